@@ -1,0 +1,103 @@
+"""Backups through SQLite's online backup API into ``backups/`` beside the database, newest ``KEEP`` kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+KEEP = 10
+SUFFIX = ".sqlite3"
+
+
+def backup_dir(db_path: Path) -> Path:
+    return Path(db_path).parent / "backups"
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """This database's backups, oldest first (names sort by time)."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    prefix = Path(db_path).stem + "-"
+    return sorted(p for p in folder.glob(f"{prefix}*{SUFFIX}") if p.name[len(prefix) : len(prefix) + 8].isdigit())
+
+
+def latest_backup(db_path: Path) -> Path | None:
+    backups = list_backups(db_path)
+    return backups[-1] if backups else None
+
+
+def backup_now(conn: sqlite3.Connection, db_path: Path, *, label: str = "", now: dt.datetime | None = None) -> Path:
+    """Copy the open database ``conn`` to a new file in the backups folder and rotate; returns the new file."""
+    now = now or dt.datetime.now()
+    folder = backup_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{Path(db_path).stem}-{_stamp(now)}{('-' + label) if label else ''}"
+    target = folder / f"{name}{SUFFIX}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{name}-{n}{SUFFIX}"
+    partial = target.with_name(target.name + ".partial")
+    dest = sqlite3.connect(partial)
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+    partial.replace(target)
+    rotate(db_path)
+    return target
+
+
+def rotate(db_path: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` backups; returns what was deleted."""
+    backups = list_backups(db_path)
+    doomed = backups[:-keep] if len(backups) > keep else []
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def has_backup_of_day(db_path: Path, day: dt.date) -> bool:
+    prefix = f"{Path(db_path).stem}-{day:%Y%m%d}-"
+    return any(p.name.startswith(prefix) for p in list_backups(db_path))
+
+
+def daily_backup(conn: sqlite3.Connection, db_path: Path, *, now: dt.datetime | None = None) -> Path | None:
+    """The automatic backup on open: at most one a day."""
+    now = now or dt.datetime.now()
+    if has_backup_of_day(db_path, now.date()):
+        return None
+    return backup_now(conn, db_path, now=now)
+
+
+def restore(backup: Path, db_path: Path, *, now: dt.datetime | None = None) -> Path:
+    """Put ``backup`` in place of ``db_path``; the replaced file is kept beside it, renamed, never deleted.
+
+    Returns the path the replaced file was moved to.
+    """
+    now = now or dt.datetime.now()
+    db_path = Path(db_path)
+    kept = db_path.with_name(f"{db_path.stem}-replaced-{_stamp(now)}{db_path.suffix or SUFFIX}")
+    for extra in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + extra)
+        if side.exists():
+            side.replace(kept.with_name(kept.name + extra))
+    if db_path.exists():
+        db_path.replace(kept)
+    src = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(db_path)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    return kept

@@ -1,0 +1,63 @@
+"""Numbered schema steps on ``PRAGMA user_version``; each runs in one transaction, the file backed up first.
+
+A released schema is never edited: change it with a new step, and add ``tests/fixtures/v<N>.sqlite3``
+made by the release before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from . import backup
+
+# ``PRAGMA application_id`` of an Open Day Desk database ("ODAY").
+APPLICATION_ID = 0x4F444159
+
+
+def _split_sql(script: str) -> list[str]:
+    lines = [ln for ln in script.splitlines() if not ln.lstrip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _step_1(db: SqliteDatabase) -> None:
+    """The first released schema: every table of ARCHITECTURE.md."""
+    script = resources.files("db").joinpath("schema_v1.sql").read_text(encoding="utf-8")
+    for statement in _split_sql(script):
+        db.execute_sql(statement)
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
+    1: _step_1,
+}
+
+
+def latest_version() -> int:
+    return max(STEPS)
+
+
+def user_version(db: SqliteDatabase) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: SqliteDatabase, db_path: Path | None) -> list[int]:
+    """Bring ``db`` to the latest version; returns the steps run.
+
+    A database that already holds data is backed up before the first step. A step that fails is rolled back
+    with its version, so the file stays at the last version that completed.
+    """
+    current = user_version(db)
+    pending = [v for v in sorted(STEPS) if v > current]
+    if not pending:
+        return []
+    if current > 0 and db_path is not None:
+        backup.backup_now(db.connection(), db_path, label=f"before-v{pending[-1]}")
+    for version in pending:
+        with db.atomic():
+            STEPS[version](db)
+            db.execute_sql(f"PRAGMA user_version = {version}")
+    return pending

@@ -1,0 +1,291 @@
+"""Peewee models: the whole schema of one Open Day Desk database file.
+
+The schema itself is created and changed only by the numbered steps in ``db.migrations``; these classes
+describe it for queries. ``tests/test_db.py`` checks that the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_mod
+
+from peewee import (
+    AutoField,
+    BlobField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    TimeField,
+)
+
+database = DatabaseProxy()
+
+# Identifies this machine as the last writer of a row; set by ``db.connection.open_database``.
+_device = {"id": ""}
+
+
+def set_device_id(device_id: str) -> None:
+    _device["id"] = device_id
+
+
+def device_id() -> str:
+    return _device["id"]
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC timestamp, the form every ``*_at`` column stores."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    return uuid_mod.uuid4().hex
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SyncedModel(BaseModel):
+    """A row that may be edited on two machines and travels in bundles.
+
+    ``save()`` stamps ``updated_at`` and ``device_id`` so no caller can forget to; a merge that must keep the
+    incoming stamps passes ``touch=False``.
+    """
+
+    uuid = CharField(max_length=32, unique=True, default=new_uuid)
+    updated_at = DateTimeField(default=utcnow)
+    deleted = BooleanField(default=False)
+    device_id = CharField(max_length=64, default="")
+
+    def save(self, *args, touch: bool = True, **kwargs):
+        if touch:
+            self.updated_at = utcnow()
+            self.device_id = device_id()
+        return super().save(*args, **kwargs)
+
+
+class Event(SyncedModel):
+    id = AutoField()
+    unit = CharField(default="")  # 承办单位
+    title = CharField(default="")
+    theme = CharField(default="")
+    basis_title = CharField(default="")  # 依据文件 《…》
+    basis_number = CharField(default="")  # 文号
+    date = DateField(null=True)
+    start_time = TimeField(null=True)
+    end_time = TimeField(null=True)
+    venue = CharField(default="")
+    gathering_place = CharField(default="")
+    gathering_time = TimeField(null=True)
+    forms = TextField(default="[]")  # JSON list: 进机关 / 进现场 / 进会议 / 体验 items
+    registration_channels = TextField(default="[]")  # JSON list: 电话 / 邮件 / 现场 / 线上
+    registration_deadline = DateField(null=True)
+    selection_rule = CharField(default="first_come")  # first_come | office_selects
+    contact_person = CharField(default="")
+    contact_phone = CharField(default="")
+    contact_email = CharField(default="")
+    reminders = TextField(default="")  # 温馨提示
+    filing_date = DateField(null=True)  # 报备
+    announcement_date = DateField(null=True)  # 公告
+    thresholds = TextField(default="{}")  # JSON: rule thresholds overriding the defaults
+    id_required = BooleanField(default=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class EventOwned(SyncedModel):
+    event = ForeignKeyField(Event, on_delete="CASCADE")
+
+
+class PlanSection(EventOwned):
+    position = IntegerField(default=0)
+    kind = CharField(default="custom")
+    heading = CharField(default="")
+    body = TextField(default="")
+
+
+class Staff(EventOwned):
+    name = CharField()
+    title = CharField(default="")  # 职务
+    department = CharField(default="")
+    phone = CharField(default="")
+
+
+class LeadingGroupMember(EventOwned):
+    position = IntegerField(default=0)
+    role = CharField()  # 组长 / 副组长 / 成员 / 办公室主任
+    staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    name = CharField(default="")
+    title = CharField(default="")
+
+
+class Duty(EventOwned):
+    position = IntegerField(default=0)
+    task = TextField()
+    leader = ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="led_duties")
+    leader_text = CharField(default="")
+    responsible = TextField(default="")  # staff names, as the plan prints them
+
+
+class InviteeCategory(EventOwned):
+    position = IntegerField(default=0)
+    name = CharField()
+    quota = IntegerField(default=0)
+    counts_as_public = BooleanField(default=False)  # counts as 群众代表
+
+
+class Invitee(EventOwned):
+    name = CharField()
+    gender = CharField(default="")
+    id_number = CharField(default="")
+    phone = CharField(default="")
+    organisation = CharField(default="")
+    position_title = CharField(default="")  # 职务
+    category = ForeignKeyField(InviteeCategory, null=True, on_delete="SET NULL")
+    source = CharField(default="")  # 定向邀请 / 公开报名 / 线下推荐 / 现场报名
+    channel = CharField(default="")  # 电话 / 邮件 / 现场 / 线上
+    registered_at = DateTimeField(null=True)
+    status = CharField(default="registered")
+    pass_code = CharField(default="", index=True)
+    pledge_signed = BooleanField(default=False)
+    confirmed_at = DateTimeField(null=True)
+    confirmed_by = CharField(default="")
+    group_no = IntegerField(null=True)
+    notes = TextField(default="")
+
+
+class CheckIn(EventOwned):
+    invitee = ForeignKeyField(Invitee, on_delete="CASCADE")
+    scan_id = CharField(max_length=64, unique=True)
+    scanned_at = DateTimeField()
+    recorded_at = DateTimeField(default=utcnow)
+    device = CharField(default="")
+    walk_in = BooleanField(default=False)
+    undone_at = DateTimeField(null=True)
+    undo_reason = CharField(default="")
+
+
+class AgendaItem(EventOwned):
+    position = IntegerField(default=0)
+    kind = CharField(default="stop")  # gather / stop / transfer / meeting / survey / other
+    title = CharField(default="")
+    place = CharField(default="")
+    guide = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    guide_text = CharField(default="")
+    content = TextField(default="")
+    transfer_mode = CharField(default="")
+    duration_min = IntegerField(default=0)
+    pinned_start = TimeField(null=True)
+    actual_start = DateTimeField(null=True)
+    actual_end = DateTimeField(null=True)
+    notes = TextField(default="")
+
+
+class MeetingNote(EventOwned):
+    noted_at = DateTimeField(default=utcnow)
+    speaker_invitee = ForeignKeyField(Invitee, null=True, on_delete="SET NULL")
+    speaker_staff = ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    speaker_text = CharField(default="")
+    remark = TextField(default="")
+
+
+class Suggestion(EventOwned):
+    source = CharField(default="")
+    invitee = ForeignKeyField(Invitee, null=True, on_delete="SET NULL")
+    note = ForeignKeyField(MeetingNote, null=True, on_delete="SET NULL")
+    topic = CharField(default="")
+    content = TextField(default="")
+    department = CharField(default="")
+    assignee = CharField(default="")
+    assigned_at = DateField(null=True)
+    due_date = DateField(null=True)
+    status = CharField(default="pending")
+    adoption = CharField(default="")
+    adoption_reason = TextField(default="")
+    reply = TextField(default="")
+    reply_channel = CharField(default="")
+    replied_at = DateField(null=True)
+
+
+class SurveyQuestion(EventOwned):
+    position = IntegerField(default=0)
+    kind = CharField(default="scale")  # scale | open
+    text = TextField()
+    options = TextField(default="[]")  # JSON list of option labels
+
+
+class SurveyResponse(EventOwned):
+    entered_at = DateTimeField(default=utcnow)
+    form_no = IntegerField(null=True)
+
+
+class SurveyAnswer(SyncedModel):
+    response = ForeignKeyField(SurveyResponse, on_delete="CASCADE")
+    question = ForeignKeyField(SurveyQuestion, on_delete="CASCADE")
+    choice = IntegerField(null=True)
+    text = TextField(default="")
+
+
+class Photo(EventOwned):
+    caption = CharField(default="")
+    taken_at = DateTimeField(null=True)
+    image = BlobField()
+    thumbnail = BlobField()
+    width = IntegerField(default=0)
+    height = IntegerField(default=0)
+    position = FloatField(default=0)
+
+
+class AuditEntry(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
+    at = DateTimeField(default=utcnow)
+    actor = CharField(default="")
+    device_id = CharField(default="")
+    action = CharField()
+    target = CharField(default="")  # table name
+    target_uuid = CharField(default="")
+    field = CharField(default="")
+    summary = TextField(default="")  # never personal data
+
+
+class Setting(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, null=True, on_delete="CASCADE")
+    key = CharField()
+    value = TextField(default="")
+
+    class Meta:
+        indexes = ((("event", "key"), True),)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Event,
+    PlanSection,
+    Staff,
+    LeadingGroupMember,
+    Duty,
+    InviteeCategory,
+    Invitee,
+    CheckIn,
+    AgendaItem,
+    MeetingNote,
+    Suggestion,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyAnswer,
+    Photo,
+    AuditEntry,
+    Setting,
+)
+
+# Tables whose rows belong to one event directly (``event`` column) and travel with it.
+EVENT_TABLES: tuple[type[EventOwned], ...] = tuple(m for m in ALL_MODELS if issubclass(m, EventOwned))

@@ -1,0 +1,110 @@
+"""The ``openday`` command. Exit status: 0 success, 1 input refused (one line on stderr), 2 usage.
+
+Commands never import Qt widgets; only opening the GUI does, lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__, i18n, logs, paths
+from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger("openday.cli")
+
+MUST_EXIST = QT_TRANSLATE_NOOP("core", "The database {path} does not exist. Check the path, or create it with "
+                               "'openday demo --db {path}' or by opening it in the app.")
+UNEXPECTED = QT_TRANSLATE_NOOP("core", "An unexpected error stopped the command ({error}). Details are in the log "
+                               "file {log}.")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                        help="the database file (default: openday.sqlite3 in the data folder)")
+    parser = argparse.ArgumentParser(prog="openday", parents=[common],
+                                     description="Open Day Desk (政府开放日工作台). Without a command: open the window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke", action="store_true", help="open the window, print 'ready' once shown, exit 0")
+    parser.add_argument("--event", type=int, default=None, metavar="ID", help="open the window on this event")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", parents=[common], help="add the demo event to PATH; print the new event id")
+    demo.add_argument("--date", type=_date, default=None, help="the event's date (default: 30 days from today)")
+
+    events = sub.add_parser("events", parents=[common], help="list the events")
+    events.add_argument("--json", action="store_true", help='print [{"id", "uuid", "unit", "title", "date"}]')
+    return parser
+
+
+def _open(args, *, create: bool, auto_backup: bool = False):
+    from .workspace import open_workspace
+
+    path = Path(getattr(args, "db", None) or paths.default_db_path()).expanduser()
+    if not create and not path.exists():
+        raise UserError(MUST_EXIST, path=str(path))
+    return open_workspace(path, auto_backup=auto_backup)
+
+
+def cmd_demo(args) -> int:
+    from .demo import create_demo_event
+
+    workspace = _open(args, create=True)
+    try:
+        event = create_demo_event(args.date)
+    finally:
+        workspace.close()
+    print(event.id)
+    return 0
+
+
+def cmd_events(args) -> int:
+    from .services import events
+
+    workspace = _open(args, create=False)
+    try:
+        rows = events.list_events()
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
+    else:
+        for r in rows:
+            print(f"{r.id}\t{r.date.isoformat() if r.date else '-'}\t{r.title}\t{r.unit}")
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from ui.app import run_gui  # the only place the core reaches the GUI, lazily
+
+    return run_gui(db_path=getattr(args, "db", None), smoke=args.smoke, event_id=args.event)
+
+
+COMMANDS = {"demo": cmd_demo, "events": cmd_events, None: cmd_gui}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    log_file = logs.setup_logging()
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"openday: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user; it goes to the log
+        log.exception("command %s failed", args.command)
+        print(f"openday: {i18n.text(UNEXPECTED, error=type(exc).__name__, log=str(log_file))}", file=sys.stderr)
+        return 1

@@ -1,0 +1,135 @@
+"""The demo event (seed 002, 西吉县审批服务管理局) with fictional people, from ``resources/demo/demo_event.json``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+from db import models
+
+from . import paths
+from .domain import dates, idcard
+from .services import audit
+from .services.events import EventInfo, get_event
+
+
+def load_demo_data() -> dict:
+    return json.loads(paths.resource("demo", "demo_event.json").read_text(encoding="utf-8"))
+
+
+def default_demo_date(today: dt.date | None = None) -> dt.date:
+    return (today or dt.date.today()) + dt.timedelta(days=30)
+
+
+def _time(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
+
+
+def create_demo_event(day: dt.date | None = None) -> EventInfo:
+    """Add the demo event on ``day`` (default: 30 days from today) and return it."""
+    day = day or default_demo_date()
+    data = load_demo_data()
+    spec = data["event"]
+    fill = {"year": day.year, "date": dates.cn_date(day), "venue": spec["venue"], "theme": spec["theme"]}
+    with models.database.atomic():
+        event = models.Event(
+            unit=spec["unit"],
+            title=spec["title"].format(**fill),
+            theme=spec["theme"],
+            basis_title=spec["basis_title"],
+            basis_number=spec["basis_number"],
+            date=day,
+            start_time=_time(spec["start_time"]),
+            end_time=_time(spec["end_time"]),
+            venue=spec["venue"],
+            gathering_place=spec["gathering_place"],
+            gathering_time=_time(spec["gathering_time"]),
+            forms=json.dumps(spec["forms"], ensure_ascii=False),
+            registration_channels=json.dumps(spec["registration_channels"], ensure_ascii=False),
+            registration_deadline=day - dt.timedelta(days=spec["registration_deadline_days_before"]),
+            announcement_date=day - dt.timedelta(days=spec["announcement_days_before"]),
+            filing_date=day - dt.timedelta(days=spec["filing_days_before"]),
+            selection_rule=spec["selection_rule"],
+            contact_person=spec["contact_person"],
+            contact_phone=spec["contact_phone"],
+            contact_email=spec["contact_email"],
+            reminders=spec["reminders"],
+        )
+        event.save()
+        staff = {}
+        for row in data["staff"]:
+            member = models.Staff(event=event, name=row["name"], title=row["title"], department=row["department"])
+            member.save()
+            staff[row["key"]] = member
+        for pos, row in enumerate(data["leading_group"]):
+            person = staff[row["staff"]]
+            models.LeadingGroupMember(event=event, position=pos, role=row["role"], staff=person, name=person.name,
+                                      title=person.title).save()
+        for pos, row in enumerate(data["duties"]):
+            leader = staff[row["leader"]]
+            models.Duty(event=event, position=pos, task=row["task"], leader=leader, leader_text=leader.name,
+                        responsible=row["responsible"]).save()
+        for pos, row in enumerate(data["plan_sections"]):
+            models.PlanSection(event=event, position=pos, kind=row["kind"], heading=row["heading"],
+                               body=row["body"].format(**fill)).save()
+        for pos, row in enumerate(data["agenda"]):
+            guide = staff.get(row.get("guide", ""))
+            models.AgendaItem(
+                event=event, position=pos, kind=row["kind"], title=row["title"], place=row.get("place", ""),
+                guide=guide, guide_text=guide.name if guide else "", content=row.get("content", ""),
+                transfer_mode=row.get("transfer_mode", ""), duration_min=row["duration_min"],
+                pinned_start=_time(row.get("pinned_start")),
+            ).save()
+        options = json.dumps(data["survey_options"], ensure_ascii=False)
+        for pos, row in enumerate(data["survey"]):
+            models.SurveyQuestion(event=event, position=pos, kind=row["kind"], text=row["text"],
+                                  options=options if row["kind"] == "scale" else "[]").save()
+        categories = []
+        for pos, row in enumerate(data["categories"]):
+            category = models.InviteeCategory(event=event, position=pos, name=row["name"], quota=row["quota"],
+                                              counts_as_public=row["counts_as_public"])
+            category.save()
+            categories.append((category, row["quota"]))
+        _add_people(event, categories, data["people"])
+        audit.record("event.demo", event_id=event.id, target="event", target_uuid=event.uuid, summary=event.title)
+    return get_event(event.id)
+
+
+def _add_people(event: models.Event, categories, people: dict) -> None:
+    """Fictional invitees with valid ID numbers; the same people every time (fixed seed)."""
+    rng = random.Random(2021)
+    surnames = people["surnames"]
+    used_names: set[str] = set()
+    deadline = event.registration_deadline
+    supervisors, organisations = people["supervisors"], people["organisations"]
+    serial = 0
+    for category, quota in categories:
+        public = category.counts_as_public
+        for i in range(quota):
+            serial += 1
+            male = rng.random() < 0.55
+            while True:
+                name = rng.choice(surnames) + rng.choice(people["given_male" if male else "given_female"])
+                if name not in used_names:
+                    used_names.add(name)
+                    break
+            birth = dt.date(rng.randint(1962, 2000), rng.randint(1, 12), rng.randint(1, 28))
+            sequence = rng.randrange(1, 999, 2) if male else rng.randrange(2, 999, 2)
+            registered = dt.datetime.combine(deadline - dt.timedelta(days=rng.randint(1, 12)),
+                                             dt.time(rng.randint(8, 17), rng.randint(0, 59)))
+            models.Invitee(
+                event=event,
+                name=name,
+                gender="男" if male else "女",
+                id_number=idcard.make(people["area_code"], birth, sequence),
+                phone=f"1{rng.choice('35789')}{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}",
+                organisation=organisations[i % len(organisations)] if public else supervisors[i % len(supervisors)],
+                position_title="" if public else "政务公开义务监督员",
+                category=category,
+                source="公开报名" if public else "定向邀请",
+                channel=("电话", "邮件", "现场")[serial % 3] if public else "电话",
+                registered_at=registered,
+                status="registered" if public and i >= quota - 2 else "confirmed",
+                pledge_signed=True,
+            ).save()

@@ -1,0 +1,52 @@
+"""Logging to a rotating file in the data folder; ID numbers and phone numbers never reach it."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+from . import paths
+
+_ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+_PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)")
+_LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
+
+
+def redact(text: str) -> str:
+    text = _ID_RE.sub("<id-number>", text)
+    text = _PHONE_RE.sub("<phone>", text)
+    return _LANDLINE_RE.sub("<phone>", text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's final text, arguments and traceback included."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        record.msg = redact(message)
+        record.args = None
+        return True
+
+
+_configured: dict[str, Path] = {}
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Send the app's log to ``<data>/logs/openday.log`` (1 MB × 5); returns the file. Idempotent."""
+    if "file" in _configured:
+        return _configured["file"]
+    path = paths.log_file()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    _configured["file"] = path
+    return path

@@ -1,0 +1,53 @@
+"""The audit log of user-visible changes (who, when, what; never personal data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from dataclasses import dataclass
+
+from db import models
+
+# Edits of one field by one device within this window are one audit entry (typing is not a hundred changes).
+COALESCE_WINDOW = dt.timedelta(minutes=5)
+
+
+def actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not worth failing a save over
+        return ""
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    at: dt.datetime
+    actor: str
+    action: str
+    target: str
+    field: str
+    summary: str
+
+
+def record(action: str, *, event_id: int | None = None, target: str = "", target_uuid: str = "",
+           field: str = "", summary: str = "", coalesce: bool = False) -> None:
+    now = models.utcnow()
+    if coalesce:
+        last = (models.AuditEntry.select()
+                .where(models.AuditEntry.event == event_id)
+                .order_by(models.AuditEntry.id.desc()).first())
+        if (last and last.action == action and last.target_uuid == target_uuid and last.field == field
+                and last.device_id == models.device_id() and now - last.at < COALESCE_WINDOW):
+            last.at = now
+            last.summary = summary
+            last.save()
+            return
+    models.AuditEntry.create(event=event_id, at=now, actor=actor(), device_id=models.device_id(), action=action,
+                             target=target, target_uuid=target_uuid, field=field, summary=summary)
+
+
+def entries(event_id: int | None = None, limit: int = 200) -> list[AuditRow]:
+    query = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).limit(limit)
+    if event_id is not None:
+        query = query.where(models.AuditEntry.event == event_id)
+    return [AuditRow(e.at, e.actor, e.action, e.target, e.field, e.summary) for e in query]

@@ -1,0 +1,1 @@
+"""Data shipped with the app: translations, document boilerplate, demo data."""

@@ -1,0 +1,329 @@
+"""The main window: event switcher, tabs, menus, status bar with the database path."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sqlite3
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QSize, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import DISPLAY_NAME, __version__, settings
+from desktop_app.demo import create_demo_event
+from desktop_app.errors import UserError
+from desktop_app.services import events
+from desktop_app.workspace import Workspace
+
+from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, event_label
+from .plan.tab import PlanTab
+from .welcome import WelcomePage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    sig_event_changed = Signal(object)
+    """Another event (its id, or None) is now shown."""
+
+    def __init__(self, workspace: Workspace, *, open_workspace=None, event_id: int | None = None):
+        super().__init__()
+        self.workspace = workspace
+        self._open_workspace = open_workspace  # callable(path) -> Workspace, raising UserError; set by ui.app
+        self._event_id: int | None = None
+        self.setWindowTitle(self.tr("Open Day Desk"))
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(960, 600))
+
+        self.welcome = WelcomePage(self)
+        self.welcome.sig_new_event.connect(self.new_event)
+        self.welcome.sig_demo_event.connect(self.open_demo_event)
+        self.welcome.sig_open_database.connect(self.open_database)
+
+        self.switcher = QComboBox(self)
+        self.switcher.setObjectName("event_switcher")
+        self.switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.switcher.setMinimumContentsLength(36)
+        self.switcher.currentIndexChanged.connect(self._on_switcher_changed)
+        switcher_label = QLabel(self.tr("&Event:"), self)
+        switcher_label.setBuddy(self.switcher)
+
+        self.plan_tab = PlanTab(self)
+        self.plan_tab.basic_info.sig_summary_changed.connect(self._refresh_summary)
+        self.plan_tab.basic_info.sig_saved.connect(self._on_saved)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.plan_tab, self.tr("Plan"))
+
+        top = QHBoxLayout()
+        top.addWidget(switcher_label)
+        top.addWidget(self.switcher)
+        top.addStretch(1)
+        event_page = QWidget(self)
+        column = QVBoxLayout(event_page)
+        column.addLayout(top)
+        column.addWidget(self.tabs, 1)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(event_page)
+        self.setCentralWidget(self.pages)
+
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("db_path")
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._build_menus()
+        self._show_workspace(event_id)
+
+    # -- menus -----------------------------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New event…"), self.new_event, QKeySequence.StandardKey.New)
+        self.duplicate_action = self._action(self.tr("&Duplicate event to a new date…"), self.duplicate_event,
+                                             "Ctrl+Shift+D")
+        self.delete_action = self._action(self.tr("De&lete event…"), self.delete_event)
+        self.restore_action = self._action(self.tr("&Restore a deleted event…"), self.restore_event)
+        self.open_action = self._action(self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.new_db_action = self._action(self.tr("New data&base…"), self.new_database)
+        self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, "Ctrl+B")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for item in (self.new_action, self.duplicate_action, self.delete_action, self.restore_action, None,
+                     self.open_action, self.new_db_action, self.backup_action, None, self.quit_action):
+            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        current = settings.get("language")
+        for code, name in (("zh_CN", "中文（简体）"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.setChecked(code == current)
+            self.language_group.addAction(action)
+            language_menu.addAction(action)
+        self.language_group.triggered.connect(self._on_language_chosen)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About Open Day Desk"), self.show_about,
+                                         QKeySequence.StandardKey.HelpContents)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # -- showing the workspace and its events ----------------------------------------------------------------------
+
+    def _show_workspace(self, event_id: int | None = None) -> None:
+        self.db_label.setText(self.tr("Database: {path}").format(path=self.workspace.path))
+        if event_id is not None:
+            events.get_summary(event_id)  # an unknown id is refused, not silently replaced
+        else:
+            remembered = settings.get("last_event_id")
+            event_id = remembered if remembered in {e.id for e in events.list_events()} else None
+        self._reload_switcher(event_id)
+
+    def _reload_switcher(self, select_id: int | None = None) -> None:
+        summaries = events.list_events()
+        self.switcher.blockSignals(True)
+        self.switcher.clear()
+        for summary in summaries:
+            self.switcher.addItem(event_label(summary), summary.id)
+        index = self.switcher.findData(select_id) if select_id is not None else -1
+        if index < 0 and summaries:
+            index = 0
+        self.switcher.setCurrentIndex(index)
+        self.switcher.blockSignals(False)
+        has_events = bool(summaries)
+        self.pages.setCurrentIndex(1 if has_events else 0)
+        for action in (self.duplicate_action, self.delete_action):
+            action.setEnabled(has_events)
+        self._show_event(self.switcher.currentData() if has_events else None)
+
+    def _on_switcher_changed(self, index: int) -> None:
+        self._show_event(self.switcher.itemData(index) if index >= 0 else None)
+
+    def _show_event(self, event_id: int | None) -> None:
+        self.plan_tab.flush()
+        info = events.get_event(event_id) if event_id is not None else None
+        self._event_id = info.id if info else None
+        self.plan_tab.set_event(info)
+        title = self.tr("Open Day Desk")
+        self.setWindowTitle(f"{info.title} — {title}" if info else title)
+        if info is not None:
+            settings.set("last_event_id", info.id)
+        self.sig_event_changed.emit(self._event_id)
+
+    @property
+    def current_event_id(self) -> int | None:
+        return self._event_id
+
+    def select_event(self, event_id: int) -> None:
+        index = self.switcher.findData(event_id)
+        if index >= 0:
+            self.switcher.setCurrentIndex(index)
+
+    def _refresh_summary(self) -> None:
+        if self._event_id is None:
+            return
+        index = self.switcher.findData(self._event_id)
+        if index >= 0:
+            self.switcher.setItemText(index, event_label(events.get_summary(self._event_id)))
+        self.setWindowTitle(f"{events.get_summary(self._event_id).title} — {self.tr('Open Day Desk')}")
+
+    def _on_saved(self, _fields: list) -> None:
+        self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+    # -- actions ---------------------------------------------------------------------------------------------------
+
+    def _refuse(self, exc: UserError, title: str | None = None) -> None:
+        QMessageBox.warning(self, title or self.tr("Not possible"), str(exc))
+
+    def new_event(self) -> None:
+        draft = NewEventDialog.ask(self, unit=settings.get("last_unit") or "")
+        if draft is None:
+            return
+        try:
+            info = events.create_event(draft)
+        except UserError as exc:
+            self._refuse(exc)
+            return
+        settings.set("last_unit", info.unit)
+        self._reload_switcher(info.id)
+        self.statusBar().showMessage(self.tr("Created “{title}”.").format(title=info.title), 5000)
+
+    def open_demo_event(self) -> None:
+        info = create_demo_event()
+        self._reload_switcher(info.id)
+        self.statusBar().showMessage(self.tr("The demo event was added. Its people are fictional."), 8000)
+
+    def duplicate_event(self) -> None:
+        if self._event_id is None:
+            return
+        self.plan_tab.flush()
+        answer = DuplicateEventDialog.ask(self, events.get_summary(self._event_id))
+        if answer is None:
+            return
+        new_date, title = answer
+        info = events.duplicate_event(self._event_id, new_date, title)
+        self._reload_switcher(info.id)
+        self.statusBar().showMessage(self.tr("Copied to “{title}”.").format(title=info.title), 5000)
+
+    def delete_event(self) -> None:
+        if self._event_id is None:
+            return
+        self.plan_tab.flush()
+        summary = events.get_summary(self._event_id)
+        answer = QMessageBox.question(
+            self, self.tr("Delete event"),
+            self.tr("Delete “{label}”?\n\nIt disappears from the list; File ▸ Restore a deleted event brings it "
+                    "back.").format(label=event_label(summary)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        events.delete_event(summary.id)
+        self._reload_switcher()
+        self.statusBar().showMessage(self.tr("Deleted “{title}”.").format(title=summary.title), 8000)
+
+    def restore_event(self) -> None:
+        deleted = events.list_deleted_events()
+        if not deleted:
+            QMessageBox.information(self, self.tr("Restore a deleted event"), self.tr("No event has been deleted."))
+            return
+        event_id = RestoreEventDialog.ask(self, deleted)
+        if event_id is not None:
+            info = events.restore_event(event_id)
+            self._reload_switcher(info.id)
+
+    def backup_now(self) -> None:
+        self.plan_tab.flush()
+        try:
+            path = self.workspace.backup_now()
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("backup failed: %s", exc)
+            QMessageBox.warning(self, self.tr("Backup failed"),
+                                self.tr("The backup could not be written: {error}").format(error=exc))
+            return
+        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
+
+    def _file_filter(self) -> str:
+        return self.tr("Open Day Desk databases (*.sqlite3 *.db);;All files (*)")
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.workspace.path.parent),
+                                              self._file_filter())
+        if path:
+            self.switch_database(Path(path))
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), str(self.workspace.path.parent /
+                                              "openday.sqlite3"), self._file_filter())
+        if path:
+            target = Path(path)
+            if target.suffix == "":
+                target = target.with_suffix(".sqlite3")
+            self.switch_database(target)
+
+    def switch_database(self, path: Path) -> bool:
+        """Open ``path`` instead of the current database; on refusal the current one stays open."""
+        if path.expanduser().absolute() == self.workspace.path or self._open_workspace is None:
+            return False
+        self.plan_tab.flush()
+        try:
+            workspace = self._open_workspace(path)
+        except UserError as exc:
+            self._refuse(exc, self.tr("Cannot open the database"))
+            return False
+        old, self.workspace = self.workspace, workspace
+        old.close()
+        self._show_workspace()
+        return True
+
+    def _on_language_chosen(self, action: QAction) -> None:
+        code = action.data()
+        if code == settings.get("language"):
+            return
+        settings.set("language", code)
+        QMessageBox.information(self, "Language / 语言",
+                                "界面语言将在下次启动时切换。\nThe new language applies when the app starts again.")
+
+    def show_about(self) -> None:
+        text = self.tr(
+            "<h3>{name}</h3><p>Version {version}</p>"
+            "<p>Plans, rosters, routes, check-in, feedback and filing for a Government Open Day.</p>"
+            "<p>Python {python} · Qt {qt} · PySide6 {pyside} · SQLite {sqlite}</p>"
+            "<p>Database: {db}<br>Data folder: {data}</p>"
+        ).format(name=DISPLAY_NAME, version=__version__, python=platform.python_version(), qt=qVersion(),
+                 pyside=PySide6.__version__, sqlite=sqlite3.sqlite_version, db=self.workspace.path,
+                 data=self.workspace.path.parent)
+        QMessageBox.about(self, self.tr("About Open Day Desk"), text)
+
+    # -- closing ---------------------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.plan_tab.flush()
+        super().closeEvent(event)
+

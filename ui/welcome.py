@@ -1,0 +1,57 @@
+"""What an empty database shows: create a new event, or open the demo event."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class WelcomePage(QWidget):
+    sig_new_event = Signal()
+    """The user asked for a new event."""
+    sig_demo_event = Signal()
+    """The user asked for the demo event."""
+    sig_open_database = Signal()
+    """The user asked to open another database file."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        title = QLabel(self.tr("Open Day Desk"), self)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro = QLabel(self.tr("There is no event in this database yet. Start a new Open Day, or look around in "
+                               "the demo event first."), self)
+        intro.setWordWrap(True)
+        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.new_button = QPushButton(self.tr("&New event…"), self)
+        self.demo_button = QPushButton(self.tr("Open the &demo event"), self)
+        self.open_button = QPushButton(self.tr("Open another &database…"), self)
+        self.open_button.setFlat(True)
+        for button in (self.new_button, self.demo_button):
+            button.setMinimumSize(220, 48)
+        self.new_button.setDefault(True)
+        self.new_button.clicked.connect(self.sig_new_event)
+        self.demo_button.clicked.connect(self.sig_demo_event)
+        self.open_button.clicked.connect(self.sig_open_database)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(title)
+        layout.addSpacing(12)
+        layout.addWidget(intro)
+        layout.addSpacing(24)
+        layout.addLayout(buttons)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
