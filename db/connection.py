@@ -46,9 +46,9 @@ def inspect_file(path: Path) -> bool:
         raise _refuse(DatabaseRefused.NOT_A_FILE, path)
     if not path.exists():
         parent = path.parent
-        if not parent.exists():
+        if not parent.is_dir():
             raise _refuse(DatabaseRefused.MISSING_FOLDER, path)
-        if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        if not os.access(parent, os.W_OK | os.X_OK):
             raise _refuse(DatabaseRefused.NOT_WRITABLE, path)
         return False
     if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):

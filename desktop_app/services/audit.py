@@ -33,11 +33,12 @@ def record(action: str, *, event_id: int | None = None, target: str = "", target
            field: str = "", summary: str = "", coalesce: bool = False) -> None:
     now = models.utcnow()
     if coalesce:
-        last = (models.AuditEntry.select()
-                .where(models.AuditEntry.event == event_id)
-                .order_by(models.AuditEntry.id.desc()).first())
-        if (last and last.action == action and last.target_uuid == target_uuid and last.field == field
-                and last.device_id == models.device_id() and now - last.at < COALESCE_WINDOW):
+        A = models.AuditEntry
+        last = (A.select()
+                .where((A.event == event_id) & (A.action == action) & (A.target_uuid == target_uuid)
+                       & (A.field == field) & (A.device_id == models.device_id()) & (A.at > now - COALESCE_WINDOW))
+                .order_by(A.id.desc()).first())
+        if last is not None:
             last.at = now
             last.summary = summary
             last.save()

@@ -1,0 +1,267 @@
+"""db/: pragmas, refusals that leave the file untouched, migrations, backups, the instance lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import sqlite3
+
+import pytest
+
+from db import backup, migrations, models
+from db.connection import close_database, open_database
+from db.errors import DatabaseRefused
+from db.lock import InstanceLock
+
+from .conftest import FIXTURES
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_pragmas_are_set(db_path):
+    opened = open_database(db_path)
+    try:
+        pragma = lambda name: opened.db.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 2
+        assert pragma("busy_timeout") == 5000
+        assert pragma("user_version") == migrations.latest_version()
+        assert pragma("application_id") == migrations.APPLICATION_ID
+        assert opened.created
+    finally:
+        close_database(opened)
+
+
+def test_schema_matches_the_models(db_path):
+    """The frozen migration steps and the model classes describe the same columns."""
+    opened = open_database(db_path)
+    try:
+        for model in models.ALL_MODELS:
+            table = model._meta.table_name
+            columns = {row[1] for row in opened.db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+            assert columns == {f.column_name for f in model._meta.sorted_fields}, table
+    finally:
+        close_database(opened)
+
+
+def test_synced_rows_are_stamped(workspace):
+    models.set_device_id("laptop-1")
+    event = models.Event(unit="u", title="t")
+    event.save()
+    first = event.updated_at
+    assert len(event.uuid) == 32 and event.device_id == "laptop-1" and not event.deleted
+    event.title = "t2"
+    event.save()
+    assert event.updated_at >= first
+
+
+def test_not_sqlite_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes("这不是数据库".encode() * 100)
+    before = digest(path)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.NOT_SQLITE
+    assert digest(path) == before
+
+
+def corrupt_copy(tmp_path, fixture="v1.sqlite3"):
+    path = tmp_path / "broken.sqlite3"
+    shutil.copy(FIXTURES / fixture, path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, len(data) - page, page):  # damage every page after the third
+        data[offset:offset + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_corrupt_database_is_refused_untouched(tmp_path):
+    path = corrupt_copy(tmp_path)
+    before = digest(path)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.CORRUPT
+    assert digest(path) == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_other_programs_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.NOT_OPENDAY
+    assert digest(path) == before
+
+
+def test_newer_database_is_refused_not_downgraded(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    shutil.copy(FIXTURES / "v1.sqlite3", path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.NEWER_VERSION
+    assert err.value.info["version"] == migrations.latest_version() + 1
+    assert digest(path) == before
+
+
+def test_missing_folder_and_folder_paths_are_refused(tmp_path):
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(tmp_path / "nope" / "x.sqlite3")
+    assert err.value.kind == DatabaseRefused.MISSING_FOLDER
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(tmp_path)
+    assert err.value.kind == DatabaseRefused.NOT_A_FILE
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("x")
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(a_file / "x.sqlite3")
+    assert err.value.kind == DatabaseRefused.MISSING_FOLDER
+
+
+def test_read_only_places_are_refused(tmp_path, monkeypatch):
+    """Checked through os.access, which a test run as root cannot provoke with chmod."""
+    import db.connection
+
+    existing = tmp_path / "existing.sqlite3"
+    close_database(open_database(existing))
+    before = digest(existing)
+    monkeypatch.setattr(db.connection.os, "access", lambda path, mode: False)
+    for path in (tmp_path / "new.sqlite3", existing):
+        with pytest.raises(DatabaseRefused) as err:
+            open_database(path)
+        assert err.value.kind == DatabaseRefused.NOT_WRITABLE
+    assert digest(existing) == before
+
+
+def test_empty_file_becomes_a_database(tmp_path):
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    opened = open_database(path)
+    close_database(opened)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+
+
+def test_v1_fixture_opens_with_its_data(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURES / "v1.sqlite3", path)
+    opened = open_database(path)
+    try:
+        assert models.Event.select().count() == 1
+        assert models.Invitee.select().count() == 25
+        assert models.Event.get().unit == "西吉县审批服务管理局"
+    finally:
+        close_database(opened)
+
+
+def test_migration_steps_run_in_order_with_a_backup_first(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURES / "v1.sqlite3", path)
+    ran = []
+
+    def step_2(db):
+        ran.append(2)
+        db.execute_sql('ALTER TABLE "event" ADD COLUMN "extra" TEXT')
+
+    def step_3(db):
+        ran.append(3)
+        db.execute_sql('UPDATE "event" SET "extra" = "unit"')
+
+    monkeypatch.setitem(migrations.STEPS, 2, step_2)
+    monkeypatch.setitem(migrations.STEPS, 3, step_3)
+    opened = open_database(path, auto_backup=False)
+    try:
+        assert ran == [2, 3] and opened.migrated_steps == (2, 3)
+        assert opened.db.execute_sql("SELECT extra FROM event").fetchone()[0] == "西吉县审批服务管理局"
+    finally:
+        close_database(opened)
+    backups = backup.list_backups(path)
+    assert len(backups) == 1 and backups[0].name.endswith("-before-v3.sqlite3")
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT count(*) FROM invitee").fetchone()[0] == 25
+    old.close()
+
+
+def test_a_failing_step_is_rolled_back(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURES / "v1.sqlite3", path)
+
+    def step_2(db):
+        db.execute_sql('ALTER TABLE "event" ADD COLUMN "extra" TEXT')
+        raise RuntimeError("step 2 breaks half-way")
+
+    monkeypatch.setitem(migrations.STEPS, 2, step_2)
+    with pytest.raises(RuntimeError):
+        open_database(path, auto_backup=False)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    columns = {row[1] for row in conn.execute('PRAGMA table_info("event")')}
+    assert "extra" not in columns
+    conn.close()
+
+
+def test_daily_backup_once_a_day_and_rotation(tmp_path):
+    path = tmp_path / "daily.sqlite3"
+    close_database(open_database(path))
+    assert backup.list_backups(path) == []  # a new, empty database needs no backup
+    folder = backup.backup_dir(path)
+    folder.mkdir()
+    for day in range(1, 13):  # twelve old daily backups
+        (folder / f"daily-202401{day:02d}-080000.sqlite3").write_bytes(b"old")
+    (folder / "unrelated-20240101-080000.sqlite3").write_bytes(b"other database's backup")
+    opened = open_database(path)
+    close_database(opened)
+    kept = backup.list_backups(path)
+    assert len(kept) == backup.KEEP
+    assert opened.daily_backup == kept[-1]
+    assert opened.daily_backup.name.startswith(f"daily-{dt.date.today():%Y%m%d}-")
+    assert (folder / "unrelated-20240101-080000.sqlite3").exists()
+    assert sqlite3.connect(kept[-1]).execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+    again = open_database(path)
+    close_database(again)
+    assert again.daily_backup is None
+    assert len(backup.list_backups(path)) == backup.KEEP
+
+
+def test_backup_and_restore_keep_the_replaced_file(tmp_path):
+    path = tmp_path / "r.sqlite3"
+    opened = open_database(path)
+    models.Event(unit="before", title="t").save()
+    saved = backup.backup_now(opened.db.connection(), path)
+    models.Event(unit="after", title="t").save()
+    close_database(opened)
+    kept = backup.restore(saved, path)
+    assert kept.exists() and kept != path
+    opened = open_database(path)
+    try:
+        assert [e.unit for e in models.Event.select()] == ["before"]
+    finally:
+        close_database(opened)
+    assert sqlite3.connect(kept).execute("SELECT count(*) FROM event").fetchone()[0] == 2
+
+
+def test_instance_lock_is_exclusive(tmp_path):
+    path = tmp_path / "locked.sqlite3"
+    first = InstanceLock(path)
+    first.acquire()
+    second = InstanceLock(path)
+    with pytest.raises(DatabaseRefused) as err:
+        second.acquire()
+    assert err.value.kind == DatabaseRefused.LOCKED
+    first.release()
+    second.acquire()
+    second.release()

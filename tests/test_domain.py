@@ -1,0 +1,93 @@
+"""desktop_app/domain: ID numbers, phones, dates and the basic-information checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop_app.domain import dates, event_info, idcard, phones
+
+
+def test_known_id_number_parses():
+    info = idcard.parse("11010519491231002X")
+    assert isinstance(info, idcard.IdInfo)
+    assert info.birth_date == dt.date(1949, 12, 31)
+    assert info.sex == "女"
+
+
+def test_id_number_errors_are_specific():
+    assert idcard.parse("110105194912310021") == idcard.BAD_CHECK
+    assert idcard.parse("11010519491331002X") == idcard.BAD_DATE
+    assert idcard.parse("1101051949") == idcard.BAD_LENGTH
+    assert idcard.parse("11010519491231002A") == idcard.BAD_CHARS
+    assert idcard.parse("6.40422E+17") == idcard.LOOKS_EXCEL
+
+
+def test_legacy_15_digit_number_is_upgraded():
+    info = idcard.parse("110105491231002")
+    assert isinstance(info, idcard.IdInfo)
+    assert info.upgraded and info.number.startswith("11010519491231002")
+    assert info.birth_date == dt.date(1949, 12, 31)
+
+
+def test_residence_permit_is_recognised():
+    number = idcard.make("810000", dt.date(1990, 5, 1), 11)
+    info = idcard.parse(number)
+    assert isinstance(info, idcard.IdInfo) and info.residence_permit
+
+
+@given(
+    birth=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2020, 12, 31)),
+    sequence=st.integers(min_value=0, max_value=999),
+)
+def test_made_numbers_round_trip(birth, sequence):
+    number = idcard.make("640422", birth, sequence)
+    info = idcard.parse(number.lower())
+    assert isinstance(info, idcard.IdInfo)
+    assert info.birth_date == birth
+    assert info.sex == ("男" if sequence % 2 else "女")
+
+
+@given(birth=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2000, 1, 1)),
+       position=st.integers(min_value=0, max_value=16), delta=st.integers(min_value=1, max_value=9))
+def test_one_wrong_digit_is_caught(birth, position, delta):
+    number = idcard.make("640422", birth, 123)
+    wrong = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1:]
+    assert isinstance(idcard.parse(wrong), idcard.IdError)
+
+
+def test_age_on_a_day():
+    info = idcard.parse(idcard.make("640422", dt.date(2008, 6, 15), 12))
+    assert info.age_on(dt.date(2026, 6, 14)) == 17
+    assert info.age_on(dt.date(2026, 6, 15)) == 18
+
+
+def test_phones_are_normalised():
+    assert phones.parse("+86 138-1234-5678") == phones.Phone("13812345678", True)
+    assert phones.parse("0954-3018118") == phones.Phone("0954-3018118", False)
+    assert phones.parse("0954 3018118") == phones.Phone("0954-3018118", False)
+    assert phones.parse("(010)12345678") == phones.Phone("010-12345678", False)
+    assert phones.parse("12812345678") == phones.BAD_PHONE
+    assert phones.parse("3018118") == phones.BAD_PHONE
+
+
+def test_phones_are_masked():
+    assert phones.mask("13812345678") == "138****5678"
+    assert phones.mask("0954-3018118") == "0954-***8118"
+
+
+def test_cn_date_has_no_zero_padding():
+    assert dates.cn_date(dt.date(2024, 8, 4)) == "2024年8月4日"
+    assert dates.shift_year(dt.date(2024, 2, 29)) == dt.date(2025, 2, 28)
+
+
+def test_basic_info_warnings():
+    values = {"unit": "某局", "title": "", "venue": "大厅", "start_time": dt.time(9), "end_time": dt.time(8),
+              "gathering_time": dt.time(9, 30), "contact_phone": "12345", "contact_email": "a@b"}
+    fields = {issue.field for issue in event_info.check(values)}
+    assert fields == {"title", "end_time", "gathering_time", "contact_phone", "contact_email"}
+    good = {**values, "title": "t", "end_time": dt.time(11), "gathering_time": dt.time(8, 50),
+            "contact_phone": "0954-3018118", "contact_email": "a@b.cn"}
+    assert event_info.check(good) == []

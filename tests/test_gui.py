@@ -1,0 +1,173 @@
+"""The main window, driven through its widgets offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.services import events
+from desktop_app.services.events import EventDraft
+from desktop_app.workspace import open_workspace
+from ui.dialogs import DuplicateEventDialog, NewEventDialog
+from ui.main_window import MainWindow
+from ui.i18n import install_translators
+
+
+@pytest.fixture
+def window(qapp, qtbot, db_path):
+    install_translators(qapp, "zh_CN")  # the default language, as ui.app installs it
+    ws = open_workspace(db_path, lock=True)
+    win = MainWindow(ws, open_workspace=lambda p: open_workspace(p, lock=True))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    win.workspace.close()
+
+
+def reopen(qtbot, win) -> MainWindow:
+    """Close the window and its database, then open both again, as a restart would."""
+    path = win.workspace.path
+    win.close()
+    win.workspace.close()
+    ws = open_workspace(path, lock=True)
+    again = MainWindow(ws)
+    qtbot.addWidget(again)
+    again.show()
+    return again
+
+
+def test_empty_database_offers_new_or_demo(window):
+    assert window.windowTitle() == "政府开放日工作台"
+    assert window.pages.currentWidget() is window.welcome
+    assert window.welcome.new_button.text().startswith("新建活动")
+    assert window.welcome.demo_button.text().startswith("打开示例活动")
+    assert not window.delete_action.isEnabled()
+    assert str(window.workspace.path) in window.db_label.text()
+
+
+def test_demo_button_opens_the_demo_event(window, qtbot):
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 1
+    form = window.plan_tab.basic_info
+    assert form.value("unit") == "西吉县审批服务管理局"
+    assert form.value("theme") == "深入推进审批服务便民化"
+    assert "西吉县审批服务管理局" in window.switcher.currentText()
+
+
+def test_create_edit_switch_and_find_the_edit_after_reopening(window, qtbot, monkeypatch):
+    monkeypatch.setattr(NewEventDialog, "ask", classmethod(
+        lambda cls, parent, unit="", day=None: EventDraft(unit="西吉县科技局", date=dt.date(2026, 9, 28))))
+    window.new_event()
+    first = window.current_event_id
+    monkeypatch.setattr(NewEventDialog, "ask", classmethod(
+        lambda cls, parent, unit="", day=None: EventDraft(unit="西吉县物价局", date=dt.date(2026, 10, 12))))
+    window.new_event()
+    second = window.current_event_id
+    assert first != second and window.switcher.count() == 2
+
+    form = window.plan_tab.basic_info
+    with qtbot.waitSignal(form.sig_saved, timeout=3000):
+        form.editors["theme"].setText("优化营商环境")
+    form.editors["contact_phone"].setText("0954-301811")  # a digit short: warned, still saved
+    assert form.issue_labels["contact_phone"].isVisible()
+    assert "区号" in form.issue_labels["contact_phone"].text()
+    form.editors["start_time"].setTime(QTime(9, 30))
+    form.editors["date"].setDate(QDate(2026, 10, 13))
+
+    window.select_event(first)  # switching saves what is pending at once
+    assert window.current_event_id == first
+    assert form.value("unit") == "西吉县科技局"
+    assert events.get_event(second).contact_phone == "0954-301811"
+    assert "2026年10月13日" in window.switcher.itemText(window.switcher.findData(second))
+
+    window.select_event(second)
+    form.editors["venue"].setText("政务服务大厅")  # closing right after typing loses nothing
+    again = reopen(qtbot, window)
+    try:
+        assert again.current_event_id == second  # the last event shown comes back
+        form = again.plan_tab.basic_info
+        assert form.value("theme") == "优化营商环境"
+        assert form.value("venue") == "政务服务大厅"
+        assert form.value("start_time") == dt.time(9, 30)
+        assert form.value("date") == dt.date(2026, 10, 13)
+    finally:
+        again.close()
+        again.workspace.close()
+
+
+def test_autosave_waits_for_a_pause_in_typing(window, qtbot, monkeypatch):
+    events.create_event(EventDraft(unit="u", date=dt.date(2026, 9, 28)))
+    window._reload_switcher()
+    form = window.plan_tab.basic_info
+    calls = []
+    monkeypatch.setattr(events, "update_event", lambda event_id, **kw: calls.append(kw))
+    for text in ("优", "优化", "优化营商环境"):
+        form.editors["theme"].setText(text)
+    assert calls == []
+    qtbot.waitUntil(lambda: calls == [{"theme": "优化营商环境"}], timeout=3000)
+    assert form.status.text().startswith("已于")
+
+
+def test_duplicate_and_delete(window, qtbot, monkeypatch):
+    window.open_demo_event()
+    source = window.current_event_id
+    monkeypatch.setattr(DuplicateEventDialog, "ask",
+                        classmethod(lambda cls, parent, summary: (dt.date(2027, 9, 28), "")))
+    window.duplicate_event()
+    copy = window.current_event_id
+    assert copy != source and window.switcher.count() == 2
+    assert window.plan_tab.basic_info.value("date") == dt.date(2027, 9, 28)
+    assert window.plan_tab.basic_info.value("title") == "2027年“政府开放日”活动"
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    window.delete_event()
+    assert window.switcher.count() == 2 and asked
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_event()
+    assert window.switcher.count() == 1 and window.current_event_id == source
+    assert [e.id for e in events.list_deleted_events()] == [copy]
+
+
+def test_switching_to_a_refused_database_keeps_the_current_one(window, tmp_path):
+    bad = tmp_path / "not-a-db.sqlite3"
+    bad.write_text("hello")
+    shown = []
+    import ui.main_window as mw
+
+    original = mw.QMessageBox.warning
+    mw.QMessageBox.warning = staticmethod(lambda parent, title, text: shown.append(text))
+    try:
+        assert window.switch_database(bad) is False
+    finally:
+        mw.QMessageBox.warning = original
+    assert shown and str(bad) in shown[0]
+    assert not window.workspace.closed
+    good = tmp_path / "other.sqlite3"
+    assert window.switch_database(good) is True
+    assert window.workspace.path == good and str(good) in window.db_label.text()
+
+
+def test_uncaught_exception_is_reported_not_fatal(qapp, monkeypatch, data_dir, capsys):
+    import sys
+
+    from desktop_app import logs
+    from ui import errors
+
+    log_file = logs.setup_logging()
+    shown = []
+    monkeypatch.setattr(errors.QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    errors.install_excepthook(log_file)
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert shown and str(log_file) in shown[0]
+    assert "RuntimeError" in log_file.read_text(encoding="utf-8")
