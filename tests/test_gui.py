@@ -12,8 +12,8 @@ from desktop_app.services import events
 from desktop_app.services.events import EventDraft
 from desktop_app.workspace import open_workspace
 from ui.dialogs import DuplicateEventDialog, NewEventDialog
-from ui.main_window import MainWindow
 from ui.i18n import install_translators
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
