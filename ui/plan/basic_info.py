@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -88,6 +89,10 @@ class BasicInfoForm(QWidget):
             issue.hide()
             self.issue_labels[field] = issue
 
+        self.date_hint = QLabel(self)
+        self.date_hint.setObjectName("date_hint")
+        self.editors["date"].dateChanged.connect(self._update_date_hint)
+
         groups = (
             (self.tr("Event"), ("unit", "title", "theme")),
             (self.tr("Time and place"), ("date", "start_time", "end_time", "venue", "gathering_place",
@@ -103,7 +108,14 @@ class BasicInfoForm(QWidget):
             for field in fields:
                 column = QVBoxLayout()
                 column.setSpacing(2)
-                column.addWidget(self.editors[field])
+                if field == "date":
+                    row = QHBoxLayout()
+                    row.addWidget(self.editors[field])
+                    row.addWidget(self.date_hint)
+                    row.addStretch(1)
+                    column.addLayout(row)
+                else:
+                    column.addWidget(self.editors[field])
                 column.addWidget(self.issue_labels[field])
                 if len(fields) == 1:
                     form.addRow(column)  # the group's title already names the only field
@@ -195,6 +207,7 @@ class BasicInfoForm(QWidget):
         finally:
             self._loading = False
         self.setEnabled(info is not None)
+        self._update_date_hint()
         self.status.clear()
         self._show_issues()
 
@@ -223,6 +236,19 @@ class BasicInfoForm(QWidget):
         self.sig_saved.emit(sorted(pending))
         if {"unit", "title", "date"} & pending.keys():
             self.sig_summary_changed.emit()
+
+    def _update_date_hint(self) -> None:
+        day = self.value("date")
+        weekdays = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
+                    self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))
+        days = (day - dt.date.today()).days
+        if days > 0:
+            when = self.tr("in %n day(s)", "", days)
+        elif days == 0:
+            when = self.tr("today")
+        else:
+            when = self.tr("%n day(s) ago", "", -days)
+        self.date_hint.setText(f"{weekdays[day.weekday()]} · {when}")
 
     def _show_issues(self) -> None:
         found = {issue.field: issue.message for issue in event_info.check(self.values())} if self._event_id else {}
