@@ -7,7 +7,6 @@ made by the release before it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -25,6 +24,8 @@ def _split_sql(script: str) -> list[str]:
 
 def _step_1(db: SqliteDatabase) -> None:
     """The first released schema: every table of ARCHITECTURE.md."""
+    from importlib import resources  # only when a new database is made
+
     script = resources.files("db").joinpath("schema_v1.sql").read_text(encoding="utf-8")
     for statement in _split_sql(script):
         db.execute_sql(statement)

@@ -22,4 +22,10 @@ def _version() -> str:
             return "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str):
+    # Computed on first use: importlib.metadata scans the whole path, which every command would pay at startup.
+    if name == "__version__":
+        value = _version()
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(name)

@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__, i18n, logs, paths
+from . import i18n, logs, paths
 from .errors import UserError
 from .i18n import QT_TRANSLATE_NOOP
 
@@ -31,13 +31,26 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                         help="the database file (default: openday.sqlite3 in the data folder)")
     parser = argparse.ArgumentParser(prog="openday", parents=[common],
                                      description="Open Day Desk (政府开放日工作台). Without a command: open the window.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--smoke", action="store_true", help="open the window, print 'ready' once shown, exit 0")
     parser.add_argument("--event", type=int, default=None, metavar="ID", help="open the window on this event")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -6,7 +6,6 @@ Core strings are marked ``QT_TRANSLATE_NOOP("core", "...")`` so ``pyside6-lupdat
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 from . import paths
@@ -34,6 +33,8 @@ def language() -> str:
 def _catalog(language: str) -> dict[str, str]:
     if language == "en":
         return {}
+    import xml.etree.ElementTree as ET  # only when a core message is shown
+
     ts = paths.resource("i18n", f"{language}.ts")
     try:
         root = ET.parse(ts).getroot()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 from pathlib import Path
 
@@ -34,6 +33,34 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class _RotatingFileOnFirstUse(logging.Handler):
+    """A RotatingFileHandler made when the first record arrives: most runs log nothing, and importing
+    ``logging.handlers`` (socket, pickle, …) would cost every start."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self._target: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._target is None:
+            import logging.handlers
+
+            self._target = logging.handlers.RotatingFileHandler(self.path, maxBytes=1_000_000, backupCount=5,
+                                                                encoding="utf-8")
+            self._target.setFormatter(self.formatter)
+        self._target.emit(record)
+
+    def flush(self) -> None:
+        if self._target is not None:
+            self._target.flush()
+
+    def close(self) -> None:
+        if self._target is not None:
+            self._target.close()
+        super().close()
+
+
 _configured: dict[str, Path] = {}
 
 
@@ -42,7 +69,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     if "file" in _configured:
         return _configured["file"]
     path = paths.log_file()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = _RotatingFileOnFirstUse(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()

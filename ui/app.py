@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import backup
-from desktop_app import DISPLAY_NAME, __version__, logs, paths, settings
+from desktop_app import DISPLAY_NAME, logs, paths, settings
 from desktop_app.errors import UserError
 from desktop_app.i18n import DEFAULT_LANGUAGE
 from desktop_app.workspace import Workspace, open_workspace
@@ -44,7 +44,6 @@ def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int |
     log_file = logs.setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(DISPLAY_NAME)
-    app.setApplicationVersion(__version__)
     app.setOrganizationName("OpenDayDesk")
     install_translators(app, DEFAULT_LANGUAGE)
     install_excepthook(log_file, interactive=not smoke)

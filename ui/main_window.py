@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 import sqlite3
 from pathlib import Path
 
@@ -23,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import DISPLAY_NAME, __version__, settings
-from desktop_app.demo import create_demo_event
+import desktop_app
+from desktop_app import DISPLAY_NAME, settings
 from desktop_app.errors import UserError
 from desktop_app.services import events
 from desktop_app.workspace import Workspace
@@ -216,6 +215,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Created “{title}”.").format(title=info.title), 5000)
 
     def open_demo_event(self) -> None:
+        from desktop_app.demo import create_demo_event
+
         info = create_demo_event()
         self._reload_switcher(info.id)
         self.statusBar().showMessage(self.tr("The demo event was added. Its people are fictional."), 8000)
@@ -311,12 +312,14 @@ class MainWindow(QMainWindow):
                                 "界面语言将在下次启动时切换。\nThe new language applies when the app starts again.")
 
     def show_about(self) -> None:
+        import platform
+
         text = self.tr(
             "<h3>{name}</h3><p>Version {version}</p>"
             "<p>Plans, rosters, routes, check-in, feedback and filing for a Government Open Day.</p>"
             "<p>Python {python} · Qt {qt} · PySide6 {pyside} · SQLite {sqlite}</p>"
             "<p>Database: {db}<br>Data folder: {data}</p>"
-        ).format(name=DISPLAY_NAME, version=__version__, python=platform.python_version(), qt=qVersion(),
+        ).format(name=DISPLAY_NAME, version=desktop_app.__version__, python=platform.python_version(), qt=qVersion(),
                  pyside=PySide6.__version__, sqlite=sqlite3.sqlite_version, db=self.workspace.path,
                  data=self.workspace.path.parent)
         QMessageBox.about(self, self.tr("About Open Day Desk"), text)
