@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import dates, event_info
 from desktop_app.services.events import EventDraft, EventSummary
 
-DATE_FORMAT = "yyyy年M月d日"
-
 
 def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -34,7 +32,7 @@ def from_qdate(value: QDate) -> dt.date:
 def date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
     edit = QDateEdit(to_qdate(day), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(QCoreApplication.translate("DateEdit", "yyyy-MM-dd"))
     return edit
 
 

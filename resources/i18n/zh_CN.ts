@@ -139,21 +139,32 @@
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>还有 %n 天</numerusform>
-        </translation>
+    <message>
+        <source>in {days} days</source>
+        <translation>还有 {days} 天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>就是明天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>已过去 1 天</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>已过去 {days} 天</translation>
     </message>
     <message>
         <source>today</source>
         <translation>就是今天</translation>
     </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>已过去 %n 天</numerusform>
-        </translation>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy年M月d日</translation>
     </message>
 </context>
 <context>

@@ -242,12 +242,16 @@ class BasicInfoForm(QWidget):
         weekdays = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
                     self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))
         days = (day - dt.date.today()).days
-        if days > 0:
-            when = self.tr("in %n day(s)", "", days)
+        if days > 1:
+            when = self.tr("in {days} days").format(days=days)
+        elif days == 1:
+            when = self.tr("tomorrow")
         elif days == 0:
             when = self.tr("today")
+        elif days == -1:
+            when = self.tr("yesterday")
         else:
-            when = self.tr("%n day(s) ago", "", -days)
+            when = self.tr("{days} days ago").format(days=-days)
         self.date_hint.setText(f"{weekdays[day.weekday()]} · {when}")
 
     def _show_issues(self) -> None:
