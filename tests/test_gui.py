@@ -171,3 +171,46 @@ def test_uncaught_exception_is_reported_not_fatal(qapp, monkeypatch, data_dir, c
         sys.excepthook = sys.__excepthook__
     assert shown and str(log_file) in shown[0]
     assert "RuntimeError" in log_file.read_text(encoding="utf-8")
+
+
+def test_damaged_database_offers_the_newest_backup(qapp, tmp_path, monkeypatch):
+    import shutil
+
+    from db import backup
+    from ui import app as ui_app
+
+    from .conftest import FIXTURES
+    from .test_db import corrupt_copy, digest
+
+    path = corrupt_copy(tmp_path)
+    damaged = digest(path)
+    folder = backup.backup_dir(path)
+    folder.mkdir()
+    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
+    asked = []
+    monkeypatch.setattr(ui_app.QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    ws = ui_app.open_gui_workspace(path, interactive=True)
+    try:
+        assert asked and "20260101-080000" in asked[0]
+        assert [e.unit for e in events.list_events()] == ["西吉县审批服务管理局"]
+    finally:
+        ws.close()
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("broken-replaced-")]
+    assert len(kept) == 1 and digest(kept[0]) == damaged  # the damaged file is kept as it was
+
+
+def test_damaged_database_is_refused_when_the_restore_is_declined(qapp, tmp_path, monkeypatch):
+    from desktop_app.errors import UserError
+    from ui import app as ui_app
+
+    from .test_db import corrupt_copy, digest
+
+    path = corrupt_copy(tmp_path)
+    before = digest(path)
+    (tmp_path / "backups").mkdir()
+    (tmp_path / "backups" / "broken-20260101-080000.sqlite3").write_bytes(b"")
+    monkeypatch.setattr(ui_app.QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    with pytest.raises(UserError):
+        ui_app.open_gui_workspace(path, interactive=True)
+    assert digest(path) == before
