@@ -89,7 +89,11 @@ class Event(SyncedModel):
     forms = TextField(default="[]")  # JSON list: 进机关 / 进现场 / 进会议 / 体验 items
     registration_channels = TextField(default="[]")  # JSON list: 电话 / 邮件 / 现场 / 线上
     registration_deadline = DateField(null=True)
+    registration_phone = CharField(default="")
+    registration_email = CharField(default="")
     selection_rule = CharField(default="first_come")  # first_come | office_selects
+    undersubscribed_rule = TextField(default="")  # what happens when too few register
+    experiences = TextField(default="[]")  # JSON list: 体验 items (公文盖章, 信访接待, 窗口服务 …)
     contact_person = CharField(default="")
     contact_phone = CharField(default="")
     contact_email = CharField(default="")
@@ -97,6 +101,8 @@ class Event(SyncedModel):
     filing_date = DateField(null=True)  # 报备
     announcement_date = DateField(null=True)  # 公告
     thresholds = TextField(default="{}")  # JSON: rule thresholds overriding the defaults
+    plan_options = TextField(default="{}")  # JSON: 印发通知 fields, which attachments the plan carries
+    milestones_done = TextField(default="{}")  # JSON: milestone code -> ISO date it was done
     id_required = BooleanField(default=True)
     created_at = DateTimeField(default=utcnow)
 

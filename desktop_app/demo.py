@@ -51,6 +51,11 @@ def create_demo_event(day: dt.date | None = None) -> EventInfo:
             announcement_date=day - dt.timedelta(days=spec["announcement_days_before"]),
             filing_date=day - dt.timedelta(days=spec["filing_days_before"]),
             selection_rule=spec["selection_rule"],
+            registration_phone=spec["registration_phone"],
+            registration_email=spec["registration_email"],
+            undersubscribed_rule=spec["undersubscribed_rule"],
+            experiences=json.dumps(spec["experiences"], ensure_ascii=False),
+            plan_options=json.dumps(_plan_options(spec["plan_options"], day), ensure_ascii=False),
             contact_person=spec["contact_person"],
             contact_phone=spec["contact_phone"],
             contact_email=spec["contact_email"],
@@ -94,6 +99,13 @@ def create_demo_event(day: dt.date | None = None) -> EventInfo:
         _add_people(event, categories, data["people"])
         audit.record("event.demo", event_id=event.id, target="event", target_uuid=event.uuid, summary=event.title)
     return get_event(event.id)
+
+
+def _plan_options(options: dict, day: dt.date) -> dict:
+    notice = dict(options["notice"])
+    notice["doc_number"] = notice["doc_number"].format(year=day.year)
+    notice["date"] = (day - dt.timedelta(days=notice.pop("date_days_before"))).isoformat()
+    return {**options, "notice": notice}
 
 
 def _add_people(event: models.Event, categories, people: dict) -> None:

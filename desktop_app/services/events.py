@@ -118,7 +118,8 @@ def get_summary(event_id) -> EventSummary:
     return _summary(_live(event_id))
 
 
-def create_event(draft: EventDraft) -> EventInfo:
+def create_event(draft: EventDraft, *, sections: bool = True) -> EventInfo:
+    """A new event; with ``sections`` its plan starts from the usual sections and their boilerplate."""
     unit = draft.unit.strip()
     if not unit:
         raise UserError(QT_TRANSLATE_NOOP("core", "Enter the organising unit (承办单位) of the new event."))
@@ -134,6 +135,10 @@ def create_event(draft: EventDraft) -> EventInfo:
             gathering_time=draft.gathering_time,
         )
         event.save()
+        if sections:
+            from .plan import apply_section_template  # plan imports this module
+
+            apply_section_template(event.id)
         audit.record("event.create", event_id=event.id, target="event", target_uuid=event.uuid,
                      summary=f"{event.title}（{unit}，{draft.date.isoformat()}）")
     return _info(event)

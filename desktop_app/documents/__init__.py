@@ -1,0 +1,1 @@
+"""Document builders: one per document, all rendering the block model of ``documents.model``."""
