@@ -1,0 +1,290 @@
+"""The Open Day rule check: what a plan must satisfy before it is filed, each finding saying what to change.
+
+The rules come from the district work plans in ``seeds/`` (DOMAIN.md); their numbers are the event's
+``Thresholds``. The check reads a ``PlanSnapshot`` only, so the plan page, the CLI and the document export
+see the same findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
+from .dates import cn_date
+from .event_info import default_title
+from .plan import PlanSnapshot
+
+RULES: tuple[str, ...] = (
+    "min_invitees",
+    "public_share",
+    "announce_lead",
+    "filing_before_announce",
+    "announcement_items",
+    "interaction_step",
+    "registration_deadline",
+    "naming",
+    "missing_contact",
+)
+
+OFFICIAL_NAME = "政府开放日"
+# Names other activities go by; an Open Day plan copied from one of them keeps the wrong name.
+WRONG_NAMES = ("校园开放日", "司法开放日", "警务开放日", "政务服务开放日")
+INTERACTION_WORDS = ("座谈", "问卷")
+
+MIN_INVITEES = QT_TRANSLATE_NOOP(
+    "core", "The invitees add up to {total}; an Open Day needs at least {minimum}. "
+            "Raise the categories' quotas in the Plan tab.")
+PUBLIC_SHARE = QT_TRANSLATE_NOOP(
+    "core", "Public representatives (群众代表) have {public} of the {total} places ({percent}); they need at least "
+            "{required}. Add {more} more public places, or mark more categories as 群众代表, in the Plan tab.")
+ANNOUNCE_NO_DATE = QT_TRANSLATE_NOOP(
+    "core", "The announcement (公告) has no date. Publish it by {latest} at the latest ({days} days before the "
+            "event) and enter the date in the Plan tab.")
+ANNOUNCE_NO_DATES = QT_TRANSLATE_NOOP(
+    "core", "Neither the event nor the announcement (公告) has a date. In the Plan tab, set the event date, then an "
+            "announcement date at least {days} days before it.")
+ANNOUNCE_LATE = QT_TRANSLATE_NOOP(
+    "core", "The announcement (公告) on {announced} is only {lead} days before the event; it must be at least "
+            "{days}. Publish it by {latest} at the latest, or move the event.")
+ANNOUNCE_AFTER_EVENT = QT_TRANSLATE_NOOP(
+    "core", "The announcement (公告) on {announced} is not before the event on {event}. Publish it by {latest} at "
+            "the latest ({days} days before the event).")
+FILING_NO_DATE = QT_TRANSLATE_NOOP(
+    "core", "The plan has no filing (报备) date. File it with the open-government office (政务公开办) before the "
+            "announcement is published, and enter the date in the Plan tab.")
+FILING_NO_DATE_BY = QT_TRANSLATE_NOOP(
+    "core", "The plan has no filing (报备) date. File it with the open-government office (政务公开办) by "
+            "{suggested}, {days} days before the announcement, and enter the date in the Plan tab.")
+FILING_AFTER = QT_TRANSLATE_NOOP(
+    "core", "The plan is filed (报备) on {filed}, after the announcement on {announced}. It must be filed before "
+            "the announcement is published: change one of the two dates in the Plan tab.")
+ANNOUNCEMENT_ITEMS_MISSING = QT_TRANSLATE_NOOP(
+    "core", "The announcement would lack: {items}. It must contain all {count} items; fill them in the Plan tab.")
+NO_INTERACTION = QT_TRANSLATE_NOOP(
+    "core", "The programme has neither a discussion meeting (座谈会) nor a questionnaire (问卷调查); an Open Day "
+            "must include one of them. Add it to the agenda in the Plan tab.")
+REGISTRATION_NO_DATE = QT_TRANSLATE_NOOP(
+    "core", "There is no registration deadline. Set one in the Plan tab, after the announcement and before "
+            "the event.")
+REGISTRATION_AFTER_EVENT = QT_TRANSLATE_NOOP(
+    "core", "The registration deadline {deadline} is after the event on {event}. Move it before the event in "
+            "the Plan tab.")
+REGISTRATION_BEFORE_ANNOUNCE = QT_TRANSLATE_NOOP(
+    "core", "The registration deadline {deadline} is before the announcement on {announced}, so nobody could "
+            "sign up. Move it after the announcement in the Plan tab.")
+NAMING_TITLE_TERM = QT_TRANSLATE_NOOP(
+    "core", "The title uses {terms}: this activity is called “政府开放日”. Rename it in the Plan tab.")
+NAMING_SECTION_TERM = QT_TRANSLATE_NOOP(
+    "core", "The section “{heading}” uses {terms}: this activity is called “政府开放日”. Change the wording in "
+            "the Plan tab.")
+NAMING_TITLE_MISSING = QT_TRANSLATE_NOOP(
+    "core", "The title “{title}” does not say “政府开放日”. Use the official name, e.g. {example}.")
+CONTACT_BOTH_MISSING = QT_TRANSLATE_NOOP(
+    "core", "The contact person and the contact phone are empty. Enter both in the Plan tab: the announcement "
+            "must say whom to call.")
+CONTACT_PERSON_MISSING = QT_TRANSLATE_NOOP(
+    "core", "The contact person is empty. Enter a name in the Plan tab: the announcement must say whom to call.")
+CONTACT_PHONE_MISSING = QT_TRANSLATE_NOOP(
+    "core", "The contact phone is empty. Enter a number in the Plan tab: the announcement must give a number "
+            "to call.")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # one of RULES
+    severity: str  # "error" | "warning" | "info"
+    message: str  # core source string
+    params: dict = field(default_factory=dict)
+
+    def text(self) -> str:
+        return i18n.text(self.message, **self.params)
+
+    def as_json(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity, "message": self.text()}
+
+
+def error_count(findings: Iterable[Finding]) -> int:
+    return sum(1 for f in findings if f.severity == "error")
+
+
+def _filled(text: str | None) -> bool:
+    return bool((text or "").strip())
+
+
+# -- the 13 items of the announcement (seed 001), in its order ----------------------------------------------------
+
+_ITEM_CHECKS: tuple[tuple[str, Callable[[PlanSnapshot], bool]], ...] = (
+    ("报名方式", lambda s: bool(s.registration_channels)),
+    ("参加人数", lambda s: s.total_quota > 0),
+    ("开放主题", lambda s: _filled(s.theme)),
+    ("参加领导", lambda s: any(m.role in ("组长", "副组长") and _filled(m.name) for m in s.leading_group)),
+    ("承办单位", lambda s: _filled(s.unit)),
+    ("时间地点", lambda s: s.date is not None and _filled(s.venue)),
+    ("邀请对象", lambda s: bool(s.categories)),
+    ("活动内容", lambda s: bool(s.agenda) or any(x.kind == "content" and _filled(x.body) for x in s.sections)),
+    ("活动形式", lambda s: bool(s.forms) or bool(s.experiences)),
+    ("联系人员", lambda s: _filled(s.contact_person)),
+    ("联系电话", lambda s: _filled(s.contact_phone)),
+    ("邮箱", lambda s: _filled(s.contact_email) or _filled(s.registration_email)),
+    ("温馨提示", lambda s: _filled(s.reminders)),
+)
+ANNOUNCEMENT_ITEMS: tuple[str, ...] = tuple(label for label, _ in _ITEM_CHECKS)
+
+
+def missing_announcement_items(snapshot: PlanSnapshot) -> list[str]:
+    """The Chinese names of the announcement items the plan has nothing for, in the announcement's order."""
+    return [label for label, present in _ITEM_CHECKS if not present(snapshot)]
+
+
+# -- the rules, one function each, in RULES order -------------------------------------------------------------------
+
+def _min_invitees(s: PlanSnapshot) -> list[Finding]:
+    minimum = s.thresholds.min_invitees
+    if s.total_quota >= minimum:
+        return []
+    return [Finding("min_invitees", "error", MIN_INVITEES, {"total": s.total_quota, "minimum": minimum})]
+
+
+def _share_text(share: Fraction) -> str:
+    # 1/3 as the seeds write it; an odd setting such as 0.37 as a percentage.
+    return f"{share.numerator}/{share.denominator}" if share.denominator <= 12 else f"{float(share):.0%}"
+
+
+def _public_share(s: PlanSnapshot) -> list[Finding]:
+    total, public = s.total_quota, s.public_quota
+    if total <= 0:  # nobody invited yet: min_invitees says so
+        return []
+    # limit_denominator turns the stored float 0.333… back into exactly 1/3, so 25 of 75 passes.
+    required = Fraction(s.thresholds.public_share).limit_denominator(1000)
+    if Fraction(public, total) >= required:
+        return []
+    if required >= 1:
+        more = total - public
+    else:
+        # Each added public place also adds to the total: (public + k) / (total + k) >= required.
+        more = math.ceil((required * total - public) / (1 - required))
+    return [Finding("public_share", "error", PUBLIC_SHARE, {
+        "public": public, "total": total, "percent": f"{public / total:.0%}",
+        "required": _share_text(required), "more": more})]
+
+
+def _announce_lead(s: PlanSnapshot) -> list[Finding]:
+    days = s.thresholds.announce_days
+    if s.date is None:
+        if s.announcement_date is None:
+            return [Finding("announce_lead", "error", ANNOUNCE_NO_DATES, {"days": days})]
+        return []  # nothing to measure against; announcement_items asks for the date
+    latest = s.date - dt.timedelta(days=days)
+    if s.announcement_date is None:
+        return [Finding("announce_lead", "error", ANNOUNCE_NO_DATE, {"latest": cn_date(latest), "days": days})]
+    lead = (s.date - s.announcement_date).days
+    if lead >= days:
+        return []
+    params = {"announced": cn_date(s.announcement_date), "latest": cn_date(latest), "days": days}
+    if lead <= 0:
+        return [Finding("announce_lead", "error", ANNOUNCE_AFTER_EVENT, {**params, "event": cn_date(s.date)})]
+    return [Finding("announce_lead", "error", ANNOUNCE_LATE, {**params, "lead": lead})]
+
+
+def _filing_before_announce(s: PlanSnapshot) -> list[Finding]:
+    if s.filing_date is None:
+        announce = s.announcement_date or (s.date - dt.timedelta(days=s.thresholds.announce_days) if s.date else None)
+        if announce is None:
+            return [Finding("filing_before_announce", "error", FILING_NO_DATE)]
+        suggested = announce - dt.timedelta(days=s.thresholds.filing_days)
+        return [Finding("filing_before_announce", "error", FILING_NO_DATE_BY,
+                        {"suggested": cn_date(suggested), "days": s.thresholds.filing_days})]
+    if s.announcement_date is not None and s.filing_date > s.announcement_date:
+        return [Finding("filing_before_announce", "error", FILING_AFTER,
+                        {"filed": cn_date(s.filing_date), "announced": cn_date(s.announcement_date)})]
+    return []
+
+
+def _announcement_items(s: PlanSnapshot) -> list[Finding]:
+    missing = missing_announcement_items(s)
+    if not missing:
+        return []
+    return [Finding("announcement_items", "error", ANNOUNCEMENT_ITEMS_MISSING,
+                    {"items": "、".join(missing), "count": len(ANNOUNCEMENT_ITEMS)})]
+
+
+def _interaction_step(s: PlanSnapshot) -> list[Finding]:
+    if any(row.kind in ("meeting", "survey") for row in s.agenda):
+        return []
+    # A plan may describe the 座谈 in prose, or list it as a plain agenda row titled 座谈交流.
+    texts = [x.body for x in s.sections] + [row.title for row in s.agenda] + [row.content for row in s.agenda]
+    if any(word in (text or "") for text in texts for word in INTERACTION_WORDS):
+        return []
+    return [Finding("interaction_step", "error", NO_INTERACTION)]
+
+
+def _registration_deadline(s: PlanSnapshot) -> list[Finding]:
+    deadline = s.registration_deadline
+    if deadline is None:
+        return [Finding("registration_deadline", "error", REGISTRATION_NO_DATE)]
+    if s.date is not None and deadline > s.date:
+        return [Finding("registration_deadline", "error", REGISTRATION_AFTER_EVENT,
+                        {"deadline": cn_date(deadline), "event": cn_date(s.date)})]
+    if s.announcement_date is not None and deadline < s.announcement_date:
+        return [Finding("registration_deadline", "error", REGISTRATION_BEFORE_ANNOUNCE,
+                        {"deadline": cn_date(deadline), "announced": cn_date(s.announcement_date)})]
+    return []
+
+
+def _wrong_names(text: str | None) -> str:
+    """The wrong activity names in ``text``, quoted and joined for a message; empty if none."""
+    return "、".join(f"“{name}”" for name in WRONG_NAMES if name in (text or ""))
+
+
+def _naming(s: PlanSnapshot) -> list[Finding]:
+    found: list[Finding] = []
+    terms = _wrong_names(s.title)
+    if terms:
+        found.append(Finding("naming", "warning", NAMING_TITLE_TERM, {"terms": terms}))
+    # Only the characters matter: “政府开放日”, "政府开放日" and 政府开放日 all contain them. An empty title is
+    # the basic-information form's concern, not a naming one.
+    elif _filled(s.title) and OFFICIAL_NAME not in s.title:
+        found.append(Finding("naming", "warning", NAMING_TITLE_MISSING,
+                             {"title": s.title.strip(), "example": default_title(s.date)}))
+    for number, section in enumerate(s.sections, start=1):
+        terms = _wrong_names(f"{section.heading}\n{section.body}")
+        if terms:
+            heading = section.heading.strip() or str(number)
+            found.append(Finding("naming", "warning", NAMING_SECTION_TERM, {"heading": heading, "terms": terms}))
+    return found
+
+
+def _missing_contact(s: PlanSnapshot) -> list[Finding]:
+    person, phone = _filled(s.contact_person), _filled(s.contact_phone)
+    if person and phone:
+        return []
+    message = CONTACT_BOTH_MISSING if not (person or phone) else (
+        CONTACT_PHONE_MISSING if person else CONTACT_PERSON_MISSING)
+    return [Finding("missing_contact", "error", message)]
+
+
+_CHECKS: dict[str, Callable[[PlanSnapshot], list[Finding]]] = {
+    "min_invitees": _min_invitees,
+    "public_share": _public_share,
+    "announce_lead": _announce_lead,
+    "filing_before_announce": _filing_before_announce,
+    "announcement_items": _announcement_items,
+    "interaction_step": _interaction_step,
+    "registration_deadline": _registration_deadline,
+    "naming": _naming,
+    "missing_contact": _missing_contact,
+}
+
+
+def check(snapshot: PlanSnapshot, *, today: dt.date | None = None) -> list[Finding]:
+    """Every finding for ``snapshot``, rule by rule in RULES order.
+
+    ``today`` is accepted for callers' symmetry with the milestones; the rules judge the plan itself, and how
+    the dates stand against today is the milestones' business.
+    """
+    return [finding for rule in RULES for finding in _CHECKS[rule](snapshot)]
