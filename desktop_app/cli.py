@@ -20,6 +20,8 @@ log = logging.getLogger("openday.cli")
 
 MUST_EXIST = QT_TRANSLATE_NOOP("core", "The database {path} does not exist. Check the path, or create it with "
                                "'openday demo --db {path}' or by opening it in the app.")
+OUT_DIR = QT_TRANSLATE_NOOP("core", "Cannot write into the folder {path}: {error}. Choose a folder you can write "
+                            "to (a USB stick may be full or read-only).")
 UNEXPECTED = QT_TRANSLATE_NOOP("core", "An unexpected error stopped the command ({error}). Details are in the log "
                                "file {log}.")
 
@@ -60,6 +62,24 @@ def _parser() -> argparse.ArgumentParser:
 
     events = sub.add_parser("events", parents=[common], help="list the events")
     events.add_argument("--json", action="store_true", help='print [{"id", "uuid", "unit", "title", "date"}]')
+
+    check = sub.add_parser("check", parents=[common], help="the Open Day rule check of an event")
+    check.add_argument("--event", type=int, required=True, metavar="ID")
+    check.add_argument("--json", action="store_true", help='print {"findings": [{"rule", "severity", "message"}]}')
+
+    export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
+    export.add_argument("kind", metavar="KIND", help="plan, announcement, signup-form")
+    export.add_argument("--event", type=int, required=True, metavar="ID")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR")
+    export.add_argument("--json", action="store_true", help='print {"files": [...]}')
+
+    template = sub.add_parser("template", help="export an event as a template, or create an event from one")
+    template_sub = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
+    t_export = template_sub.add_parser("export", parents=[common], help="write the event's plan as JSON")
+    t_export.add_argument("--event", type=int, required=True, metavar="ID")
+    t_export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    t_apply = template_sub.add_parser("apply", parents=[common], help="create an event from FILE; print its id")
+    t_apply.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
@@ -100,13 +120,85 @@ def cmd_events(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    from .domain import rules
+    from .services import plan
+
+    workspace = _open(args, create=False)
+    try:
+        findings = rules.check(plan.snapshot(args.event), today=dt.date.today())
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps({"findings": [f.as_json() for f in findings]}, ensure_ascii=False))
+    else:
+        for finding in findings:
+            print(f"{finding.severity}\t{finding.rule}\t{finding.text()}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .documents import export
+    from .services import plan
+
+    if args.kind not in export.KINDS:
+        _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}")
+    workspace = _open(args, create=False)
+    try:
+        snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
+    finally:
+        workspace.close()
+    out = _out_dir(args.out)
+    try:
+        files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today())
+    except OSError as exc:
+        raise UserError(OUT_DIR, path=str(out), error=exc.strerror or str(exc)) from None
+    if args.json:
+        print(json.dumps({"files": [str(f) for f in files]}, ensure_ascii=False))
+    else:
+        for path in files:
+            print(path)
+    return 0
+
+
+def _out_dir(path: Path) -> Path:
+    path = path.expanduser()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(OUT_DIR, path=str(path), error=exc.strerror or str(exc)) from None
+    return path
+
+
+def cmd_template(args) -> int:
+    from . import templates
+
+    if args.template_command == "export":
+        workspace = _open(args, create=False)
+        try:
+            path = args.out.expanduser()
+            _out_dir(path.parent)
+            print(templates.export_template(args.event, path))
+        finally:
+            workspace.close()
+        return 0
+    templates.read_template(args.file)  # refuse a bad file before touching the database
+    workspace = _open(args, create=True)
+    try:
+        print(templates.apply_template(args.file))
+    finally:
+        workspace.close()
+    return 0
+
+
 def cmd_gui(args) -> int:
     from ui.app import run_gui  # the only place the core reaches the GUI, lazily
 
     return run_gui(db_path=getattr(args, "db", None), smoke=args.smoke, event_id=args.event)
 
 
-COMMANDS = {"demo": cmd_demo, "events": cmd_events, None: cmd_gui}
+COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
+            "template": cmd_template, None: cmd_gui}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -145,3 +145,69 @@ def test_console_script_is_installed():
     assert script is not None
     result = subprocess.run([script, "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("openday ")
+
+
+def test_check_on_the_demo_has_no_errors(demo_db):
+    result = run_cli("check", "--db", str(demo_db), "--event", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert all(set(f) == {"rule", "severity", "message"} for f in findings)
+    assert [f for f in findings if f["severity"] == "error"] == []
+
+
+def test_check_reports_rules_in_chinese(tmp_path):
+    db = tmp_path / "t.sqlite3"
+    template = tmp_path / "t.json"
+    template.write_text(json.dumps({"format": "openday-template", "version": 1, "unit": "某局",
+                                    "title": "2026年校园开放日", "theme": "", "date": "2026-12-20",
+                                    "categories": [{"name": "群众代表", "quota": 5, "public": True}],
+                                    "sections": [{"heading": "总体要求", "body": "……"}]}, ensure_ascii=False),
+                        encoding="utf-8")
+    created = run_cli("template", "apply", "--db", str(db), str(template))
+    assert created.returncode == 0, created.stderr
+    result = run_cli("check", "--db", str(db), "--event", created.stdout.strip(), "--json")
+    findings = {f["rule"]: f for f in json.loads(result.stdout)["findings"]}
+    for rule in ("min_invitees", "announce_lead", "filing_before_announce", "announcement_items",
+                 "interaction_step", "registration_deadline", "naming", "missing_contact"):
+        assert rule in findings, rule
+    assert findings["naming"]["severity"] == "warning"
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in findings["min_invitees"]["message"])
+
+
+def test_check_unknown_event_is_refused(demo_db):
+    assert_refused(run_cli("check", "--db", str(demo_db), "--event", "9", "--json"), "9")
+
+
+def test_export_writes_the_documents(demo_db, tmp_path):
+    out = tmp_path / "out"
+    files = []
+    for kind in ("plan", "announcement", "signup-form"):
+        result = run_cli("export", kind, "--db", str(demo_db), "--event", "1", "--out", str(out), "--json")
+        assert result.returncode == 0, result.stderr
+        files += json.loads(result.stdout)["files"]
+    names = sorted(__import__("pathlib").Path(f).name for f in files)
+    assert any(n.endswith("实施方案.docx") for n in names)
+    assert any(n.endswith("活动公告.docx") for n in names)
+    assert any(n.endswith("报名表.docx") for n in names) and any(n.endswith("报名表.xlsx") for n in names)
+    assert all(__import__("pathlib").Path(f).stat().st_size > 1000 for f in files)
+    assert sorted(p.name for p in out.iterdir()) == names  # nothing half-written left beside them
+
+
+def test_export_refusals(demo_db, tmp_path):
+    assert run_cli("export", "poster", "--db", str(demo_db), "--event", "1", "--out", str(tmp_path)).returncode == 2
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert_refused(run_cli("export", "plan", "--db", str(demo_db), "--event", "1", "--out", str(blocker / "sub")),
+                   str(blocker / "sub"))
+
+
+def test_template_export_and_apply(demo_db, tmp_path):
+    path = tmp_path / "t.json"
+    exported = run_cli("template", "export", "--db", str(demo_db), "--event", "1", "--out", str(path))
+    assert exported.returncode == 0, exported.stderr
+    applied = run_cli("template", "apply", "--db", str(demo_db), str(path))
+    assert applied.returncode == 0 and applied.stdout.strip() == "2"
+    path.write_text('{"format": "openday-template", "unit": "x", "title": "t", "theme": "", "categories": 5, '
+                    '"sections": []}', encoding="utf-8")
+    assert_refused(run_cli("template", "apply", "--db", str(demo_db), str(path)), "categories")
+    assert len(json.loads(run_cli("events", "--db", str(demo_db), "--json").stdout)) == 2

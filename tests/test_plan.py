@@ -183,3 +183,11 @@ def test_bad_templates_are_refused_and_create_nothing(workspace, tmp_path, conte
     finally:
         i18n.set_language("zh_CN")
     assert events.list_events() == before
+
+
+def test_document_fonts_are_settings(workspace):
+    from desktop_app.domain.plan import DocFonts
+
+    assert plan.doc_fonts() == DocFonts()
+    plan.set_doc_fonts(DocFonts(title="方正小标宋_GBK", body="仿宋", heading1="黑体", heading2="楷体", page_number="宋体"))
+    assert plan.doc_fonts().body == "仿宋" and plan.doc_fonts().title == "方正小标宋_GBK"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSize, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QUrl, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,6 +32,7 @@ from desktop_app.workspace import Workspace
 from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, event_label
 from .plan.tab import PlanTab
 from .welcome import WelcomePage
+from .worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +40,18 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     sig_event_changed = Signal(object)
     """Another event (its id, or None) is now shown."""
+    sig_exported = Signal(list)
+    """Documents were written (their paths)."""
+    sig_export_failed = Signal(str)
+    """Writing documents failed (the reason)."""
 
     def __init__(self, workspace: Workspace, *, open_workspace=None, event_id: int | None = None):
         super().__init__()
         self.workspace = workspace
         self._open_workspace = open_workspace  # callable(path) -> Workspace, raising UserError; set by ui.app
         self._event_id: int | None = None
+        self._interactive_export = True  # tests turn the result box off
+        self.worker = Worker(self)
         self.setWindowTitle(self.tr("Open Day Desk"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
@@ -116,6 +124,15 @@ class MainWindow(QMainWindow):
                      self.open_action, self.new_db_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
+        export_menu = bar.addMenu(self.tr("E&xport"))
+        self.export_actions = {}
+        for kind, text in (("plan", self.tr("&Plan (Word)…")), ("announcement", self.tr("&Announcement (Word)…")),
+                           ("signup-form", self.tr("&Registration form (Word and Excel)…"))):
+            action = self._action(text, lambda _checked=False, k=kind: self.export_documents(k))
+            export_menu.addAction(action)
+            self.export_actions[kind] = action
+        self.export_actions["plan"].setShortcut(QKeySequence("Ctrl+E"))
+
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_group = QActionGroup(self)
@@ -127,6 +144,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             language_menu.addAction(action)
         self.language_group.triggered.connect(self._on_language_chosen)
+        settings_menu.addAction(self._action(self.tr("Document &fonts…"), self.edit_fonts))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Open Day Desk"), self.show_about,
@@ -158,7 +176,7 @@ class MainWindow(QMainWindow):
         self.switcher.blockSignals(False)
         has_events = bool(summaries)
         self.pages.setCurrentIndex(1 if has_events else 0)
-        for action in (self.duplicate_action, self.delete_action):
+        for action in (self.duplicate_action, self.delete_action, *self.export_actions.values()):
             action.setEnabled(has_events)
         self._show_event(self.switcher.currentData() if has_events else None)
 
@@ -270,6 +288,49 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 8000)
 
+    def export_documents(self, kind: str, folder: Path | None = None) -> None:
+        """Write ``kind``'s documents for the current event into a folder (asked for unless given)."""
+        if self._event_id is None or self.worker.busy:
+            return
+        self.plan_tab.flush()
+        if folder is None:
+            start = settings.get("last_export_dir") or str(Path.home())
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), start)
+            if not chosen:
+                return
+            folder = Path(chosen)
+        from desktop_app.documents import export
+        from desktop_app.services import plan
+
+        snapshot, fonts = plan.snapshot(self._event_id), plan.doc_fonts()
+        today = dt.date.today()
+        self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today),
+                        lambda files: self._exported(folder, files),
+                        lambda error: self._export_failed(folder, error),
+                        parent=self, label=self.tr("Writing the documents…"))
+
+    def _exported(self, folder: Path, files: list) -> None:
+        settings.set("last_export_dir", str(folder))
+        self.sig_exported.emit(files)
+        self.statusBar().showMessage(self.tr("Wrote {n} file(s) to {folder}").format(n=len(files), folder=folder),
+                                     8000)
+        if self._interactive_export:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export"),
+                              self.tr("Written:\n{files}").format(files="\n".join(Path(f).name for f in files)),
+                              QMessageBox.StandardButton.Close, self)
+            open_button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+            box.exec()
+            if box.clickedButton() is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _export_failed(self, folder: Path, error: BaseException) -> None:
+        self.sig_export_failed.emit(str(error))
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        QMessageBox.warning(self, self.tr("Export failed"),
+                            self.tr("The documents could not be written to {folder}: {reason}\n\nNothing was "
+                                    "left half-written. Choose another folder or free some space.").format(
+                                folder=folder, reason=reason))
+
     def _file_filter(self) -> str:
         return self.tr("Open Day Desk databases (*.sqlite3 *.db);;All files (*)")
 
@@ -298,10 +359,21 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             self._refuse(exc, self.tr("Cannot open the database"))
             return False
+        self.plan_tab.close_event()
         old, self.workspace = self.workspace, workspace
         old.close()
         self._show_workspace()
         return True
+
+    def edit_fonts(self) -> None:
+        from desktop_app.services import plan
+
+        from .font_settings import FontSettingsDialog
+
+        chosen = FontSettingsDialog.ask(self, plan.doc_fonts())
+        if chosen is not None:
+            plan.set_doc_fonts(chosen)
+            self.plan_tab.review.schedule()
 
     def _on_language_chosen(self, action: QAction) -> None:
         code = action.data()
@@ -327,6 +399,7 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.plan_tab.flush()
+        self.plan_tab.close_event()
+        self.worker.shutdown()
         super().closeEvent(event)
 

@@ -305,6 +305,12 @@ def doc_fonts() -> DocFonts:
                     page_number=settings.get("font.page_number"))
 
 
+def set_doc_fonts(fonts: DocFonts) -> None:
+    for name, value in (("title", fonts.title), ("body", fonts.body), ("heading1", fonts.heading1),
+                        ("heading2", fonts.heading2), ("page_number", fonts.page_number)):
+        settings.set(f"font.{name}", value)
+
+
 def agenda_rows(event: models.Event) -> tuple[AgendaRow, ...]:
     items = list(models.AgendaItem.select().where((models.AgendaItem.event == event.id)
                                                   & (models.AgendaItem.deleted == False))  # noqa: E712

@@ -161,10 +161,215 @@
     </message>
 </context>
 <context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Counts as 群众代表</source>
+        <translation>计入群众代表</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>Who is invited, and how many of each. The roster fills these categories.</source>
+        <translation>邀请哪些人、每类多少名额；报名名单按这些类别归类。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); 群众代表 &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;合计 &lt;b&gt;{total}&lt;/b&gt; 人（不少于 {minimum} 人）；群众代表 &lt;b&gt;{public}&lt;/b&gt; 人，占 {share:.0%}（不低于 {needed:.0%}）。&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>yyyy-MM-dd</source>
         <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <source>e.g. 西吉县“政府开放日”工作方案 (without 《》)</source>
+        <translation>例如：西吉县“政府开放日”工作方案（不含书名号）</translation>
+    </message>
+    <message>
+        <source>e.g. 西政办发〔2024〕12号</source>
+        <translation>例如：西政办发〔2024〕12号</translation>
+    </message>
+    <message>
+        <source>First come, first served</source>
+        <translation>按报名先后顺序确定</translation>
+    </message>
+    <message>
+        <source>The office selects</source>
+        <translation>由办公室综合确定</translation>
+    </message>
+    <message>
+        <source>What happens when too few register</source>
+        <translation>报名人数不足时如何处理</translation>
+    </message>
+    <message>
+        <source>体验 items separated by 、 e.g. 公文盖章、窗口服务</source>
+        <translation>体验项目，用顿号分隔，例如：公文盖章、窗口服务</translation>
+    </message>
+    <message>
+        <source>Count the deadlines after the event in working days</source>
+        <translation>活动后的时限按工作日计算</translation>
+    </message>
+    <message>
+        <source>Print the 印发通知 before the plan</source>
+        <translation>方案前附印发通知</translation>
+    </message>
+    <message>
+        <source>e.g. 西审管函字〔2024〕61号</source>
+        <translation>例如：西审管函字〔2024〕61号</translation>
+    </message>
+    <message>
+        <source>Empty: 现将《…》印发给你们，请认真遵照执行。</source>
+        <translation>留空则为：现将《…》印发给你们，请认真遵照执行。</translation>
+    </message>
+    <message>
+        <source>Attachment: leading group list</source>
+        <translation>附件：领导小组名单</translation>
+    </message>
+    <message>
+        <source>Attachment: registration form</source>
+        <translation>附件：报名表</translation>
+    </message>
+    <message>
+        <source>Basis document</source>
+        <translation>依据文件</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>文件名称：</translation>
+    </message>
+    <message>
+        <source>Number (文号):</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>报名方式：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>报名电话：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>报名邮箱：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>报名截止：</translation>
+    </message>
+    <message>
+        <source>When oversubscribed:</source>
+        <translation>报名人数超出时：</translation>
+    </message>
+    <message>
+        <source>When undersubscribed:</source>
+        <translation>报名人数不足时：</translation>
+    </message>
+    <message>
+        <source>Activity forms and dates</source>
+        <translation>活动形式与日期</translation>
+    </message>
+    <message>
+        <source>Forms:</source>
+        <translation>活动形式：</translation>
+    </message>
+    <message>
+        <source>Hands-on (体验):</source>
+        <translation>体验项目：</translation>
+    </message>
+    <message>
+        <source>Filed with the 政务公开办 (报备):</source>
+        <translation>报政务公开办备案：</translation>
+    </message>
+    <message>
+        <source>Announcement published (公告):</source>
+        <translation>发布公告：</translation>
+    </message>
+    <message>
+        <source>Rule thresholds</source>
+        <translation>规则参数</translation>
+    </message>
+    <message>
+        <source>Invitees at least:</source>
+        <translation>邀请人数不少于：</translation>
+    </message>
+    <message>
+        <source>群众代表 share at least:</source>
+        <translation>群众代表占比不低于：</translation>
+    </message>
+    <message>
+        <source>Announce days before:</source>
+        <translation>公告提前天数：</translation>
+    </message>
+    <message>
+        <source>File days before the announcement:</source>
+        <translation>备案早于公告天数：</translation>
+    </message>
+    <message>
+        <source>实施情况 within days:</source>
+        <translation>实施情况发布时限（天）：</translation>
+    </message>
+    <message>
+        <source>总结评估 within days:</source>
+        <translation>总结评估时限（天）：</translation>
+    </message>
+    <message>
+        <source>意见反馈 within days:</source>
+        <translation>意见反馈时限（天）：</translation>
+    </message>
+    <message>
+        <source>Report within days:</source>
+        <translation>报送政务公开办时限（天）：</translation>
+    </message>
+    <message>
+        <source>印发通知 and attachments</source>
+        <translation>印发通知与附件</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>发文字号：</translation>
+    </message>
+    <message>
+        <source>Addressed to (主送):</source>
+        <translation>主送机关：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>成文日期：</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Mark as done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Done on:</source>
+        <translation>完成日期：</translation>
     </message>
 </context>
 <context>
@@ -205,6 +410,41 @@ Please send that file to your IT support.</source>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>FontSettingsDialog</name>
+    <message>
+        <source>Document fonts</source>
+        <translation>公文字体</translation>
+    </message>
+    <message>
+        <source>Title (2号):</source>
+        <translation>标题（2号）：</translation>
+    </message>
+    <message>
+        <source>Body text (3号):</source>
+        <translation>正文（3号）：</translation>
+    </message>
+    <message>
+        <source>Level-1 headings 一、:</source>
+        <translation>一级标题“一、”：</translation>
+    </message>
+    <message>
+        <source>Level-2 headings （一）:</source>
+        <translation>二级标题“（一）”：</translation>
+    </message>
+    <message>
+        <source>Page numbers (4号):</source>
+        <translation>页码（4号）：</translation>
+    </message>
+    <message>
+        <source>Word and WPS use another font where a name is not installed (Windows often lacks 仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体; 仿宋, 楷体 and 宋体 are there).</source>
+        <translation>电脑上没有安装的字体，Word 和 WPS 会用其他字体代替（Windows 常缺仿宋_GB2312、楷体_GB2312 和方正小标宋简体，但有仿宋、楷体和宋体）。</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>恢复默认</translation>
     </message>
 </context>
 <context>
@@ -258,12 +498,32 @@ Please send that file to your IT support.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan (Word)…</source>
+        <translation>实施方案（Word）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Announcement (Word)…</source>
+        <translation>活动公告（Word）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Registration form (Word and Excel)…</source>
+        <translation>报名表（Word 和 Excel）(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Document &amp;fonts…</source>
+        <translation>公文字体(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -334,6 +594,44 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
         <translation>已备份到 {path}</translation>
     </message>
     <message>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Writing the documents…</source>
+        <translation>正在生成文件…</translation>
+    </message>
+    <message>
+        <source>Wrote {n} file(s) to {folder}</source>
+        <translation>已将 {n} 个文件写入 {folder}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Written:
+{files}</source>
+        <translation>已生成：
+{files}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The documents could not be written to {folder}: {reason}
+
+Nothing was left half-written. Choose another folder or free some space.</source>
+        <translation>文件未能写入 {folder}：{reason}
+
+没有留下写了一半的文件。请换一个文件夹，或腾出磁盘空间。</translation>
+    </message>
+    <message>
         <source>Open Day Desk databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>开放日工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -356,6 +654,61 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
     <message>
         <source>About Open Day Desk</source>
         <translation>关于政府开放日工作台</translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesPage</name>
+    <message>
+        <source>Milestone</source>
+        <translation>时间节点</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done…</source>
+        <translation>标记完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>取消完成</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Holiday adjustments (used when deadlines count working days)</source>
+        <translation>节假日调整（按工作日计算时限时使用）</translation>
+    </message>
+    <message>
+        <source>Some working-day deadlines fall in a year the holiday calendar does not cover yet; they count Monday–Friday only. Add that year&apos;s holidays below, or update the app.</source>
+        <translation>部分按工作日计算的时限落在节假日数据尚未覆盖的年份，暂按周一至周五计算。请在下方补充该年的节假日安排，或更新本软件。</translation>
+    </message>
+    <message>
+        <source>{date}: working day</source>
+        <translation>{date}：上班</translation>
+    </message>
+    <message>
+        <source>{date}: holiday</source>
+        <translation>{date}：放假</translation>
     </message>
 </context>
 <context>
@@ -394,6 +747,103 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
     </message>
 </context>
 <context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>组内职务</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>责任领导</translation>
+    </message>
+    <message>
+        <source>Responsible staff</source>
+        <translation>责任人员</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新人员</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <source>Staff of this event</source>
+        <translation>本次活动工作人员</translation>
+    </message>
+    <message>
+        <source>Everyone who leads, guides or works on the day; picked from here everywhere else.</source>
+        <translation>领导、讲解员和当天工作人员都在这里登记一次，其他地方从这里选择。</translation>
+    </message>
+    <message>
+        <source>Leading group (领导小组)</source>
+        <translation>领导小组</translation>
+    </message>
+    <message>
+        <source>The 办公室主任 row names who heads the group&apos;s office.</source>
+        <translation>“办公室主任”一行为领导小组办公室负责人。</translation>
+    </message>
+    <message>
+        <source>Duties (人员分工)</source>
+        <translation>人员分工</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>方案章节</translation>
+    </message>
+    <message>
+        <source>Invitees</source>
+        <translation>邀请对象</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织与分工</translation>
+    </message>
+    <message>
+        <source>Registration and details</source>
+        <translation>报名与细节</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>时间节点</translation>
+    </message>
+</context>
+<context>
     <name>RestoreEventDialog</name>
     <message>
         <source>Restore a deleted event</source>
@@ -402,6 +852,111 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
     <message>
         <source>Deleted events:</source>
         <translation>已删除的活动：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Nothing missing: the plan can be filed.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;没有缺项：方案可以报备。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{errors} to fix before filing, {others} to look at.</source>
+        <translation>报备前需修改 {errors} 项，另有 {others} 项提醒。</translation>
+    </message>
+    <message>
+        <source>Check ({n})</source>
+        <translation>检查（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsPage</name>
+    <message>
+        <source>&amp;New section</source>
+        <translation>新增章节(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Sections (drag to reorder):</source>
+        <translation>章节（可拖动排序）：</translation>
+    </message>
+    <message>
+        <source>Heading, e.g. 总体要求</source>
+        <translation>标题，例如：总体要求</translation>
+    </message>
+    <message>
+        <source>One paragraph per line. Lines may start with their own （一） or 1.</source>
+        <translation>每行一段；可自行以（一）或1.开头。</translation>
+    </message>
+    <message>
+        <source>&amp;Boilerplate…</source>
+        <translation>常用表述(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Heading:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Leave the text empty and the plan writes this section from the structured parts (categories, leading group, registration …); type here to replace it with your own words.</source>
+        <translation>正文留空时，方案会根据结构化信息（邀请类别、领导小组、报名方式等）自动生成本节；在此输入则以您的文字为准。</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>新增章节</translation>
+    </message>
+    <message>
+        <source>Section removed. Ctrl+Z in the list brings it back.</source>
+        <translation>章节已删除。在章节列表中按 Ctrl+Z 可恢复。</translation>
     </message>
 </context>
 <context>
@@ -421,6 +976,17 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>Open Day Desk</source>
         <translation>政府开放日工作台</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>No dates yet.</source>
+        <translation>尚无日期。</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>就是今天</translation>
     </message>
 </context>
 <context>
@@ -451,6 +1017,10 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>The database {path} does not exist. Check the path, or create it with &apos;openday demo --db {path}&apos; or by opening it in the app.</source>
         <translation>数据库 {path} 不存在。请检查路径，或用“openday demo --db {path}”创建，或在程序中打开它。</translation>
+    </message>
+    <message>
+        <source>Cannot write into the folder {path}: {error}. Choose a folder you can write to (a USB stick may be full or read-only).</source>
+        <translation>无法写入文件夹 {path}：{error}。请选择可写入的文件夹（U盘可能已满或处于只读状态）。</translation>
     </message>
     <message>
         <source>An unexpected error stopped the command ({error}). Details are in the log file {log}.</source>
@@ -567,6 +1137,226 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source> (process {pid})</source>
         <translation>（进程 {pid}）</translation>
+    </message>
+    <message>
+        <source>File the plan with the open-government office (报备)</source>
+        <translation>报政务公开办审核备案</translation>
+    </message>
+    <message>
+        <source>Publish the announcement (公告)</source>
+        <translation>发布活动公告</translation>
+    </message>
+    <message>
+        <source>Registration closes</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>Open Day</source>
+        <translation>开放日活动</translation>
+    </message>
+    <message>
+        <source>Publish how the day went (实施情况)</source>
+        <translation>发布活动实施情况</translation>
+    </message>
+    <message>
+        <source>Summary and evaluation (总结评估)</source>
+        <translation>总结评估</translation>
+    </message>
+    <message>
+        <source>Answer the suggestions (意见反馈)</source>
+        <translation>意见建议反馈</translation>
+    </message>
+    <message>
+        <source>Report to the open-government office</source>
+        <translation>向政务公开办报送开展情况</translation>
+    </message>
+    <message>
+        <source>done on {date}</source>
+        <translation>已于{date}完成</translation>
+    </message>
+    <message>
+        <source>overdue by {days} days</source>
+        <translation>已逾期{days}天</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>due in {days} days</source>
+        <translation>还有{days}天到期</translation>
+    </message>
+    <message>
+        <source>no date yet</source>
+        <translation>尚无日期</translation>
+    </message>
+    <message>
+        <source>The invitees add up to {total}; an Open Day needs at least {minimum}. Raise the categories&apos; quotas in the Plan tab.</source>
+        <translation>邀请人数合计{total}人，未达到不少于{minimum}人的要求：请在“方案”页提高各类别名额。</translation>
+    </message>
+    <message>
+        <source>Public representatives (群众代表) have {public} of the {total} places ({percent}); they need at least {required}. Add {more} more public places, or mark more categories as 群众代表, in the Plan tab.</source>
+        <translation>群众代表名额{public}人，占邀请总人数{total}人的{percent}，低于{required}的要求：请在“方案”页再增加{more}个群众代表名额，或将更多类别计为群众代表。</translation>
+    </message>
+    <message>
+        <source>The announcement (公告) has no date. Publish it by {latest} at the latest ({days} days before the event) and enter the date in the Plan tab.</source>
+        <translation>公告尚未填写发布日期：最迟应于{latest}发布（活动前{days}天），请在“方案”页填写发布日期。</translation>
+    </message>
+    <message>
+        <source>Neither the event nor the announcement (公告) has a date. In the Plan tab, set the event date, then an announcement date at least {days} days before it.</source>
+        <translation>活动日期和公告发布日期均未填写：请在“方案”页先填写活动日期，再填写至少提前{days}天的公告发布日期。</translation>
+    </message>
+    <message>
+        <source>The announcement (公告) on {announced} is only {lead} days before the event; it must be at least {days}. Publish it by {latest} at the latest, or move the event.</source>
+        <translation>公告发布日期{announced}距活动仅{lead}天，少于{days}天的要求：请最迟于{latest}发布公告，或调整活动日期。</translation>
+    </message>
+    <message>
+        <source>The announcement (公告) on {announced} is not before the event on {event}. Publish it by {latest} at the latest ({days} days before the event).</source>
+        <translation>公告发布日期{announced}不早于活动日期{event}：公告最迟应于{latest}发布（活动前{days}天）。</translation>
+    </message>
+    <message>
+        <source>The plan has no filing (报备) date. File it with the open-government office (政务公开办) before the announcement is published, and enter the date in the Plan tab.</source>
+        <translation>尚未填写报备日期：请在发布公告前将方案报政务公开办审核备案，并在“方案”页填写报备日期。</translation>
+    </message>
+    <message>
+        <source>The plan has no filing (报备) date. File it with the open-government office (政务公开办) by {suggested}, {days} days before the announcement, and enter the date in the Plan tab.</source>
+        <translation>尚未填写报备日期：请于{suggested}前（公告发布前{days}天）将方案报政务公开办审核备案，并在“方案”页填写报备日期。</translation>
+    </message>
+    <message>
+        <source>The plan is filed (报备) on {filed}, after the announcement on {announced}. It must be filed before the announcement is published: change one of the two dates in the Plan tab.</source>
+        <translation>报备日期{filed}晚于公告发布日期{announced}：方案须在公告发布前报备，请在“方案”页调整其中一个日期。</translation>
+    </message>
+    <message>
+        <source>The announcement would lack: {items}. It must contain all {count} items; fill them in the Plan tab.</source>
+        <translation>公告缺少以下内容：{items}。公告须包含全部{count}项内容，请在“方案”页补充。</translation>
+    </message>
+    <message>
+        <source>The programme has neither a discussion meeting (座谈会) nor a questionnaire (问卷调查); an Open Day must include one of them. Add it to the agenda in the Plan tab.</source>
+        <translation>活动流程中既没有座谈会，也没有问卷调查：开放日活动须安排座谈问答或问卷调查，请在“方案”页的活动流程中添加。</translation>
+    </message>
+    <message>
+        <source>There is no registration deadline. Set one in the Plan tab, after the announcement and before the event.</source>
+        <translation>尚未设置报名截止日期：请在“方案”页设置，日期应在公告发布之后、活动之前。</translation>
+    </message>
+    <message>
+        <source>The registration deadline {deadline} is after the event on {event}. Move it before the event in the Plan tab.</source>
+        <translation>报名截止日期{deadline}晚于活动日期{event}：请在“方案”页将其提前到活动之前。</translation>
+    </message>
+    <message>
+        <source>The registration deadline {deadline} is before the announcement on {announced}, so nobody could sign up. Move it after the announcement in the Plan tab.</source>
+        <translation>报名截止日期{deadline}早于公告发布日期{announced}，公众无从报名：请在“方案”页将其改到公告发布之后。</translation>
+    </message>
+    <message>
+        <source>The title uses {terms}: this activity is called “政府开放日”. Rename it in the Plan tab.</source>
+        <translation>标题使用了{terms}：本活动应称为“政府开放日”，请在“方案”页修改标题。</translation>
+    </message>
+    <message>
+        <source>The section “{heading}” uses {terms}: this activity is called “政府开放日”. Change the wording in the Plan tab.</source>
+        <translation>章节“{heading}”使用了{terms}：本活动应称为“政府开放日”，请在“方案”页修改相关表述。</translation>
+    </message>
+    <message>
+        <source>The title “{title}” does not say “政府开放日”. Use the official name, e.g. {example}.</source>
+        <translation>标题“{title}”中没有“政府开放日”字样：请使用规范名称，如：{example}。</translation>
+    </message>
+    <message>
+        <source>The contact person and the contact phone are empty. Enter both in the Plan tab: the announcement must say whom to call.</source>
+        <translation>联系人和联系电话均未填写：公告须写明联系人及联系电话，请在“方案”页填写。</translation>
+    </message>
+    <message>
+        <source>The contact person is empty. Enter a name in the Plan tab: the announcement must say whom to call.</source>
+        <translation>联系人未填写：公告须写明联系人，请在“方案”页填写姓名。</translation>
+    </message>
+    <message>
+        <source>The contact phone is empty. Enter a number in the Plan tab: the announcement must give a number to call.</source>
+        <translation>联系电话未填写：公告须提供联系电话，请在“方案”页填写号码。</translation>
+    </message>
+    <message>
+        <source>There is no boilerplate &apos;{key}&apos; for this section.</source>
+        <translation>本节没有名为“{key}”的常用表述。</translation>
+    </message>
+    <message>
+        <source>The plan has no field named &apos;{field}&apos;.</source>
+        <translation>方案中没有名为“{field}”的字段。</translation>
+    </message>
+    <message>
+        <source>That row no longer exists (it was deleted). Reload the list.</source>
+        <translation>该行已不存在（已被删除），请刷新列表。</translation>
+    </message>
+    <message>
+        <source>The table has no field named &apos;{field}&apos;.</source>
+        <translation>表格中没有名为“{field}”的字段。</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{value}&apos; is not a whole number of 0 or more.</source>
+        <translation>{field}：“{value}”不是大于等于0的整数。</translation>
+    </message>
+    <message>
+        <source>{path} is not a template: it is not valid JSON ({error}).</source>
+        <translation>{path} 不是模板：不是有效的JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not an Open Day Desk template (no &quot;format&quot;: &quot;openday-template&quot;).</source>
+        <translation>{path} 不是开放日工作台的模板（缺少 &quot;format&quot;: &quot;openday-template&quot;）。</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version (template version {version}); install the newer version.</source>
+        <translation>{path} 由更新版本生成（模板版本 {version}），请安装新版本。</translation>
+    </message>
+    <message>
+        <source>Template key &apos;{key}&apos; is missing.</source>
+        <translation>模板缺少“{key}”项。</translation>
+    </message>
+    <message>
+        <source>Template key &apos;{key}&apos;: {problem}</source>
+        <translation>模板“{key}”项{problem}</translation>
+    </message>
+    <message>
+        <source>must be text.</source>
+        <translation>应为文字。</translation>
+    </message>
+    <message>
+        <source>must be a date written as 2024-09-28, or null.</source>
+        <translation>应为 2024-09-28 格式的日期，或 null。</translation>
+    </message>
+    <message>
+        <source>must be a list.</source>
+        <translation>应为列表。</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 0 or more.</source>
+        <translation>应为大于等于0的整数。</translation>
+    </message>
+    <message>
+        <source>must be true or false.</source>
+        <translation>应为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>must not be empty.</source>
+        <translation>不能为空。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>must be a time written as 09:30, or null.</source>
+        <translation>应为 09:30 格式的时间，或 null。</translation>
+    </message>
+    <message>
+        <source>must be an object with name, quota and public.</source>
+        <translation>应为包含 name、quota、public 的对象。</translation>
+    </message>
+    <message>
+        <source>must be an object with heading and body.</source>
+        <translation>应为包含 heading、body 的对象。</translation>
+    </message>
+    <message>
+        <source>must be an object.</source>
+        <translation>应为对象。</translation>
+    </message>
+    <message>
+        <source>is not a known threshold, or its value has the wrong type.</source>
+        <translation>不是已知的规则参数，或取值类型不对。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,69 @@
+"""Writes an event's documents into a folder: the file names, and no half-written file left behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain.plan import DocFonts, PlanSnapshot
+from .announcement import build_announcement
+from .gongwen import write_docx
+from .plan import build_plan
+from .signup_form import build_signup_form, write_signup_xlsx
+
+KINDS = ("plan", "announcement", "signup-form")
+ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
+
+
+def safe_name(text: str) -> str:
+    """Drop the characters Windows refuses in a file name; no trailing dots or spaces, no reserved names."""
+    name = ILLEGAL.sub("", text).strip().rstrip(". ")
+    if name.upper().split(".")[0] in RESERVED:
+        name = "_" + name
+    return name[:MAX_STEM] or "未命名"
+
+
+def file_stem(snapshot: PlanSnapshot, what: str) -> str:
+    day = snapshot.date.isoformat() if snapshot.date else "未定日期"
+    return safe_name(f"{day}_{snapshot.unit}_{what}")
+
+
+def export(kind: str, snapshot: PlanSnapshot, fonts: DocFonts, out_dir, *,
+           today: dt.date | None = None) -> list[Path]:
+    """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown document kind {kind!r}; choose from {', '.join(KINDS)}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    jobs: list[tuple[str, Callable[[Path], object]]]
+    if kind == "plan":
+        doc = build_plan(snapshot, today=today)
+        jobs = [(file_stem(snapshot, "实施方案") + ".docx", lambda p: write_docx(doc, p, fonts))]
+    elif kind == "announcement":
+        doc = build_announcement(snapshot, today=today)
+        jobs = [(file_stem(snapshot, "活动公告") + ".docx", lambda p: write_docx(doc, p, fonts))]
+    else:
+        doc = build_signup_form(snapshot)
+        stem = file_stem(snapshot, "报名表")
+        jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
+                (stem + ".xlsx", lambda p: write_signup_xlsx(snapshot, p, fonts))]
+    return [_write_atomically(out / name, write) for name, write in jobs]
+
+
+def _write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
+    """Write to a temporary file beside ``target``, then rename it over ``target`` in one step."""
+    # A fresh name rather than mkstemp: the writers create the file with the user's usual permissions.
+    temp = target.with_name(f".~{uuid.uuid4().hex[:12]}.partial")
+    try:
+        write(temp)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target

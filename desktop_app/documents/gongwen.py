@@ -1,0 +1,284 @@
+"""Writes a ``Document`` (the block model) to .docx in GB/T 9704-2012 layout: the one place that owns it.
+
+The styles and page setup are in ``docx_styles``; this module turns blocks into paragraphs, tables, pictures and
+the odd/even page-number footers. Runs carry no formatting of their own except a table's size when it differs
+from 4号 and the 楷体 lead-in character style.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+
+from ..domain.plan import DocFonts
+from . import docx_styles as st
+from . import layout
+from .model import Document, Heading, PageBreak, Paragraph, Picture, Table, Title
+
+ROLE_STYLES = {
+    "body": "Normal",
+    "lead": "Normal",
+    "recipients": st.RECIPIENTS,
+    "signature": st.SIGNATURE,
+    "date": st.DATE,
+    "attachment_note": st.ATTACHMENT_NOTE,
+    "attachment_label": st.ATTACHMENT_LABEL,
+    "note": st.NOTE,
+}
+ALIGN_VALUES = {"justify": "both", "left": "left", "center": "center", "right": "right"}
+ROW_HEIGHT_LIST = layout.mm_to_twips(8)  # a table with a header row (lists, schedules)
+ROW_HEIGHT_FORM = layout.mm_to_twips(11)  # a form to fill in by hand
+CELL_MARGIN = layout.mm_to_twips(1.5)
+
+
+def write_docx(document: Document, path, fonts: DocFonts) -> Path:
+    """Write ``document`` to ``path`` (overwritten) and return the path."""
+    path = Path(path)
+    doc = docx.Document()
+    st.apply_styles(doc, fonts)
+    st.apply_settings(doc)
+    section = doc.sections[0]
+    st.setup_section(section)
+    _BlockWriter(doc).write(document.blocks)
+    if document.page_numbers:
+        _page_number_footers(section)
+    _core_properties(doc, document)
+    doc.save(str(path))
+    return path
+
+
+def _core_properties(doc, document: Document) -> None:
+    props = doc.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.title = document.title
+    props.subject = str(document.meta.get("subject", ""))
+    props.author = str(document.meta.get("author", ""))
+    props.last_modified_by = str(document.meta.get("author", ""))
+    props.comments = ""
+    props.keywords = str(document.meta.get("keywords", ""))
+    props.category = str(document.meta.get("category", ""))
+    props.language = "zh-CN"
+    props.created = now
+    props.modified = now
+    props.revision = 1
+
+
+class _BlockWriter:
+    """Appends blocks to the body. A PageBreak becomes "page break before" on the next paragraph, so the new
+    page does not start with an empty line (附件1 must sit on the first line); one before anything is dropped."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.break_pending = False
+        self.last_paragraph = None
+        self.after_table = False
+
+    def write(self, blocks) -> None:
+        for block in blocks:
+            if isinstance(block, PageBreak):
+                self.break_pending = self.last_paragraph is not None or self.after_table or self.break_pending
+            elif isinstance(block, Title):
+                self._title(block)
+            elif isinstance(block, Heading):
+                paragraph = self._paragraph(f"Heading {min(max(block.level, 1), 4)}")
+                _add_text(paragraph, block.full_text)
+            elif isinstance(block, Paragraph):
+                self._text_paragraph(block)
+            elif isinstance(block, Table):
+                self._table(block)
+            elif isinstance(block, Picture):
+                self._picture(block)
+            else:
+                raise TypeError(f"unknown block {block!r}")
+        if self.after_table:
+            # Word ends a body with a paragraph; a small one, so it cannot push a new page.
+            self._paragraph(st.NOTE)
+
+    def _paragraph(self, style: str):
+        paragraph = self.doc.add_paragraph(style=self.doc.styles[_style_name(self.doc, style)])
+        self.after_table = False
+        if self.break_pending:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_pending = False
+        self.last_paragraph = paragraph
+        return paragraph
+
+    def _title(self, block: Title) -> None:
+        _add_text(self._paragraph(st.TITLE), block.text)
+
+    def _text_paragraph(self, block: Paragraph) -> None:
+        if block.role == "signature" and self.last_paragraph is not None and not self.break_pending:
+            # GB/T 9704 7.3.5.1: the signature and date never stand alone on a page; the text's last lines
+            # go with them.
+            self.last_paragraph.paragraph_format.keep_with_next = True
+        paragraph = self._paragraph(ROLE_STYLES.get(block.role, "Normal"))
+        if block.align:
+            _set_jc(paragraph, ALIGN_VALUES[block.align])
+            if block.align in ("center", "right") and block.role in ("body", "lead", "note"):
+                _set_ind(paragraph, firstLineChars=0, firstLine=0)
+        if block.bold_lead:
+            _add_text(paragraph, block.bold_lead, char_style=_style_name(self.doc, st.LEAD_CHAR))
+        _add_text(paragraph, block.text)
+
+    def _table(self, block: Table) -> None:
+        if self.after_table or (self.break_pending and self.last_paragraph is None):
+            # Two tables in a row would merge into one: an empty paragraph keeps them apart (and carries a
+            # pending page break, which a table cannot).
+            self._paragraph(st.NOTE)
+        elif self.break_pending:
+            self.last_paragraph.add_run().add_break(WD_BREAK.PAGE)
+            self.break_pending = False
+        ncols = len(block.columns) or max((len(r) for r in block.rows), default=1)
+        widths = layout.fit_widths(tuple(block.widths_mm[:ncols]) + (20.0,) * (ncols - len(block.widths_mm)))
+        rows = ([tuple(block.columns)] if block.header else []) + [tuple(r) for r in block.rows]
+        table = self.doc.add_table(rows=len(rows), cols=ncols)
+        _table_properties(table, widths)
+        size = None if block.font_size_pt == layout.TABLE_PT else Pt(block.font_size_pt)
+        centred = layout.centred_columns(block.rows, ncols)
+        for r, values in enumerate(rows):
+            header = block.header and r == 0
+            row = table.rows[r]
+            _row_properties(row, header=header, height=ROW_HEIGHT_LIST if block.header else ROW_HEIGHT_FORM)
+            values = tuple(values[:ncols]) + ("",) * (ncols - len(values))
+            self._fill_row(row, values, widths, header, size, centred)
+        self.last_paragraph = None
+        self.after_table = True
+
+    def _fill_row(self, row, values, widths, header: bool, size, centred: set[int]) -> None:
+        cells = list(row.cells)
+        c = 0
+        while c < len(values):
+            span = 1
+            while c + span < len(values) and values[c + span] == layout.SPAN:
+                span += 1
+            cell = cells[c]
+            if span > 1:
+                cell = cell.merge(cells[c + span - 1])
+            cell.width = Twips(sum(widths[c:c + span]))
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            paragraph.style = self.doc.styles[_style_name(self.doc, st.TABLE_HEADER if header else st.TABLE_TEXT)]
+            if not header and c in centred and span == 1:
+                _set_jc(paragraph, "center")
+            text = "" if values[c] == layout.SPAN else str(values[c])
+            for run in _add_text(paragraph, text):
+                if size is not None:
+                    run.font.size = size
+            c += span
+
+    def _picture(self, block: Picture) -> None:
+        paragraph = self._paragraph(st.PICTURE)
+        width = Mm(min(block.width_mm, layout.TEXT_WIDTH_MM))
+        paragraph.add_run().add_picture(io.BytesIO(block.data), width=width)
+        if block.caption:
+            _add_text(self._paragraph(st.CAPTION), block.caption)
+
+
+def _style_name(doc, style_id: str) -> str:
+    """python-docx looks styles up by name; the writer refers to its own styles by id."""
+    for style in doc.styles:
+        if style.style_id == style_id or style.name == style_id:
+            return style.name
+    raise KeyError(style_id)
+
+
+def _add_text(paragraph, text: str, char_style: str | None = None) -> list:
+    """Add ``text`` as runs, a ``\\n`` becoming a line break inside the paragraph."""
+    runs = []
+    for i, part in enumerate(str(text).split("\n")):
+        run = paragraph.add_run(style=char_style) if char_style else paragraph.add_run()
+        if i:
+            run.add_break()
+        if part:
+            run.add_text(part)
+        runs.append(run)
+    return runs
+
+
+def _ppr(paragraph):
+    return paragraph._p.get_or_add_pPr()
+
+
+def _set_jc(paragraph, value: str) -> None:
+    _ppr(paragraph).get_or_add_jc().set(qn("w:val"), value)
+
+
+def _set_ind(paragraph, **values) -> None:
+    ppr = _ppr(paragraph)
+    ind = ppr.get_or_add_ind()
+    for key, value in values.items():
+        ind.set(qn(f"w:{key}"), str(value))
+
+
+def _table_properties(table, widths: list[int]) -> None:
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False  # w:tblLayout fixed
+    tbl_pr = table._tbl.tblPr
+    for tag in ("w:tblW", "w:tblBorders", "w:tblCellMar", "w:tblStyle"):
+        for old in tbl_pr.findall(qn(tag)):
+            tbl_pr.remove(old)
+    tbl_w = st._el("w:tblW", w=sum(widths), type="dxa")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(st._el(f"w:{side}", val="single", sz=4, space=0, color="000000"))
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margins.append(st._el(f"w:{side}", w=0 if side in ("top", "bottom") else CELL_MARGIN, type="dxa"))
+    # CT_TblPr order: tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize, tblStyleColBandSize, tblW, jc,
+    # tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook.
+    jc = tbl_pr.find(qn("w:jc"))
+    jc.addprevious(tbl_w)
+    layout_el = tbl_pr.find(qn("w:tblLayout"))
+    layout_el.addprevious(borders)
+    layout_el.addnext(margins)
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        grid_col.w = Twips(width)
+
+
+def _row_properties(row, *, header: bool, height: int) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(st._el("w:cantSplit"))
+    tr_pr.append(st._el("w:trHeight", val=height, hRule="atLeast"))
+    if header:
+        tr_pr.append(st._el("w:tblHeader"))
+
+
+def _page_number_footers(section) -> None:
+    """“— 1 —” in 4号 宋体: odd pages right, one character in; even pages left, one character in."""
+    one_char = layout.PAGE_NUMBER_PT * 20
+    for footer, align, side in ((section.footer, "right", "right"), (section.even_page_footer, "left", "left")):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = "Footer"
+        _set_jc(paragraph, align)
+        _set_ind(paragraph, **{f"{side}Chars": 100, side: one_char})
+        paragraph.add_run("— ")
+        _page_field(paragraph)
+        paragraph.add_run(" —")
+
+
+def _page_field(paragraph) -> None:
+    """A complex PAGE field (begin / instruction / separate / cached result / end): Word, WPS and LibreOffice
+    all update it when the document is laid out."""
+    def fld_char(kind: str):
+        run = paragraph.add_run()
+        run._r.append(st._el("w:fldChar", fldCharType=kind))
+        return run
+
+    fld_char("begin")
+    instr = paragraph.add_run()
+    instr_el = OxmlElement("w:instrText")
+    instr_el.set(qn("xml:space"), "preserve")
+    instr_el.text = " PAGE "
+    instr._r.append(instr_el)
+    fld_char("separate")
+    paragraph.add_run("1")
+    fld_char("end")

@@ -1,0 +1,119 @@
+"""The block model as simple HTML for the on-screen preview (a QTextBrowser): the same blocks and the same text
+as the Word file, laid out on a white A4-wide sheet."""
+
+from __future__ import annotations
+
+import base64
+import html
+
+from ..domain.plan import DocFonts
+from . import layout
+from .model import Document, Heading, PageBreak, Paragraph, Picture, Table, Title
+
+PAGE_PX = 794  # A4 width at 96 dpi
+MARGIN_PX = 102  # 28 mm on the left; the preview keeps the sheet symmetric
+PX_PER_MM = PAGE_PX / 210
+# Qt's rich text takes indents and margins in pixels only: one 3号 character is about 21 px at 96 dpi.
+
+
+def _esc(text: str) -> str:
+    return html.escape(str(text)).replace("\n", "<br/>")
+
+
+def _font(name: str, size_pt: float) -> str:
+    return f"font-family:'{html.escape(name)}'; font-size:{size_pt:g}pt;"
+
+
+def _paragraph(block: Paragraph, fonts: DocFonts) -> str:
+    body = _font(fonts.body, layout.BODY_PT)
+    align = block.align or {"signature": "right", "date": "right", "recipients": "left",
+                            "attachment_label": "left", "attachment_note": "left", "note": "left"}.get(block.role,
+                                                                                                   "justify")
+    style = body + f" text-align:{'justify' if align == 'justify' else align}; margin-top:0; margin-bottom:6px;"
+    style += " white-space:pre-wrap;"  # keep the full-width spaces that line names up
+    if block.role in ("body", "lead") and align not in ("center", "right"):
+        style += " text-indent:43px;"
+    elif block.role in ("signature", "date"):
+        style += " margin-right:85px;"
+    elif block.role == "attachment_note":
+        style += " margin-left:107px; text-indent:-64px;"
+    elif block.role == "attachment_label":
+        style = _font(fonts.heading1, layout.BODY_PT) + " text-align:left; margin-top:0; margin-bottom:21px;"
+    elif block.role == "note":
+        style = _font(fonts.body, layout.NOTE_PT) + " text-align:left; margin-top:6px; margin-bottom:0;"
+    if block.role == "signature":
+        style += " margin-top:43px;"
+    lead = f"<span style=\"font-family:'{html.escape(fonts.heading2)}';\">{_esc(block.bold_lead)}</span>" \
+        if block.bold_lead else ""
+    return f'<p style="{style}">{lead}{_esc(block.text) or ("" if lead else "&nbsp;")}</p>'
+
+
+def _heading(block: Heading, fonts: DocFonts) -> str:
+    font = {1: fonts.heading1, 2: fonts.heading2}.get(block.level, fonts.body)
+    tag = f"h{min(max(block.level, 1), 4)}"
+    style = _font(font, layout.BODY_PT) + " font-weight:normal; text-indent:43px; margin-top:4px; margin-bottom:4px;"
+    return f'<{tag} style="{style}">{_esc(block.full_text)}</{tag}>'
+
+
+def _table(block: Table, fonts: DocFonts) -> str:
+    ncols = len(block.columns) or max((len(r) for r in block.rows), default=1)
+    widths = layout.fit_widths(tuple(block.widths_mm[:ncols]) + (20.0,) * (ncols - len(block.widths_mm)))
+    total = sum(widths)
+    cell_font = _font(fonts.body, block.font_size_pt)
+    centred = layout.centred_columns(block.rows, ncols)
+    out = [f'<table border="1" cellspacing="0" cellpadding="4" width="100%" '
+           f'style="border-collapse:collapse; {cell_font}">']
+    rows = ([(tuple(block.columns), True)] if block.header else []) + [(tuple(r), False) for r in block.rows]
+    for values, header in rows:
+        out.append("<tr>")
+        c = 0
+        while c < ncols:
+            span = 1
+            while c + span < ncols and c + span < len(values) and values[c + span] == layout.SPAN:
+                span += 1
+            text = values[c] if c < len(values) and values[c] != layout.SPAN else ""
+            width = round(100 * sum(widths[c:c + span]) / total)
+            tag = "th" if header else "td"
+            align = "center" if header or (c in centred and span == 1) else "left"
+            out.append(f'<{tag} colspan="{span}" width="{width}%" align="{align}" valign="middle" '
+                       f'style="font-weight:normal;">{_esc(text) or "&nbsp;"}</{tag}>')
+            c += span
+        out.append("</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def _picture(block: Picture) -> str:
+    mime = "image/png" if block.data[:4] == b"\x89PNG" else "image/jpeg"
+    data = base64.b64encode(block.data).decode("ascii")
+    width = round(min(block.width_mm, layout.TEXT_WIDTH_MM) * PX_PER_MM)
+    caption = f'<p align="center">{_esc(block.caption)}</p>' if block.caption else ""
+    return f'<p align="center"><img src="data:{mime};base64,{data}" width="{width}"/></p>{caption}'
+
+
+def html_preview(document: Document, fonts: DocFonts) -> str:
+    """An HTML page showing ``document`` as it will print (fonts by name; the viewer substitutes as Word does)."""
+    parts: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Title):
+            style = _font(fonts.title, layout.TITLE_PT) + " text-align:center; margin-top:0; margin-bottom:21px;"
+            parts.append(f'<p style="{style}">{_esc(block.text)}</p>')
+        elif isinstance(block, Heading):
+            parts.append(_heading(block, fonts))
+        elif isinstance(block, Paragraph):
+            parts.append(_paragraph(block, fonts))
+        elif isinstance(block, Table):
+            parts.append(_table(block, fonts))
+        elif isinstance(block, PageBreak):
+            parts.append('<hr style="border-top:1px dashed #999999;"/>')
+        elif isinstance(block, Picture):
+            parts.append(_picture(block))
+    body = "\n".join(parts)
+    return (
+        "<html><head><meta charset=\"utf-8\"/>"
+        f"<title>{html.escape(document.title)}</title></head>"
+        '<body style="background-color:#e6e6e6;">'
+        f'<table align="center" width="{PAGE_PX}" cellpadding="{MARGIN_PX}" cellspacing="0" bgcolor="#ffffff" '
+        f'style="background-color:#ffffff; color:#000000;"><tr><td>{body}</td></tr></table>'
+        "</body></html>"
+    )

@@ -1,0 +1,155 @@
+"""The plan's people: invitee composition (categories and quotas, live total and 群众代表 share), and the
+organisation — staff kept once per event, the leading group and the duties, which pick people from the staff."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from desktop_app.domain.plan import ROLES, Thresholds
+from desktop_app.errors import UserError
+from desktop_app.services import plan, rows
+
+from ..widgets.row_table import Column, RowTable
+
+
+class _RowsPage(QWidget):
+    """Wires RowTables to ``rows`` service calls for one event."""
+
+    sig_changed = Signal()
+    """Rows of the plan changed (saved)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._event_id: int | None = None
+        self._tables: list[tuple[RowTable, rows.TableSpec, dict]] = []
+
+    def _bind(self, table: RowTable, spec: rows.TableSpec, defaults: dict) -> None:
+        self._tables.append((table, spec, defaults))
+        table.sig_add.connect(lambda: self._add(table, spec, defaults))
+        table.sig_remove.connect(lambda row_id: self._apply(lambda: rows.delete_row(spec, row_id)))
+        table.sig_move.connect(lambda row_id, index: self._apply(lambda: rows.move_row(spec, row_id, index),
+                                                                 table, row_id))
+        table.model.sig_edited.connect(lambda row_id, field, value: self._apply(
+            lambda: rows.update_row(spec, row_id, **{field: value}), table, row_id))
+
+    def _add(self, table: RowTable, spec: rows.TableSpec, defaults: dict) -> None:
+        if self._event_id is None:
+            return
+        rows.add_row(spec, self._event_id, **defaults)
+        self.reload()
+        table.edit_last_row()
+        self.sig_changed.emit()
+
+    def _apply(self, call, table: RowTable | None = None, select_id: int | None = None) -> None:
+        try:
+            call()
+        except UserError as exc:
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(str(exc), 8000)
+        self.reload(table, select_id)
+        self.sig_changed.emit()
+
+    def set_event(self, event_id: int | None) -> None:
+        self._event_id = event_id
+        self.setEnabled(event_id is not None)
+        self.reload()
+
+    def reload(self, table: RowTable | None = None, select_id: int | None = None) -> None:
+        for each, spec, _defaults in self._tables:
+            each.set_rows(rows.list_rows(spec, self._event_id) if self._event_id is not None else [],
+                          select_id if each is table else None)
+        self.refreshed()
+
+    def refreshed(self) -> None:
+        """After a reload: subclasses update their summaries."""
+
+
+class CategoriesPage(_RowsPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table = RowTable([
+            Column("name", self.tr("Category"), stretch=True),
+            Column("quota", self.tr("Places"), kind="int"),
+            Column("public", self.tr("Counts as 群众代表"), kind="bool"),
+        ], self)
+        self.table.setObjectName("categories")
+        self._bind(self.table, plan.CATEGORIES, {"name": self.tr("New category"), "quota": 0, "public": False})
+        self.summary = QLabel(self)
+        self.summary.setObjectName("composition_summary")
+        self.summary.setWordWrap(True)
+        intro = QLabel(self.tr("Who is invited, and how many of each. The roster fills these categories."), self)
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+    def refreshed(self) -> None:
+        categories = self.table.model.rows()
+        total = sum(c.quota for c in categories)
+        public = sum(c.quota for c in categories if c.public)
+        thresholds = plan.get_plan(self._event_id).thresholds if self._event_id is not None else Thresholds()
+        share = public / total if total else 0
+        ok_total = total >= thresholds.min_invitees
+        ok_share = total > 0 and share >= thresholds.public_share - 1e-9
+        colour = "#1b5e20" if ok_total and ok_share else "#b3261e"
+        self.summary.setText(
+            self.tr("<span style='color:{colour}'>Total <b>{total}</b> (at least {minimum}); 群众代表 "
+                    "<b>{public}</b> = {share:.0%} (at least {needed:.0%}).</span>").format(
+                colour=colour, total=total, minimum=thresholds.min_invitees, public=public, share=share,
+                needed=thresholds.public_share))
+
+
+class OrganisationPage(_RowsPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        staff_choices = self._staff_choices
+        self.staff = RowTable([
+            Column("name", self.tr("Name")),
+            Column("title", self.tr("Post"), stretch=True),
+            Column("department", self.tr("Department")),
+        ], self, movable=False)
+        self.staff.setObjectName("staff")
+        self.group = RowTable([
+            Column("role", self.tr("Role"), kind="choice", choices=lambda: [(r, r) for r in ROLES]),
+            Column("staff_id", self.tr("Person"), kind="choice", choices=staff_choices,
+                   display=lambda row: row.name),
+            Column("title", self.tr("Post"), editable=False, stretch=True),
+        ], self)
+        self.group.setObjectName("leading_group")
+        self.duties = RowTable([
+            Column("task", self.tr("Task"), stretch=True),
+            Column("leader_id", self.tr("Responsible leader"), kind="choice", choices=staff_choices,
+                   display=lambda row: row.leader),
+            Column("responsible", self.tr("Responsible staff")),
+        ], self)
+        self.duties.setObjectName("duties")
+        self._bind(self.staff, plan.STAFF, {"name": self.tr("New person"), "title": "", "department": ""})
+        self._bind(self.group, plan.LEADING_GROUP, {"role": "成员"})
+        self._bind(self.duties, plan.DUTIES, {"task": self.tr("New task"), "responsible": ""})
+
+        splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
+        for title, table, hint in (
+            (self.tr("Staff of this event"), self.staff,
+             self.tr("Everyone who leads, guides or works on the day; picked from here everywhere else.")),
+            (self.tr("Leading group (领导小组)"), self.group,
+             self.tr("The 办公室主任 row names who heads the group's office.")),
+            (self.tr("Duties (人员分工)"), self.duties, ""),
+        ):
+            box = QGroupBox(title, splitter)
+            column = QVBoxLayout(box)
+            if hint:
+                label = QLabel(hint, box)
+                label.setWordWrap(True)
+                column.addWidget(label)
+            column.addWidget(table)
+            splitter.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _staff_choices(self) -> list[tuple[str, int | None]]:
+        people = rows.list_rows(plan.STAFF, self._event_id) if self._event_id is not None else []
+        return [("—", None)] + [(f"{p.name}（{p.title}）" if p.title else p.name, p.id) for p in people]

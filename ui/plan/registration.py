@@ -1,0 +1,279 @@
+"""The plan's structured details: basis document, registration, activity forms, the 报备/公告 dates, the rule
+thresholds, the 印发通知 and the attachments. Saved as they are edited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop_app.domain.plan import CHANNELS, FORMS, Notice, Thresholds
+from desktop_app.services import plan
+
+from ..dialogs import from_qdate, to_qdate
+
+SAVE_DELAY_MS = 400
+NO_DATE = QDate(2000, 1, 1)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be unset: its minimum shows as “not set”."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(self.tr("not set"))
+        self.setDisplayFormat(QCoreApplication.translate("DateEdit", "yyyy-MM-dd"))
+        self.setMaximumWidth(200)
+
+    def value(self) -> dt.date | None:
+        return None if self.date() == NO_DATE else from_qdate(self.date())
+
+    def set_value(self, day: dt.date | None) -> None:
+        self.setDate(to_qdate(day) if day else NO_DATE)
+
+
+class DetailsPage(QWidget):
+    sig_changed = Signal()
+    """The plan's details were saved."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._event_id: int | None = None
+        self._loading = False
+        self._dirty: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+        self.basis_title = QLineEdit(self)
+        self.basis_title.setPlaceholderText(self.tr("e.g. 西吉县“政府开放日”工作方案 (without 《》)"))
+        self.basis_number = QLineEdit(self)
+        self.basis_number.setPlaceholderText(self.tr("e.g. 西政办发〔2024〕12号"))
+        self.channels = {name: QCheckBox(name, self) for name in CHANNELS}
+        self.registration_phone = QLineEdit(self)
+        self.registration_email = QLineEdit(self)
+        self.registration_deadline = OptionalDateEdit(self)
+        self.selection_rule = QComboBox(self)
+        self.selection_rule.addItem(self.tr("First come, first served"), "first_come")
+        self.selection_rule.addItem(self.tr("The office selects"), "office_selects")
+        self.undersubscribed_rule = QLineEdit(self)
+        self.undersubscribed_rule.setPlaceholderText(self.tr("What happens when too few register"))
+        self.forms = {name: QCheckBox(name, self) for name in FORMS}
+        self.experiences = QLineEdit(self)
+        self.experiences.setPlaceholderText(self.tr("体验 items separated by 、 e.g. 公文盖章、窗口服务"))
+        self.filing_date = OptionalDateEdit(self)
+        self.announcement_date = OptionalDateEdit(self)
+
+        self.min_invitees = QSpinBox(self)
+        self.min_invitees.setRange(0, 1000)
+        self.public_share = QDoubleSpinBox(self)
+        self.public_share.setRange(0, 100)
+        self.public_share.setDecimals(1)
+        self.public_share.setSuffix(" %")
+        self.day_spins = {}
+        for key in ("announce_days", "filing_days", "publish_days", "summary_days", "feedback_days", "report_days"):
+            spin = QSpinBox(self)
+            spin.setRange(0, 365)
+            self.day_spins[key] = spin
+        self.working_days = QCheckBox(self.tr("Count the deadlines after the event in working days"), self)
+
+        self.notice_enabled = QCheckBox(self.tr("Print the 印发通知 before the plan"), self)
+        self.notice_number = QLineEdit(self)
+        self.notice_number.setPlaceholderText(self.tr("e.g. 西审管函字〔2024〕61号"))
+        self.notice_recipients = QLineEdit(self)
+        self.notice_body = QPlainTextEdit(self)
+        self.notice_body.setPlaceholderText(self.tr("Empty: 现将《…》印发给你们，请认真遵照执行。"))
+        self.notice_body.setMaximumHeight(70)
+        self.notice_date = OptionalDateEdit(self)
+        self.attach_group = QCheckBox(self.tr("Attachment: leading group list"), self)
+        self.attach_form = QCheckBox(self.tr("Attachment: registration form"), self)
+
+        basis = QGroupBox(self.tr("Basis document"), self)
+        form = QFormLayout(basis)
+        form.addRow(self.tr("Title:"), self.basis_title)
+        form.addRow(self.tr("Number (文号):"), self.basis_number)
+
+        registration = QGroupBox(self.tr("Registration"), self)
+        form = QFormLayout(registration)
+        row = QHBoxLayout()
+        for box in self.channels.values():
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow(self.tr("Channels:"), row)
+        form.addRow(self.tr("Phone:"), self.registration_phone)
+        form.addRow(self.tr("E-mail:"), self.registration_email)
+        form.addRow(self.tr("Deadline:"), self.registration_deadline)
+        form.addRow(self.tr("When oversubscribed:"), self.selection_rule)
+        form.addRow(self.tr("When undersubscribed:"), self.undersubscribed_rule)
+
+        forms = QGroupBox(self.tr("Activity forms and dates"), self)
+        form = QFormLayout(forms)
+        row = QHBoxLayout()
+        for box in self.forms.values():
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow(self.tr("Forms:"), row)
+        form.addRow(self.tr("Hands-on (体验):"), self.experiences)
+        form.addRow(self.tr("Filed with the 政务公开办 (报备):"), self.filing_date)
+        form.addRow(self.tr("Announcement published (公告):"), self.announcement_date)
+
+        rules = QGroupBox(self.tr("Rule thresholds"), self)
+        form = QFormLayout(rules)
+        form.addRow(self.tr("Invitees at least:"), self.min_invitees)
+        form.addRow(self.tr("群众代表 share at least:"), self.public_share)
+        labels = {
+            "announce_days": self.tr("Announce days before:"),
+            "filing_days": self.tr("File days before the announcement:"),
+            "publish_days": self.tr("实施情况 within days:"),
+            "summary_days": self.tr("总结评估 within days:"),
+            "feedback_days": self.tr("意见反馈 within days:"),
+            "report_days": self.tr("Report within days:"),
+        }
+        for key, spin in self.day_spins.items():
+            form.addRow(labels[key], spin)
+        form.addRow(self.working_days)
+
+        notice = QGroupBox(self.tr("印发通知 and attachments"), self)
+        form = QFormLayout(notice)
+        form.addRow(self.notice_enabled)
+        form.addRow(self.tr("Document number:"), self.notice_number)
+        form.addRow(self.tr("Addressed to (主送):"), self.notice_recipients)
+        form.addRow(self.tr("Text:"), self.notice_body)
+        form.addRow(self.tr("Date:"), self.notice_date)
+        form.addRow(self.attach_group)
+        form.addRow(self.attach_form)
+
+        grid = QGridLayout(self)
+        grid.addWidget(basis, 0, 0)
+        grid.addWidget(registration, 1, 0)
+        grid.addWidget(forms, 2, 0)
+        grid.addWidget(rules, 0, 1, 2, 1)
+        grid.addWidget(notice, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(3, 1)
+
+        for widget, group in (
+            (self.basis_title, "plan"), (self.basis_number, "plan"), (self.registration_phone, "plan"),
+            (self.registration_email, "plan"), (self.undersubscribed_rule, "plan"), (self.experiences, "plan"),
+            (self.notice_number, "notice"), (self.notice_recipients, "notice"),
+        ):
+            widget.textChanged.connect(lambda _t, g=group: self._changed(g))
+        self.notice_body.textChanged.connect(lambda: self._changed("notice"))
+        for box in (*self.channels.values(), *self.forms.values()):
+            box.toggled.connect(lambda _c: self._changed("plan"))
+        for edit in (self.registration_deadline, self.filing_date, self.announcement_date):
+            edit.dateChanged.connect(lambda _d: self._changed("plan"))
+        self.notice_date.dateChanged.connect(lambda _d: self._changed("notice"))
+        self.notice_enabled.toggled.connect(lambda _c: self._changed("notice"))
+        self.selection_rule.currentIndexChanged.connect(lambda _i: self._changed("plan"))
+        for spin in (self.min_invitees, *self.day_spins.values()):
+            spin.valueChanged.connect(lambda _v: self._changed("thresholds"))
+        self.public_share.valueChanged.connect(lambda _v: self._changed("thresholds"))
+        self.working_days.toggled.connect(lambda _c: self._changed("thresholds"))
+        for box in (self.attach_group, self.attach_form):
+            box.toggled.connect(lambda _c: self._changed("attachments"))
+
+    # -- loading ---------------------------------------------------------------------------------------------------
+
+    def set_event(self, event_id: int | None) -> None:
+        self.flush()
+        self._event_id = event_id
+        self.setEnabled(event_id is not None)
+        if event_id is None:
+            return
+        fields = plan.get_plan(event_id)
+        self._loading = True
+        try:
+            self.basis_title.setText(fields.basis_title)
+            self.basis_number.setText(fields.basis_number)
+            for name, box in self.channels.items():
+                box.setChecked(name in fields.registration_channels)
+            self.registration_phone.setText(fields.registration_phone)
+            self.registration_email.setText(fields.registration_email)
+            self.registration_deadline.set_value(fields.registration_deadline)
+            self.selection_rule.setCurrentIndex(max(self.selection_rule.findData(fields.selection_rule), 0))
+            self.undersubscribed_rule.setText(fields.undersubscribed_rule)
+            for name, box in self.forms.items():
+                box.setChecked(name in fields.forms)
+            self.experiences.setText("、".join(fields.experiences))
+            self.filing_date.set_value(fields.filing_date)
+            self.announcement_date.set_value(fields.announcement_date)
+            t = fields.thresholds
+            self.min_invitees.setValue(t.min_invitees)
+            self.public_share.setValue(round(t.public_share * 100, 1))
+            for key, spin in self.day_spins.items():
+                spin.setValue(getattr(t, key))
+            self.working_days.setChecked(t.working_days)
+            n = fields.notice
+            self.notice_enabled.setChecked(n.enabled)
+            self.notice_number.setText(n.doc_number)
+            self.notice_recipients.setText(n.recipients)
+            self.notice_body.setPlainText(n.body)
+            self.notice_date.set_value(n.date)
+            self.attach_group.setChecked(fields.attach_leading_group)
+            self.attach_form.setChecked(fields.attach_signup_form)
+        finally:
+            self._loading = False
+
+    # -- saving ----------------------------------------------------------------------------------------------------
+
+    def _changed(self, group: str) -> None:
+        if self._loading or self._event_id is None:
+            return
+        self._dirty.add(group)
+        self._timer.start()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self._dirty or self._event_id is None:
+            self._dirty.clear()
+            return
+        dirty, self._dirty = self._dirty, set()
+        if "plan" in dirty:
+            plan.update_plan(
+                self._event_id,
+                basis_title=self.basis_title.text().strip(), basis_number=self.basis_number.text().strip(),
+                registration_channels=[n for n, b in self.channels.items() if b.isChecked()],
+                registration_phone=self.registration_phone.text().strip(),
+                registration_email=self.registration_email.text().strip(),
+                registration_deadline=self.registration_deadline.value(),
+                selection_rule=self.selection_rule.currentData(),
+                undersubscribed_rule=self.undersubscribed_rule.text().strip(),
+                forms=[n for n, b in self.forms.items() if b.isChecked()],
+                experiences=[p for p in re.split(r"[、，,;；\s]+", self.experiences.text()) if p],
+                filing_date=self.filing_date.value(), announcement_date=self.announcement_date.value(),
+            )
+        if "thresholds" in dirty:
+            values = {key: spin.value() for key, spin in self.day_spins.items()}
+            thresholds = Thresholds(min_invitees=self.min_invitees.value(),
+                                    public_share=round(self.public_share.value() / 100, 4),
+                                    working_days=self.working_days.isChecked(), **values)
+            plan.update_plan(self._event_id, thresholds=thresholds.to_dict())
+        if "notice" in dirty:
+            plan.set_notice(self._event_id, Notice(
+                enabled=self.notice_enabled.isChecked(), doc_number=self.notice_number.text().strip(),
+                recipients=self.notice_recipients.text().strip(), body=self.notice_body.toPlainText().strip(),
+                date=self.notice_date.value()))
+        if "attachments" in dirty:
+            plan.set_attachments(self._event_id, leading_group=self.attach_group.isChecked(),
+                                 signup_form=self.attach_form.isChecked())
+        self.sig_changed.emit()

@@ -1,0 +1,102 @@
+"""What the coordinator sees beside the plan while typing: the rule check's findings and the document as it
+will print, both from one snapshot and the same document model as the Word file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.documents.plan import build_plan
+from desktop_app.documents.preview import html_preview
+from desktop_app.domain import rules
+from desktop_app.services import plan
+
+REFRESH_DELAY_MS = 300
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+
+class ReviewPanel(QTabWidget):
+    sig_checked = Signal(int)
+    """The check ran; the number of errors."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._event_id: int | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        checks = QWidget(self)
+        self.summary = QLabel(checks)
+        self.summary.setObjectName("check_summary")
+        self.summary.setWordWrap(True)
+        self.findings = QListWidget(checks)
+        self.findings.setObjectName("findings")
+        self.findings.setWordWrap(True)
+        self.findings.setAlternatingRowColors(True)
+        layout = QVBoxLayout(checks)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.findings, 1)
+
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("plan_preview")
+        self.preview.setOpenLinks(False)
+        self.addTab(checks, self.tr("Check"))
+        self.addTab(self.preview, self.tr("Preview"))
+
+    def set_event(self, event_id: int | None, *, now: bool = True) -> None:
+        """Show ``event_id``'s check and preview; with ``now`` False, right after the window has drawn."""
+        self._event_id = event_id
+        if now:
+            self.refresh()
+        else:
+            self._timer.start(0)
+
+    def stop(self) -> None:
+        """Forget the event (the window is closing, or its database is)."""
+        self._timer.stop()
+        self._event_id = None
+
+    def schedule(self) -> None:
+        """Refresh soon (edits come in bursts while typing)."""
+        self._timer.start(REFRESH_DELAY_MS)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.findings.clear()
+        if self._event_id is None:
+            self.preview.clear()
+            self.summary.clear()
+            return
+        snapshot = plan.snapshot(self._event_id)
+        found = rules.check(snapshot, today=dt.date.today())
+        errors = rules.error_count(found)
+        labels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
+        for finding in found:
+            item = QListWidgetItem(f"{labels.get(finding.severity, finding.severity)}：{finding.text()}")
+            item.setForeground(QColor(SEVERITY_COLOURS.get(finding.severity, "#000000")))
+            item.setData(Qt.ItemDataRole.UserRole, finding.rule)
+            item.setToolTip(finding.rule)
+            self.findings.addItem(item)
+        if not found:
+            self.summary.setText(self.tr("<b style='color:#2e7d32'>Nothing missing: the plan can be filed.</b>"))
+        else:
+            self.summary.setText(self.tr("{errors} to fix before filing, {others} to look at.").format(
+                errors=errors, others=len(found) - errors))
+        self.setTabText(0, self.tr("Check ({n})").format(n=errors) if errors else self.tr("Check"))
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(html_preview(build_plan(snapshot, today=dt.date.today()), plan.doc_fonts()))
+        self.preview.verticalScrollBar().setValue(scroll)
+        self.sig_checked.emit(errors)

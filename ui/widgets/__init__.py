@@ -1,0 +1,1 @@
+"""Reusable widgets: editable row tables, the worker, small helpers."""

@@ -1,0 +1,237 @@
+"""An editable table of service rows (dataclasses): one model and one widget for the plan's categories, staff,
+leading group and duties. Edits go to a callback (a service call); the table then shows what the service returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    kind: str = "text"  # text | int | bool | choice
+    choices: Callable[[], Sequence[tuple[str, Any]]] | None = None  # (label, value) for "choice"
+    display: Callable[[Any], str] | None = None  # how the row shows this column, when not getattr(row, field)
+    editable: bool = True
+    stretch: bool = False
+
+
+_ROOT = QModelIndex()
+
+
+class RowTableModel(QAbstractTableModel):
+    sig_edited = Signal(int, str, object)
+    """The user changed ``field`` of the row with ``id`` to ``value``."""
+
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list = []
+
+    def set_rows(self, rows: Sequence) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, index: int):
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def _text(self, row, column: Column) -> str:
+        if column.display is not None:
+            return column.display(row)
+        value = getattr(row, column.field)
+        if column.kind == "choice" and column.choices is not None:
+            for label, choice in column.choices():
+                if choice == value:
+                    return label
+        return "" if value is None else str(value)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if column.kind == "bool":
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if getattr(row, column.field) else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return getattr(row, column.field)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == "int":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = self.columns[index.column()]
+        if column.editable:
+            base |= Qt.ItemFlag.ItemIsUserCheckable if column.kind == "bool" else Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if not index.isValid():
+            return False
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        if column.kind == "bool" and role == Qt.ItemDataRole.CheckStateRole:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        if column.kind == "text" and isinstance(value, str):
+            value = value.strip()
+        if value == getattr(row, column.field):
+            return False
+        self.sig_edited.emit(row.id, column.field, value)
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for ``choice`` columns, listing (label, value) pairs."""
+
+    def __init__(self, column: Column, parent=None):
+        super().__init__(parent)
+        self.column = column
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for label, value in self.column.choices():
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class RowTable(QWidget):
+    """A table with Add / Remove / Up / Down buttons. The owner connects the signals to service calls and calls
+    ``set_rows`` with the result."""
+
+    sig_add = Signal()
+    """The user asked for a new row."""
+    sig_remove = Signal(int)
+    """The user asked to remove the row with this id."""
+    sig_move = Signal(int, int)
+    """The user moved the row with this id to this index."""
+
+    def __init__(self, columns: Sequence[Column], parent=None, *, movable: bool = True):
+        super().__init__(parent)
+        self.model = RowTableModel(columns, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        header = self.view.horizontalHeader()
+        for i, column in enumerate(columns):
+            if column.kind == "choice":
+                self.view.setItemDelegateForColumn(i, ChoiceDelegate(column, self.view))
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if column.stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = QPushButton(self.tr("&Add"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.up_button = QPushButton(self.tr("Up"), self)
+        self.down_button = QPushButton(self.tr("Down"), self)
+        self.add_button.clicked.connect(self.sig_add)
+        self.remove_button.clicked.connect(self._remove)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self._move(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self._move(1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self._remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        if movable:
+            buttons.addWidget(self.up_button)
+            buttons.addWidget(self.down_button)
+        else:
+            self.up_button.hide()
+            self.down_button.hide()
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self._movable = movable
+
+    def set_rows(self, rows: Sequence, select_id: int | None = None) -> None:
+        current = self.current_id() if select_id is None else select_id
+        self.model.set_rows(rows)
+        for i, row in enumerate(rows):
+            if row.id == current:
+                self.view.selectRow(i)
+                break
+
+    def current_index(self) -> int:
+        indexes = self.view.selectionModel().selectedRows()
+        return indexes[0].row() if indexes else -1
+
+    def current_id(self) -> int | None:
+        row = self.model.row_at(self.current_index())
+        return row.id if row is not None else None
+
+    def _remove(self) -> None:
+        row_id = self.current_id()
+        if row_id is not None:
+            self.sig_remove.emit(row_id)
+
+    def _move(self, delta: int) -> None:
+        index = self.current_index()
+        row = self.model.row_at(index)
+        if row is None or not self._movable:
+            return
+        target = index + delta
+        if 0 <= target < self.model.rowCount():
+            self.sig_move.emit(row.id, target)
+
+    def edit_last_row(self) -> None:
+        """Put the cursor into the first editable cell of the last row (after Add)."""
+        last = self.model.rowCount() - 1
+        if last < 0:
+            return
+        column = next((i for i, c in enumerate(self.model.columns) if c.editable and c.kind != "bool"), 0)
+        index = self.model.index(last, column)
+        self.view.setCurrentIndex(index)
+        self.view.edit(index)

@@ -1,0 +1,73 @@
+"""One background worker for long work (documents, imports, packages): snapshots in, results out. Callbacks
+run on the GUI thread; a progress dialog appears only when the work takes longer than ~600 ms."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+PROGRESS_DELAY_MS = 600
+
+
+class _Bridge(QObject):
+    sig_finished = Signal(object, object, object)
+    """(future, on_done, on_error) — emitted from the worker thread, delivered on the GUI thread."""
+
+
+class Worker(QObject):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="openday-worker")
+        self._bridge = _Bridge()
+        self._bridge.sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._running = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    def run(self, func: Callable, on_done: Callable, on_error: Callable[[BaseException], None], *,
+            parent: QWidget | None = None, label: str = "") -> Future:
+        """Run ``func()`` on the worker thread; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+        self._running += 1
+        dialog = None
+        state = {"done": False}
+        if parent is not None:
+            dialog = QProgressDialog(label, "", 0, 0, parent)
+            dialog.setCancelButton(None)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setAutoClose(False)
+            QTimer.singleShot(PROGRESS_DELAY_MS, lambda: None if state["done"] else dialog.show())
+
+        def finished_on_gui(result=None, error=None):
+            state["done"] = True
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+            if error is not None:
+                on_error(error)
+            else:
+                on_done(result)
+
+        future = self._executor.submit(func)
+        future.add_done_callback(lambda f: self._bridge.sig_finished.emit(f, finished_on_gui, None))
+        return future
+
+    def _deliver(self, future: Future, finished_on_gui, _unused) -> None:
+        self._running -= 1
+        error = future.exception()
+        if error is not None:
+            if not isinstance(error, OSError | ValueError):
+                log.error("background work failed", exc_info=(type(error), error, error.__traceback__))
+            finished_on_gui(error=error)
+        else:
+            finished_on_gui(result=future.result())
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
