@@ -20,46 +20,55 @@ def _esc(text: str) -> str:
     return html.escape(str(text)).replace("\n", "<br/>")
 
 
-def _font(name: str, size_pt: float) -> str:
-    return f"font-family:'{html.escape(name)}'; font-size:{size_pt:g}pt;"
+def _font(name: str, size_pt: float, scale: float) -> str:
+    return f"font-family:'{html.escape(name)}'; font-size:{size_pt * scale:.1f}pt;"
 
 
-def _paragraph(block: Paragraph, fonts: DocFonts) -> str:
-    body = _font(fonts.body, layout.BODY_PT)
+def _px(value: float, scale: float) -> int:
+    return max(round(value * scale), 0)
+
+
+def _paragraph(block: Paragraph, fonts: DocFonts, k: float) -> str:
+    body = _font(fonts.body, layout.BODY_PT, k)
     align = block.align or {"signature": "right", "date": "right", "recipients": "left",
                             "attachment_label": "left", "attachment_note": "left", "note": "left"}.get(block.role,
                                                                                                    "justify")
-    style = body + f" text-align:{'justify' if align == 'justify' else align}; margin-top:0; margin-bottom:6px;"
+    style = body + f" text-align:{'justify' if align == 'justify' else align}; margin-top:0; " \
+                   f"margin-bottom:{_px(6, k)}px;"
     style += " white-space:pre-wrap;"  # keep the full-width spaces that line names up
     if block.role in ("body", "lead") and align not in ("center", "right"):
-        style += " text-indent:43px;"
+        style += f" text-indent:{_px(43, k)}px;"
     elif block.role in ("signature", "date"):
-        style += " margin-right:85px;"
+        style += f" margin-right:{_px(85, k)}px;"
     elif block.role == "attachment_note":
-        style += " margin-left:107px; text-indent:-64px;"
+        style += f" margin-left:{_px(107, k)}px; text-indent:-{_px(64, k)}px;"
     elif block.role == "attachment_label":
-        style = _font(fonts.heading1, layout.BODY_PT) + " text-align:left; margin-top:0; margin-bottom:21px;"
+        style = _font(fonts.heading1, layout.BODY_PT, k) + \
+            f" text-align:left; margin-top:0; margin-bottom:{_px(21, k)}px;"
     elif block.role == "note":
-        style = _font(fonts.body, layout.NOTE_PT) + " text-align:left; margin-top:6px; margin-bottom:0;"
+        style = _font(fonts.body, layout.NOTE_PT, k) + \
+            f" text-align:left; margin-top:{_px(6, k)}px; margin-bottom:0;"
     if block.role == "signature":
-        style += " margin-top:43px;"
+        style += f" margin-top:{_px(43, k)}px;"
     lead = f"<span style=\"font-family:'{html.escape(fonts.heading2)}';\">{_esc(block.bold_lead)}</span>" \
         if block.bold_lead else ""
     return f'<p style="{style}">{lead}{_esc(block.text) or ("" if lead else "&nbsp;")}</p>'
 
 
-def _heading(block: Heading, fonts: DocFonts) -> str:
+def _heading(block: Heading, fonts: DocFonts, k: float) -> str:
     font = {1: fonts.heading1, 2: fonts.heading2}.get(block.level, fonts.body)
-    tag = f"h{min(max(block.level, 1), 4)}"
-    style = _font(font, layout.BODY_PT) + " font-weight:normal; text-indent:43px; margin-top:4px; margin-bottom:4px;"
+    # <p>, not <h1>…: Qt's rich text gives heading tags their own sizes over the style's.
+    tag = "p"
+    style = _font(font, layout.BODY_PT, k) + f" font-weight:normal; text-indent:{_px(43, k)}px; " \
+        f"margin-top:{_px(4, k)}px; margin-bottom:{_px(4, k)}px;"
     return f'<{tag} style="{style}">{_esc(block.full_text)}</{tag}>'
 
 
-def _table(block: Table, fonts: DocFonts) -> str:
+def _table(block: Table, fonts: DocFonts, k: float) -> str:
     ncols = len(block.columns) or max((len(r) for r in block.rows), default=1)
     widths = layout.fit_widths(tuple(block.widths_mm[:ncols]) + (20.0,) * (ncols - len(block.widths_mm)))
     total = sum(widths)
-    cell_font = _font(fonts.body, block.font_size_pt)
+    cell_font = _font(fonts.body, block.font_size_pt, k)
     centred = layout.centred_columns(block.rows, ncols)
     out = [f'<table border="1" cellspacing="0" cellpadding="4" width="100%" '
            f'style="border-collapse:collapse; {cell_font}">']
@@ -83,37 +92,41 @@ def _table(block: Table, fonts: DocFonts) -> str:
     return "".join(out)
 
 
-def _picture(block: Picture) -> str:
+def _picture(block: Picture, k: float) -> str:
     mime = "image/png" if block.data[:4] == b"\x89PNG" else "image/jpeg"
     data = base64.b64encode(block.data).decode("ascii")
-    width = round(min(block.width_mm, layout.TEXT_WIDTH_MM) * PX_PER_MM)
+    width = round(min(block.width_mm, layout.TEXT_WIDTH_MM) * PX_PER_MM * k)
     caption = f'<p align="center">{_esc(block.caption)}</p>' if block.caption else ""
     return f'<p align="center"><img src="data:{mime};base64,{data}" width="{width}"/></p>{caption}'
 
 
-def html_preview(document: Document, fonts: DocFonts) -> str:
-    """An HTML page showing ``document`` as it will print (fonts by name; the viewer substitutes as Word does)."""
+def html_preview(document: Document, fonts: DocFonts, *, scale: float = 1.0) -> str:
+    """An HTML page showing ``document`` as it will print (fonts by name; the viewer substitutes as Word does),
+    at ``scale`` times A4's size on a 96 dpi screen (the preview fits the sheet to its panel)."""
+    k = scale
     parts: list[str] = []
     for block in document.blocks:
         if isinstance(block, Title):
-            style = _font(fonts.title, layout.TITLE_PT) + " text-align:center; margin-top:0; margin-bottom:21px;"
+            style = _font(fonts.title, layout.TITLE_PT, k) + \
+                f" text-align:center; margin-top:0; margin-bottom:{_px(21, k)}px;"
             parts.append(f'<p style="{style}">{_esc(block.text)}</p>')
         elif isinstance(block, Heading):
-            parts.append(_heading(block, fonts))
+            parts.append(_heading(block, fonts, k))
         elif isinstance(block, Paragraph):
-            parts.append(_paragraph(block, fonts))
+            parts.append(_paragraph(block, fonts, k))
         elif isinstance(block, Table):
-            parts.append(_table(block, fonts))
+            parts.append(_table(block, fonts, k))
         elif isinstance(block, PageBreak):
             parts.append('<hr style="border-top:1px dashed #999999;"/>')
         elif isinstance(block, Picture):
-            parts.append(_picture(block))
+            parts.append(_picture(block, k))
     body = "\n".join(parts)
     return (
         "<html><head><meta charset=\"utf-8\"/>"
         f"<title>{html.escape(document.title)}</title></head>"
         '<body style="background-color:#e6e6e6;">'
-        f'<table align="center" width="{PAGE_PX}" cellpadding="{MARGIN_PX}" cellspacing="0" bgcolor="#ffffff" '
+        f'<table align="center" width="{_px(PAGE_PX, k)}" cellpadding="{_px(MARGIN_PX, k)}" cellspacing="0" '
+        'bgcolor="#ffffff" '
         f'style="background-color:#ffffff; color:#000000;"><tr><td>{body}</td></tr></table>'
         "</body></html>"
     )

@@ -764,10 +764,6 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>职务</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>科室</translation>
-    </message>
-    <message>
         <source>Role</source>
         <translation>组内职务</translation>
     </message>
@@ -985,8 +981,8 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
         <translation>尚无日期。</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>就是今天</translation>
+        <source>Today</source>
+        <translation>今天</translation>
     </message>
 </context>
 <context>

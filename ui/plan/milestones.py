@@ -58,11 +58,11 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self._items: list = []
         self._today = dt.date.today()
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(600, 130)
+        return QSize(600, 180)
 
     def set_milestones(self, items: list, today: dt.date) -> None:
         self._items = [m for m in items if m.due or m.planned]
@@ -95,8 +95,11 @@ class TimelineWidget(QWidget):
         today_x = x_of(self._today)
         painter.setPen(QPen(QColor("#616161"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(today_x, 8), QPointF(today_x, self.height() - 8))
-        painter.drawText(QPointF(today_x + 3, 14), self.tr("today"))
-        for i, m in enumerate(self._items):
+        painter.drawText(QPointF(today_x + 3, 14), self.tr("Today"))
+        # Labels go into lanes above and below the line, each into the nearest lane where it overlaps nothing.
+        lanes: dict[int, list[tuple[float, float]]] = {}
+        order = (-1, 1, -2, 2, -3, 3)
+        for m in sorted(self._items, key=lambda item: item.planned or item.due):
             day = m.planned or m.due
             x = x_of(day)
             colour = QColor(STATE_COLOURS.get(m.state, "#9e9e9e"))
@@ -104,13 +107,18 @@ class TimelineWidget(QWidget):
             painter.setBrush(colour)
             painter.drawEllipse(QPointF(x, mid), 6, 6)
             label = f"{core_text(m.label)} {day.month}/{day.day}"
-            text_width = metrics.horizontalAdvance(label)
-            above = i % 2 == 0
-            y = mid - 14 - (i % 4 // 2) * metrics.height() if above else mid + 14 + metrics.ascent() \
-                + (i % 4 // 2) * metrics.height()
+            text_width = metrics.horizontalAdvance(label) + 6
             left = min(max(x - text_width / 2, 2), self.width() - text_width - 2)
+            lane = next((n for n in order if all(left + text_width <= a or left >= b for a, b in lanes.get(n, []))),
+                        order[-1])
+            lanes.setdefault(lane, []).append((left, left + text_width))
+            step = metrics.height() + 2
+            top = mid - 12 - abs(lane) * step if lane < 0 else mid + 12 + (lane - 1) * step
+            painter.setPen(QPen(QColor("#b0bec5"), 1))
+            painter.drawLine(QPointF(x, mid), QPointF(x, top + (step if lane < 0 else 0)))
             painter.setPen(QColor("#263238"))
-            painter.drawText(QRectF(left, y - metrics.ascent(), text_width + 2, metrics.height()), label)
+            painter.fillRect(QRectF(left, top, text_width, metrics.height()), QColor("white"))
+            painter.drawText(QRectF(left, top, text_width, metrics.height()), Qt.AlignmentFlag.AlignCenter, label)
 
 
 class DoneDialog(QDialog):

@@ -3,7 +3,7 @@ organisation — staff kept once per event, the leading group and the duties, wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan import ROLES, Thresholds
@@ -109,7 +109,6 @@ class OrganisationPage(_RowsPage):
         self.staff = RowTable([
             Column("name", self.tr("Name")),
             Column("title", self.tr("Post"), stretch=True),
-            Column("department", self.tr("Department")),
         ], self, movable=False)
         self.staff.setObjectName("staff")
         self.group = RowTable([
@@ -130,8 +129,7 @@ class OrganisationPage(_RowsPage):
         self._bind(self.group, plan.LEADING_GROUP, {"role": "成员"})
         self._bind(self.duties, plan.DUTIES, {"task": self.tr("New task"), "responsible": ""})
 
-        splitter = QSplitter(self)
-        splitter.setChildrenCollapsible(False)
+        boxes = []
         for title, table, hint in (
             (self.tr("Staff of this event"), self.staff,
              self.tr("Everyone who leads, guides or works on the day; picked from here everywhere else.")),
@@ -139,14 +137,25 @@ class OrganisationPage(_RowsPage):
              self.tr("The 办公室主任 row names who heads the group's office.")),
             (self.tr("Duties (人员分工)"), self.duties, ""),
         ):
-            box = QGroupBox(title, splitter)
+            box = QGroupBox(title, self)
             column = QVBoxLayout(box)
             if hint:
                 label = QLabel(hint, box)
                 label.setWordWrap(True)
                 column.addWidget(label)
             column.addWidget(table)
-            splitter.addWidget(box)
+            boxes.append(box)
+        # Staff on the left; the leading group above the duties on the right, so long posts and tasks fit.
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setChildrenCollapsible(False)
+        right.addWidget(boxes[1])
+        right.addWidget(boxes[2])
+        splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(boxes[0])
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

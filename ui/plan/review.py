@@ -18,12 +18,51 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.documents.plan import build_plan
-from desktop_app.documents.preview import html_preview
+from desktop_app.documents.preview import PAGE_PX, html_preview
 from desktop_app.domain import rules
 from desktop_app.services import plan
 
 REFRESH_DELAY_MS = 300
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+
+class FitPreview(QTextBrowser):
+    """The print preview, its A4 sheet scaled to the panel's width (re-laid out when the panel is resized)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._document = None
+        self._fonts = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._render)
+
+    def show_document(self, document, fonts) -> None:
+        self._document, self._fonts = document, fonts
+        self._render()
+
+    def _scale(self) -> float:
+        available = self.viewport().width() - 24
+        return min(max(available / PAGE_PX, 0.3), 1.25)
+
+    def _render(self) -> None:
+        if self._document is None:
+            self.clear()
+            return
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(html_preview(self._document, self._fonts, scale=self._scale()))
+        self.verticalScrollBar().setValue(scroll)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._document is not None:
+            self._render()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._document is not None:
+            self._timer.start()
 
 
 class ReviewPanel(QTabWidget):
@@ -50,7 +89,7 @@ class ReviewPanel(QTabWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.findings, 1)
 
-        self.preview = QTextBrowser(self)
+        self.preview = FitPreview(self)
         self.preview.setObjectName("plan_preview")
         self.preview.setOpenLinks(False)
         self.addTab(checks, self.tr("Check"))
@@ -77,7 +116,7 @@ class ReviewPanel(QTabWidget):
         self._timer.stop()
         self.findings.clear()
         if self._event_id is None:
-            self.preview.clear()
+            self.preview.show_document(None, None)
             self.summary.clear()
             return
         snapshot = plan.snapshot(self._event_id)
@@ -96,7 +135,5 @@ class ReviewPanel(QTabWidget):
             self.summary.setText(self.tr("{errors} to fix before filing, {others} to look at.").format(
                 errors=errors, others=len(found) - errors))
         self.setTabText(0, self.tr("Check ({n})").format(n=errors) if errors else self.tr("Check"))
-        scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(html_preview(build_plan(snapshot, today=dt.date.today()), plan.doc_fonts()))
-        self.preview.verticalScrollBar().setValue(scroll)
+        self.preview.show_document(build_plan(snapshot, today=dt.date.today()), plan.doc_fonts())
         self.sig_checked.emit(errors)

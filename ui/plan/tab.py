@@ -57,7 +57,7 @@ class PlanTab(QSplitter):
         self.addWidget(self.review)
         self.setStretchFactor(1, 3)
         self.setStretchFactor(2, 2)
-        self.setSizes([140, 760, 460])
+        self.setSizes([130, 760, 470])
 
         for page in (self.sections, self.categories, self.organisation, self.details, self.milestones):
             page.sig_changed.connect(self._on_changed)
