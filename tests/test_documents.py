@@ -36,7 +36,8 @@ from desktop_app.documents.model import (
 )
 from desktop_app.documents.plan import build_plan
 from desktop_app.documents.preview import html_preview
-from desktop_app.documents.signup_form import build_signup_form, write_signup_xlsx
+from desktop_app.documents.signup_form import build_signup_form
+from desktop_app.documents.signup_xlsx import write_signup_xlsx
 from desktop_app.domain.plan import (
     AgendaRow,
     Category,

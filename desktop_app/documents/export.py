@@ -13,7 +13,8 @@ from ..domain.plan import DocFonts, PlanSnapshot
 from .announcement import build_announcement
 from .gongwen import write_docx
 from .plan import build_plan
-from .signup_form import build_signup_form, write_signup_xlsx
+from .signup_form import build_signup_form
+from .signup_xlsx import write_signup_xlsx
 
 KINDS = ("plan", "announcement", "signup-form")
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')

@@ -17,9 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.documents.plan import build_plan
-from desktop_app.documents.preview import PAGE_PX, html_preview
-from desktop_app.domain import rules
 from desktop_app.services import plan
 
 REFRESH_DELAY_MS = 300
@@ -43,6 +40,8 @@ class FitPreview(QTextBrowser):
         self._render()
 
     def _scale(self) -> float:
+        from desktop_app.documents.preview import PAGE_PX
+
         available = self.viewport().width() - 24
         return min(max(available / PAGE_PX, 0.3), 1.25)
 
@@ -50,6 +49,8 @@ class FitPreview(QTextBrowser):
         if self._document is None:
             self.clear()
             return
+        from desktop_app.documents.preview import html_preview
+
         scroll = self.verticalScrollBar().value()
         self.setHtml(html_preview(self._document, self._fonts, scale=self._scale()))
         self.verticalScrollBar().setValue(scroll)
@@ -119,6 +120,10 @@ class ReviewPanel(QTabWidget):
             self.preview.show_document(None, None)
             self.summary.clear()
             return
+        # Loaded with the first check, after the window is up, not when the app starts.
+        from desktop_app.documents.plan import build_plan
+        from desktop_app.domain import rules
+
         snapshot = plan.snapshot(self._event_id)
         found = rules.check(snapshot, today=dt.date.today())
         errors = rules.error_count(found)

@@ -1,5 +1,6 @@
 """The 方案 (plan) tab: pages for the basic information, sections, invitees, organisation, details and
-milestones, with the rule check and the print preview beside them."""
+milestones, with the rule check and the print preview beside them. Pages are built when first opened, so the
+window starts fast."""
 
 from __future__ import annotations
 
@@ -8,11 +9,7 @@ from PySide6.QtWidgets import QFrame, QListWidget, QScrollArea, QSplitter, QStac
 from desktop_app.services.events import EventInfo
 
 from .basic_info import BasicInfoForm
-from .milestones import MilestonesPage
-from .people import CategoriesPage, OrganisationPage
-from .registration import DetailsPage
 from .review import ReviewPanel
-from .sections import SectionsPage
 
 
 def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -23,31 +20,58 @@ def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
     return area
 
 
+def _sections(parent):
+    from .sections import SectionsPage
+
+    return SectionsPage(parent)
+
+
+def _categories(parent):
+    from .people import CategoriesPage
+
+    return CategoriesPage(parent)
+
+
+def _organisation(parent):
+    from .people import OrganisationPage
+
+    return OrganisationPage(parent)
+
+
+def _details(parent):
+    from .registration import DetailsPage
+
+    return DetailsPage(parent)
+
+
+def _milestones(parent):
+    from .milestones import MilestonesPage
+
+    return MilestonesPage(parent)
+
+
 class PlanTab(QSplitter):
+    PAGES = ("basic_info", "sections", "categories", "organisation", "details", "milestones")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setChildrenCollapsible(False)
+        self._event_id: int | None = None
+        self._info: EventInfo | None = None
         self.basic_info = BasicInfoForm(self)
-        self.sections = SectionsPage(self)
-        self.categories = CategoriesPage(self)
-        self.organisation = OrganisationPage(self)
-        self.details = DetailsPage(self)
-        self.milestones = MilestonesPage(self)
         self.review = ReviewPanel(self)
+        self._factories = {"sections": _sections, "categories": _categories, "organisation": _organisation,
+                           "details": _details, "milestones": _milestones}
+        self._built: dict[str, QWidget] = {}
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("plan_pages")
         self.pages = QStackedWidget(self)
-        for title, page in (
-            (self.tr("Basic information"), _scrolled(self.basic_info, self)),
-            (self.tr("Sections"), self.sections),
-            (self.tr("Invitees"), self.categories),
-            (self.tr("Organisation"), self.organisation),
-            (self.tr("Registration and details"), _scrolled(self.details, self)),
-            (self.tr("Milestones"), self.milestones),
-        ):
+        titles = (self.tr("Basic information"), self.tr("Sections"), self.tr("Invitees"), self.tr("Organisation"),
+                  self.tr("Registration and details"), self.tr("Milestones"))
+        for name, title in zip(self.PAGES, titles, strict=True):
             self.nav.addItem(title)
-            self.pages.addWidget(page)
+            self.pages.addWidget(_scrolled(self.basic_info, self) if name == "basic_info" else QWidget(self))
         self.nav.currentRowChanged.connect(self._on_page)
         self.nav.setCurrentRow(0)
         self.nav.setMaximumWidth(170)
@@ -58,32 +82,64 @@ class PlanTab(QSplitter):
         self.setStretchFactor(1, 3)
         self.setStretchFactor(2, 2)
         self.setSizes([130, 760, 470])
+        self.basic_info.sig_saved.connect(lambda _fields: self.review.schedule())
 
-        for page in (self.sections, self.categories, self.organisation, self.details, self.milestones):
-            page.sig_changed.connect(self._on_changed)
-        self.basic_info.sig_saved.connect(lambda _fields: self._on_changed())
+    def page(self, name: str) -> QWidget:
+        """The page ``name``, built (and shown the current event) on first use."""
+        if name == "basic_info":
+            return self.basic_info
+        if name not in self._built:
+            index = self.PAGES.index(name)
+            page = self._factories[name](self)
+            self._built[name] = page
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, _scrolled(page, self) if name == "details" else page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            page.sig_changed.connect(self.review.schedule)
+            page.set_event(self._event_id)
+        return self._built[name]
+
+    @property
+    def sections(self):
+        return self.page("sections")
+
+    @property
+    def categories(self):
+        return self.page("categories")
+
+    @property
+    def organisation(self):
+        return self.page("organisation")
+
+    @property
+    def details(self):
+        return self.page("details")
+
+    @property
+    def milestones(self):
+        return self.page("milestones")
 
     def _on_page(self, index: int) -> None:
         self._flush_pages()
-        self.pages.setCurrentIndex(index)
-        if self.pages.currentWidget() is self.milestones:
-            self.milestones.refresh()
-
-    def _on_changed(self) -> None:
-        self.review.schedule()
+        if 0 <= index < len(self.PAGES):
+            self.page(self.PAGES[index])
+            self.pages.setCurrentIndex(index)
 
     def _flush_pages(self) -> None:
         self.basic_info.flush()
-        self.sections.flush()
-        self.details.flush()
+        for page in self._built.values():
+            if hasattr(page, "flush"):
+                page.flush()
 
     def set_event(self, info: EventInfo | None) -> None:
         self._flush_pages()
+        self._info = info
+        self._event_id = info.id if info else None
         self.basic_info.set_event(info)
-        event_id = info.id if info else None
-        for page in (self.sections, self.categories, self.organisation, self.details, self.milestones):
-            page.set_event(event_id)
-        self.review.set_event(event_id, now=False)
+        for page in self._built.values():
+            page.set_event(self._event_id)
+        self.review.set_event(self._event_id, now=False)
 
     def flush(self) -> None:
         """Write every pending edit now (switching events, closing, exporting)."""
