@@ -62,12 +62,7 @@ def _count(s: PlanSnapshot) -> str:
 
 
 def _time_place(s: PlanSnapshot) -> list[Block]:
-    blocks = [Paragraph(w.time_text(s) + "。", bold_lead="活动时间："),
-              Paragraph((s.venue.strip() or w.TBD) + "。", bold_lead="活动地点：")]
-    gathering = w.gathering_text(s)
-    if gathering:
-        blocks.append(Paragraph(gathering, bold_lead="集合安排："))
-    return blocks
+    return w.time_place_blocks(s, ("活动时间：", "活动地点：", "集合安排："))
 
 
 def _content(s: PlanSnapshot) -> list[Block]:

@@ -87,12 +87,7 @@ def _theme(s: PlanSnapshot) -> list[Block]:
 
 
 def _time_place(s: PlanSnapshot) -> list[Block]:
-    blocks = [Paragraph(w.time_text(s) + "。", bold_lead="（一）活动时间。"),
-              Paragraph((s.venue.strip() or w.TBD) + "。", bold_lead="（二）活动地点。")]
-    gathering = w.gathering_text(s)
-    if gathering:
-        blocks.append(Paragraph(gathering, bold_lead="（三）集合时间及地点。"))
-    return blocks
+    return w.time_place_blocks(s, ("（一）活动时间。", "（二）活动地点。", "（三）集合时间及地点。"))
 
 
 def _invitees(s: PlanSnapshot) -> list[Block]:

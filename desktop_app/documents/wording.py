@@ -219,3 +219,15 @@ def forms_lines(s: PlanSnapshot) -> list[str]:
     if steps:
         lines.append("互动交流：" + "、".join(steps))
     return lines
+
+
+def time_place_blocks(s: PlanSnapshot, leads: tuple[str, str, str]) -> list[Block]:
+    """Time, place and (when known) gathering, each a paragraph under its lead-in (the plan and the
+    announcement word the lead-ins differently)."""
+    time_lead, venue_lead, gathering_lead = leads
+    blocks: list[Block] = [Paragraph(time_text(s) + "。", bold_lead=time_lead),
+                           Paragraph((s.venue.strip() or TBD) + "。", bold_lead=venue_lead)]
+    gathering = gathering_text(s)
+    if gathering:
+        blocks.append(Paragraph(gathering, bold_lead=gathering_lead))
+    return blocks

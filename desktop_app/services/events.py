@@ -10,7 +10,7 @@ from db import models
 from ..domain import event_info
 from ..errors import EventNotFound, UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import audit
+from . import audit, values
 
 
 @dataclass(frozen=True)
@@ -148,25 +148,11 @@ def _coerce(field: str, value):
     kind = event_info.BASIC_FIELDS.get(field)
     if kind is None:
         raise UserError(QT_TRANSLATE_NOOP("core", "The event has no field named '{field}'."), field=field)
-    if value is None or value == "":
-        return None if kind in ("date", "time") else ""
-    if kind == "text":
-        return str(value)
     if kind == "date":
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise UserError(QT_TRANSLATE_NOOP("core", "'{value}' is not a date; write it as 2024-09-28."),
-                            value=value) from None
-    if isinstance(value, dt.time):
-        return value.replace(second=0, microsecond=0)
-    try:
-        return dt.time.fromisoformat(str(value))
-    except ValueError:
-        raise UserError(QT_TRANSLATE_NOOP("core", "'{value}' is not a time of day; write it as 09:30."),
-                        value=value) from None
+        return values.date_value(value)
+    if kind == "time":
+        return values.time_value(value)
+    return "" if value is None else str(value)
 
 
 def update_event(event_id, **changes) -> EventInfo:

@@ -26,7 +26,7 @@ from ..domain.plan import (
 )
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import audit, rows
+from . import audit, rows, values
 from .events import _live as live_event
 
 # -- rows of the plan's tables ---------------------------------------------------------------------------------------
@@ -176,15 +176,7 @@ def _coerce(field: str, value):
     if kind is None:
         raise UserError(QT_TRANSLATE_NOOP("core", "The plan has no field named '{field}'."), field=field)
     if kind == "date":
-        if value in (None, ""):
-            return None
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise UserError(QT_TRANSLATE_NOOP("core", "'{value}' is not a date; write it as 2024-09-28."),
-                            value=value) from None
+        return values.date_value(value)
     if kind == "list":
         return json.dumps([str(v).strip() for v in value if str(v).strip()], ensure_ascii=False)
     if kind == "json":

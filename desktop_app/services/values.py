@@ -1,0 +1,35 @@
+"""Turning what a form, a template or the CLI hands a service into dates and times, refusing the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+
+NOT_A_DATE = QT_TRANSLATE_NOOP("core", "'{value}' is not a date; write it as 2024-09-28.")
+NOT_A_TIME = QT_TRANSLATE_NOOP("core", "'{value}' is not a time of day; write it as 09:30.")
+
+
+def date_value(value) -> dt.date | None:
+    """A date from a date, an ISO string, or empty (None)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise UserError(NOT_A_DATE, value=value) from None
+
+
+def time_value(value) -> dt.time | None:
+    """A time of day (to the minute) from a time, an ISO string, or empty (None)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    try:
+        return dt.time.fromisoformat(str(value))
+    except ValueError:
+        raise UserError(NOT_A_TIME, value=value) from None
