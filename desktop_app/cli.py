@@ -152,6 +152,8 @@ def cmd_export(args) -> int:
     try:
         files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today())
     except OSError as exc:
+        if not export.is_target_error(exc, out):
+            raise  # not the folder's fault: an unexpected error, logged with its traceback
         raise UserError(OUT_DIR, path=str(out), error=exc.strerror or str(exc)) from None
     if args.json:
         print(json.dumps({"files": [str(f) for f in files]}, ensure_ascii=False))

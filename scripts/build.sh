@@ -59,4 +59,15 @@ if [[ "$smoke_out" != "ready" ]]; then
     fail "the frozen app's smoke test printed '$smoke_out', expected exactly 'ready'"
 fi
 echo "$smoke_out"
-echo "build.sh: OK: $APP (demo event $demo_out, smoke ready)"
+
+echo "build.sh: self-check: $APP_NAME export (Word and Excel documents) ..."
+for kind in plan announcement signup-form; do
+    if ! "$APP" export "$kind" --db "$TMP/demo.sqlite3" --event "$demo_out" --out "$TMP/docs" >"$TMP/export.out" \
+            2>"$TMP/export.err"; then
+        cat "$TMP/export.err" >&2
+        fail "the frozen app could not export '$kind'"
+    fi
+done
+count=$(find "$TMP/docs" -name '*.docx' -o -name '*.xlsx' | wc -l)
+[[ "$count" -eq 4 ]] || fail "the frozen export wrote $count documents, expected 4"
+echo "build.sh: OK: $APP (demo event $demo_out, smoke ready, $count documents exported)"

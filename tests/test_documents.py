@@ -690,3 +690,13 @@ def test_attachment_note_is_never_split_over_two_pages(tmp_path):
     style = next(s for s in open_docx(str(path)).styles if s.style_id == docx_styles.ATTACHMENT_NOTE)
     assert style.paragraph_format.keep_together
     assert not style.paragraph_format.keep_with_next  # the attachments start on the next page
+
+
+def test_only_errors_about_the_target_folder_blame_the_folder(tmp_path):
+    import errno as errnos
+
+    out = tmp_path / "usb"
+    assert export.is_target_error(OSError(errnos.ENOSPC, "No space left on device"), out)
+    assert export.is_target_error(PermissionError(errnos.EACCES, "denied", str(out / "a.docx")), out)
+    assert export.is_target_error(FileNotFoundError(errnos.ENOENT, "gone", str(out)), out)
+    assert not export.is_target_error(FileNotFoundError(errnos.ENOENT, "missing", "/app/docx/templates/x.docx"), out)

@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         today = dt.date.today()
         self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today),
                         lambda files: self._exported(folder, files),
-                        lambda error: self._export_failed(folder, error),
+                        lambda error: self._export_failed(folder, error, export.is_target_error),
                         parent=self, label=self.tr("Writing the documents…"))
 
     def _exported(self, folder: Path, files: list) -> None:
@@ -323,8 +323,10 @@ class MainWindow(QMainWindow):
             if box.clickedButton() is open_button:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def _export_failed(self, folder: Path, error: BaseException) -> None:
+    def _export_failed(self, folder: Path, error: BaseException, is_target_error) -> None:
         self.sig_export_failed.emit(str(error))
+        if not (isinstance(error, OSError) and is_target_error(error, folder)):
+            raise error  # not the folder's fault: the error hook logs it and names the log file
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         QMessageBox.warning(self, self.tr("Export failed"),
                             self.tr("The documents could not be written to {folder}: {reason}\n\nNothing was "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import uuid
@@ -55,6 +56,22 @@ def export(kind: str, snapshot: PlanSnapshot, fonts: DocFonts, out_dir, *,
         jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
                 (stem + ".xlsx", lambda p: write_signup_xlsx(snapshot, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]
+
+
+# Errors that a full, read-only or removed USB stick gives, whatever file they name.
+TARGET_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EIO}
+
+
+def is_target_error(exc: OSError, out_dir) -> bool:
+    """Whether ``exc`` is the target folder's fault (full, read-only, missing, not writable) rather than a
+    problem inside the app (a missing template file, say)."""
+    if exc.errno in TARGET_ERRNOS:
+        return True
+    names = [n for n in (exc.filename, exc.filename2) if n]
+    if not names:
+        return True
+    out = Path(out_dir).absolute()
+    return any(out == Path(n).absolute() or out in Path(n).absolute().parents for n in names)
 
 
 def _write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
