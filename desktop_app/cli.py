@@ -121,12 +121,11 @@ def cmd_events(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .domain import rules
-    from .services import plan
+    from .services import checks
 
     workspace = _open(args, create=False)
     try:
-        findings = rules.check(plan.snapshot(args.event), today=dt.date.today())
+        findings = checks.run_checks(args.event, today=dt.date.today())
     finally:
         workspace.close()
     if args.json:

@@ -9,7 +9,7 @@ import random
 from db import models
 
 from . import paths
-from .domain import dates, idcard
+from .domain import dates, idcard, roster
 from .services import audit
 from .services.events import EventInfo, get_event
 
@@ -109,16 +109,25 @@ def _plan_options(options: dict, day: dt.date) -> dict:
 
 
 def _add_people(event: models.Event, categories, people: dict) -> None:
-    """Fictional invitees with valid ID numbers; the same people every time (fixed seed)."""
+    """Fictional invitees with valid ID numbers; the same people every time (fixed seed). Every category is
+    filled to its quota and confirmed with a pass; the public category has more registrations than places, so
+    the demo also shows a waiting list, a cancellation and late registrations."""
     rng = random.Random(2021)
     surnames = people["surnames"]
     used_names: set[str] = set()
     deadline = event.registration_deadline
     supervisors, organisations = people["supervisors"], people["organisations"]
+    extra = people.get("extra_public", ("waitlisted", "waitlisted", "cancelled", "registered", "registered"))
+    taken_codes: set[str] = set()
     serial = 0
     for category, quota in categories:
         public = category.counts_as_public
-        for i in range(quota):
+        statuses = ["confirmed"] * quota + (list(extra) if public else [])
+        # Registration times rise with the list, so first come first served gives exactly these statuses.
+        times = sorted(dt.datetime.combine(deadline - dt.timedelta(days=rng.randint(1, 12)),
+                                           dt.time(rng.randint(8, 17), rng.randint(0, 59)))
+                       for _ in statuses)
+        for i, (status, registered) in enumerate(zip(statuses, times, strict=True)):
             serial += 1
             male = rng.random() < 0.55
             while True:
@@ -128,8 +137,10 @@ def _add_people(event: models.Event, categories, people: dict) -> None:
                     break
             birth = dt.date(rng.randint(1962, 2000), rng.randint(1, 12), rng.randint(1, 28))
             sequence = rng.randrange(1, 999, 2) if male else rng.randrange(2, 999, 2)
-            registered = dt.datetime.combine(deadline - dt.timedelta(days=rng.randint(1, 12)),
-                                             dt.time(rng.randint(8, 17), rng.randint(0, 59)))
+            code = ""
+            if status == "confirmed":
+                code = roster.new_pass_code(taken_codes)
+                taken_codes.add(code)
             models.Invitee(
                 event=event,
                 name=name,
@@ -142,6 +153,9 @@ def _add_people(event: models.Event, categories, people: dict) -> None:
                 source="公开报名" if public else "定向邀请",
                 channel=("电话", "邮件", "现场")[serial % 3] if public else "电话",
                 registered_at=registered,
-                status="registered" if public and i >= quota - 2 else "confirmed",
+                status=status,
+                pass_code=code,
                 pledge_signed=True,
+                confirmed_at=registered + dt.timedelta(days=1) if status == "confirmed" else None,
+                confirmed_by="刘晓梅" if status == "confirmed" else "",
             ).save()

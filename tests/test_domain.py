@@ -91,3 +91,16 @@ def test_basic_info_warnings():
     good = {**values, "title": "t", "end_time": dt.time(11), "gathering_time": dt.time(8, 50),
             "contact_phone": "0954-3018118", "contact_email": "a@b.cn"}
     assert event_info.check(good) == []
+
+
+def test_search_by_pinyin_phone_id_and_code():
+    from desktop_app.domain.search import matches, name_keys
+
+    assert matches("zs", "张三") and matches("zhangsan", "张三") and matches("zhangs", "张三")
+    assert matches("dw", "单伟") and matches("sw", "单伟") and matches("shanwei", "单伟")
+    assert matches("王", "王伟") and not matches("李", "王伟")
+    assert matches("5678", "王伟", phone="13812345678") and matches("1234", "王伟", phone="13812345678")
+    assert matches("2345", "王伟", id_number="640422198001012345")
+    assert matches("k7mq2z", "王伟", pass_code="K7MQ2Z")
+    assert not matches("zz", "王伟")
+    assert "danwei" in name_keys("单伟") and "shanwei" in name_keys("单伟")

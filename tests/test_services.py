@@ -119,7 +119,11 @@ def test_demo_event_is_valid(workspace):
     info = create_demo_event(DAY)
     assert info.unit == "西吉县审批服务管理局" and info.theme == "深入推进审批服务便民化"
     people = list(models.Invitee.select().where(models.Invitee.event == info.id))
-    assert len(people) == 25
+    assert len(people) == 30
+    statuses = [p.status for p in people]
+    assert statuses.count("confirmed") == 25 and statuses.count("waitlisted") == 2
+    assert statuses.count("cancelled") == 1 and statuses.count("registered") == 2
+    assert all(len(p.pass_code) == 6 for p in people if p.status == "confirmed")
     counts = {}
     for person in people:
         counts[person.category.name] = counts.get(person.category.name, 0) + 1
@@ -128,8 +132,8 @@ def test_demo_event_is_valid(workspace):
         assert parsed.sex == person.gender
         assert parsed.age_on(DAY) >= 18
         assert isinstance(phones.parse(person.phone), phones.Phone)
-    assert counts == {"政务公开义务监督员": 8, "企业及群众代表": 17}
-    assert len({p.id_number for p in people}) == 25 and len({p.phone for p in people}) == 25
+    assert counts == {"政务公开义务监督员": 8, "企业及群众代表": 22}
+    assert len({p.id_number for p in people}) == 30 and len({p.phone for p in people}) == 30
     assert models.LeadingGroupMember.select().where(models.LeadingGroupMember.event == info.id).count() > 0
     kinds = [a.kind for a in models.AgendaItem.select().where(models.AgendaItem.event == info.id)]
     assert kinds[0] == "gather" and "meeting" in kinds

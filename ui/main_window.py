@@ -75,6 +75,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan_tab, self.tr("Plan"))
+        # The other tabs are built when first opened, so the window starts fast.
+        self._tab_factories = {"roster": self._make_roster_tab}
+        self._tabs_built: dict[str, QWidget] = {}
+        self.tabs.addTab(QWidget(self), self.tr("Roster"))
+        self._tab_names = ["plan", "roster"]
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         top = QHBoxLayout()
         top.addWidget(switcher_label)
@@ -188,11 +194,48 @@ class MainWindow(QMainWindow):
         info = events.get_event(event_id) if event_id is not None else None
         self._event_id = info.id if info else None
         self.plan_tab.set_event(info)
+        for tab in self._tabs_built.values():
+            tab.set_event(self._event_id)
         title = self.tr("Open Day Desk")
         self.setWindowTitle(f"{info.title} — {title}" if info else title)
         if info is not None:
             settings.set("last_event_id", info.id)
         self.sig_event_changed.emit(self._event_id)
+
+    def _make_roster_tab(self) -> QWidget:
+        from .roster.tab import RosterTab
+
+        tab = RosterTab(self)
+        tab.sig_changed.connect(self.plan_tab.review.schedule)
+        return tab
+
+    def tab(self, name: str) -> QWidget:
+        """The tab ``name`` (built, and shown the current event, on first use)."""
+        if name == "plan":
+            return self.plan_tab
+        if name not in self._tabs_built:
+            index = self._tab_names.index(name)
+            widget = self._tab_factories[name]()
+            self._tabs_built[name] = widget
+            title = self.tabs.tabText(index)
+            placeholder = self.tabs.widget(index)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, title)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+            widget.set_event(self._event_id)
+        return self._tabs_built[name]
+
+    @property
+    def roster_tab(self):
+        return self.tab("roster")
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._tab_names):
+            self.plan_tab.flush()
+            widget = self.tab(self._tab_names[index])
+            self.tabs.setCurrentWidget(widget)
 
     @property
     def current_event_id(self) -> int | None:

@@ -311,3 +311,19 @@ def set_id_required(event_id: int, required: bool) -> None:
             event.save()
             audit.record("roster.id_required", event_id=event.id, target="event", target_uuid=event.uuid,
                          summary=str(required))
+
+
+def roster_summary(event_id: int):
+    """What the roster rules read: confirmed per category, minors on the roster, the confirmed total."""
+    from ..domain import idcard, roster_rules
+
+    event = live_event(event_id)
+    minors = []
+    for p in _people(event_id).where(models.Invitee.status != "cancelled").order_by(models.Invitee.id):
+        parsed = idcard.parse(p.id_number) if p.id_number else None
+        if event.date and isinstance(parsed, idcard.IdInfo) and parsed.age_on(event.date) < roster.ADULT_AGE:
+            minors.append(p.name)
+    fills = category_fill(event_id)
+    return roster_rules.RosterSummary(
+        categories=tuple(roster_rules.CategoryCount(f.name, f.quota, f.confirmed) for f in fills),
+        minors=tuple(minors), confirmed_total=sum(f.confirmed for f in fills))

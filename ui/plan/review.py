@@ -123,9 +123,10 @@ class ReviewPanel(QTabWidget):
         # Loaded with the first check, after the window is up, not when the app starts.
         from desktop_app.documents.plan import build_plan
         from desktop_app.domain import rules
+        from desktop_app.services import checks
 
         snapshot = plan.snapshot(self._event_id)
-        found = rules.check(snapshot, today=dt.date.today())
+        found = checks.run_checks(self._event_id, today=dt.date.today())
         errors = rules.error_count(found)
         labels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
         for finding in found:

@@ -1,0 +1,57 @@
+"""Finding people by what a coordinator types: part of a name, pinyin initials or full pinyin over every
+reading of a polyphonic character (单 as dan or shan), digits of a phone or ID number, or a pass code."""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache, lru_cache
+
+MAX_VARIANTS = 16  # readings multiply for names full of polyphonic characters; a few are enough to match
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@cache
+def char_readings(ch: str) -> tuple[str, ...]:
+    """Every pinyin reading of one character, without tones (a non-Chinese character reads as itself)."""
+    if not _is_han(ch):
+        return (ch.lower(),)
+    from pypinyin import Style, pinyin  # loaded with the first Chinese name, not at start-up
+
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    return tuple(dict.fromkeys(r.lower().replace("ü", "v") for r in readings if r)) or (ch,)
+
+
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> tuple[str, ...]:
+    """Full-pinyin and initials spellings of ``name`` (e.g. 单伟 → danwei, shanwei, dw, sw …)."""
+    chars = [c for c in name if not c.isspace()]
+    if not chars:
+        return ()
+    variants = itertools.islice(itertools.product(*(char_readings(c) for c in chars)), MAX_VARIANTS)
+    keys: dict[str, None] = {}
+    for combo in variants:
+        keys["".join(combo)] = None
+        keys["".join(r[0] for r in combo)] = None
+    return tuple(keys)
+
+
+def normalise_query(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def matches(query: str, name: str, *, phone: str = "", id_number: str = "", pass_code: str = "") -> bool:
+    """Whether a normalised ``query`` finds this person."""
+    if not query:
+        return True
+    if any(_is_han(c) for c in query):
+        return query in name
+    if query.isdigit():
+        return query in phone or (len(query) >= 4 and id_number.endswith(query))
+    if pass_code and query.upper() == pass_code:
+        return True
+    if query[-1:] == "x" and id_number.lower().endswith(query):
+        return True
+    return any(query in key for key in name_keys(name))

@@ -1,0 +1,17 @@
+"""The Open Day rule check of an event: the plan's rules and the roster's, in one list (the CLI's
+``openday check`` and the Plan tab both call this)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain import roster_rules, rules
+from ..domain.rules import Finding
+from . import plan, roster
+
+
+def run_checks(event_id: int, *, today: dt.date | None = None) -> list[Finding]:
+    today = today or dt.date.today()
+    snapshot = plan.snapshot(event_id)
+    return rules.check(snapshot, today=today) + roster_rules.check(snapshot, roster.roster_summary(event_id),
+                                                                   today=today)

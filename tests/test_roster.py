@@ -1,0 +1,252 @@
+"""The roster: the one check of a person, the service (add, edit, duplicates, selection, cancellation with the
+waiting list, confirmation calls, pass codes), the roster rules, and the 名单 tab driven offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desktop_app.demo import create_demo_event
+from desktop_app.domain import idcard, roster
+from desktop_app.domain.roster import InviteeDraft, RosterContext
+from desktop_app.services import checks, events, plan, roster as roster_service, rows
+from desktop_app.services.events import EventDraft
+
+DAY = dt.date(2026, 12, 20)
+
+
+def person(name="张三", *, birth=dt.date(1980, 5, 6), seq=123, phone="13812345678", category="群众代表", **kw):
+    return InviteeDraft(name=name, id_number=idcard.make("640422", birth, seq), phone=phone, category=category, **kw)
+
+
+CTX = RosterContext(event_date=DAY, categories=frozenset({"群众代表"}))
+
+
+def test_check_normalises_and_accepts_a_good_person():
+    raw = InviteeDraft(name=" 张　三 ", id_number="１１０１０５１９４９１２３１００２ｘ", phone="+86 138-1234-5678",
+                       category="群众代表", gender="女")
+    checked = roster.check(raw, CTX)
+    assert checked.ok, checked.problems
+    assert checked.draft.name == "张 三" and checked.draft.id_number == "11010519491231002X"
+    assert checked.draft.phone == "13812345678"
+
+
+@pytest.mark.parametrize("draft, code", [
+    (InviteeDraft(name="", id_number="", phone="13812345678", category="群众代表"), "missing_name"),
+    (InviteeDraft(name="a", id_number="", phone="13812345678", category="群众代表"), "missing_id"),
+    (InviteeDraft(name="a", id_number="11010519491231002X", phone="", category="群众代表"), "missing_phone"),
+    (InviteeDraft(name="a", id_number="1101051949", phone="13812345678"), "id_format"),
+    (InviteeDraft(name="a", id_number="110105194912310021", phone="13812345678"), "id_checksum"),
+    (InviteeDraft(name="a", id_number="6.40422E+17", phone="13812345678"), "id_precision_lost"),
+    (InviteeDraft(name="a", id_number="640422198005061230", phone="13812345678", id_was_number=True),
+     "id_precision_lost"),
+    (InviteeDraft(name="a", id_number=idcard.make("640422", dt.date(2010, 1, 1), 11), phone="13812345678"),
+     "under_18"),
+    (InviteeDraft(name="a", id_number="11010519491231002X", phone="12345"), "phone_format"),
+    (InviteeDraft(name="a", id_number="11010519491231002X", phone="13812345678", category="市民"),
+     "unknown_category"),
+])
+def test_each_reason_code(draft, code):
+    assert code in roster.check(draft, CTX).reasons
+
+
+def test_gender_contradicting_the_id_is_flagged_not_refused():
+    checked = roster.check(person(gender="女", seq=123), CTX)  # odd sequence: male
+    assert checked.ok and [p.code for p in checked.problems] == ["gender_mismatch"]
+
+
+def test_id_is_optional_when_the_event_says_so():
+    ctx = RosterContext(event_date=DAY, id_required=False, categories=frozenset({"群众代表"}))
+    assert roster.check(InviteeDraft(name="a", phone="13812345678"), ctx).ok
+
+
+def test_selection_is_first_come_within_quota_keeping_confirmed():
+    t = dt.datetime(2026, 12, 1, 9)
+    people = [roster.Candidate(1, "A", "registered", t + dt.timedelta(hours=3)),
+              roster.Candidate(2, "A", "registered", t + dt.timedelta(hours=1)),
+              roster.Candidate(3, "A", "confirmed", t + dt.timedelta(hours=9)),
+              roster.Candidate(4, "A", "waitlisted", t),
+              roster.Candidate(5, "B", "registered", t)]
+    changes = roster.select(people, {"A": 2, "B": 0})
+    assert changes == {4: "confirmed", 2: "waitlisted", 1: "waitlisted", 5: "waitlisted"}
+
+
+def test_pass_codes_are_unambiguous_and_unique():
+    taken: set[str] = set()
+    for _ in range(500):
+        code = roster.new_pass_code(taken)
+        assert roster.is_pass_code(code) and not set(code) & set("0O1I")
+        taken.add(code)
+    assert len(taken) == 500
+
+
+@pytest.fixture
+def event_id(workspace) -> int:
+    info = events.create_event(EventDraft(unit="某局", date=DAY))
+    rows.add_row(plan.CATEGORIES, info.id, name="群众代表", quota=2, public=True)
+    return info.id
+
+
+def test_duplicates_name_the_existing_person(event_id):
+    roster_service.add_invitee(event_id, person("张三"))
+    with pytest.raises(roster_service.RosterRefused) as err:
+        roster_service.add_invitee(event_id, person("李四", phone="13900000000"))  # same ID number
+    assert "张三" in str(err.value)
+    with pytest.raises(roster_service.RosterRefused):
+        roster_service.add_invitee(event_id, person("王五", seq=125))  # same phone
+    assert len(roster_service.list_invitees(event_id)) == 1
+
+
+def test_edit_keeps_own_numbers_and_refuses_anothers(event_id):
+    a = roster_service.add_invitee(event_id, person("张三"))
+    b = roster_service.add_invitee(event_id, person("李四", seq=125, phone="13900000000"))
+    roster_service.update_invitee(a.id, person("张三丰"))
+    assert roster_service.get_invitee(a.id).name == "张三丰"
+    with pytest.raises(roster_service.RosterRefused):
+        roster_service.update_invitee(b.id, person("李四"))
+
+
+def test_selection_cancellation_and_waiting_list(event_id):
+    t = dt.datetime(2026, 12, 1, 9)
+    ids = [roster_service.add_invitee(event_id, person(f"人{i}", seq=101 + 2 * i, phone=f"1380000000{i}",
+                                                        registered_at=t + dt.timedelta(hours=i))).id
+           for i in range(4)]
+    assert roster_service.apply_selection(event_id) == {"confirmed": 2, "waitlisted": 2}
+    statuses = {r.id: r.status for r in roster_service.list_invitees(event_id)}
+    assert [statuses[i] for i in ids] == ["confirmed", "confirmed", "waitlisted", "waitlisted"]
+    proposed = roster_service.cancel(ids[0])
+    assert proposed is not None and proposed.id == ids[2]  # the earliest on the waiting list
+    assert roster_service.cancel(ids[3]) is None  # cancelling a waiting person frees no place
+    roster_service.record_confirmation(ids[2], "刘晓梅")
+    row = roster_service.get_invitee(ids[2])
+    assert row.status == "confirmed" and row.confirmed_by == "刘晓梅" and row.confirmed_at
+    assert roster_service.assign_pass_codes(event_id) == 2
+    assert roster_service.assign_pass_codes(event_id) == 0
+
+
+def test_import_is_all_or_nothing(event_id):
+    good = [person("甲", seq=101, phone="13800000001"), person("乙", seq=103, phone="13800000002")]
+    bad = good + [person("丙", seq=103, phone="13800000003")]  # repeats 乙's ID number
+    with pytest.raises(roster_service.RosterRefused):
+        roster_service.import_drafts(event_id, bad)
+    assert roster_service.list_invitees(event_id) == []
+    assert roster_service.import_drafts(event_id, good, source="公开报名") == 2
+    assert {r.source for r in roster_service.list_invitees(event_id)} == {"公开报名"}
+
+
+def test_roster_rules(event_id):
+    roster_service.import_drafts(event_id, [person(f"人{i}", seq=101 + 2 * i, phone=f"1380000000{i}")
+                                            for i in range(3)])
+    rows_ = roster_service.list_invitees(event_id)
+    roster_service.set_status([r.id for r in rows_], "confirmed")
+    found = {f.rule: f for f in checks.run_checks(event_id, today=DAY)}
+    assert found["quota_exceeded"].params["extra"] == 1
+    assert "under_18" not in found
+    plan.update_plan(event_id, registration_deadline=DAY - dt.timedelta(days=5))
+    assert "roster_short" in {f.rule for f in checks.run_checks(event_id, today=DAY - dt.timedelta(days=1))}
+    assert "roster_short" not in {f.rule for f in checks.run_checks(event_id, today=DAY - dt.timedelta(days=6))}
+    from db import models
+
+    minor = models.Invitee.get_by_id(rows_[0].id)
+    minor.id_number = idcard.make("640422", dt.date(2050, 1, 1), 11)
+    minor.save()
+    assert "under_18" in {f.rule for f in checks.run_checks(event_id, today=DAY)}
+
+
+def test_demo_has_a_full_roster_and_passes_the_check(workspace):
+    info = create_demo_event(DAY)
+    fills = {f.name: f for f in roster_service.category_fill(info.id)}
+    assert fills["企业及群众代表"].confirmed == 17 and fills["企业及群众代表"].waitlisted == 2
+    assert [f for f in checks.run_checks(info.id, today=DAY - dt.timedelta(days=30)) if f.severity == "error"] == []
+
+
+# -- the tab -----------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def window(qapp, qtbot, db_path):
+    from desktop_app.workspace import open_workspace
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+
+    install_translators(qapp, "zh_CN")
+    ws = open_workspace(db_path, lock=True)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_demo_event()
+    win.tabs.setCurrentIndex(1)
+    yield win
+    win.close()
+    win.workspace.close()
+
+
+def test_tab_lists_searches_and_filters(window, qtbot):
+    tab = window.roster_tab
+    assert tab.model.rowCount() == 30
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("waitlisted"))
+    assert tab.proxy.rowCount() == 2
+    tab.status_filter.setCurrentIndex(0)
+    name = tab.model.row_at(0).name
+    from desktop_app.domain.search import name_keys
+
+    tab.search.setText(name_keys(name)[1])  # its pinyin initials
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() < 30, timeout=2000)
+    assert name in [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+    assert "30" in tab.count.text()
+
+
+def test_tab_add_person_through_the_form(window, monkeypatch):
+    from ui.roster.form import InviteeDialog
+
+    tab = window.roster_tab
+    new = person("测试人", birth=dt.date(1990, 1, 1), seq=11, phone="13912345678", category="企业及群众代表")
+    monkeypatch.setattr(InviteeDialog, "ask", classmethod(lambda cls, parent, draft, ctx, cats: new))
+    tab.add_person()
+    assert tab.model.rowCount() == 31
+    assert roster_service.get_invitee(tab.current_id()).name == "测试人"
+    tab.delete_person()
+    assert tab.model.rowCount() == 30
+    tab.undo_delete()
+    assert tab.model.rowCount() == 31
+
+
+def test_form_validates_live(qapp):
+    from ui.i18n import install_translators
+    from ui.roster.form import InviteeDialog
+
+    install_translators(qapp, "zh_CN")
+    dialog = InviteeDialog(None, InviteeDraft(), CTX, ["群众代表"])
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.name.setText("张三")
+    dialog.id_number.setText("110105194912310021")
+    dialog.phone.setText("13812345678")
+    assert not dialog.validate() and not ok.isEnabled()
+    assert dialog.issues["id_number"].isVisibleTo(dialog) and "末位" in dialog.issues["id_number"].text()
+    dialog.id_number.setText("11010519491231002X")
+    assert dialog.validate() and ok.isEnabled()
+    assert "1949-12-31" in dialog.id_info.text()
+
+
+def test_cancel_proposes_the_next_waiting(window, monkeypatch):
+    tab = window.roster_tab
+    confirmed_public = [r for r in tab.model._rows if r.status == "confirmed" and r.category == "企业及群众代表"][0]
+    tab.select_person(confirmed_public.id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    tab.cancel_person()
+    assert len(asked) == 2
+    fills = {f.name: f for f in roster_service.category_fill(window.current_event_id)}
+    assert fills["企业及群众代表"].confirmed == 17 and fills["企业及群众代表"].waitlisted == 1
+
+
+def test_confirmation_call_records_who(window, monkeypatch):
+    tab = window.roster_tab
+    waiting = [r for r in tab.model._rows if r.status == "registered"][0]
+    tab.select_person(waiting.id)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("刘晓梅", True))
+    tab.confirm_call()
+    assert roster_service.get_invitee(waiting.id).confirmed_by == "刘晓梅"

@@ -1,0 +1,1 @@
+"""The 名单 (roster) tab."""

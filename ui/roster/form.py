@@ -1,0 +1,146 @@
+"""The invitee form: every field checked live by the one check (``domain.roster.check``), the ID number's birth
+date, sex and age shown as it is typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain import idcard, roster
+from desktop_app.domain.roster import InviteeDraft, RosterContext
+
+from ..i18n import core_text
+
+
+class InviteeDialog(QDialog):
+    def __init__(self, parent: QWidget | None, draft: InviteeDraft, ctx: RosterContext, categories: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Person") if draft.name else self.tr("New person"))
+        self._ctx = ctx
+        self.name = QLineEdit(draft.name, self)
+        self.gender = QComboBox(self)
+        self.gender.addItems(["", *roster.GENDERS])
+        self.gender.setCurrentText(draft.gender)
+        self.id_number = QLineEdit(draft.id_number, self)
+        self.id_number.setPlaceholderText(self.tr("18 characters; the birth date and sex are read from it"))
+        self.id_info = QLabel(self)
+        self.id_info.setEnabled(False)
+        self.phone = QLineEdit(draft.phone, self)
+        self.phone.setPlaceholderText(self.tr("mobile, or landline with area code"))
+        self.organisation = QLineEdit(draft.organisation, self)
+        self.position_title = QLineEdit(draft.position_title, self)
+        self.category = QComboBox(self)
+        self.category.addItems(["", *categories])
+        self.category.setCurrentText(draft.category)
+        self.source = QComboBox(self)
+        self.source.addItems(["", *roster.SOURCES])
+        self.source.setCurrentText(draft.source)
+        self.channel = QComboBox(self)
+        self.channel.addItems(["", *roster.CHANNELS])
+        self.channel.setCurrentText(draft.channel)
+        self.registered_at = QDateTimeEdit(self)
+        self.registered_at.setCalendarPopup(True)
+        self.registered_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        when = draft.registered_at or dt.datetime.now().replace(second=0, microsecond=0)
+        self.registered_at.setDateTime(QDateTime(when))
+        self.pledge = QCheckBox(self.tr("Signed the integrity pledge (诚信承诺)"), self)
+        self.pledge.setChecked(draft.pledge_signed)
+        self.notes = QPlainTextEdit(draft.notes, self)
+        self.notes.setMaximumHeight(60)
+
+        self.issues: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for field, label, widget in (
+            ("name", self.tr("Name:"), self.name),
+            ("gender", self.tr("Sex:"), self.gender),
+            ("id_number", self.tr("ID number:"), self.id_number),
+            ("phone", self.tr("Phone:"), self.phone),
+            ("organisation", self.tr("Organisation:"), self.organisation),
+            ("position_title", self.tr("Position:"), self.position_title),
+            ("category", self.tr("Category:"), self.category),
+            ("source", self.tr("Source:"), self.source),
+            ("channel", self.tr("Channel:"), self.channel),
+            ("registered_at", self.tr("Registered at:"), self.registered_at),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(widget)
+            if field == "id_number":
+                column.addWidget(self.id_info)
+            issue = QLabel(self)
+            issue.setStyleSheet("color: #b3261e;")
+            issue.setWordWrap(True)
+            issue.hide()
+            self.issues[field] = issue
+            column.addWidget(issue)
+            form.addRow(label, column)
+        form.addRow(self.pledge)
+        form.addRow(self.tr("Notes:"), self.notes)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.validate)
+        for edit in (self.name, self.id_number, self.phone, self.organisation, self.position_title):
+            edit.textChanged.connect(self._timer.start)
+        for combo in (self.gender, self.category):
+            combo.currentIndexChanged.connect(self._timer.start)
+        self.validate()
+
+    def draft(self) -> InviteeDraft:
+        when = self.registered_at.dateTime().toPython()
+        return InviteeDraft(
+            name=self.name.text(), gender=self.gender.currentText(), id_number=self.id_number.text(),
+            phone=self.phone.text(), organisation=self.organisation.text(),
+            position_title=self.position_title.text(), category=self.category.currentText(),
+            source=self.source.currentText(), channel=self.channel.currentText(),
+            registered_at=when.replace(second=0, microsecond=0), pledge_signed=self.pledge.isChecked(),
+            notes=self.notes.toPlainText())
+
+    def validate(self) -> bool:
+        """Show every problem beside its field; OK is enabled only when none refuses the person."""
+        checked = roster.check(self.draft(), self._ctx)
+        by_field: dict[str, list[str]] = {}
+        for problem in checked.problems:
+            by_field.setdefault(problem.field, []).append(core_text(problem.message, **problem.params))
+        for field, label in self.issues.items():
+            texts = by_field.get(field, [])
+            label.setVisible(bool(texts))
+            label.setText("\n".join(texts))
+        parsed = idcard.parse(self.id_number.text()) if self.id_number.text().strip() else None
+        if isinstance(parsed, idcard.IdInfo):
+            age = parsed.age_on(self._ctx.event_date) if self._ctx.event_date else None
+            text = self.tr("Born {birth}, {sex}").format(birth=parsed.birth_date.isoformat(), sex=parsed.sex)
+            if age is not None:
+                text += self.tr(", {age} on the day of the event").format(age=age)
+            self.id_info.setText(text)
+        else:
+            self.id_info.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(checked.ok)
+        return checked.ok
+
+    @classmethod
+    def ask(cls, parent, draft: InviteeDraft, ctx: RosterContext, categories: list[str]) -> InviteeDraft | None:
+        dialog = cls(parent, draft, ctx, categories)
+        return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,103 @@
+"""The roster's table model and its search filter (name, pinyin, phone, ID digits, pass code; status;
+category), fast enough for 20,000 people."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from desktop_app.domain import roster as roster_rules
+from desktop_app.domain.roster import mask_id
+from desktop_app.domain.search import matches, normalise_query
+from desktop_app.services.roster import InviteeRow
+
+STATUS_COLOURS = {"confirmed": "#1b5e20", "waitlisted": "#e65100", "cancelled": "#757575",
+                  "not_selected": "#757575", "registered": "#0d47a1"}
+_ROOT = QModelIndex()
+
+
+class InviteeTableModel(QAbstractTableModel):
+    COLUMNS = ("name", "gender", "category", "status", "organisation", "position_title", "phone", "id_number",
+               "registered_at", "pass_code", "confirmed")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[InviteeRow] = []
+        self.headers = {
+            "name": self.tr("Name"), "gender": self.tr("Sex"), "category": self.tr("Category"),
+            "status": self.tr("Status"), "organisation": self.tr("Organisation"),
+            "position_title": self.tr("Position"), "phone": self.tr("Phone"), "id_number": self.tr("ID number"),
+            "registered_at": self.tr("Registered"), "pass_code": self.tr("Pass"),
+            "confirmed": self.tr("Confirmed by phone"),
+        }
+
+    def set_rows(self, rows: list[InviteeRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, index: int) -> InviteeRow | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[self.COLUMNS[section]]
+        return None
+
+    def _text(self, row: InviteeRow, column: str) -> str:
+        if column == "status":
+            return roster_rules.STATUS_LABELS.get(row.status, row.status)
+        if column == "id_number":
+            return mask_id(row.id_number) if row.id_number else ""
+        if column == "registered_at":
+            return row.registered_at.strftime("%Y-%m-%d %H:%M") if row.registered_at else ""
+        if column == "confirmed":
+            return f"{row.confirmed_at:%m-%d} {row.confirmed_by}" if row.confirmed_at else ""
+        return getattr(row, column) or ""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
+            return QColor(STATUS_COLOURS.get(row.status, "#000000"))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == "id_number" and row.id_number:
+            return self.tr("The full number is in the person's form.")
+        return None
+
+
+class RosterFilter(QSortFilterProxyModel):
+    """Search text, status and category; sorting by any column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._query = ""
+        self._status: str | None = None
+        self._category: str | None = None
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filter(self, query: str, status: str | None, category: str | None) -> None:
+        self.beginFilterChange()
+        self._query, self._status, self._category = normalise_query(query), status, category
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        row = self.sourceModel().row_at(source_row)
+        if row is None:
+            return False
+        if self._status and row.status != self._status:
+            return False
+        if self._category is not None and row.category != self._category:
+            return False
+        return matches(self._query, row.name, phone=row.phone, id_number=row.id_number, pass_code=row.pass_code)
