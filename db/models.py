@@ -24,6 +24,7 @@ from peewee import (
     TextField,
     TimeField,
 )
+from peewee import fn as fn  # SQL functions (COUNT …) for the services' aggregate queries
 
 database = DatabaseProxy()
 

@@ -74,10 +74,23 @@ def _people(event_id: int):
     return I.select().where((I.event == event_id) & (I.deleted == False))  # noqa: E712
 
 
+_ROW_FIELDS = ("id", "uuid", "name", "gender", "id_number", "phone", "organisation", "position_title", "category",
+               "source", "channel", "registered_at", "status", "pass_code", "pledge_signed", "confirmed_at",
+               "confirmed_by", "notes")
+
+
 def _row(p: models.Invitee, names: dict[int, str]) -> InviteeRow:
     return InviteeRow(p.id, p.uuid, p.name, p.gender, p.id_number, p.phone, p.organisation, p.position_title,
                       p.category_id, names.get(p.category_id, ""), p.source, p.channel, p.registered_at, p.status,
                       p.pass_code, p.pledge_signed, p.confirmed_at, p.confirmed_by, p.notes)
+
+
+def _row_from_tuple(values: tuple, names: dict[int, str]) -> InviteeRow:
+    (pid, uuid, name, gender, id_number, phone, org, position, category_id, source, channel, registered, status,
+     code, pledge, confirmed_at, confirmed_by, notes) = values
+    return InviteeRow(pid, uuid, name, gender, id_number, phone, org, position, category_id,
+                      names.get(category_id, ""), source, channel, registered, status, code, bool(pledge),
+                      confirmed_at, confirmed_by, notes)
 
 
 def list_invitees(event_id: int) -> list[InviteeRow]:
@@ -86,7 +99,10 @@ def list_invitees(event_id: int) -> list[InviteeRow]:
     categories = _categories(event_id)
     names = {c.id: c.name for c in categories}
     order = {c.id: i for i, c in enumerate(categories)}
-    rows = [_row(p, names) for p in _people(event_id).order_by(models.Invitee.id)]
+    I = models.Invitee  # noqa: E741
+    # Plain tuples, not model objects: 20,000 people load in a fraction of the time.
+    query = _people(event_id).select(*(getattr(I, f) for f in _ROW_FIELDS)).order_by(I.id).tuples()
+    rows = [_row_from_tuple(values, names) for values in query]
     rows.sort(key=lambda r: (order.get(r.category_id, len(order)), r.registered_at or dt.datetime.max, r.id))
     return rows
 
@@ -256,10 +272,10 @@ def assign_pass_codes(event_id: int) -> int:
 
 
 def category_fill(event_id: int) -> list[CategoryFill]:
-    counts: dict[tuple[int | None, str], int] = {}
-    for p in _people(event_id).select(models.Invitee.category, models.Invitee.status):
-        key = (p.category_id, p.status)
-        counts[key] = counts.get(key, 0) + 1
+    I = models.Invitee  # noqa: E741
+    query = (_people(event_id).select(I.category, I.status, models.fn.COUNT(I.id))
+             .group_by(I.category, I.status).tuples())
+    counts: dict[tuple[int | None, str], int] = {(category, status): n for category, status, n in query}
     return [CategoryFill(c.id, c.name, c.quota, c.counts_as_public,
                          sum(v for (cid, _s), v in counts.items() if cid == c.id),
                          counts.get((c.id, "confirmed"), 0), counts.get((c.id, "waitlisted"), 0))
@@ -301,6 +317,10 @@ def roster_snapshot(event_id: int) -> roster.RosterSnapshot:
                    for r in list_invitees(event_id))
     return roster.RosterSnapshot(event.title, event.unit, event.date, event.venue,
                                  tuple(c.name for c in _categories(event_id)), people)
+
+
+def id_required(event_id: int) -> bool:
+    return live_event(event_id).id_required
 
 
 def set_id_required(event_id: int, required: bool) -> None:

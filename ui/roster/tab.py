@@ -107,6 +107,7 @@ class RosterTab(QWidget):
         self.view.setObjectName("roster_table")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setDefaultSectionSize(24)
@@ -191,7 +192,7 @@ class RosterTab(QWidget):
         thresholds = plan.get_plan(self._event_id).thresholds
         self.bars.set_fills(fills, thresholds.min_invitees, thresholds.public_share)
         self.id_required.blockSignals(True)
-        self.id_required.setChecked(roster.context(self._event_id).id_required)
+        self.id_required.setChecked(roster.id_required(self._event_id))
         self.id_required.blockSignals(False)
         self.model.set_rows(roster.list_invitees(self._event_id))
         self._apply_filter()
