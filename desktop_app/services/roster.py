@@ -64,6 +64,12 @@ class CategoryFill:
     waitlisted: int
 
 
+def _local_now() -> dt.datetime:
+    """Registration and confirmation times are wall-clock times the coordinator reads and types, kept as such
+    (the sync stamps, ``updated_at``, are UTC)."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
 def _categories(event_id: int) -> list[models.InviteeCategory]:
     C = models.InviteeCategory
     return list(C.select().where((C.event == event_id) & (C.deleted == False)).order_by(C.position, C.id))  # noqa: E712
@@ -150,7 +156,7 @@ def add_invitee(event_id: int, draft: InviteeDraft) -> InviteeRow:
             raise RosterRefused(checked.draft.name, list(checked.problems))
         category_ids = {c.name: c.id for c in _categories(event_id)}
         values = _values(checked.draft, category_ids)
-        values["registered_at"] = values["registered_at"] or models.utcnow().replace(microsecond=0)
+        values["registered_at"] = values["registered_at"] or _local_now()
         person = models.Invitee(event=event_id, **values)
         person.save()
         audit.record("roster.add", event_id=event_id, target="invitee", target_uuid=person.uuid)
@@ -209,7 +215,7 @@ def record_confirmation(invitee_id: int, by: str) -> InviteeRow:
     with models.database.atomic():
         person = _get(invitee_id)
         person.status = "confirmed"
-        person.confirmed_at = models.utcnow().replace(microsecond=0)
+        person.confirmed_at = _local_now()
         person.confirmed_by = by.strip()
         person.save()
         audit.record("roster.confirm", event_id=person.event_id, target="invitee", target_uuid=person.uuid)
@@ -290,7 +296,7 @@ def import_drafts(event_id: int, drafts: list[InviteeDraft], *, source: str = ""
         category_ids = {c.name: c.id for c in _categories(event_id)}
         ids, phones = dict(ctx.existing_ids), dict(ctx.existing_phones)
         rows = []
-        now = models.utcnow().replace(microsecond=0)
+        now = _local_now()
         for draft in drafts:
             checked = roster.check(draft, RosterContext(ctx.event_date, ctx.id_required, ctx.categories, ids, phones))
             if not checked.ok:

@@ -448,6 +448,132 @@ Please send that file to your IT support.</source>
     </message>
 </context>
 <context>
+    <name>InviteeDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新人员</translation>
+    </message>
+    <message>
+        <source>18 characters; the birth date and sex are read from it</source>
+        <translation>18位；出生日期和性别自动从号码读出</translation>
+    </message>
+    <message>
+        <source>mobile, or landline with area code</source>
+        <translation>手机，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>Signed the integrity pledge (诚信承诺)</source>
+        <translation>已签署诚信承诺</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>报名电话：</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>报名方式：</translation>
+    </message>
+    <message>
+        <source>Registered at:</source>
+        <translation>报名时间：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Born {birth}, {sex}</source>
+        <translation>出生于 {birth}，{sex}</translation>
+    </message>
+    <message>
+        <source>, {age} on the day of the event</source>
+        <translation>，活动当天 {age} 岁</translation>
+    </message>
+</context>
+<context>
+    <name>InviteeTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>报名时间</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>参观证号</translation>
+    </message>
+    <message>
+        <source>Confirmed by phone</source>
+        <translation>电话确认</translation>
+    </message>
+    <message>
+        <source>The full number is in the person&apos;s form.</source>
+        <translation>完整号码见个人信息表。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Open Day Desk</source>
@@ -460,6 +586,10 @@ Please send that file to your IT support.</source>
     <message>
         <source>Plan</source>
         <translation>方案</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>名单</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -840,6 +970,21 @@ Nothing was left half-written. Choose another folder or free some space.</source
     </message>
 </context>
 <context>
+    <name>QuotaBars</name>
+    <message>
+        <source>{registered} registered, {waiting} waiting</source>
+        <translation>报名 {registered} 人，候补 {waiting} 人</translation>
+    </message>
+    <message>
+        <source>{name} · waiting {waiting}</source>
+        <translation>{name} · 候补 {waiting}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;群众代表 {share:.0%} (at least {needed:.0%})</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;已确认 {confirmed} 人（不少于 {minimum} 人）&lt;/b&gt;&lt;br&gt;群众代表占 {share:.0%}（不低于 {needed:.0%}）</translation>
+    </message>
+</context>
+<context>
     <name>RestoreEventDialog</name>
     <message>
         <source>Restore a deleted event</source>
@@ -883,6 +1028,101 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Check ({n})</source>
         <translation>检查（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <source>Search: name, pinyin initials (zs), phone, ID digits, pass code</source>
+        <translation>搜索：姓名、拼音首字母（如 zs）、手机号、身份证号后几位、参观证号</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>ID numbers required</source>
+        <translation>要求填写身份证号</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>添加人员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Apply &amp;selection</source>
+        <translation>按报名先后确定名单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Phone &amp;confirmed</source>
+        <translation>已电话确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel registration</source>
+        <translation>取消报名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Give &amp;pass codes</source>
+        <translation>生成参观证号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>First come, first served by registration time within each category&apos;s places; the rest wait.</source>
+        <translation>各类别按报名先后在名额内确定，其余列入候补。</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>显示 {shown} / 共 {total} 人</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>未能添加</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未能保存</translation>
+    </message>
+    <message>
+        <source>Removed {name}. Ctrl+Z in the list brings them back.</source>
+        <translation>已删除 {name}。在名单中按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Selection applied: {confirmed} confirmed, {waiting} on the waiting list.</source>
+        <translation>已确定名单：新确认 {confirmed} 人，列入候补 {waiting} 人。</translation>
+    </message>
+    <message>
+        <source>Confirmation call</source>
+        <translation>电话确认</translation>
+    </message>
+    <message>
+        <source>Called by:</source>
+        <translation>确认人：</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>取消报名</translation>
+    </message>
+    <message>
+        <source>Cancel {name}&apos;s registration?</source>
+        <translation>确定取消 {name} 的报名吗？</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>候补名单</translation>
+    </message>
+    <message>
+        <source>{name} is next on the waiting list of {category} (phone {phone}). Confirm {name} for the freed place?</source>
+        <translation>{name} 是“{category}”候补名单中的下一位（电话 {phone}）。是否确认 {name} 补上空出的名额？</translation>
+    </message>
+    <message>
+        <source>{n} pass code(s) given.</source>
+        <translation>已生成 {n} 个参观证号。</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1593,78 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>is not a known threshold, or its value has the wrong type.</source>
         <translation>不是已知的规则参数，或取值类型不对。</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>姓名为空。</translation>
+    </message>
+    <message>
+        <source>The ID number is empty; this event requires one.</source>
+        <translation>身份证号为空；本次活动要求填写身份证号。</translation>
+    </message>
+    <message>
+        <source>The phone number is empty; it is needed for the confirmation call.</source>
+        <translation>联系电话为空；电话确认需要联系电话。</translation>
+    </message>
+    <message>
+        <source>The ID number is not 18 characters with a valid birth date (or an old 15-digit number).</source>
+        <translation>身份证号格式不对：应为18位且出生日期有效（或旧的15位号码）。</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s last character does not match: check for a typing error.</source>
+        <translation>身份证号末位校验码不符：请检查是否录错。</translation>
+    </message>
+    <message>
+        <source>The ID number was stored as a number and lost its last digits (e.g. 6.40422E+17): take it from the original form; it cannot be repaired.</source>
+        <translation>身份证号被存成了数字，后几位已丢失（如6.40422E+17）：请从原始报名表重新录入，无法自动修复。</translation>
+    </message>
+    <message>
+        <source>Under 18 on the day of the event: invitees must be adults.</source>
+        <translation>活动当天未满18周岁：邀请对象须为成年人。</translation>
+    </message>
+    <message>
+        <source>The phone number is neither an 11-digit mobile nor a landline with its area code.</source>
+        <translation>联系电话既不是11位手机号，也不是带区号的固定电话。</translation>
+    </message>
+    <message>
+        <source>The same ID number or phone appears in an earlier row of the file ({other}).</source>
+        <translation>文件前面已有相同的身份证号或电话（{other}）。</translation>
+    </message>
+    <message>
+        <source>The same ID number or phone is already on the roster: {other}.</source>
+        <translation>名单中已有相同的身份证号或电话：{other}。</translation>
+    </message>
+    <message>
+        <source>The category “{category}” is not one of this event&apos;s categories; add it in the Plan tab or correct the row.</source>
+        <translation>类别“{category}”不是本次活动的邀请类别；请在“方案”页添加该类别，或更正这一行。</translation>
+    </message>
+    <message>
+        <source>The gender does not match the ID number (which says {sex}).</source>
+        <translation>性别与身份证号不符（身份证号显示为{sex}）。</translation>
+    </message>
+    <message>
+        <source>{category}: {confirmed} people are confirmed for {quota} places. Move {extra} to the waiting list in the Roster tab, or raise the quota in the Plan tab.</source>
+        <translation>{category}：名额 {quota} 个，已确认 {confirmed} 人。请在“名单”页将 {extra} 人改为候补，或在“方案”页增加名额。</translation>
+    </message>
+    <message>
+        <source>{count} people on the roster are under 18 on the day of the event ({names}). Invitees must be adults: cancel them in the Roster tab.</source>
+        <translation>名单中有 {count} 人活动当天未满18周岁（{names}）。邀请对象须为成年人：请在“名单”页取消其报名。</translation>
+    </message>
+    <message>
+        <source>Registration closed on {deadline} with {confirmed} people confirmed; the event needs at least {minimum}. Invite {missing} more (定向邀请) and confirm them in the Roster tab.</source>
+        <translation>报名已于{deadline}截止，已确认 {confirmed} 人，活动至少需要 {minimum} 人。请再定向邀请 {missing} 人，并在“名单”页确认。</translation>
+    </message>
+    <message>
+        <source>{name}: {problems}</source>
+        <translation>{name}：{problems}</translation>
+    </message>
+    <message>
+        <source>That person is no longer on the roster (deleted). Reload the list.</source>
+        <translation>该人员已不在名单中（已删除），请刷新列表。</translation>
+    </message>
+    <message>
+        <source>&apos;{status}&apos; is not a roster status.</source>
+        <translation>“{status}”不是名单状态。</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ class InviteeTableModel(QAbstractTableModel):
         self._rows: list[InviteeRow] = []
         self.headers = {
             "name": self.tr("Name"), "gender": self.tr("Sex"), "category": self.tr("Category"),
-            "status": self.tr("Status"), "organisation": self.tr("Organisation"),
+            "status": self.tr("Status"), "organisation": self.tr("Unit"),
             "position_title": self.tr("Position"), "phone": self.tr("Phone"), "id_number": self.tr("ID number"),
             "registered_at": self.tr("Registered"), "pass_code": self.tr("Pass"),
             "confirmed": self.tr("Confirmed by phone"),

@@ -33,6 +33,15 @@ from .model import InviteeTableModel, RosterFilter
 SEARCH_DELAY_MS = 120
 
 
+def warm_search(names: list[str]) -> None:
+    """Work out the names' pinyin in the background, so the first search does not wait for 20,000 of them."""
+    import threading
+
+    from desktop_app.domain.search import name_keys
+
+    threading.Thread(target=lambda: [name_keys(n) for n in names], name="pinyin-cache", daemon=True).start()
+
+
 class QuotaBars(QWidget):
     """One bar per category: confirmed of quota, with waiting and registered counts; then the totals."""
 
@@ -194,7 +203,9 @@ class RosterTab(QWidget):
         self.id_required.blockSignals(True)
         self.id_required.setChecked(roster.id_required(self._event_id))
         self.id_required.blockSignals(False)
-        self.model.set_rows(roster.list_invitees(self._event_id))
+        people = roster.list_invitees(self._event_id)
+        self.model.set_rows(people)
+        warm_search([p.name for p in people])
         self._apply_filter()
         if select_id is not None:
             self.select_person(select_id)
