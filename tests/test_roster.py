@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from desktop_app.demo import create_demo_event
 from desktop_app.domain import idcard, roster
 from desktop_app.domain.roster import InviteeDraft, RosterContext
-from desktop_app.services import checks, events, plan, roster as roster_service, rows
+from desktop_app.services import checks, events, plan, rows
+from desktop_app.services import roster as roster_service
 from desktop_app.services.events import EventDraft
 
 DAY = dt.date(2026, 12, 20)
