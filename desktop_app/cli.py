@@ -68,10 +68,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help='print {"findings": [{"rule", "severity", "message"}]}')
 
     export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
-    export.add_argument("kind", metavar="KIND", help="plan, announcement, signup-form")
+    export.add_argument("kind", metavar="KIND",
+                        help="plan, announcement, signup-form, roster, signin-sheet, passes")
     export.add_argument("--event", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--json", action="store_true", help='print {"files": [...]}')
+    export.add_argument("--masked", action="store_true", help="roster: ID numbers and phones masked")
+
+    roster_import = sub.add_parser("import-roster", parents=[common],
+                                   help="import people from a spreadsheet (.xlsx, or .csv in UTF-8 or GBK)")
+    roster_import.add_argument("file", type=Path, metavar="FILE")
+    roster_import.add_argument("--event", type=int, required=True, metavar="ID")
+    roster_import.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
+    roster_import.add_argument("--json", action="store_true",
+                               help='print {"rows", "valid", "imported", "rejected": [{"row", "name", "reasons"}]}')
 
     template = sub.add_parser("template", help="export an event as a template, or create an event from one")
     template_sub = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
@@ -138,18 +148,20 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from .documents import export
-    from .services import plan
+    from .services import plan, roster
 
     if args.kind not in export.KINDS:
         _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}")
     workspace = _open(args, create=False)
     try:
         snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
+        people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
     finally:
         workspace.close()
     out = _out_dir(args.out)
     try:
-        files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today())
+        files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
+                              masked=args.masked)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback
@@ -192,6 +204,30 @@ def cmd_template(args) -> int:
     return 0
 
 
+def cmd_import_roster(args) -> int:
+    """Import the valid rows of FILE in one transaction and report the refused ones (which, unless --dry-run, are
+    also written to <stem>_未导入.xlsx beside FILE). A file that cannot be read is refused: nothing is written."""
+    from .importers import roster as importer
+
+    workspace = _open(args, create=False)
+    try:
+        report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
+                                     save_rejected=not args.dry_run)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return 0
+    counts = {"rows": len(report.rows), "valid": len(report.valid_rows), "imported": report.imported,
+              "rejected": len(report.rejected_rows)}
+    print(i18n.text(importer.DRY_RUN_SUMMARY if report.dry_run else importer.SUMMARY, **counts))
+    for row in report.rejected_rows:
+        print(f"{row.row_number}\t{row.draft.name or '-'}\t{', '.join(row.reasons)}")
+    if report.rejected_file is not None:
+        print(i18n.text(importer.REJECTED_FILE, path=str(report.rejected_file)))
+    return 0
+
+
 def cmd_gui(args) -> int:
     from ui.app import run_gui  # the only place the core reaches the GUI, lazily
 
@@ -199,7 +235,7 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
-            "template": cmd_template, None: cmd_gui}
+            "template": cmd_template, "import-roster": cmd_import_roster, None: cmd_gui}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -211,3 +211,20 @@ def test_template_export_and_apply(demo_db, tmp_path):
                     '"sections": []}', encoding="utf-8")
     assert_refused(run_cli("template", "apply", "--db", str(demo_db), str(path)), "categories")
     assert len(json.loads(run_cli("events", "--db", str(demo_db), "--json").stdout)) == 2
+
+
+def test_roster_exports(demo_db, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "roster"
+    names = []
+    for args in (("roster",), ("roster", "--masked"), ("signin-sheet",), ("passes",)):
+        result = run_cli("export", *args, "--db", str(demo_db), "--event", "1", "--out", str(out), "--json")
+        assert result.returncode == 0, result.stderr
+        names += [__import__("pathlib").Path(f).name for f in json.loads(result.stdout)["files"]]
+    assert sorted(n.split("_", 2)[2] for n in names) == sorted(
+        ["邀请名单.xlsx", "邀请名单_脱敏.xlsx", "签到表.docx", "签到表.xlsx", "参观证.docx"])
+    masked = next(out.glob("*脱敏.xlsx"))
+    cells = [str(c.value) for row in load_workbook(masked).active.iter_rows() for c in row if c.value]
+    assert not any(len(v) == 18 and v[:17].isdigit() for v in cells)  # no full ID number
+    assert not any(len(v) == 11 and v.isdigit() and v.startswith("1") for v in cells)  # no full mobile

@@ -599,7 +599,7 @@ def test_signup_xlsx_is_a_printable_form_and_a_roster(tmp_path):
 def test_export_names_and_kinds(tmp_path):
     out = tmp_path / "out"
     names = []
-    for kind in export.KINDS:
+    for kind in export.PLAN_KINDS:
         names += [p.name for p in export.export(kind, sample_snapshot(), DocFonts(), out, today=TODAY)]
     assert names == ["2026-09-28_西吉县审批服务管理局_实施方案.docx", "2026-09-28_西吉县审批服务管理局_活动公告.docx",
                      "2026-09-28_西吉县审批服务管理局_报名表.docx", "2026-09-28_西吉县审批服务管理局_报名表.xlsx"]

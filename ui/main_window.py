@@ -133,7 +133,14 @@ class MainWindow(QMainWindow):
         export_menu = bar.addMenu(self.tr("E&xport"))
         self.export_actions = {}
         for kind, text in (("plan", self.tr("&Plan (Word)…")), ("announcement", self.tr("&Announcement (Word)…")),
-                           ("signup-form", self.tr("&Registration form (Word and Excel)…"))):
+                           ("signup-form", self.tr("&Registration form (Word and Excel)…")), (None, ""),
+                           ("roster", self.tr("&Invitee list (Excel, internal)…")),
+                           ("roster-masked", self.tr("Invitee list (Excel, &masked)…")),
+                           ("signin-sheet", self.tr("&Sign-in sheet (Word and Excel)…")),
+                           ("passes", self.tr("P&asses (Word)…"))):
+            if kind is None:
+                export_menu.addSeparator()
+                continue
             action = self._action(text, lambda _checked=False, k=kind: self.export_documents(k))
             export_menu.addAction(action)
             self.export_actions[kind] = action
@@ -343,11 +350,15 @@ class MainWindow(QMainWindow):
                 return
             folder = Path(chosen)
         from desktop_app.documents import export
-        from desktop_app.services import plan
+        from desktop_app.services import plan, roster
 
+        masked = kind == "roster-masked"
+        kind = "roster" if masked else kind
         snapshot, fonts = plan.snapshot(self._event_id), plan.doc_fonts()
+        people = roster.roster_snapshot(self._event_id) if kind in export.ROSTER_KINDS else None
         today = dt.date.today()
-        self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today),
+        self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today, roster=people,
+                                              masked=masked),
                         lambda files: self._exported(folder, files),
                         lambda error: self._export_failed(folder, error, export.is_target_error),
                         parent=self, label=self.tr("Writing the documents…"))

@@ -11,13 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.plan import DocFonts, PlanSnapshot
+from ..domain.roster import RosterSnapshot
 from .announcement import build_announcement
 from .gongwen import write_docx
+from .passes import write_passes_docx
 from .plan import build_plan
+from .roster_xlsx import write_roster_xlsx, write_signin_xlsx
+from .signin import build_signin_sheet
 from .signup_form import build_signup_form
 from .signup_xlsx import write_signup_xlsx
 
-KINDS = ("plan", "announcement", "signup-form")
+PLAN_KINDS = ("plan", "announcement", "signup-form")
+ROSTER_KINDS = ("roster", "signin-sheet", "passes")  # these need a RosterSnapshot (``export(..., roster=…)``)
+KINDS = PLAN_KINDS + ROSTER_KINDS
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
@@ -31,16 +37,23 @@ def safe_name(text: str) -> str:
     return name[:MAX_STEM] or "未命名"
 
 
-def file_stem(snapshot: PlanSnapshot, what: str) -> str:
+def file_stem(snapshot: PlanSnapshot | RosterSnapshot, what: str) -> str:
     day = snapshot.date.isoformat() if snapshot.date else "未定日期"
     return safe_name(f"{day}_{snapshot.unit}_{what}")
 
 
-def export(kind: str, snapshot: PlanSnapshot, fonts: DocFonts, out_dir, *,
-           today: dt.date | None = None) -> list[Path]:
-    """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths."""
+def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
+           today: dt.date | None = None, roster: RosterSnapshot | None = None,
+           masked: bool = False) -> list[Path]:
+    """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
+
+    The kinds in ``ROSTER_KINDS`` are written from ``roster`` (required; their names take its date and unit) and
+    do not read ``snapshot``; ``masked`` gives the 邀请名单 with ID numbers and phones masked.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; choose from {', '.join(KINDS)}")
+    if kind in ROSTER_KINDS and roster is None:
+        raise ValueError(f"the document kind {kind!r} is written from the roster: pass roster=RosterSnapshot")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     jobs: list[tuple[str, Callable[[Path], object]]]
@@ -50,11 +63,21 @@ def export(kind: str, snapshot: PlanSnapshot, fonts: DocFonts, out_dir, *,
     elif kind == "announcement":
         doc = build_announcement(snapshot, today=today)
         jobs = [(file_stem(snapshot, "活动公告") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    else:
+    elif kind == "signup-form":
         doc = build_signup_form(snapshot)
         stem = file_stem(snapshot, "报名表")
         jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
                 (stem + ".xlsx", lambda p: write_signup_xlsx(snapshot, p, fonts))]
+    elif kind == "roster":
+        name = file_stem(roster, "邀请名单_脱敏" if masked else "邀请名单") + ".xlsx"
+        jobs = [(name, lambda p: write_roster_xlsx(roster, p, masked=masked, fonts=fonts))]
+    elif kind == "signin-sheet":
+        doc = build_signin_sheet(roster)
+        stem = file_stem(roster, "签到表")
+        jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
+                (stem + ".xlsx", lambda p: write_signin_xlsx(roster, p, fonts))]
+    else:
+        jobs = [(file_stem(roster, "参观证") + ".docx", lambda p: write_passes_docx(roster, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]
 
 

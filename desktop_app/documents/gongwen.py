@@ -143,10 +143,13 @@ class _BlockWriter:
         _table_properties(table, widths)
         size = None if block.font_size_pt == layout.TABLE_PT else Pt(block.font_size_pt)
         centred = layout.centred_columns(block.rows, ncols)
+        body_height = ROW_HEIGHT_LIST if block.header else ROW_HEIGHT_FORM
+        if block.row_height_mm:
+            body_height = layout.mm_to_twips(block.row_height_mm)
         for r, values in enumerate(rows):
             header = block.header and r == 0
             row = table.rows[r]
-            _row_properties(row, header=header, height=ROW_HEIGHT_LIST if block.header else ROW_HEIGHT_FORM)
+            _row_properties(row, header=header, height=ROW_HEIGHT_LIST if header else body_height)
             values = tuple(values[:ncols]) + ("",) * (ncols - len(values))
             self._fill_row(row, values, widths, header, size, centred)
         self.last_paragraph = None

@@ -72,6 +72,7 @@ class Table:
     widths_mm: tuple[float, ...]  # one per column; the sum fits the 156 mm text block
     header: bool = True
     font_size_pt: float = 14  # tables print in 4号 by default
+    row_height_mm: float | None = None  # the body rows' minimum height (e.g. room to sign); None: the default
 
 
 @dataclass(frozen=True)

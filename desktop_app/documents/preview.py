@@ -73,6 +73,10 @@ def _table(block: Table, fonts: DocFonts, k: float) -> str:
     out = [f'<table border="1" cellspacing="0" cellpadding="4" width="100%" '
            f'style="border-collapse:collapse; {cell_font}">']
     rows = ([(tuple(block.columns), True)] if block.header else []) + [(tuple(r), False) for r in block.rows]
+    # Qt's rich text has no row height: padding above and below the line gives a tall row its height.
+    line_mm = block.font_size_pt * 25.4 / 72 * 1.2  # one line of the table font
+    pad = _px(max((block.row_height_mm or 0) - line_mm, 0) / 2 * PX_PER_MM, k)
+    tall = f" padding-top:{pad}px; padding-bottom:{pad}px;" if pad else ""
     for values, header in rows:
         out.append("<tr>")
         c = 0
@@ -85,7 +89,7 @@ def _table(block: Table, fonts: DocFonts, k: float) -> str:
             tag = "th" if header else "td"
             align = "center" if header or (c in centred and span == 1) else "left"
             out.append(f'<{tag} colspan="{span}" width="{width}%" align="{align}" valign="middle" '
-                       f'style="font-weight:normal;">{_esc(text) or "&nbsp;"}</{tag}>')
+                       f'style="font-weight:normal;{"" if header else tall}">{_esc(text) or "&nbsp;"}</{tag}>')
             c += span
         out.append("</tr>")
     out.append("</table>")

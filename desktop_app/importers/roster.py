@@ -1,0 +1,409 @@
+"""Importing people from a spreadsheet: which column holds what, a preview with every problem of every row (the one
+check, ``domain.roster.check``, plus duplicates within the file), the commit of the valid rows in one transaction,
+and the workbook of the refused rows for the coordinator to fix and import again.
+
+Decisions:
+- When some rows are refused, the valid rows are still imported, all in one transaction (``import_drafts`` adds all
+  of them or none), and the refused ones are reported; the CLI also writes them to ``<stem>_未导入.xlsx`` next to
+  the input, the dialog offers to save that file.
+- ``duplicate_in_file``: the later row of a pair is refused and names the earlier row; every row with a well-formed
+  ID number or phone counts, refused or not (the two rows are one person: the coordinator decides which stays).
+- A cell that held a number sets ``id_was_number``: anything longer than 15 digits lost its last digits in Excel
+  and is refused as ``id_precision_lost``; it is never "repaired".
+- A 报名时间 that cannot be read is left empty with a warning; it does not refuse the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .. import i18n
+from ..domain import roster as roster_domain
+from ..domain.roster import InviteeDraft, Problem, RosterContext
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+from . import spreadsheet
+from .spreadsheet import Row, Table, header_key
+
+FIELDS = ("name", "gender", "id_number", "phone", "organisation", "position_title", "category", "registered_at",
+          "notes")
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("core", "Name"),
+    "gender": QT_TRANSLATE_NOOP("core", "Sex"),
+    "id_number": QT_TRANSLATE_NOOP("core", "ID number"),
+    "phone": QT_TRANSLATE_NOOP("core", "Phone"),
+    "organisation": QT_TRANSLATE_NOOP("core", "Organisation"),
+    "position_title": QT_TRANSLATE_NOOP("core", "Position"),
+    "category": QT_TRANSLATE_NOOP("core", "Category"),
+    "registered_at": QT_TRANSLATE_NOOP("core", "Registered at"),
+    "notes": QT_TRANSLATE_NOOP("core", "Notes"),
+}
+# The header names coordinators use, matched after ``header_key`` (full-width, spaces, "（必填）" and "*" removed);
+# when a file has two of a field's names, the one listed first is taken.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字"),
+    "gender": ("性别",),
+    "id_number": ("身份证号码", "身份证号", "公民身份号码", "证件号码", "身份证", "证件号"),
+    "phone": ("手机号码", "手机号", "手机", "联系电话", "电话号码", "电话", "联系方式"),
+    "organisation": ("单位", "工作单位", "所在单位", "单位名称"),
+    "position_title": ("职务", "职业"),
+    "category": ("类别", "代表类别", "人员类别"),
+    "registered_at": ("报名时间", "报名日期"),
+    "notes": ("备注",),
+}
+# Second chance for a header none of the names matched: a part it contains ("身份证号（18位）", "本人手机").
+_STEMS = {"name": ("姓名",), "id_number": ("身份证", "证件号"), "phone": ("手机", "电话"), "organisation": ("单位",),
+          "position_title": ("职务",), "category": ("类别",), "registered_at": ("报名时间", "报名日期"),
+          "gender": ("性别",), "notes": ("备注",)}
+
+WARNINGS = {
+    "gender_mismatch": roster_domain.GENDER_MISMATCH,
+    "date_unreadable": QT_TRANSLATE_NOOP("core", "The registration time “{value}” was not understood; it is left "
+                                         "empty."),
+}
+ROW_REF = QT_TRANSLATE_NOOP("core", "row {row}")
+NO_NAME_MAPPED = QT_TRANSLATE_NOOP("core", "Choose the column that holds the names.")
+BAD_COLUMN = QT_TRANSLATE_NOOP("core", "The file has no column {column}; choose the columns again.")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("core", "Cannot write {path}: {error}. Close the file if it is open in Excel or "
+                                 "WPS, or choose a folder you can write to.")
+REJECTED_TITLE = QT_TRANSLATE_NOOP("core", "Rows of {file} not imported ({count}): correct them and import this "
+                                   "file again")
+PROBLEMS_HEADER = QT_TRANSLATE_NOOP("core", "Problems")
+ROW_PROBLEMS = QT_TRANSLATE_NOOP("core", "Row {row}: {problems}")
+SUMMARY = QT_TRANSLATE_NOOP("core", "{rows} rows: {imported} imported, {rejected} refused.")
+DRY_RUN_SUMMARY = QT_TRANSLATE_NOOP("core", "{rows} rows: {valid} can be imported, {rejected} refused (dry run: "
+                                    "nothing was imported).")
+REJECTED_FILE = QT_TRANSLATE_NOOP("core", "The refused rows, with their problems, are in {path}.")
+REJECTED_SUFFIX = "_未导入"
+
+_ID_FIELD_ERRORS = frozenset({"id_format", "id_checksum", "id_precision_lost"})
+_NO_CODES: frozenset[str] = frozenset()
+
+
+def read_roster(path: Path | str) -> Table:
+    """The table of a roster spreadsheet; refused (``UserError``) when it has no recognisable name column."""
+    return spreadsheet.read_table(path, aliases=COLUMN_ALIASES, required="name")
+
+
+def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
+    """field -> column index, for the fields whose column the headers name; each column is used once."""
+    keys = [header_key(h) for h in headers]
+    mapping: dict[str, int] = {}
+    used: set[int] = set()
+    for field_name in FIELDS:  # the first alias wins: 手机号码 before 电话 when a file has both
+        for alias in COLUMN_ALIASES[field_name]:
+            column = next((i for i, k in enumerate(keys) if k == header_key(alias) and i not in used), None)
+            if column is not None:
+                mapping[field_name] = column
+                used.add(column)
+                break
+    for field_name in FIELDS:
+        if field_name in mapping:
+            continue
+        column = next((i for i, k in enumerate(keys)
+                       if i not in used and k and any(s in k for s in _STEMS[field_name])), None)
+        if column is not None:
+            mapping[field_name] = column
+            used.add(column)
+    return mapping
+
+
+def check_mapping(table: Table, mapping: Mapping[str, int]) -> dict[str, int]:
+    """The mapping without unmapped fields; refused when no column holds the names or a column does not exist."""
+    clean = {f: c for f, c in mapping.items() if f in FIELDS and c is not None and c >= 0}
+    if "name" not in clean:
+        raise UserError(NO_NAME_MAPPED)
+    for column in clean.values():
+        if column >= len(table.headers):
+            raise UserError(BAD_COLUMN, column=column + 1)
+    return clean
+
+
+# -- cell values --------------------------------------------------------------------------------------------------
+
+def cell_text(value) -> str:
+    """A cell as text; a whole number typed as a number shows its digits (6.40422E+17 → 640422000000000000)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if (value.hour, value.minute) != (0, 0) else value.date().isoformat()
+    return str(value)
+
+
+def _code_text(value) -> str:
+    """An ID number or phone cell as text, without the marks people type to keep Excel from making it a number:
+    a leading apostrophe, or a CSV export's ="…"."""
+    text = cell_text(value).strip()
+    if text.startswith(("'", "`", "‘")):
+        text = text[1:]
+    if text.startswith('="') and text.endswith('"'):
+        text = text[2:-1]
+    return text
+
+
+_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                      r"(?:[\sT]*(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2}))?)?")
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def parse_when(value) -> dt.datetime | None:
+    """A registration time from a datetime, a date, an Excel serial number or text (2026-09-01 08:30,
+    2026/9/1, 2026年9月1日); None when it cannot be read."""
+    if isinstance(value, dt.datetime):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20_000 <= value <= 80_000:  # 1954 to 2119 as Excel serial days
+            when = _EXCEL_EPOCH + dt.timedelta(days=float(value))
+            return (when + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)
+        return None
+    match = _DATE_RE.search(unicodedata.normalize("NFKC", str(value)))
+    if not match:
+        return None
+    year, month, day, hour, minute, _second = (int(g) if g else 0 for g in match.groups())
+    try:
+        return dt.datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
+
+
+# -- preview ------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One row as it would be imported: the normalised draft, the reason codes that refuse it, the warning
+    codes that do not, every problem with its parameters, and the row's original cells."""
+
+    row_number: int
+    draft: InviteeDraft
+    reasons: tuple[str, ...]
+    warnings: tuple[str, ...]
+    problems: tuple[Problem, ...] = ()
+    values: tuple = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.reasons
+
+    def messages(self, *, errors_only: bool = False) -> list[str]:
+        return [problem_text(p) for p in self.problems if p.is_error or not errors_only]
+
+    def describe(self, *, errors_only: bool = False) -> str:
+        return join_sentences(self.messages(errors_only=errors_only))
+
+
+def join_sentences(texts: Sequence[str]) -> str:
+    """Messages one after another: Chinese sentences end in 。 and need no separator, English ones a space."""
+    out = ""
+    for text in texts:
+        if out:
+            out += "" if out.endswith(("。", "！", "？", "；")) else " " if out.endswith((".", "!", "?")) else "；"
+        out += text
+    return out
+
+
+def problem_text(problem: Problem) -> str:
+    source = roster_domain.REASONS.get(problem.code) or WARNINGS.get(problem.code, problem.message)
+    return i18n.text(source, **problem.params)
+
+
+def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> list[PreviewRow]:
+    """Every row of ``table`` checked against ``ctx`` and the rows above it, in file order."""
+    mapping = check_mapping(table, mapping)
+    unmapped = 1 << 30  # beyond any row: the cell reads as empty
+    columns = [mapping.get(f, unmapped) for f in FIELDS]
+    seen_ids: dict[str, int] = {}
+    seen_phones: dict[str, int] = {}
+    check = roster_domain.check
+    out: list[PreviewRow] = []
+    for row in table.rows:  # kept lean: 10,000 rows should cost less than openpyxl's reading of them
+        values = row.values
+        n = len(values)
+        name, gender, id_number, phone, org, position, category, raw_when, notes = (
+            values[c] if c < n else None for c in columns)
+        when = parse_when(raw_when) if raw_when is not None and raw_when != "" else None
+        draft = InviteeDraft(
+            name=cell_text(name), gender=cell_text(gender), id_number=_code_text(id_number),
+            phone=_code_text(phone), organisation=cell_text(org), position_title=cell_text(position),
+            category=cell_text(category), registered_at=when, notes=cell_text(notes),
+            id_was_number=isinstance(id_number, int | float) and not isinstance(id_number, bool))
+        checked = check(draft, ctx)
+        problems = list(checked.problems)
+        codes = {p.code for p in problems} if problems else _NO_CODES
+        clean = checked.draft
+        earlier, which = None, ""
+        if clean.id_number and not codes & _ID_FIELD_ERRORS:
+            first = seen_ids.setdefault(clean.id_number, row.number)
+            if first != row.number:
+                earlier, which = first, "id_number"
+        if clean.phone and "phone_format" not in codes:
+            first = seen_phones.setdefault(clean.phone, row.number)
+            if earlier is None and first != row.number:
+                earlier, which = first, "phone"
+        if earlier is not None:
+            problems.append(Problem(which, "duplicate_in_file", {"other": i18n.text(ROW_REF, row=earlier)}))
+        if when is None and raw_when is not None and str(raw_when).strip():
+            problems.append(Problem("registered_at", "date_unreadable", {"value": cell_text(raw_when).strip()}))
+        if problems:
+            out.append(PreviewRow(
+                row.number, clean, tuple(p.code for p in problems if p.is_error),
+                tuple(p.code for p in problems if not p.is_error), tuple(problems), row.values))
+        else:  # most rows: no problem at all
+            out.append(PreviewRow(row.number, clean, (), (), (), row.values))
+    return out
+
+
+# -- import -------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ImportReport:
+    """The outcome of checking (``dry_run``) or importing a file."""
+
+    table: Table
+    mapping: dict[str, int]
+    rows: tuple[PreviewRow, ...]
+    imported: int = 0
+    dry_run: bool = True
+    rejected_file: Path | None = None
+    valid_rows: tuple[PreviewRow, ...] = field(init=False, repr=False)
+    rejected_rows: tuple[PreviewRow, ...] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "valid_rows", tuple(r for r in self.rows if r.ok))
+        object.__setattr__(self, "rejected_rows", tuple(r for r in self.rows if not r.ok))
+
+    def as_json(self) -> dict:
+        data = {"rows": len(self.rows), "valid": len(self.valid_rows), "imported": self.imported,
+                "rejected": [{"row": r.row_number, "name": r.draft.name or None, "reasons": list(r.reasons)}
+                             for r in self.rejected_rows]}
+        if self.rejected_file is not None:
+            data["rejected_file"] = str(self.rejected_file)
+        return data
+
+
+def check_file(table: Table, mapping: Mapping[str, int] | None, ctx: RosterContext) -> ImportReport:
+    """The preview of ``table`` as a dry-run report (no database access: ``ctx`` is a snapshot)."""
+    mapping = check_mapping(table, guess_mapping(table.headers) if mapping is None else mapping)
+    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx)))
+
+
+def commit(event_id: int, report: ImportReport) -> ImportReport:
+    """Add the valid rows of ``report`` in one transaction (all or none: ``services.roster.import_drafts`` checks
+    each again against the roster as it is now, and raises ``RosterRefused`` if one no longer passes).
+
+    May run on a worker thread: that thread's database connection is closed again afterwards.
+    """
+    from ..services import roster as roster_service
+
+    try:
+        drafts = [r.draft for r in report.valid_rows]
+        imported = roster_service.import_drafts(event_id, drafts) if drafts else 0
+    finally:
+        _close_thread_connection()
+    return replace(report, imported=imported, dry_run=False)
+
+
+def _close_thread_connection() -> None:
+    if threading.current_thread() is threading.main_thread():
+        return
+    from db import models
+
+    db = models.database.obj
+    if db is not None and not db.is_closed():
+        db.close()
+
+
+def rejected_path(source: Path | str) -> Path:
+    source = Path(source)
+    return source.with_name(f"{source.stem}{REJECTED_SUFFIX}.xlsx")
+
+
+def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | None = None, dry_run: bool = False,
+               save_rejected: bool = False) -> ImportReport:
+    """Read ``path``, check every row, and (unless ``dry_run``) import the valid ones in one transaction.
+
+    With ``save_rejected`` (the CLI) and some rows refused, they are written to ``<stem>_未导入.xlsx`` beside
+    ``path`` first; if that file cannot be written nothing is imported, and if the import fails it is removed.
+    """
+    from ..services import roster as roster_service
+
+    table = read_roster(path)
+    report = check_file(table, mapping, roster_service.context(event_id))
+    if dry_run:
+        return report
+    target = None
+    if save_rejected and report.rejected_rows:
+        target = write_rejected_xlsx(report, rejected_path(path))
+    try:
+        done = commit(event_id, report)
+    except BaseException:
+        if target is not None:
+            target.unlink(missing_ok=True)
+        raise
+    return replace(done, rejected_file=target)
+
+
+def write_rejected_xlsx(report: ImportReport, path: Path | str) -> Path:
+    """The refused rows with their original columns and a last column naming each row's problems, under a
+    title row and a frozen header; ID number and phone columns are text, so Excel cannot round them."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    table = report.table
+    text_columns = {report.mapping[f] for f in ("id_number", "phone") if f in report.mapping}
+    width = len(table.headers)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "未导入"
+    sheet.append([i18n.text(REJECTED_TITLE, file=table.path.name, count=len(report.rejected_rows))])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([*table.headers, i18n.text(PROBLEMS_HEADER)])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for row in report.rejected_rows:
+        values = list(row.values[:width]) + [None] * max(width - len(row.values), 0)
+        cells = []
+        for column, value in enumerate(values):
+            if column in text_columns and value is not None:
+                value = _code_text(value) if not isinstance(value, str) else value
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cells.append(value)
+        sheet.append([*cells, i18n.text(ROW_PROBLEMS, row=row.row_number,
+                                        problems=row.describe(errors_only=True))])
+        for column, cell in enumerate(sheet[sheet.max_row]):
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+            if column in text_columns:
+                cell.number_format = "@"
+            elif isinstance(cell.value, dt.datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+        sheet.cell(sheet.max_row, width + 1).alignment = Alignment(wrap_text=True, vertical="top")
+    for column in range(1, width + 2):
+        header = str(sheet.cell(2, column).value or "")
+        wide = 22 if column - 1 in text_columns else 60 if column == width + 1 else max(10, 2 * len(header) + 4)
+        sheet.column_dimensions[get_column_letter(column)].width = wide
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    try:
+        workbook.save(path)
+    except OSError as exc:
+        raise UserError(CANNOT_WRITE, path=str(path), error=exc.strerror or type(exc).__name__) from None
+    return path

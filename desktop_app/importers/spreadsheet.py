@@ -1,0 +1,300 @@
+"""Reading a spreadsheet (.xlsx, or .csv in UTF-8, GBK or UTF-16) into a plain ``Table``: the header row found
+below any title rows, then every non-empty row under it with its sheet row number. A file that cannot be read is
+refused with a ``UserError`` saying what to do; nothing here touches the database."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+HEADER_SCAN_ROWS = 15  # the header row is looked for in this many rows from the top
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # a Compound File: an encrypted .xlsx, or an old .xls
+ENCRYPTED_MARKER = "EncryptedPackage".encode("utf-16-le")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+CSV_DELIMITERS = (",", "\t", ";", "，")
+
+NOT_FOUND = QT_TRANSLATE_NOOP("core", "The file {path} does not exist. Check the path.")
+NOT_SPREADSHEET = QT_TRANSLATE_NOOP("core", "{path} is not a spreadsheet: choose an Excel workbook (.xlsx) or a "
+                                    "CSV file (.csv).")
+ENCRYPTED = QT_TRANSLATE_NOOP("core", "{path} is password-protected: open it in Excel or WPS, remove the password, "
+                              "save it and import it again.")
+OLE_FILE = QT_TRANSLATE_NOOP("core", "{path} is password-protected or an old Excel 97-2003 file (.xls): open it in "
+                             "Excel or WPS, remove any password, save it as .xlsx and import that file.")
+DAMAGED = QT_TRANSLATE_NOOP("core", "{path} cannot be read as an Excel workbook (it may be damaged): open it in "
+                            "Excel or WPS, save it again as .xlsx and import that file.")
+BAD_TEXT = QT_TRANSLATE_NOOP("core", "{path} is not a text file in UTF-8 or GBK: save it again as CSV (UTF-8) or as "
+                             ".xlsx.")
+EMPTY = QT_TRANSLATE_NOOP("core", "{path} is empty: there are no rows to import.")
+NO_ROWS = QT_TRANSLATE_NOOP("core", "{path} has a header row (row {row}) but no people below it.")
+NO_HEADER = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows of "
+                              "{path} (looked for: {names}). Put one of these headers above the names and import "
+                              "the file again.")
+
+
+class Row(NamedTuple):
+    """One row under the header: its row number in the sheet (as Excel shows it) and its cell values.
+
+    Values are as the file holds them: ``str``, ``int``/``float`` (a cell typed as a number), ``datetime``,
+    ``bool`` or ``None``. A CSV row holds only ``str`` and ``None``.
+    """
+
+    number: int
+    values: tuple
+
+    def get(self, column: int):
+        return self.values[column] if 0 <= column < len(self.values) else None
+
+    def is_number(self, column: int) -> bool:
+        """The cell held a number, not text (Excel may have rounded a long ID number typed into it)."""
+        value = self.get(column)
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class Table:
+    path: Path
+    sheet: str  # the worksheet's name; "" for a CSV file
+    header_row: int  # sheet row number of the header
+    headers: tuple[str, ...]  # one per column, "" where the header cell is empty
+    rows: tuple[Row, ...]
+
+
+_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】|<.*?>")
+
+
+def header_key(value) -> str:
+    """A header cell reduced to what identifies it: full-width forms, spaces, asterisks, bracketed hints
+    ("身份证号码（必填）") and a trailing colon removed."""
+    text = unicodedata.normalize("NFKC", "" if value is None else str(value))
+    text = _BRACKETED.sub("", text)
+    return "".join(text.split()).strip("*:#").replace("*", "")
+
+
+def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], required: str) -> Table:
+    """Read ``path``; the header row is the row among the first ``HEADER_SCAN_ROWS`` with most cells naming a
+    field of ``aliases`` (field -> header names) and one naming the ``required`` field."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise UserError(NOT_FOUND, path=str(path)) from None
+    except OSError as exc:
+        raise UserError(NOT_SPREADSHEET, path=str(path)) from exc
+    if not head:
+        raise UserError(EMPTY, path=str(path))
+    if head == OLE_MAGIC:
+        raise UserError(ENCRYPTED if _looks_encrypted(path) else OLE_FILE, path=str(path))
+    known = {header_key(name): field for field, names in aliases.items() for name in names}
+    if head.startswith(ZIP_MAGIC):
+        return _read_xlsx(path, known, required, aliases[required])
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return _read_csv(path, known, required, aliases[required])
+    raise UserError(NOT_SPREADSHEET, path=str(path))
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """Excel and WPS keep an encrypted workbook in a Compound File with an "EncryptedPackage" stream, whose name
+    is in the directory near the start."""
+    with open(path, "rb") as fh:
+        return ENCRYPTED_MARKER in fh.read(1 << 20)
+
+
+# -- finding the header -----------------------------------------------------------------------------------------------
+
+def _is_blank(values: Iterable) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def _width(values: tuple) -> int:
+    """The number of columns up to the last cell holding a value."""
+    n = len(values)
+    while n and (values[n - 1] is None or (isinstance(values[n - 1], str) and not values[n - 1].strip())):
+        n -= 1
+    return n
+
+
+def _header_index(top: list[tuple[int, tuple]], known: dict[str, str], required: str) -> int | None:
+    """Index into ``top`` of the header row, or None."""
+    best, best_score = None, 0
+    for i, (_number, values) in enumerate(top):
+        fields = {known.get(header_key(v)) for v in values if v is not None}
+        if required not in fields:
+            continue
+        score = len(fields - {None})
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _build(path: Path, sheet: str, numbered: Iterator[tuple[int, tuple]], known: dict[str, str], required: str,
+           required_names: Collection[str]) -> Table | None:
+    """The table of one sheet: None when the sheet is empty; ``UserError`` when it has rows but no header."""
+    top: list[tuple[int, tuple]] = []
+    for number, values in numbered:
+        if not _is_blank(values):
+            top.append((number, values))
+        if number >= HEADER_SCAN_ROWS:
+            break
+    if not top:
+        if all(_is_blank(v) for _n, v in numbered):
+            return None  # an empty sheet: _read_xlsx looks at the other sheets
+        raise UserError(NO_HEADER, path=str(path), rows=HEADER_SCAN_ROWS, names="、".join(required_names))
+    index = _header_index(top, known, required)
+    if index is None:
+        raise UserError(NO_HEADER, path=str(path), rows=HEADER_SCAN_ROWS, names="、".join(required_names))
+    header_row, header_values = top[index]
+    rows = [Row(n, v) for n, v in top[index + 1:]]
+    rows.extend(Row(n, v) for n, v in numbered if not _is_blank(v))
+    if not rows:
+        raise UserError(NO_ROWS, path=str(path), row=header_row)
+    width = max(_width(header_values), max(_width(r.values) for r in rows))
+    headers = tuple("" if v is None else " ".join(str(v).split()) for v in header_values[:width])
+    headers += ("",) * (width - len(headers))
+    return Table(path, sheet, header_row, headers, tuple(rows))
+
+
+# -- .xlsx ------------------------------------------------------------------------------------------------------------
+
+def _read_xlsx(path: Path, known: dict[str, str], required: str, required_names: Collection[str]) -> Table:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    readable = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, IndexError,
+                SyntaxError, EOFError, AttributeError)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except readable as exc:
+        log.warning("cannot open %s as a workbook: %s", path.name, type(exc).__name__)
+        raise UserError(DAMAGED, path=str(path)) from None
+    try:
+        sheets = list(workbook.worksheets)
+        active = workbook.active
+        if active in sheets:  # the sheet the file opens on comes first
+            sheets.remove(active)
+            sheets.insert(0, active)
+        no_header: UserError | None = None
+        for sheet in sheets:
+            if not hasattr(sheet, "iter_rows"):
+                continue  # a chart sheet
+            sheet.reset_dimensions()  # WPS and some exporters write a wrong <dimension ref="A1"/>
+            numbered = _fill_merged(enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1),
+                                    _merged_ranges(workbook, sheet))
+            try:
+                table = _build(path, sheet.title, numbered, known, required, required_names)
+            except UserError as exc:
+                if exc.message != NO_HEADER:
+                    raise
+                no_header = no_header or exc
+                continue
+            if table is not None:
+                return table
+        raise no_header or UserError(EMPTY, path=str(path))
+    except readable as exc:
+        log.warning("cannot read %s: %s", path.name, type(exc).__name__)
+        raise UserError(DAMAGED, path=str(path)) from None
+    finally:
+        workbook.close()
+
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(workbook, sheet) -> list[tuple[int, int, int]]:
+    """(column index, first row, last row) of each merged range that spans rows; read-only worksheets do not
+    parse them, so they are read from the sheet's XML (they follow the cells)."""
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with workbook._archive.open(sheet._worksheet_path) as source:  # noqa: SLF001 - read-only has no API
+            xml = source.read()
+    except (AttributeError, KeyError, OSError, zipfile.BadZipFile):
+        return []
+    if b"mergeCell" not in xml:
+        return []
+    ranges = []
+    for col, first, _col2, last in _MERGE_RE.findall(xml):
+        if int(last) > int(first):
+            ranges.append((column_index_from_string(col.decode()) - 1, int(first), int(last)))
+    return sorted(ranges, key=lambda r: r[1])
+
+
+def _fill_merged(numbered: Iterator[tuple[int, tuple]], ranges: list[tuple[int, int, int]]
+                 ) -> Iterator[tuple[int, tuple]]:
+    """Give every row of a vertically merged range the value of its first cell (a 类别 or 单位 merged over the
+    rows of a group), as Excel shows it. A row left blank in the file stays blank."""
+    if not ranges:
+        yield from numbered
+        return
+    starts = [r[1] for r in ranges]
+    active: list[tuple[int, int, object]] = []  # (column, last row, value)
+    for number, values in numbered:
+        active = [a for a in active if a[1] >= number]
+        blank = _is_blank(values)
+        if active and not blank:
+            row = list(values)
+            for column, _last, value in active:
+                if column >= len(row):
+                    row.extend([None] * (column + 1 - len(row)))
+                if row[column] is None:
+                    row[column] = value
+            values = tuple(row)
+        lo, hi = bisect.bisect_left(starts, number), bisect.bisect_right(starts, number)
+        for column, _first, last in ranges[lo:hi]:
+            active.append((column, last, values[column] if column < len(values) else None))
+        yield number, values
+
+
+# -- .csv -------------------------------------------------------------------------------------------------------------
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UserError(BAD_TEXT, path=str(path)) from None
+    if b"\x00" in data:
+        raise UserError(NOT_SPREADSHEET, path=str(path))
+    for encoding in ("utf-8-sig", "gb18030"):  # GB18030 reads every GBK file
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UserError(BAD_TEXT, path=str(path))
+
+
+def _delimiter(text: str) -> str:
+    sample = text.splitlines()[:HEADER_SCAN_ROWS]
+    counts = {d: sum(line.count(d) for line in sample) for d in CSV_DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _read_csv(path: Path, known: dict[str, str], required: str, required_names: Collection[str]) -> Table:
+    text = _decode(path, path.read_bytes())
+    if not text.strip():
+        raise UserError(EMPTY, path=str(path))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        numbered = ((n, tuple(v if v.strip() else None for v in record)) for n, record in enumerate(reader, 1))
+        table = _build(path, "", numbered, known, required, required_names)
+    except csv.Error:
+        raise UserError(NOT_SPREADSHEET, path=str(path)) from None
+    if table is None:
+        raise UserError(EMPTY, path=str(path))
+    return table
