@@ -160,7 +160,7 @@ def test_wps_file_with_a_wrong_dimension_is_read_whole(tmp_path):
 def test_csv_in_utf8_with_or_without_bom_gbk_and_utf16(tmp_path, encoding):
     delimiter = "\t" if encoding == "utf-16" else ","
     lines = ["2026年政府开放日报名表", "姓名,性别,身份证号码,联系电话,单位,类别", f"张三,男,{pid(11)},{phone(1)},某单位,{PUB}",
-             f"李四,女,6.40422E+17,{phone(2)},某单位,{PUB}", f"王五,男,{pid(13).lower()},{phone(3)},，某单位,{SUP}"]
+             f"李四,女,6.40422E+17,{phone(2)},某单位,{PUB}", f"王五,男,{pid(13).lower()},{phone(3)}, 某单位 ,{SUP}"]
     path = tmp_path / "roster.csv"
     path.write_bytes("\r\n".join(line.replace(",", delimiter) for line in lines).encode(encoding))
     table = importer.read_roster(path)
@@ -392,8 +392,10 @@ def test_run_import_with_a_corrected_mapping(tmp_path, demo_ws, demo_db):
     guessed = importer.run_import(1, tmp_path / "m.xlsx", dry_run=True)
     assert guessed.as_json()["rejected"] == [{"row": 2, "name": "张三", "reasons": ["missing_id"]}]
     before = count_people(demo_db)
-    done = importer.run_import(1, tmp_path / "m.xlsx", mapping={"name": 0, "id_number": 1, "phone": 2, "category": 3})
+    done = importer.run_import(1, tmp_path / "m.xlsx", mapping={"name": 0, "id_number": 1, "phone": 2, "category": 3},
+                               save_rejected=True)  # nothing refused: no file
     assert done.as_json() == {"rows": 1, "valid": 1, "imported": 1, "rejected": []}
+    assert not list(tmp_path.glob("*_未导入.xlsx"))
     assert count_people(demo_db) == before + 1
 
 
@@ -439,9 +441,13 @@ def test_import_dialog_previews_remaps_and_imports(qtbot, qtmodeltester, messy, 
         dialog.set_mapping("phone", -1)  # the user says: do not import the phone column
     assert len(dialog.report.valid_rows) == 0 and not dialog.import_button.isEnabled()
     assert all("missing_phone" in r.reasons for r in dialog.report.rows)
+    with qtbot.waitSignal(dialog.sig_failed, timeout=10000):
+        dialog.set_mapping("name", -1)  # no name column: refused, nothing can be imported
+    assert not dialog.import_button.isEnabled() and not dialog.message.isHidden()
+    dialog.set_mapping("name", 1)
     with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
         dialog.set_mapping("phone", 4)
-    assert len(dialog.report.valid_rows) == 3
+    assert len(dialog.report.valid_rows) == 3 and dialog.import_button.isEnabled()
 
     dialog.only_problems.setChecked(True)
     assert dialog.model.rowCount() == 12
@@ -471,3 +477,12 @@ def test_import_dialog_shows_a_refused_file(qtbot, tmp_path, demo_ws):
     assert "加密.xlsx" in blocker.args[0] and not dialog.message.isHidden()
     assert not dialog.import_button.isEnabled()
     dialog.reject()
+
+
+def test_import_dialog_ask_returns_none_without_a_file(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.roster.import_dialog import ImportDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    assert ImportDialog.ask(None, 1) is None

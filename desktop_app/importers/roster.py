@@ -16,9 +16,7 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +27,7 @@ from ..domain.roster import InviteeDraft, Problem, RosterContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import spreadsheet
-from .spreadsheet import Row, Table, header_key
+from .spreadsheet import Table, cell_text, code_text, header_key, parse_when
 
 FIELDS = ("name", "gender", "id_number", "phone", "organisation", "position_title", "category", "registered_at",
           "notes")
@@ -37,8 +35,8 @@ FIELD_LABELS = {
     "name": QT_TRANSLATE_NOOP("core", "Name"),
     "gender": QT_TRANSLATE_NOOP("core", "Sex"),
     "id_number": QT_TRANSLATE_NOOP("core", "ID number"),
-    "phone": QT_TRANSLATE_NOOP("core", "Phone"),
-    "organisation": QT_TRANSLATE_NOOP("core", "Organisation"),
+    "phone": QT_TRANSLATE_NOOP("core", "Phone number"),
+    "organisation": QT_TRANSLATE_NOOP("core", "Work unit"),
     "position_title": QT_TRANSLATE_NOOP("core", "Position"),
     "category": QT_TRANSLATE_NOOP("core", "Category"),
     "registered_at": QT_TRANSLATE_NOOP("core", "Registered at"),
@@ -125,59 +123,6 @@ def check_mapping(table: Table, mapping: Mapping[str, int]) -> dict[str, int]:
     return clean
 
 
-# -- cell values --------------------------------------------------------------------------------------------------
-
-def cell_text(value) -> str:
-    """A cell as text; a whole number typed as a number shows its digits (6.40422E+17 → 640422000000000000)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M") if (value.hour, value.minute) != (0, 0) else value.date().isoformat()
-    return str(value)
-
-
-def _code_text(value) -> str:
-    """An ID number or phone cell as text, without the marks people type to keep Excel from making it a number:
-    a leading apostrophe, or a CSV export's ="…"."""
-    text = cell_text(value).strip()
-    if text.startswith(("'", "`", "‘")):
-        text = text[1:]
-    if text.startswith('="') and text.endswith('"'):
-        text = text[2:-1]
-    return text
-
-
-_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                      r"(?:[\sT]*(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2}))?)?")
-_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-
-
-def parse_when(value) -> dt.datetime | None:
-    """A registration time from a datetime, a date, an Excel serial number or text (2026-09-01 08:30,
-    2026/9/1, 2026年9月1日); None when it cannot be read."""
-    if isinstance(value, dt.datetime):
-        return value.replace(second=0, microsecond=0)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 20_000 <= value <= 80_000:  # 1954 to 2119 as Excel serial days
-            when = _EXCEL_EPOCH + dt.timedelta(days=float(value))
-            return (when + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)
-        return None
-    match = _DATE_RE.search(unicodedata.normalize("NFKC", str(value)))
-    if not match:
-        return None
-    year, month, day, hour, minute, _second = (int(g) if g else 0 for g in match.groups())
-    try:
-        return dt.datetime(year, month, day, hour, minute)
-    except ValueError:
-        return None
-
-
 # -- preview ------------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -234,8 +179,8 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> lis
             values[c] if c < n else None for c in columns)
         when = parse_when(raw_when) if raw_when is not None and raw_when != "" else None
         draft = InviteeDraft(
-            name=cell_text(name), gender=cell_text(gender), id_number=_code_text(id_number),
-            phone=_code_text(phone), organisation=cell_text(org), position_title=cell_text(position),
+            name=cell_text(name), gender=cell_text(gender), id_number=code_text(id_number),
+            phone=code_text(phone), organisation=cell_text(org), position_title=cell_text(position),
             category=cell_text(category), registered_at=when, notes=cell_text(notes),
             id_was_number=isinstance(id_number, int | float) and not isinstance(id_number, bool))
         checked = check(draft, ctx)
@@ -380,7 +325,7 @@ def write_rejected_xlsx(report: ImportReport, path: Path | str) -> Path:
         cells = []
         for column, value in enumerate(values):
             if column in text_columns and value is not None:
-                value = _code_text(value) if not isinstance(value, str) else value
+                value = code_text(value) if not isinstance(value, str) else value
             if isinstance(value, str):
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
             cells.append(value)

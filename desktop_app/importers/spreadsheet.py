@@ -1,11 +1,13 @@
 """Reading a spreadsheet (.xlsx, or .csv in UTF-8, GBK or UTF-16) into a plain ``Table``: the header row found
-below any title rows, then every non-empty row under it with its sheet row number. A file that cannot be read is
-refused with a ``UserError`` saying what to do; nothing here touches the database."""
+below any title rows, then every non-empty row under it with its sheet row number; and reading cell values as
+text and dates. A file that cannot be read is refused with a ``UserError`` saying what to do; nothing here touches
+the database."""
 
 from __future__ import annotations
 
 import bisect
 import csv
+import datetime as dt
 import io
 import logging
 import re
@@ -26,7 +28,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # a Compound File: an encrypted .xlsx, or an old .xls
 ENCRYPTED_MARKER = "EncryptedPackage".encode("utf-16-le")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
-CSV_DELIMITERS = (",", "\t", ";", "，")
+CSV_DELIMITERS = (",", "\t", ";")
 
 NOT_FOUND = QT_TRANSLATE_NOOP("core", "The file {path} does not exist. Check the path.")
 NOT_SPREADSHEET = QT_TRANSLATE_NOOP("core", "{path} is not a spreadsheet: choose an Excel workbook (.xlsx) or a "
@@ -113,6 +115,59 @@ def _looks_encrypted(path: Path) -> bool:
     is in the directory near the start."""
     with open(path, "rb") as fh:
         return ENCRYPTED_MARKER in fh.read(1 << 20)
+
+
+# -- cell values --------------------------------------------------------------------------------------------------
+
+def cell_text(value) -> str:
+    """A cell as text; a whole number typed as a number shows its digits (6.40422E+17 → 640422000000000000)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if (value.hour, value.minute) != (0, 0) else value.date().isoformat()
+    return str(value)
+
+
+def code_text(value) -> str:
+    """An ID number or phone cell as text, without the marks people type to keep Excel from making it a number:
+    a leading apostrophe, or a CSV export's ="…"."""
+    text = cell_text(value).strip()
+    if text.startswith(("'", "`", "‘")):
+        text = text[1:]
+    if text.startswith('="') and text.endswith('"'):
+        text = text[2:-1]
+    return text
+
+
+_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                      r"(?:[\sT]*(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2}))?)?")
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def parse_when(value) -> dt.datetime | None:
+    """A registration time from a datetime, a date, an Excel serial number or text (2026-09-01 08:30,
+    2026/9/1, 2026年9月1日); None when it cannot be read."""
+    if isinstance(value, dt.datetime):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20_000 <= value <= 80_000:  # 1954 to 2119 as Excel serial days
+            when = _EXCEL_EPOCH + dt.timedelta(days=float(value))
+            return (when + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)
+        return None
+    match = _DATE_RE.search(unicodedata.normalize("NFKC", str(value)))
+    if not match:
+        return None
+    year, month, day, hour, minute, _second = (int(g) if g else 0 for g in match.groups())
+    try:
+        return dt.datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
 
 
 # -- finding the header -----------------------------------------------------------------------------------------------

@@ -448,6 +448,97 @@ Please send that file to your IT support.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import people</source>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>Show only rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>{rows} rows, {valid} can be imported, {rejected} with problems</source>
+        <translation>共 {rows} 行，可导入 {valid} 行，有问题 {rejected} 行</translation>
+    </message>
+    <message>
+        <source> (the first {shown} are shown)</source>
+        <translation>（显示前 {shown} 行）</translation>
+    </message>
+    <message>
+        <source>Import {count} rows</source>
+        <translation>导入 {count} 行</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}. The details were written to the log file.</source>
+        <translation>出现错误：{error}。详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>Imported {count} rows</source>
+        <translation>已导入 {count} 行</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Importing {count} rows…</source>
+        <translation>正在导入 {count} 行…</translation>
+    </message>
+    <message>
+        <source>{imported} rows were imported. {rejected} rows have problems and were not imported.
+
+Save them as a workbook, with their problems, to correct them and import that file again?</source>
+        <translation>已导入 {imported} 行。有 {rejected} 行存在问题，未导入。
+
+是否将这些行连同问题说明另存为工作簿，改正后再导入该文件？</translation>
+    </message>
+    <message>
+        <source>Save the rows not imported</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>InviteeDialog</name>
     <message>
         <source>Person</source>
@@ -642,6 +733,22 @@ Please send that file to your IT support.</source>
     <message>
         <source>&amp;Registration form (Word and Excel)…</source>
         <translation>报名表（Word 和 Excel）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Invitee list (Excel, internal)…</source>
+        <translation>邀请名单（Excel，内部用）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Invitee list (Excel, &amp;masked)…</source>
+        <translation>邀请名单（Excel，已脱敏）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in sheet (Word and Excel)…</source>
+        <translation>签到表（Word 和 Excel）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>P&amp;asses (Word)…</source>
+        <translation>参观证（Word）(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -967,6 +1074,49 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Milestones</source>
         <translation>时间节点</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Registered at</source>
+        <translation>报名时间</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1815,122 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>&apos;{status}&apos; is not a roster status.</source>
         <translation>“{status}”不是名单状态。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Registered at</source>
+        <translation>报名时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The registration time “{value}” was not understood; it is left empty.</source>
+        <translation>报名时间“{value}”无法识别，已留空。</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the names.</source>
+        <translation>请选择姓名所在的列。</translation>
+    </message>
+    <message>
+        <source>The file has no column {column}; choose the columns again.</source>
+        <translation>文件中没有第 {column} 列，请重新选择列对应。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}. Close the file if it is open in Excel or WPS, or choose a folder you can write to.</source>
+        <translation>无法写入 {path}：{error}。如果该文件已在 Excel 或 WPS 中打开，请先关闭；或选择一个有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Rows of {file} not imported ({count}): correct them and import this file again</source>
+        <translation>{file} 中未导入的行（{count} 行）：请改正后重新导入本文件</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problems}</source>
+        <translation>第 {row} 行：{problems}</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {imported} imported, {rejected} refused.</source>
+        <translation>共 {rows} 行：已导入 {imported} 行，未导入 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {valid} can be imported, {rejected} refused (dry run: nothing was imported).</source>
+        <translation>共 {rows} 行：可导入 {valid} 行，不能导入 {rejected} 行（试运行：未导入任何数据）。</translation>
+    </message>
+    <message>
+        <source>The refused rows, with their problems, are in {path}.</source>
+        <translation>未导入的行及其问题已保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist. Check the path.</source>
+        <translation>文件 {path} 不存在，请检查路径。</translation>
+    </message>
+    <message>
+        <source>{path} is not a spreadsheet: choose an Excel workbook (.xlsx) or a CSV file (.csv).</source>
+        <translation>{path} 不是电子表格：请选择 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。</translation>
+    </message>
+    <message>
+        <source>{path} is password-protected: open it in Excel or WPS, remove the password, save it and import it again.</source>
+        <translation>{path} 设有密码：请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
+    </message>
+    <message>
+        <source>{path} is password-protected or an old Excel 97-2003 file (.xls): open it in Excel or WPS, remove any password, save it as .xlsx and import that file.</source>
+        <translation>{path} 设有密码，或是旧版 Excel 97-2003 文件（.xls）：请在 Excel 或 WPS 中打开，取消密码，另存为 .xlsx 后导入该文件。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as an Excel workbook (it may be damaged): open it in Excel or WPS, save it again as .xlsx and import that file.</source>
+        <translation>{path} 无法作为 Excel 工作簿读取（可能已损坏）：请在 Excel 或 WPS 中打开，重新另存为 .xlsx 后导入该文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a text file in UTF-8 or GBK: save it again as CSV (UTF-8) or as .xlsx.</source>
+        <translation>{path} 不是 UTF-8 或 GBK 编码的文本文件：请重新另存为 CSV（UTF-8）或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: there are no rows to import.</source>
+        <translation>{path} 是空文件，没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>{path} has a header row (row {row}) but no people below it.</source>
+        <translation>{path} 有表头行（第 {row} 行），但其下没有人员数据。</translation>
+    </message>
+    <message>
+        <source>No header row with a name column was found in the first {rows} rows of {path} (looked for: {names}). Put one of these headers above the names and import the file again.</source>
+        <translation>在 {path} 的前 {rows} 行中没有找到含姓名列的表头行（查找的列名：{names}）。请在姓名上方加上其中一个列名，然后重新导入。</translation>
     </message>
 </context>
 </TS>

@@ -65,8 +65,8 @@ class PreviewTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[PreviewRow] = []
-        self.headers = (self.tr("Row"), self.tr("Name"), self.tr("Sex"), self.tr("ID number"), self.tr("Phone"),
-                        self.tr("Organisation"), self.tr("Position"), self.tr("Category"), self.tr("Registered at"),
+        self.headers = (self.tr("Row"), self.tr("Name"), self.tr("Sex"), self.tr("ID number"), self.tr("Phone number"),
+                        self.tr("Work unit"), self.tr("Position"), self.tr("Category"), self.tr("Registered at"),
                         self.tr("Problems"))
 
     def set_rows(self, rows: list[PreviewRow]) -> None:
@@ -95,7 +95,10 @@ class PreviewTableModel(QAbstractTableModel):
         if name == "problems":
             return row.describe()
         if name == "registered_at":
-            return row.draft.registered_at.strftime("%Y-%m-%d %H:%M") if row.draft.registered_at else ""
+            when = row.draft.registered_at
+            if when is None:
+                return ""
+            return when.strftime("%Y-%m-%d %H:%M") if (when.hour, when.minute) != (0, 0) else when.date().isoformat()
         return str(getattr(row.draft, name) or "")
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -131,7 +134,9 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.report: ImportReport | None = None
         self.import_result: ImportResult | None = None
-        self._generation = 0
+        self._generation = 0  # a result of older work (another file, an earlier mapping) is dropped
+        self._pending = False  # reading or checking is under way
+        self._committing = False
         shared = getattr(parent.window(), "worker", None) if parent is not None else None
         self._own_worker = not isinstance(shared, Worker)
         self._worker: Worker = Worker(self) if self._own_worker else shared
@@ -179,10 +184,8 @@ class ImportDialog(QDialog):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh_preview)
 
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.file_label)
         layout.addWidget(self.mapping_box)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -202,20 +205,24 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.report = None
         self.file_label.setText(self.tr("File: {path}").format(path=self.path))
-        self._set_busy()
-        ctx = roster_service.context(self.event_id)  # a snapshot: the worker does not touch the database
-        source = self.path
         self._generation += 1
         generation = self._generation
+        self._set_busy()
+        try:
+            ctx = roster_service.context(self.event_id)  # a snapshot: the worker does not touch the database
+        except UserError as exc:
+            self._failed(exc, generation)
+            return
+        source = self.path
         self._worker.run(lambda: importer.check_file(importer.read_roster(source), None, ctx),
-                         lambda report: self._loaded(generation, report, ctx),
+                         lambda report: self._loaded(generation, report),
                          lambda error: self._failed(error, generation), parent=self,
                          label=self.tr("Reading {name}…").format(name=source.name))
 
-    def _loaded(self, generation: int, report: ImportReport, ctx) -> None:
+    def _loaded(self, generation: int, report: ImportReport) -> None:
         if generation != self._generation:
             return
-        self._ctx = ctx
+        self._pending = False
         self._fill_combos(report)
         self._show(report)
         self.sig_loaded.emit()
@@ -249,13 +256,19 @@ class ImportDialog(QDialog):
         if self.report is None:
             return
         self._timer.stop()
-        table, mapping, ctx = self.report.table, self.mapping(), self._ctx
         self._generation += 1
         generation = self._generation
         self._set_busy()
+        try:
+            ctx = roster_service.context(self.event_id)  # the roster as it is now
+        except UserError as exc:
+            self._failed(exc, generation)
+            return
+        table, mapping = self.report.table, self.mapping()
 
         def shown(report):
             if generation == self._generation:
+                self._pending = False
                 self._show(report)
                 self.sig_previewed.emit()
 
@@ -287,19 +300,20 @@ class ImportDialog(QDialog):
             header.resizeSection(column, min(header.sectionSize(column), 220))
 
     def _set_busy(self) -> None:
+        self._pending = True
         self.import_button.setEnabled(False)
         self.message.hide()
 
     def _failed(self, error: BaseException, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
             return
+        self._pending = False
         text = str(error) if isinstance(error, UserError) else self.tr(
             "Something went wrong: {error}. The details were written to the log file.").format(
             error=type(error).__name__)
         self.message.setText(text)
         self.message.show()
-        if self.report is not None:
-            self.import_button.setEnabled(bool(self.report.valid_rows) and self.import_result is None)
+        self.import_button.setEnabled(False)  # the preview no longer matches: a new mapping checks again
         self.sig_failed.emit(text)
         if not isinstance(error, UserError | OSError):
             raise error  # a bug: the error hook logs it with its traceback
@@ -310,14 +324,20 @@ class ImportDialog(QDialog):
         """Import the valid rows of the preview in one transaction (on the worker); ``sig_imported`` when done.
         With ``finish`` (the Import button) the dialog then offers to save the refused rows and closes."""
         report = self.report
-        if report is None or not report.valid_rows or self.import_result is not None or self._timer.isActive():
+        if (report is None or not report.valid_rows or self.import_result is not None or self._pending
+                or self._committing or self._timer.isActive()):
             return
-        self._set_busy()
+        self._committing = True
+        self.import_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)  # the import cannot be stopped half-way: it is one transaction
+        self.message.hide()
         for combo in self.combos.values():
             combo.setEnabled(False)
         event_id = self.event_id
 
         def done(committed: ImportReport) -> None:
+            self._committing = False
+            self.cancel_button.setEnabled(True)
             self.report = committed
             self.import_result = ImportResult(committed.imported, len(committed.rejected_rows))
             self.import_button.setText(self.tr("Imported {count} rows").format(count=committed.imported))
@@ -327,6 +347,8 @@ class ImportDialog(QDialog):
                 self.offer_rejected_file()
 
         def failed(error: BaseException) -> None:
+            self._committing = False
+            self.cancel_button.setEnabled(True)
             for combo in self.combos.values():
                 combo.setEnabled(True)
             self._failed(error)
@@ -374,8 +396,13 @@ class ImportDialog(QDialog):
         self._worker.run(lambda: importer.write_rejected_xlsx(report, target), saved, self._failed, parent=self,
                          label=self.tr("Saving…"))
 
+    def reject(self) -> None:
+        if not self._committing:  # Esc or the title bar's close during the commit would lose its result
+            super().reject()
+
     def done(self, result: int) -> None:  # noqa: D401 - Qt's name
         self._timer.stop()
+        self._generation += 1
         super().done(result)
         if self._own_worker:
             self._worker.shutdown()
