@@ -1,6 +1,6 @@
 """Roster tab with 20,000 people: how long filling the tab and filtering on a keystroke take.
 
-    python bench/roster_tab.py [--people 20000]
+    python bench/roster_tab.py [--people 20000] [--shot roster.png]
 
 Makes a temporary database with the demo event plus generated people (valid ID numbers, unique phones), opens
 the main window offscreen, and measures (median of 5): ``fill_s`` — loading the roster into the tab (service
@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--shot", type=Path, default=None, help="also save a PNG of the window after the searches")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="openday-bench-"))
     os.environ["OPENDAY_DATA_DIR"] = str(tmp)
@@ -90,6 +91,11 @@ def main() -> int:
             tab._apply_filter()
             app.processEvents()
             searches.append(time.perf_counter() - start)
+    if args.shot is not None:
+        tab.search.setText("")
+        tab._apply_filter()
+        app.processEvents()
+        window.grab().save(str(args.shot))
     window.close()
     ws.close()
     print(json.dumps({"people": tab.model.rowCount(), "fill_s": round(statistics.median(fills), 4),

@@ -69,11 +69,19 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
     export.add_argument("kind", metavar="KIND",
-                        help="plan, announcement, signup-form, roster, signin-sheet, passes")
+                        help="plan, announcement, signup-form, roster, signin-sheet, passes, implementation, "
+                             "summary, or package (the whole filing package)")
     export.add_argument("--event", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--json", action="store_true", help='print {"files": [...]}')
     export.add_argument("--masked", action="store_true", help="roster: ID numbers and phones masked")
+    export.add_argument("--internal", action="store_true",
+                        help="package: the invitee list with full ID numbers and phones (default: masked)")
+
+    verify = sub.add_parser("verify-package", help="read a filing package back and compare it with its manifest")
+    verify.add_argument("folder", type=Path, metavar="DIR")
+    verify.add_argument("--json", action="store_true",
+                        help='print {"ok", "files", "mismatched", "missing", "extra"}; exit 1 when not ok')
 
     roster_import = sub.add_parser("import-roster", parents=[common],
                                    help="import people from a spreadsheet (.xlsx, or .csv in UTF-8 or GBK)")
@@ -148,20 +156,23 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from .documents import export
-    from .services import plan, roster
+    from .services import plan, roster, summary
 
+    if args.kind == "package":
+        return _export_package(args)
     if args.kind not in export.KINDS:
-        _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}")
+        _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}, package")
     workspace = _open(args, create=False)
     try:
         snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
         people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
+        summary_snapshot = summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None
     finally:
         workspace.close()
     out = _out_dir(args.out)
     try:
         files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
-                              masked=args.masked)
+                              masked=args.masked, summary=summary_snapshot)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback
@@ -172,6 +183,45 @@ def cmd_export(args) -> int:
         for path in files:
             print(path)
     return 0
+
+
+def _export_package(args) -> int:
+    from . import package
+    from .documents import export
+    from .services import summary
+
+    workspace = _open(args, create=False)
+    try:
+        snapshot = summary.package_snapshot(args.event)
+    finally:
+        workspace.close()
+    out = _out_dir(args.out)
+    try:
+        result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today())
+    except OSError as exc:
+        if not export.is_target_error(exc, out):
+            raise
+        raise UserError(OUT_DIR, path=str(out), error=exc.strerror or str(exc)) from None
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print(result.folder)
+    return 0
+
+
+def cmd_verify_package(args) -> int:
+    from . import package
+
+    report = package.verify_package(args.folder)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        for label, names in (("mismatched", report.mismatched), ("missing", report.missing),
+                             ("extra", report.extra)):
+            for name in names:
+                print(f"{label}\t{name}")
+        print("ok" if report.ok else "NOT OK", report.files)
+    return 0 if report.ok else 1
 
 
 def _out_dir(path: Path) -> Path:
@@ -235,7 +285,8 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
-            "template": cmd_template, "import-roster": cmd_import_roster, None: cmd_gui}
+            "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
+            None: cmd_gui}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,10 +20,12 @@ from .roster_xlsx import write_roster_xlsx, write_signin_xlsx
 from .signin import build_signin_sheet
 from .signup_form import build_signup_form
 from .signup_xlsx import write_signup_xlsx
+from .summary_docs import SummarySnapshot, build_implementation, build_report
 
 PLAN_KINDS = ("plan", "announcement", "signup-form")
 ROSTER_KINDS = ("roster", "signin-sheet", "passes")  # these need a RosterSnapshot (``export(..., roster=…)``)
-KINDS = PLAN_KINDS + ROSTER_KINDS
+SUMMARY_KINDS = ("implementation", "summary")  # these need a SummarySnapshot (``export(..., summary=…)``)
+KINDS = PLAN_KINDS + ROSTER_KINDS + SUMMARY_KINDS
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
@@ -37,15 +39,18 @@ def safe_name(text: str) -> str:
     return name[:MAX_STEM] or "未命名"
 
 
-def file_stem(snapshot: PlanSnapshot | RosterSnapshot, what: str) -> str:
+def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what: str) -> str:
     day = snapshot.date.isoformat() if snapshot.date else "未定日期"
     return safe_name(f"{day}_{snapshot.unit}_{what}")
 
 
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
-           masked: bool = False) -> list[Path]:
+           masked: bool = False, summary: SummarySnapshot | None = None, naming: Callable[[str], str] | None = None) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
+
+    File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
+    filing package numbers them instead).
 
     The kinds in ``ROSTER_KINDS`` are written from ``roster`` (required; their names take its date and unit) and
     do not read ``snapshot``; ``masked`` gives the 邀请名单 with ID numbers and phones masked.
@@ -54,8 +59,15 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         raise ValueError(f"unknown document kind {kind!r}; choose from {', '.join(KINDS)}")
     if kind in ROSTER_KINDS and roster is None:
         raise ValueError(f"the document kind {kind!r} is written from the roster: pass roster=RosterSnapshot")
+    if kind in SUMMARY_KINDS and summary is None:
+        raise ValueError(f"the document kind {kind!r} is written from the summary: pass summary=SummarySnapshot")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    source = roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS else snapshot
+
+    def file_stem(_snapshot, what: str) -> str:  # every document of one event: one date, one unit
+        return safe_name(naming(what)) if naming else default_stem(source, what)
+
     jobs: list[tuple[str, Callable[[Path], object]]]
     if kind == "plan":
         doc = build_plan(snapshot, today=today)
@@ -76,8 +88,14 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         stem = file_stem(roster, "签到表")
         jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
                 (stem + ".xlsx", lambda p: write_signin_xlsx(roster, p, fonts))]
-    else:
+    elif kind == "passes":
         jobs = [(file_stem(roster, "参观证") + ".docx", lambda p: write_passes_docx(roster, p, fonts))]
+    elif kind == "implementation":
+        doc = build_implementation(summary, today=today)
+        jobs = [(file_stem(summary, "活动实施情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
+    else:
+        doc = build_report(summary, today=today)
+        jobs = [(file_stem(summary, "总结评估报告") + ".docx", lambda p: write_docx(doc, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]
 
 

@@ -1,0 +1,63 @@
+"""The 活动实施情况 (published within 3 days, with photos) and the 总结评估报告 (within 15 days) as block-model
+documents, from the texts the coordinator edited and the facts of the day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..domain.dates import cn_date
+from ..domain.summary import REPORT_SECTIONS, SummaryFacts, paragraphs, percent
+from .model import Block, Document, Heading, Paragraph, Picture, Table, Title, number_headings
+from .wording import EVENT_NAME, balanced_title
+
+PHOTO_WIDTH_MM = 120
+
+
+@dataclass(frozen=True)
+class SummarySnapshot:
+    """What both documents need, made in one go by ``services.summary`` (no queries on the worker)."""
+
+    event_uuid: str
+    unit: str
+    date: dt.date | None
+    facts: SummaryFacts
+    implementation: str
+    report: dict[str, str]
+    photos: tuple[tuple[str, bytes], ...] = ()  # (caption, JPEG) of the photos chosen for the 实施情况
+
+
+def build_implementation(s: SummarySnapshot, *, today: dt.date | None = None) -> Document:
+    blocks: list[Block] = [Title(balanced_title("", s.unit, f"{EVENT_NAME}活动实施情况"))]
+    blocks += [Paragraph(p) for p in paragraphs(s.implementation)]
+    for caption, data in s.photos:
+        blocks.append(Picture(data, PHOTO_WIDTH_MM, caption))
+    blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(today or dt.date.today()), role="date")]
+    return Document(title=f"{s.unit}{EVENT_NAME}活动实施情况", blocks=tuple(blocks),
+                    meta={"kind": "implementation", "author": s.unit, "event": s.event_uuid})
+
+
+def attendance_table(facts: SummaryFacts) -> Table:
+    rows = [(c.name, str(c.quota), str(c.confirmed), str(c.arrived), percent(c.arrived, c.quota))
+            for c in facts.categories]
+    rows.append(("合计", str(facts.quota), str(sum(c.confirmed for c in facts.categories)), str(facts.arrived),
+                 percent(facts.arrived, facts.quota)))
+    return Table(("类别", "计划人数", "已确认", "实到", "到场率"), tuple(rows), (52, 26, 26, 26, 26),
+                 font_size_pt=12)
+
+
+def build_report(s: SummarySnapshot, *, today: dt.date | None = None) -> Document:
+    blocks: list[Block] = [Title(balanced_title("", s.unit, f"{EVENT_NAME}活动总结评估报告"))]
+    for name in REPORT_SECTIONS:
+        blocks.append(Heading(1, name))
+        blocks += [Paragraph(p) for p in paragraphs(s.report.get(name, ""))]
+        if name == "基本情况" and s.facts.categories:
+            blocks.append(attendance_table(s.facts))
+    blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(today or dt.date.today()), role="date")]
+    return Document(title=f"{s.unit}{EVENT_NAME}活动总结评估报告", blocks=number_headings(blocks),
+                    meta={"kind": "summary", "author": s.unit, "event": s.event_uuid})
+
+
+def chosen_photos(photos: Sequence) -> tuple[tuple[str, bytes], ...]:
+    return tuple((p.caption, p.data) for p in photos if p.chosen)

@@ -1,0 +1,169 @@
+"""The 归档 (summary and filing) area: the facts of the day, the 活动实施情况 and 总结评估报告 texts kept with
+the event, and its photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from db import models
+
+from .. import paths, settings
+from ..domain.summary import REPORT_SECTIONS, CategoryAttendance, SummaryFacts, implementation_draft, report_draft
+from . import audit
+from .events import _live as live_event
+
+IMPLEMENTATION_KEY = "summary.implementation"
+REPORT_KEY = "summary.report"
+
+# Suggestion statuses counted as handled (办结) and as answered (反馈), by their stored codes.
+DONE_STATUSES = ("done", "answered")
+ANSWERED_STATUSES = ("answered",)
+
+
+@lru_cache(maxsize=1)
+def draft_texts() -> dict:
+    return json.loads(paths.resource("summary", "drafts.json").read_text(encoding="utf-8"))
+
+
+def _local(utc: dt.datetime) -> dt.datetime:
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def facts(event_id: int) -> SummaryFacts:
+    """The day in numbers, read in one transaction: attendance per category (each person counted once however
+    many devices admitted them), walk-ins, the programme's stops, suggestions and survey answers."""
+    with models.database.atomic():
+        e = live_event(event_id)
+        people = {p.id: p for p in models.Invitee.select(models.Invitee.id, models.Invitee.category,
+                                                         models.Invitee.status)
+                  .where((models.Invitee.event == e.id) & (models.Invitee.deleted == False))}  # noqa: E712
+        arrivals: dict[int, models.CheckIn] = {}
+        for c in (models.CheckIn.select().where((models.CheckIn.event == e.id) & (models.CheckIn.deleted == False)
+                                                & models.CheckIn.undone_at.is_null())  # noqa: E712
+                  .order_by(models.CheckIn.scanned_at)):
+            if c.invitee_id in people:
+                arrivals.setdefault(c.invitee_id, c)
+        categories = []
+        for cat in (models.InviteeCategory.select().where((models.InviteeCategory.event == e.id)
+                                                          & (models.InviteeCategory.deleted == False))  # noqa: E712
+                    .order_by(models.InviteeCategory.position, models.InviteeCategory.id)):
+            members = [p for p in people.values() if p.category_id == cat.id]
+            categories.append(CategoryAttendance(
+                cat.name, cat.quota, sum(1 for p in members if p.status == "confirmed"),
+                sum(1 for p in members if p.id in arrivals), bool(cat.counts_as_public)))
+        items = list(models.AgendaItem.select().where((models.AgendaItem.event == e.id)
+                                                      & (models.AgendaItem.deleted == False))  # noqa: E712
+                     .order_by(models.AgendaItem.position, models.AgendaItem.id))
+        stops = tuple(dict.fromkeys(name for name in (_stop_name(i) for i in items if i.kind == "stop") if name))
+        statuses = Counter(s.status for s in models.Suggestion.select(models.Suggestion.status)
+                           .where((models.Suggestion.event == e.id) & (models.Suggestion.deleted == False)))  # noqa: E712
+        responses, satisfaction = _survey(e.id)
+        hours = Counter(_local(c.scanned_at).hour for c in arrivals.values())
+        return SummaryFacts(
+            unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),
+            walk_ins=sum(1 for c in arrivals.values() if c.walk_in), stops=stops,
+            has_meeting=any(i.kind == "meeting" for i in items), suggestions=sum(statuses.values()),
+            suggestions_done=sum(statuses[s] for s in DONE_STATUSES),
+            suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES),
+            survey_responses=responses, satisfaction=satisfaction,
+            arrivals_by_hour=tuple(sorted(hours.items())))
+
+
+def _stop_name(item) -> str:
+    """A stop as prose names it: its title up to the first colon or comma (24小时自助服务区), else its place."""
+    title = item.title.replace(":", "：").split("：")[0].split("，")[0].strip()
+    return title or item.place.strip()
+
+
+def _survey(event_id: int) -> tuple[int, float | None]:
+    """Responses, and the share of 满意 + 比较满意 (choices 0 and 1 of a scale question) among scale answers."""
+    responses = (models.SurveyResponse.select().where((models.SurveyResponse.event == event_id)
+                                                      & (models.SurveyResponse.deleted == False)).count())  # noqa: E712
+    A, Q = models.SurveyAnswer, models.SurveyQuestion
+    choices = [a.choice for a in A.select(A.choice).join(Q).switch(A).join(models.SurveyResponse)
+               .where((Q.event == event_id) & (Q.kind == "scale") & (Q.deleted == False) & (A.deleted == False)
+                      & (models.SurveyResponse.deleted == False) & A.choice.is_null(False))]  # noqa: E712
+    if not choices:
+        return responses, None
+    return responses, sum(1 for c in choices if c in (0, 1)) / len(choices)
+
+
+# -- the two texts -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SummaryTexts:
+    implementation: str
+    report: dict[str, str]  # REPORT_SECTIONS → text
+    implementation_is_draft: bool  # not edited yet: generated from the data as it is now
+    report_is_draft: bool
+
+
+def texts(event_id: int) -> SummaryTexts:
+    """The saved texts, or fresh drafts from the data where nothing was saved yet."""
+    saved_impl = settings.get(IMPLEMENTATION_KEY, event_id) if _has(IMPLEMENTATION_KEY, event_id) else None
+    saved_report = settings.get(REPORT_KEY, event_id) if _has(REPORT_KEY, event_id) else None
+    f = facts(event_id) if saved_impl is None or saved_report is None else None
+    implementation = saved_impl if saved_impl is not None else implementation_draft(f, draft_texts())
+    report = dict(report_draft(f, draft_texts())) if saved_report is None else {
+        name: str(saved_report.get(name, "")) for name in REPORT_SECTIONS}
+    return SummaryTexts(implementation, report, saved_impl is None, saved_report is None)
+
+
+def _has(key: str, event_id: int) -> bool:
+    return (models.Setting.select().where((models.Setting.key == key) & (models.Setting.event == event_id))
+            .exists())
+
+
+def save_implementation(event_id: int, text: str) -> None:
+    live_event(event_id)
+    settings.set(IMPLEMENTATION_KEY, text, event_id)
+    audit.record("summary.implementation", event_id=event_id, field="text", summary=f"{len(text)} 字",
+                 coalesce=True)
+
+
+def save_report_part(event_id: int, part: str, text: str) -> None:
+    if part not in REPORT_SECTIONS:
+        raise ValueError(f"unknown report part {part!r}")
+    current = texts(event_id).report
+    current[part] = text
+    settings.set(REPORT_KEY, current, event_id)
+    audit.record("summary.report", event_id=event_id, field=part, summary=f"{len(text)} 字", coalesce=True)
+
+
+def regenerate(event_id: int, *, implementation: bool = True, report: bool = True) -> SummaryTexts:
+    """Throw the edited texts away and draft them again from the data as it is now."""
+    with models.database.atomic():
+        keys = ([IMPLEMENTATION_KEY] if implementation else []) + ([REPORT_KEY] if report else [])
+        if keys:
+            models.Setting.delete().where((models.Setting.event == event_id)
+                                          & models.Setting.key.in_(keys)).execute()
+            audit.record("summary.regenerate", event_id=event_id, summary=", ".join(keys))
+    return texts(event_id)
+
+
+def summary_snapshot(event_id: int):
+    """Everything the 实施情况 and 总结 documents need (the texts as saved, or drafts), for a worker."""
+    from ..documents.summary_docs import SummarySnapshot, chosen_photos
+    from . import photos
+
+    with models.database.atomic():
+        e = live_event(event_id)
+        current = texts(event_id)
+        return SummarySnapshot(e.uuid, e.unit, e.date, facts(event_id), current.implementation, current.report,
+                               chosen_photos(photos.photo_data(event_id)))
+
+
+def package_snapshot(event_id: int):
+    """Everything the filing package holds, read now (``package.write_package`` then runs on a worker)."""
+    from ..package import PackageSnapshot
+    from . import photos, plan, roster
+
+    with models.database.atomic():
+        e = live_event(event_id)
+        return PackageSnapshot(event_uuid=e.uuid, unit=e.unit, date=e.date, fonts=plan.doc_fonts(),
+                               plan=plan.snapshot(event_id), roster=roster.roster_snapshot(event_id),
+                               summary=summary_snapshot(event_id), photos=tuple(photos.photo_data(event_id)))
