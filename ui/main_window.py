@@ -76,10 +76,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan_tab, self.tr("Plan"))
         # The other tabs are built when first opened, so the window starts fast.
-        self._tab_factories = {"roster": self._make_roster_tab}
+        self._tab_factories = {"roster": self._make_roster_tab, "summary": self._make_summary_tab}
         self._tabs_built: dict[str, QWidget] = {}
         self.tabs.addTab(QWidget(self), self.tr("Roster"))
-        self._tab_names = ["plan", "roster"]
+        self.tabs.addTab(QWidget(self), self.tr("Filing"))
+        self._tab_names = ["plan", "roster", "summary"]
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         top = QHBoxLayout()
@@ -137,11 +138,16 @@ class MainWindow(QMainWindow):
                            ("roster", self.tr("&Invitee list (Excel, internal)…")),
                            ("roster-masked", self.tr("Invitee list (Excel, &masked)…")),
                            ("signin-sheet", self.tr("&Sign-in sheet (Word and Excel)…")),
-                           ("passes", self.tr("P&asses (Word)…"))):
+                           ("passes", self.tr("P&asses (Word)…")), (None, ""),
+                           ("implementation", self.tr("Implementation &report (Word)…")),
+                           ("summary", self.tr("Summary and &evaluation (Word)…")),
+                           ("package", self.tr("Filing pac&kage…"))):
             if kind is None:
                 export_menu.addSeparator()
                 continue
-            action = self._action(text, lambda _checked=False, k=kind: self.export_documents(k))
+            slot = self.write_package if kind == "package" else (
+                lambda _checked=False, k=kind: self.export_documents(k))
+            action = self._action(text, slot)
             export_menu.addAction(action)
             self.export_actions[kind] = action
         self.export_actions["plan"].setShortcut(QKeySequence("Ctrl+E"))
@@ -215,6 +221,16 @@ class MainWindow(QMainWindow):
         tab = RosterTab(self)
         tab.sig_changed.connect(self.plan_tab.review.schedule)
         return tab
+
+    def write_package(self) -> None:
+        tab = self.tab("summary")
+        self.tabs.setCurrentWidget(tab)
+        tab.write_package()
+
+    def _make_summary_tab(self) -> QWidget:
+        from .summary.tab import SummaryTab
+
+        return SummaryTab(self)
 
     def tab(self, name: str) -> QWidget:
         """The tab ``name`` (built, and shown the current event, on first use)."""
@@ -352,13 +368,16 @@ class MainWindow(QMainWindow):
         from desktop_app.documents import export
         from desktop_app.services import plan, roster
 
+        from desktop_app.services import summary
+
         masked = kind == "roster-masked"
         kind = "roster" if masked else kind
         snapshot, fonts = plan.snapshot(self._event_id), plan.doc_fonts()
         people = roster.roster_snapshot(self._event_id) if kind in export.ROSTER_KINDS else None
+        summed = summary.summary_snapshot(self._event_id) if kind in export.SUMMARY_KINDS else None
         today = dt.date.today()
         self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today, roster=people,
-                                              masked=masked),
+                                              masked=masked, summary=summed),
                         lambda files: self._exported(folder, files),
                         lambda error: self._export_failed(folder, error, export.is_target_error),
                         parent=self, label=self.tr("Writing the documents…"))
@@ -456,6 +475,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.plan_tab.close_event()
+        if "summary" in self._tabs_built:
+            self._tabs_built["summary"].flush()
         self.worker.shutdown()
         super().closeEvent(event)
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttendanceChart</name>
+    <message>
+        <source>No categories yet</source>
+        <translation>尚未设置邀请类别</translation>
+    </message>
+    <message>
+        <source>Dark: arrived · light: confirmed · dashed frame: quota (numbers: arrived / confirmed / quota)</source>
+        <translation>深色：实到 · 浅色：已确认 · 虚线框：计划人数（数字：实到 / 已确认 / 计划）</translation>
+    </message>
+</context>
+<context>
     <name>BasicInfoForm</name>
     <message>
         <source>Organising unit (承办单位)</source>
@@ -683,6 +694,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>名单</translation>
     </message>
     <message>
+        <source>Filing</source>
+        <translation>归档</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -749,6 +764,18 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>P&amp;asses (Word)…</source>
         <translation>参观证（Word）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Implementation &amp;report (Word)…</source>
+        <translation>活动实施情况（Word）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Summary and &amp;evaluation (Word)…</source>
+        <translation>总结评估报告（Word）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Filing pac&amp;kage…</source>
+        <translation>归档包(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1047,6 +1074,41 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Duties (人员分工)</source>
         <translation>人员分工</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPanel</name>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop JPEG or PNG photos here. Double-click a caption to edit it; tick the photos the implementation report shows.</source>
+        <translation>可将 JPEG 或 PNG 照片拖放到这里。双击说明文字可修改；勾选的照片将放入活动实施情况。</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) added.</source>
+        <translation>已添加 {count} 张照片。</translation>
+    </message>
+    <message>
+        <source>Preparing {count} photo(s)…</source>
+        <translation>正在处理 {count} 张照片…</translation>
+    </message>
+    <message>
+        <source>{count} photo(s) removed.</source>
+        <translation>已移除 {count} 张照片。</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1424,129 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>Open Day Desk</source>
         <translation>政府开放日工作台</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTab</name>
+    <message>
+        <source>Attendance by category</source>
+        <translation>各类别到场情况</translation>
+    </message>
+    <message>
+        <source>In numbers</source>
+        <translation>数据概览</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>时间节点</translation>
+    </message>
+    <message>
+        <source>Rule check</source>
+        <translation>规则检查</translation>
+    </message>
+    <message>
+        <source>Implementation (within 3 days)</source>
+        <translation>活动实施情况（3日内）</translation>
+    </message>
+    <message>
+        <source>Summary and evaluation (within 15 days)</source>
+        <translation>总结评估报告（15日内）</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>&amp;Draft again from the data…</source>
+        <translation>按数据重新生成草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;implementation…</source>
+        <translation>导出实施情况(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;summary…</source>
+        <translation>导出总结报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Invitee list with full ID numbers (internal archive only)</source>
+        <translation>邀请名单含完整身份证号（仅供内部存档）</translation>
+    </message>
+    <message>
+        <source>Write the filing &amp;package…</source>
+        <translation>生成归档包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Drafts are written from the data until you edit them; every edit is saved as you type.</source>
+        <translation>修改之前，草稿随数据自动生成；修改内容随输入自动保存。</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>没有缺项。</translation>
+    </message>
+    <message>
+        <source>Arrived {arrived} of {quota} planned ({rate}); walk-ins {walk_ins}</source>
+        <translation>计划 {quota} 人，实到 {arrived} 人（{rate}）；现场报名 {walk_ins} 人</translation>
+    </message>
+    <message>
+        <source>Public representatives among arrivals: {share}</source>
+        <translation>到场人员中群众代表占 {share}</translation>
+    </message>
+    <message>
+        <source>Arrivals by hour: {hours}</source>
+        <translation>各时段到场：{hours}</translation>
+    </message>
+    <message>
+        <source>Suggestions {total}: handled {done}, answered {answered}</source>
+        <translation>意见建议 {total} 条：已办结 {done} 条，已反馈 {answered} 条</translation>
+    </message>
+    <message>
+        <source>Survey forms {count}, satisfied {rate}</source>
+        <translation>满意度测评表 {count} 份，满意率 {rate}</translation>
+    </message>
+    <message>
+        <source>Draft again</source>
+        <translation>重新生成草稿</translation>
+    </message>
+    <message>
+        <source>Replace both texts with new drafts from the data as it is now? Your edits of them are lost.</source>
+        <translation>用当前数据重新生成两份草稿并替换现有文字吗？已做的修改将丢失。</translation>
+    </message>
+    <message>
+        <source>(Ctrl+Z undoes)</source>
+        <translation>（Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Write the filing package into</source>
+        <translation>将归档包写入</translation>
+    </message>
+    <message>
+        <source>Writing and verifying the filing package…</source>
+        <translation>正在生成并校验归档包…</translation>
+    </message>
+    <message>
+        <source>Filing package written and verified: {path}</source>
+        <translation>归档包已生成并校验无误：{path}</translation>
+    </message>
+    <message>
+        <source>Filing package</source>
+        <translation>归档包</translation>
+    </message>
+    <message>
+        <source>{files} files ({size:.1f} MB) were written to
+{path}
+and read back unchanged.</source>
+        <translation>已将 {files} 个文件（{size:.1f} MB）写入
+{path}
+并已回读校验，内容一致。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>The package could not be written to {folder}: {reason}. Nothing that looks complete was left there; choose another folder or free some space.</source>
+        <translation>归档包无法写入 {folder}：{reason}。该处没有留下看似完整的归档包；请选择其他文件夹或腾出空间。</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +2082,10 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
         <translation>未导入的行及其问题已保存在 {path}。</translation>
     </message>
     <message>
+        <source>{path} is not a JPEG or PNG photo that can be read: {reason}. Choose a .jpg or .png file.</source>
+        <translation>{path} 不是可读取的 JPEG 或 PNG 照片：{reason}。请选择 .jpg 或 .png 文件。</translation>
+    </message>
+    <message>
         <source>The file {path} does not exist. Check the path.</source>
         <translation>文件 {path} 不存在，请检查路径。</translation>
     </message>
@@ -1931,6 +2120,30 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>No header row with a name column was found in the first {rows} rows of {path} (looked for: {names}). Put one of these headers above the names and import the file again.</source>
         <translation>在 {path} 的前 {rows} 行中没有找到含姓名列的表头行（查找的列名：{names}）。请在姓名上方加上其中一个列名，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>{path} already exists: a package is never overwritten. Choose another folder, or move the old package away first.</source>
+        <translation>{path} 已存在：归档包不会被覆盖。请选择其他文件夹，或先将原归档包移走。</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder. Choose the folder that holds the package.</source>
+        <translation>{path} 不是文件夹。请选择归档包所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} holds no {manifest}: it is not a complete filing package.</source>
+        <translation>{path} 中没有 {manifest}：这不是一个完整的归档包。</translation>
+    </message>
+    <message>
+        <source>The {manifest} of {path} cannot be read: {error}.</source>
+        <translation>无法读取 {path} 的 {manifest}：{error}。</translation>
+    </message>
+    <message>
+        <source>The package was written but does not read back the same ({count} file(s) differ): the stick may be failing. Write it again to another stick.</source>
+        <translation>归档包已写入，但回读校验不一致（{count} 个文件有差异）：U 盘可能有故障。请换一个 U 盘重新生成。</translation>
+    </message>
+    <message>
+        <source>The photo no longer exists; reload the list.</source>
+        <translation>该照片已不存在，请刷新列表。</translation>
     </message>
 </context>
 </TS>

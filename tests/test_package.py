@@ -1,0 +1,217 @@
+"""The 归档 area: facts of the day, drafts, photos, the filing package and its verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from .conftest import run_cli
+
+DAY = dt.date(2026, 12, 20)
+
+
+@pytest.fixture
+def demo(workspace):
+    from desktop_app.demo import create_demo_event
+
+    return create_demo_event(DAY)
+
+
+def _check_in(event_id, n, *, twice=False):
+    from db import models
+
+    people = list(models.Invitee.select().where((models.Invitee.event == event_id)
+                                                & (models.Invitee.status == "confirmed")).limit(n))
+    for p in people:
+        for k in range(2 if twice else 1):
+            models.CheckIn.create(event=event_id, invitee=p.id, scan_id=models.new_uuid(),
+                                  scanned_at=dt.datetime(2026, 12, 20, 1, 5), device=f"d{k}")
+    return people
+
+
+def test_facts_count_a_person_admitted_twice_once(demo):
+    from desktop_app.services import summary
+
+    _check_in(demo.id, 5, twice=True)
+    facts = summary.facts(demo.id)
+    assert facts.arrived == 5 and facts.quota == 25
+    assert sum(c.confirmed for c in facts.categories) == 25
+    assert facts.has_meeting and facts.stops
+
+
+def test_drafts_follow_the_data_until_edited(demo):
+    from desktop_app.services import summary
+
+    _check_in(demo.id, 3)
+    texts = summary.texts(demo.id)
+    assert texts.implementation_is_draft and "3名" in texts.implementation
+    assert "2026年12月20日" in texts.implementation
+    summary.save_implementation(demo.id, "改过的文字")
+    _check_in(demo.id, 6)
+    again = summary.texts(demo.id)
+    assert again.implementation == "改过的文字" and not again.implementation_is_draft
+    assert again.report_is_draft
+    summary.save_report_part(demo.id, "存在问题", "一是……")
+    assert summary.texts(demo.id).report["存在问题"] == "一是……"
+    fresh = summary.regenerate(demo.id)
+    assert fresh.implementation_is_draft and fresh.report["存在问题"] != "一是……"
+
+
+def _photo(path, color="red", size=(3000, 1500)):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path))
+    return path
+
+
+def test_photos_are_resized_with_thumbnails_and_refused_when_not_images(demo, tmp_path):
+    from desktop_app.errors import UserError
+    from desktop_app.services import photos
+
+    row = photos.add_photo_file(demo.id, _photo(tmp_path / "大厅.jpg"))
+    assert (row.width, row.height) == (2000, 1000) and row.caption == "大厅" and row.chosen
+    assert row.thumbnail[:2] == b"\xff\xd8"
+    bad = tmp_path / "不是照片.jpg"
+    bad.write_text("hello")
+    with pytest.raises(UserError, match="不是照片.jpg"):
+        photos.add_photo_file(demo.id, bad)
+    photos.set_caption(row.id, "一楼大厅")
+    photos.set_chosen(row.id, False)
+    assert photos.list_photos(demo.id)[0].caption == "一楼大厅" and not photos.list_photos(demo.id)[0].chosen
+    photos.delete_photo(row.id)
+    assert photos.list_photos(demo.id) == []
+    photos.restore_photo(row.id)
+    assert len(photos.list_photos(demo.id)) == 1
+
+
+def _package(demo, tmp_path, **kwargs):
+    from desktop_app import package
+    from desktop_app.services import summary
+
+    return package.write_package(summary.package_snapshot(demo.id), tmp_path / "usb", today=DAY, **kwargs)
+
+
+def test_package_is_numbered_verified_and_masked(demo, tmp_path):
+    from docx import Document as Docx
+    from openpyxl import load_workbook
+
+    from desktop_app import package
+    from desktop_app.domain import idcard
+    from desktop_app.services import photos
+
+    photos.add_photo_file(demo.id, _photo(tmp_path / "签到.png", "blue", (800, 600)))
+    result = _package(demo, tmp_path)
+    assert result.folder.name == "2026-12-20_西吉县审批服务管理局_政府开放日归档"
+    names = sorted(p.name for p in result.folder.iterdir())
+    assert names[0].startswith("01_实施方案") and "04_邀请名单_脱敏.xlsx" in names and "manifest.json" in names
+    assert any(n.startswith("11_活动实施情况") for n in names) and any(n.startswith("12_总结评估报告") for n in names)
+    numbers = [int(n[:2]) for n in names if n[:2].isdigit()]
+    assert numbers == sorted(numbers)
+    assert list((result.folder / "13_照片").iterdir())[0].suffix == ".jpg"
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["event_uuid"] == demo.uuid and manifest["masked"] is True
+    assert len(manifest["files"]) == result.files and all(len(f["sha256"]) == 64 for f in manifest["files"])
+    assert package.verify_package(result.folder).ok
+    # No valid ID number anywhere in a public document of the package.
+    pattern = re.compile(r"\d{17}[\dX]")
+    for path in result.folder.rglob("*"):
+        if path.suffix == ".docx":
+            doc = Docx(str(path))
+            text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+                c.text for t in doc.tables for r in t.rows for c in r.cells)
+        elif path.suffix == ".xlsx":
+            wb = load_workbook(path, read_only=True)
+            text = "\n".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v)
+        else:
+            continue
+        assert not [m for m in pattern.findall(text) if idcard.parse(m).ok], path.name
+        assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", text), path.name
+
+
+def test_verify_catches_a_flipped_byte_a_missing_and_an_extra_file(demo, tmp_path):
+    from desktop_app import package
+
+    result = _package(demo, tmp_path)
+    first = result.folder / "01_实施方案.docx"
+    data = bytearray(first.read_bytes())
+    data[100] ^= 0xFF
+    first.write_bytes(bytes(data))
+    (result.folder / "02_活动公告.docx").unlink()
+    (result.folder / "readme.txt").write_text("x")
+    report = package.verify_package(result.folder)
+    assert not report.ok
+    assert report.mismatched == ["01_实施方案.docx"] and report.missing == ["02_活动公告.docx"]
+    assert report.extra == ["readme.txt"]
+
+
+def test_a_package_is_never_overwritten_and_a_failure_leaves_no_manifest(demo, tmp_path, monkeypatch):
+    from desktop_app import package
+    from desktop_app.documents import export
+    from desktop_app.errors import UserError
+
+    result = _package(demo, tmp_path)
+    before = (result.folder / "manifest.json").read_bytes()
+    with pytest.raises(UserError, match="never overwritten"):
+        _package(demo, tmp_path)
+    assert (result.folder / "manifest.json").read_bytes() == before
+
+    calls = {"n": 0}
+    real = export.export
+
+    def failing(kind, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OSError(28, "No space left on device")
+        return real(kind, *args, **kwargs)
+
+    monkeypatch.setattr(export, "export", failing)
+    other = tmp_path / "other"
+    with pytest.raises(OSError):
+        package.write_package(__import__("desktop_app.services.summary", fromlist=["x"]).package_snapshot(demo.id),
+                              other)
+    assert not list(other.rglob("manifest.json")) and not [p for p in other.iterdir() if p.is_dir()]
+
+
+def test_cli_package_and_verify(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    event = run_cli("demo", "--db", str(db), "--date", "2026-12-20").stdout.strip()
+    done = run_cli("export", "package", "--db", str(db), "--event", event, "--out", str(tmp_path / "usb"), "--json")
+    assert done.returncode == 0, done.stderr
+    folder = json.loads(done.stdout)["folder"]
+    verified = run_cli("verify-package", folder, "--json")
+    assert verified.returncode == 0 and json.loads(verified.stdout)["ok"] is True
+    (tmp_path / "usb" / folder / "manifest.json").parent.joinpath("x.txt").write_text("x")
+    bad = run_cli("verify-package", folder, "--json")
+    assert bad.returncode == 1 and json.loads(bad.stdout)["extra"] == ["x.txt"]
+    again = run_cli("export", "package", "--db", str(db), "--event", event, "--out", str(tmp_path / "usb"))
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    missing = run_cli("verify-package", str(tmp_path / "nothing"), "--json")
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    for kind in ("implementation", "summary"):
+        out = run_cli("export", kind, "--db", str(db), "--event", event, "--out", str(tmp_path / "docs"), "--json")
+        assert out.returncode == 0, out.stderr
+
+
+def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace, tmp_path):
+    from desktop_app.services import summary
+    from ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    tab = window.tab("summary")
+    tab.interactive = False
+    window.tabs.setCurrentWidget(tab)
+    assert tab.chart._facts is not None and tab.milestones.count() >= 5
+    tab.report_edits["存在问题"].setPlainText("一是宣传不够。")
+    tab.flush()
+    assert summary.texts(demo.id).report["存在问题"] == "一是宣传不够。"
+    with qtbot.waitSignal(tab.sig_packaged, timeout=60000) as blocker:
+        tab.write_package(tmp_path / "usb")
+    assert (blocker.args[0].folder / "manifest.json").exists()
+    with qtbot.waitSignal(tab.sig_package_failed, timeout=60000):
+        tab.write_package(tmp_path / "usb")  # the same name again: refused, nothing overwritten

@@ -1,0 +1,1 @@
+"""The 归档 (summary and filing) tab."""

@@ -1,0 +1,340 @@
+"""The 归档 (summary and filing) tab: what is done and what is owed (attendance, milestones, the rule check),
+the 活动实施情况 and 总结评估报告 drafted from the data and edited here, the photos, and the filing package."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import settings
+from desktop_app.domain import dates, milestones
+from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
+from desktop_app.errors import UserError
+from desktop_app.services import plan, summary
+
+from ..i18n import core_text
+from ..plan.milestones import STATE_COLOURS, state_text
+from .charts import AttendanceChart
+from .photos import PhotoPanel
+
+SAVE_DELAY_MS = 600
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+
+class SummaryTab(QWidget):
+    sig_changed = Signal()
+    """The texts or photos changed (the window may refresh what depends on them)."""
+    sig_packaged = Signal(object)
+    """A filing package was written: its ``PackageResult``."""
+    sig_package_failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._event_id: int | None = None
+        self._undo = None
+        self.interactive = True  # tests turn the final dialogs off
+
+        # -- dashboard
+        self.chart = AttendanceChart(self)
+        self.numbers = QLabel(self)
+        self.numbers.setObjectName("summary_numbers")
+        self.numbers.setWordWrap(True)
+        self.milestones = QListWidget(self)
+        self.milestones.setObjectName("summary_milestones")
+        self.findings = QListWidget(self)
+        self.findings.setObjectName("summary_findings")
+        for box in (self.milestones, self.findings):
+            box.setWordWrap(True)
+        dash = QWidget(self)
+        dash_layout = QVBoxLayout(dash)
+        for title, widget in ((self.tr("Attendance by category"), self.chart), (self.tr("In numbers"), self.numbers),
+                              (self.tr("Milestones"), self.milestones), (self.tr("Rule check"), self.findings)):
+            group = QGroupBox(title, dash)
+            inner = QVBoxLayout(group)
+            inner.addWidget(widget)
+            dash_layout.addWidget(group, 1 if isinstance(widget, QListWidget) else 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(dash)
+
+        # -- texts
+        self.implementation = QPlainTextEdit(self)
+        self.implementation.setObjectName("implementation_text")
+        self.implementation.textChanged.connect(lambda: self._schedule("implementation"))
+        self.report_edits: dict[str, QPlainTextEdit] = {}
+        report_page = QWidget(self)
+        report_form = QFormLayout(report_page)
+        report_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for part in REPORT_SECTIONS:
+            edit = QPlainTextEdit(report_page)
+            edit.setMinimumHeight(90)
+            edit.textChanged.connect(lambda part=part: self._schedule(part))
+            self.report_edits[part] = edit
+            report_form.addRow(part, edit)
+        report_scroll = QScrollArea(self)
+        report_scroll.setWidgetResizable(True)
+        report_scroll.setWidget(report_page)
+        self.draft_note = QLabel(self)
+        self.draft_note.setWordWrap(True)
+        self.photos = PhotoPanel(self)
+        self.photos.sig_changed.connect(self.sig_changed)
+        self.photos.sig_message.connect(self._message)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.implementation, self.tr("Implementation (within 3 days)"))
+        self.pages.addTab(report_scroll, self.tr("Summary and evaluation (within 15 days)"))
+        self.pages.addTab(self.photos, self.tr("Photos"))
+
+        self.regenerate_button = QPushButton(self.tr("&Draft again from the data…"), self)
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.export_impl_button = QPushButton(self.tr("Export &implementation…"), self)
+        self.export_impl_button.clicked.connect(lambda: self._export("implementation"))
+        self.export_report_button = QPushButton(self.tr("Export &summary…"), self)
+        self.export_report_button.clicked.connect(lambda: self._export("summary"))
+        self.internal = QCheckBox(self.tr("Invitee list with full ID numbers (internal archive only)"), self)
+        self.package_button = QPushButton(self.tr("Write the filing &package…"), self)
+        self.package_button.setObjectName("package_button")
+        self.package_button.setDefault(True)
+        self.package_button.clicked.connect(lambda: self.write_package())
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.draft_note)
+        right_layout.addWidget(self.pages, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.regenerate_button)
+        row.addWidget(self.export_impl_button)
+        row.addWidget(self.export_report_button)
+        row.addStretch(1)
+        right_layout.addLayout(row)
+        package_row = QHBoxLayout()
+        package_row.addWidget(self.internal)
+        package_row.addStretch(1)
+        package_row.addWidget(self.package_button)
+        right_layout.addLayout(package_row)
+
+        splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setSizes([440, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self._loading = False
+        QShortcut(QKeySequence.StandardKey.Undo, self.photos, self._run_undo)
+
+    # -- event and data ----------------------------------------------------------------------------------------
+
+    def set_event(self, event_id: int | None) -> None:
+        self.flush()
+        self._event_id = event_id
+        self.setEnabled(event_id is not None)
+        self.photos.set_event(event_id)
+        self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.refresh_dashboard()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Texts and dashboard from the database (texts not yet edited are drafted from the data as it is now)."""
+        self._loading = True
+        try:
+            if self._event_id is None:
+                self.implementation.clear()
+                for edit in self.report_edits.values():
+                    edit.clear()
+            else:
+                texts = summary.texts(self._event_id)
+                self.implementation.setPlainText(texts.implementation)
+                for part, edit in self.report_edits.items():
+                    edit.setPlainText(texts.report.get(part, ""))
+                self.draft_note.setText(self.tr("Drafts are written from the data until you edit them; "
+                                                "every edit is saved as you type."))
+        finally:
+            self._loading = False
+        self.refresh_dashboard()
+
+    def refresh_dashboard(self) -> None:
+        if self._event_id is None:
+            return
+        from desktop_app.services.checks import run_checks
+
+        facts = summary.facts(self._event_id)
+        self.chart.set_facts(facts)
+        self.numbers.setText(self._numbers_text(facts))
+        today = dt.date.today()
+        self.milestones.clear()
+        for m in milestones.compute(plan.snapshot(self._event_id), done=plan.milestones_done(self._event_id),
+                                    overrides=plan.holiday_overrides(), today=today):
+            due = dates.cn_date(m.due) if m.due else "—"
+            item = QListWidgetItem(f"{core_text(m.label)}　{due}　{state_text(m)}")
+            item.setForeground(QColor(STATE_COLOURS.get(m.state, "#000000")))
+            self.milestones.addItem(item)
+        self.findings.clear()
+        found = run_checks(self._event_id, today=today)
+        for f in found:
+            item = QListWidgetItem(f.text())
+            item.setForeground(QColor(SEVERITY_COLOURS.get(f.severity, "#000000")))
+            self.findings.addItem(item)
+        if not found:
+            self.findings.addItem(self.tr("Nothing is missing."))
+
+    def _numbers_text(self, f: SummaryFacts) -> str:
+        lines = [self.tr("Arrived {arrived} of {quota} planned ({rate}); walk-ins {walk_ins}").format(
+            arrived=f.arrived, quota=f.quota, rate=percent(f.arrived, f.quota), walk_ins=f.walk_ins)]
+        if f.arrived:
+            lines.append(self.tr("Public representatives among arrivals: {share}").format(
+                share=percent(f.public_arrived, f.arrived)))
+        if f.arrivals_by_hour:
+            lines.append(self.tr("Arrivals by hour: {hours}").format(
+                hours="，".join(f"{h}:00 {n}" for h, n in f.arrivals_by_hour)))
+        lines.append(self.tr("Suggestions {total}: handled {done}, answered {answered}").format(
+            total=f.suggestions, done=f.suggestions_done, answered=f.suggestions_answered))
+        if f.survey_responses:
+            lines.append(self.tr("Survey forms {count}, satisfied {rate}").format(
+                count=f.survey_responses, rate=percent(f.satisfaction or 0, 1) if f.satisfaction is not None
+                else "—"))
+        return "\n".join(lines)
+
+    # -- saving as one types ---------------------------------------------------------------------------------
+
+    def _schedule(self, part: str) -> None:
+        if self._loading or self._event_id is None:
+            return
+        self._pending.add(part)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save what was typed since the last save (also called before switching events and on close)."""
+        self._timer.stop()
+        pending, self._pending = self._pending, set()
+        if self._event_id is None:
+            return
+        if "implementation" in pending:
+            summary.save_implementation(self._event_id, self.implementation.toPlainText())
+        for part in REPORT_SECTIONS:
+            if part in pending:
+                summary.save_report_part(self._event_id, part, self.report_edits[part].toPlainText())
+        if pending:
+            self.sig_changed.emit()
+
+    def regenerate(self, *, ask: bool = True) -> None:
+        if self._event_id is None:
+            return
+        if ask and QMessageBox.question(
+                self, self.tr("Draft again"),
+                self.tr("Replace both texts with new drafts from the data as it is now? Your edits of them are "
+                        "lost.")) != QMessageBox.StandardButton.Yes:
+            return
+        self._pending.clear()
+        self._timer.stop()
+        summary.regenerate(self._event_id)
+        self.reload()
+
+    # -- documents and the package ---------------------------------------------------------------------------
+
+    def _message(self, text: str, undo) -> None:
+        self._undo = undo
+        if undo is not None:
+            text += " " + self.tr("(Ctrl+Z undoes)")
+        self.window().statusBar().showMessage(text, 10000)
+
+    def _run_undo(self) -> None:
+        undo, self._undo = self._undo, None
+        if undo is not None:
+            undo()
+
+    def _export(self, kind: str) -> None:
+        self.flush()
+        self.window().export_documents(kind)
+
+    def write_package(self, folder: Path | None = None) -> None:
+        """Ask for the folder (the last one is offered: usually the USB stick), then write and verify the
+        package on the worker."""
+        if self._event_id is None:
+            return
+        self.flush()
+        worker = self.window().worker
+        if worker.busy:
+            return
+        if folder is None:
+            start = settings.get("last_package_dir") or settings.get("last_export_dir") or str(Path.home())
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Write the filing package into"), start)
+            if not chosen:
+                return
+            folder = Path(chosen)
+        from desktop_app import package
+
+        try:
+            snapshot = summary.package_snapshot(self._event_id)
+        except UserError as exc:
+            self._package_failed(folder, exc)
+            return
+        masked = not self.internal.isChecked()
+        today = dt.date.today()
+        worker.run(lambda: package.write_package(snapshot, folder, masked=masked, today=today),
+                   lambda result: self._packaged(folder, result),
+                   lambda error: self._package_failed(folder, error), parent=self,
+                   label=self.tr("Writing and verifying the filing package…"))
+
+    def _packaged(self, folder: Path, result) -> None:
+        settings.set("last_package_dir", str(folder))
+        self.sig_packaged.emit(result)
+        self.window().statusBar().showMessage(self.tr("Filing package written and verified: {path}").format(
+            path=result.folder), 10000)
+        if self.interactive:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Filing package"),
+                              self.tr("{files} files ({size:.1f} MB) were written to\n{path}\nand read back "
+                                      "unchanged.").format(files=result.files, size=result.bytes / 1e6,
+                                                           path=result.folder),
+                              QMessageBox.StandardButton.Close, self)
+            open_button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+            box.exec()
+            if box.clickedButton() is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.folder)))
+
+    def _package_failed(self, folder: Path, error: BaseException) -> None:
+        from desktop_app.documents.export import is_target_error
+
+        if isinstance(error, UserError):
+            text = str(error)
+        elif isinstance(error, OSError) and is_target_error(error, folder):
+            text = self.tr("The package could not be written to {folder}: {reason}. Nothing that looks complete "
+                           "was left there; choose another folder or free some space.").format(
+                folder=folder, reason=error.strerror or str(error))
+        else:
+            self.sig_package_failed.emit(str(error))
+            raise error  # a bug: the error hook logs it and names the log file
+        self.sig_package_failed.emit(text)
+        if self.interactive:
+            QMessageBox.warning(self, self.tr("Filing package"), text)
