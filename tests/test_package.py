@@ -153,11 +153,13 @@ def test_a_package_is_never_overwritten_and_a_failure_leaves_no_manifest(demo, t
     from desktop_app import package
     from desktop_app.documents import export
     from desktop_app.errors import UserError
+    from desktop_app.services import summary
 
     result = _package(demo, tmp_path)
     before = (result.folder / "manifest.json").read_bytes()
-    with pytest.raises(UserError, match="never overwritten"):
+    with pytest.raises(UserError) as refused:
         _package(demo, tmp_path)
+    assert refused.value.message == package.EXISTS and result.folder.name in str(refused.value)
     assert (result.folder / "manifest.json").read_bytes() == before
 
     calls = {"n": 0}
@@ -172,8 +174,7 @@ def test_a_package_is_never_overwritten_and_a_failure_leaves_no_manifest(demo, t
     monkeypatch.setattr(export, "export", failing)
     other = tmp_path / "other"
     with pytest.raises(OSError):
-        package.write_package(__import__("desktop_app.services.summary", fromlist=["x"]).package_snapshot(demo.id),
-                              other)
+        package.write_package(summary.package_snapshot(demo.id), other)
     assert not list(other.rglob("manifest.json")) and not [p for p in other.iterdir() if p.is_dir()]
 
 

@@ -366,9 +366,7 @@ class MainWindow(QMainWindow):
                 return
             folder = Path(chosen)
         from desktop_app.documents import export
-        from desktop_app.services import plan, roster
-
-        from desktop_app.services import summary
+        from desktop_app.services import plan, roster, summary
 
         masked = kind == "roster-masked"
         kind = "roster" if masked else kind

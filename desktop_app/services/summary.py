@@ -12,7 +12,13 @@ from functools import lru_cache
 from db import models
 
 from .. import paths, settings
-from ..domain.summary import REPORT_SECTIONS, CategoryAttendance, SummaryFacts, implementation_draft, report_draft
+from ..domain.summary import (
+    REPORT_SECTIONS,
+    CategoryAttendance,
+    SummaryFacts,
+    implementation_draft,
+    report_draft,
+)
 from . import audit
 from .events import _live as live_event
 
@@ -42,8 +48,8 @@ def facts(event_id: int) -> SummaryFacts:
                                                          models.Invitee.status)
                   .where((models.Invitee.event == e.id) & (models.Invitee.deleted == False))}  # noqa: E712
         arrivals: dict[int, models.CheckIn] = {}
-        for c in (models.CheckIn.select().where((models.CheckIn.event == e.id) & (models.CheckIn.deleted == False)
-                                                & models.CheckIn.undone_at.is_null())  # noqa: E712
+        for c in (models.CheckIn.select().where((models.CheckIn.event == e.id) & (models.CheckIn.deleted == False)  # noqa: E712
+                                                & models.CheckIn.undone_at.is_null())
                   .order_by(models.CheckIn.scanned_at)):
             if c.invitee_id in people:
                 arrivals.setdefault(c.invitee_id, c)
@@ -85,8 +91,9 @@ def _survey(event_id: int) -> tuple[int, float | None]:
                                                       & (models.SurveyResponse.deleted == False)).count())  # noqa: E712
     A, Q = models.SurveyAnswer, models.SurveyQuestion
     choices = [a.choice for a in A.select(A.choice).join(Q).switch(A).join(models.SurveyResponse)
-               .where((Q.event == event_id) & (Q.kind == "scale") & (Q.deleted == False) & (A.deleted == False)
-                      & (models.SurveyResponse.deleted == False) & A.choice.is_null(False))]  # noqa: E712
+               .where((Q.event == event_id) & (Q.kind == "scale") & (Q.deleted == False)  # noqa: E712
+                      & (A.deleted == False) & (models.SurveyResponse.deleted == False)  # noqa: E712
+                      & A.choice.is_null(False))]
     if not choices:
         return responses, None
     return responses, sum(1 for c in choices if c in (0, 1)) / len(choices)
