@@ -24,6 +24,9 @@ OUT_DIR = QT_TRANSLATE_NOOP("core", "Cannot write into the folder {path}: {error
                             "to (a USB stick may be full or read-only).")
 UNEXPECTED = QT_TRANSLATE_NOOP("core", "An unexpected error stopped the command ({error}). Details are in the log "
                                "file {log}.")
+CODES_FILE = QT_TRANSLATE_NOOP("core", "Cannot read the codes file {path}: {error}. Check the path.")
+NOT_CONFIRMED = QT_TRANSLATE_NOOP("core", "{code}: the holder is {status}, not confirmed; not admitted. Admit them "
+                                          "in the check-in tab if they may come in.")
 
 
 def _date(text: str) -> dt.date:
@@ -77,6 +80,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--masked", action="store_true", help="roster: ID numbers and phones masked")
     export.add_argument("--internal", action="store_true",
                         help="package: the invitee list with full ID numbers and phones (default: masked)")
+
+    checkin = sub.add_parser("checkin", parents=[common], help="check people in by pass code, one code per line")
+    checkin.add_argument("--event", type=int, required=True, metavar="ID")
+    checkin.add_argument("--codes", required=True, metavar="FILE|-",
+                         help="a file of codes, or - for standard input; prints ok/again/unknown CODE after each "
+                              "commit")
+    stats = sub.add_parser("stats", parents=[common], help="check-in counts of an event")
+    stats.add_argument("--event", type=int, required=True, metavar="ID")
+    stats.add_argument("--json", action="store_true",
+                       help='print {"invitees", "confirmed", "checked_in", "walk_ins", "by_category"}')
 
     verify = sub.add_parser("verify-package", help="read a filing package back and compare it with its manifest")
     verify.add_argument("folder", type=Path, metavar="DIR")
@@ -209,6 +222,54 @@ def _export_package(args) -> int:
     return 0
 
 
+def cmd_checkin(args) -> int:
+    """Each code is committed before its line is printed (and flushed), so a line on screen is a check-in on
+    disk even if the process is killed right after."""
+    from .services import checkin
+
+    source = sys.stdin if args.codes == "-" else None
+    if source is None:
+        try:
+            source = open(args.codes, encoding="utf-8-sig")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise UserError(CODES_FILE, path=args.codes, error=exc.strerror or str(exc)) from None
+    workspace = _open(args, create=False)
+    try:
+        index = checkin.search_index(args.event)
+        for line in source:
+            code = line.strip()
+            if not code:
+                continue
+            result = checkin.check_in_code(args.event, code, index)
+            word = {"ok": "ok", "again": "again"}.get(result.outcome, "unknown")
+            if result.outcome == "decide":  # a pass of someone no longer confirmed: not admitted here
+                print(i18n.text(NOT_CONFIRMED, code=code, status=result.person.status_label), file=sys.stderr,
+                      flush=True)
+            print(f"{word} {code}", flush=True)
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        workspace.close()
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .services import checkin
+
+    workspace = _open(args, create=False)
+    try:
+        counts = checkin.stats(args.event)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps(counts, ensure_ascii=False))
+    else:
+        print(f"{counts['checked_in']}/{counts['confirmed']} ({counts['walk_ins']} walk-ins)")
+        for name, c in counts["by_category"].items():
+            print(f"{name}\t{c['checked_in']}/{c['confirmed']}/{c['quota']}")
+    return 0
+
+
 def cmd_verify_package(args) -> int:
     from . import package
 
@@ -286,6 +347,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
+            "checkin": cmd_checkin, "stats": cmd_stats,
             None: cmd_gui}
 
 

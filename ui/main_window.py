@@ -76,11 +76,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan_tab, self.tr("Plan"))
         # The other tabs are built when first opened, so the window starts fast.
-        self._tab_factories = {"roster": self._make_roster_tab, "summary": self._make_summary_tab}
+        self._tab_factories = {"roster": self._make_roster_tab, "checkin": self._make_checkin_tab,
+                               "summary": self._make_summary_tab}
         self._tabs_built: dict[str, QWidget] = {}
         self.tabs.addTab(QWidget(self), self.tr("Roster"))
+        self.tabs.addTab(QWidget(self), self.tr("Check-in"))
         self.tabs.addTab(QWidget(self), self.tr("Filing"))
-        self._tab_names = ["plan", "roster", "summary"]
+        self._tab_names = ["plan", "roster", "checkin", "summary"]
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         top = QHBoxLayout()
@@ -226,6 +228,13 @@ class MainWindow(QMainWindow):
         tab = self.tab("summary")
         self.tabs.setCurrentWidget(tab)
         tab.write_package()
+
+    def _make_checkin_tab(self) -> QWidget:
+        from .checkin.tab import CheckinTab
+
+        tab = CheckinTab(self)
+        tab.sig_changed.connect(self.plan_tab.review.schedule)
+        return tab
 
     def _make_summary_tab(self) -> QWidget:
         from .summary.tab import SummaryTab

@@ -12,13 +12,14 @@ from ..i18n import QT_TRANSLATE_NOOP
 from . import idcard, phones
 
 # Status codes in their usual order; check-in adds its own later.
-STATUSES = ("registered", "confirmed", "waitlisted", "not_selected", "cancelled")
+STATUSES = ("registered", "confirmed", "waitlisted", "not_selected", "cancelled", "no_show")
 STATUS_LABELS = {
     "registered": "已报名",
     "confirmed": "已确认",
     "waitlisted": "候补",
     "not_selected": "未入选",
     "cancelled": "已取消",
+    "no_show": "未到",  # confirmed, never came: treated as having given up (视为放弃)
 }
 SOURCES = ("定向邀请", "公开报名", "线下推荐", "现场报名")
 CHANNELS = ("电话", "邮件", "现场", "线上")

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..domain import checkin as checkin_rules
 from ..domain import roster_rules, rules
 from ..domain.rules import Finding
-from . import plan, roster
+from . import checkin, plan, roster
 
 
 def run_checks(event_id: int, *, today: dt.date | None = None) -> list[Finding]:
     today = today or dt.date.today()
     snapshot = plan.snapshot(event_id)
-    return rules.check(snapshot, today=today) + roster_rules.check(snapshot, roster.roster_summary(event_id),
-                                                                   today=today)
+    return (rules.check(snapshot, today=today)
+            + roster_rules.check(snapshot, roster.roster_summary(event_id), today=today)
+            + checkin_rules.check_attendance(snapshot, checkin.stats(event_id)["checked_in"], today=today))

@@ -199,6 +199,127 @@
     </message>
 </context>
 <context>
+    <name>CheckinTab</name>
+    <message>
+        <source>Name, pinyin (zs), last 4 phone digits, last ID digits or pass code — then Enter</source>
+        <translation>姓名、拼音（如 zs）、手机后4位、身份证号后几位或参观证号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Not arrived yet</source>
+        <translation>尚未到场</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last (Ctrl+Z)</source>
+        <translation>撤销上一次(&amp;U)（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Undo selected…</source>
+        <translation>撤销所选签到…</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in…</source>
+        <translation>现场报名(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Venue mode (F11)</source>
+        <translation>现场大字模式(&amp;V)（F11）</translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-shows…</source>
+        <translation>标记未到人员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Scan a pass or type a name</source>
+        <translation>请扫描参观证或输入姓名</translation>
+    </message>
+    <message>
+        <source>Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}</source>
+        <translation>已到 {arrived} 人 / 已确认 {confirmed} 人（不少于 {minimum} 人）· 现场报名 {walk_ins} 人</translation>
+    </message>
+    <message>
+        <source>Public representatives among arrivals: {share}%</source>
+        <translation>到场人员中群众代表占 {share}%</translation>
+    </message>
+    <message>
+        <source>(walk-in)</source>
+        <translation>（现场报名）</translation>
+    </message>
+    <message>
+        <source>undone: {reason}</source>
+        <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
+        <source>in at {time}</source>
+        <translation>{time} 已签到</translation>
+    </message>
+    <message>
+        <source>… more: type more of the name</source>
+        <translation>……还有更多：请多输入几个字</translation>
+    </message>
+    <message>
+        <source>Not found: {text}</source>
+        <translation>未找到：{text}</translation>
+    </message>
+    <message>
+        <source>✔ {name}
+{category} · {organisation}</source>
+        <translation>✔ {name}
+{category} · {organisation}</translation>
+    </message>
+    <message>
+        <source>{name} is already in (since {time})</source>
+        <translation>{name} 已签到（{time}）</translation>
+    </message>
+    <message>
+        <source>{name} is {status}: not admitted</source>
+        <translation>{name} 的状态为“{status}”：未签到</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>无法识别的参观证号</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>未确认人员</translation>
+    </message>
+    <message>
+        <source>{name} ({category}) is {status}. Admit them anyway? They will be marked confirmed.</source>
+        <translation>{name}（{category}）的状态为“{status}”。仍然准予入场吗？其状态将改为已确认。</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the check-in):</source>
+        <translation>原因（随签到记录保存）：</translation>
+    </message>
+    <message>
+        <source>Check-in of {name} undone</source>
+        <translation>已撤销 {name} 的签到</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <source>Walk-in not added</source>
+        <translation>现场报名未添加</translation>
+    </message>
+    <message>
+        <source>Mark no-shows</source>
+        <translation>标记未到人员</translation>
+    </message>
+    <message>
+        <source>Mark every confirmed person who has not checked in as 未到 (treated as having given up)?</source>
+        <translation>将所有已确认但未签到的人员标记为“未到”（视为主动放弃）吗？</translation>
+    </message>
+    <message>
+        <source>{count} people marked as not arrived</source>
+        <translation>已将 {count} 人标记为未到</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -692,6 +813,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>Roster</source>
         <translation>名单</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>签到</translation>
     </message>
     <message>
         <source>Filing</source>
@@ -1598,6 +1723,14 @@ and read back unchanged.</source>
         <translation>命令因意外错误中止（{error}）。详细信息见日志文件 {log}。</translation>
     </message>
     <message>
+        <source>Cannot read the codes file {path}: {error}. Check the path.</source>
+        <translation>无法读取参观证号文件 {path}：{error}。请检查路径。</translation>
+    </message>
+    <message>
+        <source>{code}: the holder is {status}, not confirmed; not admitted. Admit them in the check-in tab if they may come in.</source>
+        <translation>{code}：持证人状态为“{status}”，未确认，未签到。如准予入场，请在签到页处理。</translation>
+    </message>
+    <message>
         <source>Enter the organising unit (承办单位).</source>
         <translation>请填写承办单位。</translation>
     </message>
@@ -2144,6 +2277,22 @@ and read back unchanged.</source>
     <message>
         <source>The photo no longer exists; reload the list.</source>
         <translation>该照片已不存在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Only {arrived} people checked in; the event needed at least {minimum}. Say why in the summary (总结评估) and invite more people next time.</source>
+        <translation>实际签到仅 {arrived} 人，活动要求不少于 {minimum} 人。请在总结评估中说明原因，下次扩大邀请范围。</translation>
+    </message>
+    <message>
+        <source>There is no check-in to undo.</source>
+        <translation>没有可撤销的签到。</translation>
+    </message>
+    <message>
+        <source>This check-in no longer exists; the list is reloaded.</source>
+        <translation>该签到记录已不存在，列表已刷新。</translation>
+    </message>
+    <message>
+        <source>No-shows can only be marked on or after the day of the event ({date}).</source>
+        <translation>活动当天（{date}）或之后才能标记未到人员。</translation>
     </message>
 </context>
 </TS>

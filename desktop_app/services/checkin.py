@@ -1,0 +1,228 @@
+"""Check-in at the venue: admitting people (each check-in committed before success is shown), undo with a
+reason, walk-ins, live counts, and marking no-shows after the day. A person admitted on two devices (merged
+from two laptops) has two check-ins and is counted once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from db import models
+
+from ..domain import checkin as rules
+from ..domain.roster import STATUS_LABELS, InviteeDraft
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+from . import audit, roster
+from .events import _live as live_event
+
+NOTHING_TO_UNDO = QT_TRANSLATE_NOOP("core", "There is no check-in to undo.")
+GONE = QT_TRANSLATE_NOOP("core", "This check-in no longer exists; the list is reloaded.")
+BEFORE_THE_DAY = QT_TRANSLATE_NOOP("core", "No-shows can only be marked on or after the day of the event ({date}).")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    category: str
+    organisation: str
+    status: str
+    phone: str
+    pass_code: str
+    checked_in_at: dt.datetime | None  # local time of the first active check-in
+    walk_in: bool
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: str  # one of domain.checkin.OUTCOMES
+    person: Person | None
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class CheckinRow:
+    id: int
+    invitee_id: int
+    name: str
+    category: str
+    scanned_at: dt.datetime  # local
+    device: str
+    walk_in: bool
+    undone_at: dt.datetime | None
+    undo_reason: str
+
+
+def _local(utc: dt.datetime | None) -> dt.datetime | None:
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None) if utc else None
+
+
+def _active(event_id: int):
+    C = models.CheckIn
+    return C.select().where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null())  # noqa: E712
+
+
+def _arrivals(event_id: int) -> dict[int, models.CheckIn]:
+    """The first active check-in of each person."""
+    first: dict[int, models.CheckIn] = {}
+    for c in _active(event_id).order_by(models.CheckIn.scanned_at):
+        first.setdefault(c.invitee_id, c)
+    return first
+
+
+def people(event_id: int) -> list[Person]:
+    """Everyone on the roster (not deleted), with their arrival, in the roster's order."""
+    with models.database.atomic():
+        live_event(event_id)
+        names = {c.id: c.name for c in models.InviteeCategory.select().where(models.InviteeCategory.event == event_id)}
+        arrivals = _arrivals(event_id)
+        Inv = models.Invitee
+        query = (Inv.select(Inv.id, Inv.name, Inv.category, Inv.organisation, Inv.status, Inv.phone, Inv.pass_code)
+                 .where((Inv.event == event_id) & (Inv.deleted == False)).order_by(Inv.id))  # noqa: E712
+        out = []
+        for p in query:
+            c = arrivals.get(p.id)
+            out.append(Person(p.id, p.name, names.get(p.category_id, ""), p.organisation, p.status, p.phone,
+                              p.pass_code, _local(c.scanned_at) if c else None, bool(c and c.walk_in)))
+        return out
+
+
+def search_index(event_id: int) -> rules.SearchIndex:
+    """The search index of an event's people (build it once; ``people`` gives what to show)."""
+    Inv = models.Invitee
+    rows = (Inv.select(Inv.id, Inv.name, Inv.phone, Inv.id_number, Inv.pass_code)
+            .where((Inv.event == event_id) & (Inv.deleted == False)).order_by(Inv.id).tuples())  # noqa: E712
+    return rules.SearchIndex([rules.Entry(*row) for row in rows])
+
+
+def person(invitee_id: int) -> Person:
+    p = models.Invitee.get_by_id(invitee_id)
+    return next(x for x in people(p.event_id) if x.id == invitee_id)
+
+
+def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk_in: bool = False,
+             scanned_at: dt.datetime | None = None) -> Result:
+    """Admit one person. The check-in is committed (synchronous=FULL) before this returns ``ok``; a person
+    already in gives ``again`` (nothing written); a person who is not confirmed gives ``decide`` unless
+    ``admit_anyway``, which confirms them and admits them."""
+    with models.database.atomic():
+        p = models.Invitee.get_or_none((models.Invitee.id == invitee_id) & (models.Invitee.event == event_id)
+                                       & (models.Invitee.deleted == False))  # noqa: E712
+        if p is None:
+            return Result("unknown", None)
+        already = _active(event_id).where(models.CheckIn.invitee == p.id).exists()
+        outcome = rules.outcome_for(p.status, already)
+        if outcome == "decide" and admit_anyway:
+            p.status = rules.ADMITTED_STATUS
+            p.save()
+            outcome = "ok"
+        if outcome == "ok":
+            now = models.utcnow()
+            models.CheckIn.create(event=event_id, invitee=p.id, scan_id=models.new_uuid(),
+                                  scanned_at=scanned_at or now, recorded_at=now, device=models.device_id(),
+                                  walk_in=walk_in)
+            audit.record("checkin.admit", event_id=event_id, target="invitee", target_uuid=p.uuid,
+                         summary="walk-in" if walk_in else ("admitted anyway" if admit_anyway else ""))
+    return Result(outcome, person(p.id))
+
+
+def check_in_code(event_id: int, code: str, index: rules.SearchIndex | None = None) -> Result:
+    """A scanned or typed pass code: admits its confirmed holder; ``unknown`` when no one has it."""
+    index = index or search_index(event_id)
+    invitee_id = index.by_code(code)
+    if invitee_id is None:
+        return Result("unknown", None, code.strip())
+    result = check_in(event_id, invitee_id)
+    return Result(result.outcome, result.person, code.strip())
+
+
+def walk_in(event_id: int, draft: InviteeDraft) -> Result:
+    """Register a walk-in (现场报名) with the roster's one check (ID and age rule when the event requires an ID
+    number) and admit them at once."""
+    draft = InviteeDraft(**{**draft.__dict__, "source": "现场报名", "channel": "现场"})
+    added = roster.add_invitee(event_id, draft)
+    roster.set_status([added.id], rules.ADMITTED_STATUS)
+    return check_in(event_id, added.id, walk_in=True)
+
+
+def recent(event_id: int, limit: int = 200) -> list[CheckinRow]:
+    C, Inv = models.CheckIn, models.Invitee
+    names = {c.id: c.name for c in models.InviteeCategory.select().where(models.InviteeCategory.event == event_id)}
+    query = (C.select(C.id, C.invitee, Inv.name, Inv.category, C.scanned_at, C.device, C.walk_in, C.undone_at,
+                      C.undo_reason).join(Inv).where((C.event == event_id) & (C.deleted == False))  # noqa: E712
+             .order_by(C.scanned_at.desc(), C.id.desc()).limit(limit).tuples())
+    return [CheckinRow(cid, invitee_id, name, names.get(category_id, ""), _local(scanned), device, bool(walk),
+                       _local(undone), reason)
+            for cid, invitee_id, name, category_id, scanned, device, walk, undone, reason in query]
+
+
+def undo(checkin_id: int, reason: str) -> None:
+    """Undo one check-in; it is kept, with the time and the reason."""
+    with models.database.atomic():
+        c = models.CheckIn.get_or_none(models.CheckIn.id == checkin_id)
+        if c is None or c.deleted or c.undone_at is not None:
+            raise UserError(GONE)
+        c.undone_at = models.utcnow()
+        c.undo_reason = reason.strip()
+        c.save()
+        audit.record("checkin.undo", event_id=c.event_id, target="check_in", target_uuid=c.uuid,
+                     summary=reason.strip())
+
+
+def undo_last(event_id: int, reason: str = "撤销上一次签到") -> CheckinRow:
+    """Undo the last check-in made on this device (Ctrl+Z at the entrance)."""
+    C = models.CheckIn
+    last = (_active(event_id).where(C.device == models.device_id()).order_by(C.recorded_at.desc(), C.id.desc())
+            .first())
+    if last is None:
+        raise UserError(NOTHING_TO_UNDO)
+    undo(last.id, reason)
+    return next(r for r in recent(event_id) if r.id == last.id)
+
+
+def mark_no_shows(event_id: int, *, today: dt.date | None = None) -> int:
+    """After the day: confirmed people who never came become 未到 (视为放弃). Returns how many."""
+    today = today or dt.date.today()
+    with models.database.atomic():
+        e = live_event(event_id)
+        if e.date is not None and today < e.date:
+            raise UserError(BEFORE_THE_DAY, date=e.date.isoformat())
+        arrived = set(_arrivals(event_id))
+        Inv = models.Invitee
+        missing = [p for p in Inv.select().where((Inv.event == event_id) & (Inv.deleted == False)  # noqa: E712
+                                                & (Inv.status == rules.ADMITTED_STATUS)) if p.id not in arrived]
+        for p in missing:
+            p.status = rules.NO_SHOW
+            p.save()
+        audit.record("checkin.no_shows", event_id=event_id, summary=str(len(missing)))
+        return len(missing)
+
+
+def stats(event_id: int) -> dict:
+    """The live counts, as ``openday stats --json`` prints them."""
+    with models.database.atomic():
+        live_event(event_id)
+        everyone = people(event_id)
+        cats = list(models.InviteeCategory.select().where((models.InviteeCategory.event == event_id)
+                                                          & (models.InviteeCategory.deleted == False))  # noqa: E712
+                    .order_by(models.InviteeCategory.position, models.InviteeCategory.id))
+    admitted = [p for p in everyone if p.checked_in_at is not None]
+    by_category = {c.name: {"quota": c.quota, "confirmed": sum(1 for p in everyone if p.category == c.name
+                                                               and p.status == rules.ADMITTED_STATUS),
+                            "checked_in": sum(1 for p in admitted if p.category == c.name)} for c in cats}
+    return {"invitees": len(everyone), "confirmed": sum(1 for p in everyone if p.status == rules.ADMITTED_STATUS),
+            "checked_in": len(admitted), "walk_ins": sum(1 for p in admitted if p.walk_in),
+            "by_category": by_category}
+
+
+def public_share(event_id: int) -> tuple[int, int]:
+    """(群众代表 among the arrivals, arrivals)."""
+    public = {c.name for c in models.InviteeCategory.select().where((models.InviteeCategory.event == event_id)
+                                                                    & models.InviteeCategory.counts_as_public)}
+    admitted = [p for p in people(event_id) if p.checked_in_at is not None]
+    return sum(1 for p in admitted if p.category in public), len(admitted)

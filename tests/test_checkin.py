@@ -1,0 +1,216 @@
+"""Check-in: the search index, admitting, undo, walk-ins, counts, the CLI, durability under SIGKILL, the tab."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import select
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import ROOT, run_cli
+
+DAY = dt.date(2026, 12, 20)
+
+
+@pytest.fixture
+def demo(workspace):
+    from desktop_app.demo import create_demo_event
+
+    return create_demo_event(DAY)
+
+
+def _confirmed(event_id):
+    from desktop_app.services import checkin
+
+    return [p for p in checkin.people(event_id) if p.status == "confirmed"]
+
+
+def test_index_finds_by_one_character_pinyin_heteronyms_digits_and_code():
+    from desktop_app.domain.checkin import Entry, SearchIndex
+
+    index = SearchIndex([Entry(1, "王伟", "13812345678", "640422199001011234", "AB2CDE"),
+                         Entry(2, "单丽", "13900001111", "64042219900101567X", "FGH3JK"),
+                         Entry(3, "张三", "0954-3012345", "", "")])
+    assert index.find("伟")[0] == [1] and index.find("王")[0] == [1]
+    assert index.find("ww")[0] == [1] and index.find("wangwei")[0] == [1]
+    assert index.find("sl")[0] == [2] and index.find("danli")[0] == [2] and index.find("shan")[0] == [2]
+    assert index.find("5678")[0] == [1] and index.find("1234")[0] == [1, 3]  # ID tail, phone digits
+    assert index.find("567x")[0] == [2] and index.find("567X")[0] == [2]
+    assert index.find("ab2cde")[0] == [1] and index.by_code(" fgh3jk ") == 2
+    assert index.find("zs")[0] == [3] and index.find("")[0] == []
+    many = SearchIndex([Entry(i, f"王{i}", "", "", "") for i in range(100)])
+    ids, more = many.find("w", limit=10)
+    assert ids == list(range(10)) and more
+
+
+def test_index_agrees_with_the_roster_search(demo):
+    from desktop_app.domain.search import matches, normalise_query
+    from desktop_app.services import checkin, roster
+
+    index = checkin.search_index(demo.id)
+    rows = roster.list_invitees(demo.id)
+    for query in ("王", "wb", "zhang", "6480", "3012", "x", "jin"):
+        expected = [r.id for r in rows if matches(normalise_query(query), r.name, phone=r.phone,
+                                                  id_number=r.id_number, pass_code=r.pass_code)]
+        assert sorted(index.find(query, limit=1000)[0]) == sorted(expected), query
+
+
+def test_admit_again_decide_undo_and_counts(demo):
+    from desktop_app.errors import UserError
+    from desktop_app.services import checkin, roster
+
+    first = _confirmed(demo.id)[0]
+    assert checkin.check_in(demo.id, first.id).outcome == "ok"
+    again = checkin.check_in(demo.id, first.id)
+    assert again.outcome == "again" and again.person.checked_in_at is not None
+    waiting = next(p for p in checkin.people(demo.id) if p.status == "waitlisted")
+    assert checkin.check_in(demo.id, waiting.id).outcome == "decide"
+    assert checkin.check_in(demo.id, waiting.id, admit_anyway=True).outcome == "ok"
+    assert roster.get_invitee(waiting.id).status == "confirmed"
+    stats = checkin.stats(demo.id)
+    assert stats["checked_in"] == 2 and stats["confirmed"] == 26 and stats["walk_ins"] == 0
+    assert sum(c["checked_in"] for c in stats["by_category"].values()) == 2
+    undone = checkin.undo_last(demo.id)
+    assert undone.invitee_id == waiting.id and checkin.stats(demo.id)["checked_in"] == 1
+    row = next(r for r in checkin.recent(demo.id) if r.invitee_id == first.id)
+    checkin.undo(row.id, "扫错了人")
+    kept = next(r for r in checkin.recent(demo.id) if r.id == row.id)
+    assert kept.undone_at is not None and kept.undo_reason == "扫错了人"
+    with pytest.raises(UserError):
+        checkin.undo(row.id, "again")
+    assert checkin.check_in(demo.id, 10**6).outcome == "unknown"
+
+
+def test_two_devices_admitting_one_person_count_once(demo):
+    from db import models
+    from desktop_app.services import checkin
+
+    person = _confirmed(demo.id)[0]
+    checkin.check_in(demo.id, person.id)
+    models.CheckIn.create(event=demo.id, invitee=person.id, scan_id=models.new_uuid(), scanned_at=models.utcnow(),
+                          device="laptop-2")
+    assert checkin.stats(demo.id)["checked_in"] == 1
+
+
+def test_walk_in_is_checked_by_the_roster_rules_and_admitted(demo):
+    from desktop_app.domain import idcard
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.errors import UserError
+    from desktop_app.services import checkin
+
+    minor = InviteeDraft(name="小明", phone="13700001111", category="企业及群众代表",
+                         id_number=idcard.make("640422", dt.date(2012, 1, 1), 123))
+    with pytest.raises(UserError):
+        checkin.walk_in(demo.id, minor)
+    adult = InviteeDraft(name="现场甲", phone="13700002222", category="企业及群众代表",
+                         id_number=idcard.make("640422", dt.date(1980, 5, 6), 123))
+    result = checkin.walk_in(demo.id, adult)
+    assert result.outcome == "ok" and result.person.walk_in
+    assert checkin.stats(demo.id)["walk_ins"] == 1
+
+
+def test_no_shows_after_the_day_and_attendance_rule(demo):
+    from desktop_app.errors import UserError
+    from desktop_app.services import checkin
+    from desktop_app.services.checks import run_checks
+
+    with pytest.raises(UserError):
+        checkin.mark_no_shows(demo.id, today=DAY - dt.timedelta(days=1))
+    for p in _confirmed(demo.id)[:20]:
+        checkin.check_in(demo.id, p.id)
+    assert "attendance_short" not in {f.rule for f in run_checks(demo.id, today=DAY)}
+    assert "attendance_short" in {f.rule for f in run_checks(demo.id, today=DAY + dt.timedelta(days=1))}
+    assert checkin.mark_no_shows(demo.id, today=DAY) == 5
+    assert sum(1 for p in checkin.people(demo.id) if p.status_label == "未到") == 5
+
+
+def test_cli_checkin_and_stats(tmp_path):
+    db = tmp_path / "d.sqlite3"
+    event = run_cli("demo", "--db", str(db), "--date", "2026-12-20").stdout.strip()
+    with sqlite3.connect(db) as conn:
+        codes = [r[0] for r in conn.execute("select pass_code from invitee where pass_code != '' order by id")]
+    lines = f"{codes[0]}\n{codes[1].lower()}\nNOPE42\n\n{codes[0]}\n"
+    done = run_cli("checkin", "--db", str(db), "--event", event, "--codes", "-", stdin=lines)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [f"ok {codes[0]}", f"ok {codes[1].lower()}", "unknown NOPE42",
+                                        f"again {codes[0]}"]
+    stats = json.loads(run_cli("stats", "--db", str(db), "--event", event, "--json").stdout)
+    assert set(stats) == {"invitees", "confirmed", "checked_in", "walk_ins", "by_category"}
+    assert stats["checked_in"] == 2 and stats["confirmed"] == 25
+    assert set(next(iter(stats["by_category"].values()))) == {"quota", "confirmed", "checked_in"}
+    missing = run_cli("checkin", "--db", str(db), "--event", event, "--codes", str(tmp_path / "none.txt"))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_killed_mid_check_in_loses_no_acknowledged_code(tmp_path):
+    db = tmp_path / "d.sqlite3"
+    event = run_cli("demo", "--db", str(db), "--date", "2026-12-20").stdout.strip()
+    with sqlite3.connect(db) as conn:
+        codes = [r[0] for r in conn.execute("select pass_code from invitee where pass_code != '' order by id")]
+    rng = random.Random(11)
+    acknowledged: set[str] = set()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for round_ in range(4):
+        proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "checkin", "--db", str(db), "--event", event,
+                                 "--codes", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env)
+        batch = codes[round_ * 6:(round_ + 1) * 6]
+        proc.stdin.write("".join(code + "\n" for code in batch).encode())
+        proc.stdin.flush()
+        deadline = time.monotonic() + rng.uniform(0.3, 2.5)  # a random moment: before, during or after the codes
+        fd, seen = proc.stdout.fileno(), b""
+        while time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.02)[0]:
+                seen += os.read(fd, 4096)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        seen = seen.decode()
+        acknowledged |= {line.split()[1] for line in seen.splitlines() if line.startswith("ok ")}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        admitted = {r[0] for r in conn.execute(
+            "select i.pass_code from check_in c join invitee i on i.id = c.invitee_id where c.undone_at is null")}
+    assert acknowledged <= admitted
+
+
+def test_tab_scanner_ambiguous_undo_and_walk_in(qtbot, demo, workspace, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.domain import idcard
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.services import checkin
+    from ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    tab = window.tab("checkin")
+    window.tabs.setCurrentWidget(tab)
+    person = _confirmed(demo.id)[0]
+    with qtbot.waitSignal(tab.sig_checked_in) as blocker:
+        qtbot.keyClicks(tab.search, person.pass_code)
+        qtbot.keyClick(tab.search, Qt.Key.Key_Return)  # a scanner: the code, then Enter
+    assert blocker.args[0].person.id == person.id and tab.result.property("outcome") == "ok"
+    assert tab.search.text() == ""
+    tab.search.setText(person.pass_code)
+    tab._on_enter()
+    assert tab.result.property("outcome") == "again"
+    tab.search.setText("王")  # several people: arrows choose, Enter admits the chosen one
+    assert tab.matches.count() >= 2
+    qtbot.keyClick(tab.search, Qt.Key.Key_Down)
+    chosen = tab.matches.currentItem().data(Qt.ItemDataRole.UserRole)
+    tab.ask_admit = lambda _person: True
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert checkin.person(chosen).checked_in_at is not None
+    before = checkin.stats(demo.id)["checked_in"]
+    qtbot.keyClick(tab.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert checkin.stats(demo.id)["checked_in"] == before - 1
+    tab.add_walk_in(InviteeDraft(name="现场乙", phone="13700003333", category="企业及群众代表",
+                                 id_number=idcard.make("640422", dt.date(1985, 3, 4), 321)))
+    assert tab.result.property("outcome") == "ok" and checkin.stats(demo.id)["walk_ins"] == 1

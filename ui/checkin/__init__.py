@@ -1,0 +1,1 @@
+"""The 签到 (check-in) tab."""

@@ -1,0 +1,359 @@
+"""The 签到 (check-in) tab for the entrance laptop: one always-focused search field (a scanner types the pass code
+and Enter), the result shown large, live counts, who has not arrived yet, undo, walk-ins and a venue mode with
+large type (F11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.roster import InviteeDraft
+from desktop_app.errors import UserError
+from desktop_app.services import checkin, plan, roster
+
+from ..roster.form import InviteeDialog
+
+RESULT_STYLES = {
+    "ok": "background:#2e7d32;color:white;",
+    "again": "background:#ef6c00;color:white;",
+    "decide": "background:#f9a825;color:black;",
+    "unknown": "background:#c62828;color:white;",
+    "idle": "background:#eceff1;color:#37474f;",
+}
+MAX_MATCHES = 50
+
+
+class CheckinTab(QWidget):
+    sig_checked_in = Signal(object)
+    """A check-in was committed: the ``checkin.Result``."""
+    sig_changed = Signal()
+    """Check-ins, walk-ins or statuses changed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._event_id: int | None = None
+        self._index = None
+        self._people: dict[int, checkin.Person] = {}
+        self.ask_admit = self._ask_admit  # tests replace the question
+        self.ask_reason = self._ask_reason
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("checkin_search")
+        self.search.setPlaceholderText(self.tr("Name, pinyin (zs), last 4 phone digits, last ID digits or pass "
+                                               "code — then Enter"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_text)
+        self.search.returnPressed.connect(self._on_enter)
+        self.search.installEventFilter(self)
+        self.result = QLabel(self)
+        self.result.setObjectName("checkin_result")
+        self.result.setWordWrap(True)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.result.setMinimumHeight(90)
+        self.matches = QListWidget(self)
+        self.matches.setObjectName("checkin_matches")
+        self.matches.itemActivated.connect(lambda item: self.admit(item.data(Qt.ItemDataRole.UserRole)))
+
+        self.counts = QLabel(self)
+        self.counts.setObjectName("checkin_counts")
+        self.counts.setWordWrap(True)
+        self.missing = QListWidget(self)
+        self.missing.setObjectName("checkin_missing")
+        self.recent = QListWidget(self)
+        self.recent.setObjectName("checkin_recent")
+        side = QTabWidget(self)
+        side.addTab(self.missing, self.tr("Not arrived yet"))
+        side.addTab(self.recent, self.tr("Checked in"))
+        self.side = side
+
+        self.undo_button = QPushButton(self.tr("&Undo last (Ctrl+Z)"), self)
+        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_selected_button = QPushButton(self.tr("Undo selected…"), self)
+        self.undo_selected_button.clicked.connect(self.undo_selected)
+        self.walk_in_button = QPushButton(self.tr("&Walk-in…"), self)
+        self.walk_in_button.clicked.connect(self.add_walk_in)
+        self.venue_button = QPushButton(self.tr("&Venue mode (F11)"), self)
+        self.venue_button.setCheckable(True)
+        self.venue_button.toggled.connect(self.set_venue_mode)
+        self.no_show_button = QPushButton(self.tr("Mark &no-shows…"), self)
+        self.no_show_button.clicked.connect(self.mark_no_shows)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)
+        QShortcut(QKeySequence("F11"), self, self.venue_button.toggle)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.result)
+        left_layout.addWidget(self.matches, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.counts)
+        right_layout.addWidget(side, 1)
+        splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([800, 500])
+        buttons = QHBoxLayout()
+        for b in (self.undo_button, self.undo_selected_button, self.walk_in_button, self.no_show_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.venue_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self._base_font = QFont(self.font())
+        self.set_venue_mode(False)
+        self._show_result("idle", self.tr("Scan a pass or type a name"))
+
+    # -- event and data ----------------------------------------------------------------------------------------
+
+    def set_event(self, event_id: int | None) -> None:
+        self._event_id = event_id
+        self.setEnabled(event_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        """The people, the search index (built once here, not per keystroke) and the counts."""
+        if self._event_id is None:
+            self._index, self._people = None, {}
+        else:
+            self._index = checkin.search_index(self._event_id)
+            self._people = {p.id: p for p in checkin.people(self._event_id)}
+        self._refresh_side()
+        self._on_text(self.search.text())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.search.setFocus()
+
+    def _refresh_side(self) -> None:
+        self.missing.clear()
+        self.recent.clear()
+        if self._event_id is None:
+            self.counts.clear()
+            return
+        stats = checkin.stats(self._event_id)
+        public, arrived = checkin.public_share(self._event_id)
+        minimum = plan.get_plan(self._event_id).thresholds.min_invitees
+        lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}")
+                 .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=minimum,
+                         walk_ins=stats["walk_ins"])]
+        for name, c in stats["by_category"].items():
+            lines.append(f"{name}：{c['checked_in']} / {c['confirmed']}")
+        if arrived:
+            lines.append(self.tr("Public representatives among arrivals: {share}%").format(
+                share=round(100 * public / arrived)))
+        self.counts.setText("\n".join(lines))
+        for p in self._people.values():
+            if p.status == "confirmed" and p.checked_in_at is None:
+                item = QListWidgetItem(f"{p.name}　{p.category}　{p.phone}")
+                item.setData(Qt.ItemDataRole.UserRole, p.id)
+                self.missing.addItem(item)
+        for row in checkin.recent(self._event_id):
+            text = f"{row.scanned_at:%H:%M}　{row.name}　{row.category}"
+            if row.walk_in:
+                text += "　" + self.tr("(walk-in)")
+            if row.undone_at:
+                text += "　" + self.tr("undone: {reason}").format(reason=row.undo_reason)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            if row.undone_at:
+                item.setForeground(Qt.GlobalColor.gray)
+            self.recent.addItem(item)
+
+    # -- search and admit --------------------------------------------------------------------------------------
+
+    def _on_text(self, text: str) -> None:
+        self.matches.clear()
+        if self._index is None or not text.strip():
+            return
+        ids, more = self._index.find(text, MAX_MATCHES)
+        for invitee_id in ids:
+            p = self._people.get(invitee_id)
+            if p is None:
+                continue
+            state = (self.tr("in at {time}").format(time=f"{p.checked_in_at:%H:%M}") if p.checked_in_at
+                     else p.status_label)
+            item = QListWidgetItem(f"{p.name}　{p.category}　{p.organisation}　[{state}]")
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.matches.addItem(item)
+        if more:
+            self.matches.addItem(self.tr("… more: type more of the name"))
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.matches(
+                QKeySequence.StandardKey.Undo):
+            self.undo_last()  # at the entrance Ctrl+Z means the last check-in, not the typed text
+            return True
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Up, Qt.Key.Key_Down):
+            row = self.matches.currentRow() + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= row < self.matches.count():
+                self.matches.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_enter(self) -> None:
+        text = self.search.text().strip()
+        if not text or self._index is None:
+            return
+        code_holder = self._index.by_code(text)
+        if code_holder is not None:
+            self.admit(code_holder)
+            return
+        item = self.matches.currentItem()
+        invitee_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if invitee_id is None:
+            self._show_result("unknown", self.tr("Not found: {text}").format(text=text))
+            QApplication.beep()
+            self.search.selectAll()
+            return
+        self.admit(invitee_id)
+
+    def admit(self, invitee_id: int | None) -> None:
+        if invitee_id is None or self._event_id is None:
+            return
+        result = checkin.check_in(self._event_id, invitee_id)
+        if result.outcome == "decide" and self.ask_admit(result.person):
+            result = checkin.check_in(self._event_id, invitee_id, admit_anyway=True)
+        self._report(result)
+
+    def _report(self, result: checkin.Result) -> None:
+        p = result.person
+        if result.outcome == "ok":
+            self._show_result("ok", self.tr("✔ {name}\n{category} · {organisation}").format(
+                name=p.name, category=p.category, organisation=p.organisation))
+            self.sig_checked_in.emit(result)
+        elif result.outcome == "again":
+            self._show_result("again", self.tr("{name} is already in (since {time})").format(
+                name=p.name, time=f"{p.checked_in_at:%H:%M}" if p.checked_in_at else ""))
+        elif result.outcome == "decide":
+            self._show_result("decide", self.tr("{name} is {status}: not admitted").format(
+                name=p.name, status=p.status_label))
+        else:
+            self._show_result("unknown", self.tr("Unknown code"))
+        if result.outcome != "ok":
+            QApplication.beep()
+        self.search.clear()
+        self.reload()
+        self.search.setFocus()
+        self.sig_changed.emit()
+
+    def _show_result(self, kind: str, text: str) -> None:
+        self.result.setProperty("outcome", kind)
+        self.result.setStyleSheet(RESULT_STYLES[kind] + "border-radius:6px;padding:8px;")
+        self.result.setText(text)
+
+    def _ask_admit(self, person: checkin.Person) -> bool:
+        return QMessageBox.question(self, self.tr("Not confirmed"), self.tr(
+            "{name} ({category}) is {status}. Admit them anyway? They will be marked confirmed.").format(
+            name=person.name, category=person.category, status=person.status_label)) == QMessageBox.StandardButton.Yes
+
+    def _ask_reason(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr("Reason (kept with the check-in):"))
+        return text.strip() if ok and text.strip() else None
+
+    # -- undo, walk-ins, no-shows, venue mode ------------------------------------------------------------------
+
+    def undo_last(self) -> None:
+        if self._event_id is None:
+            return
+        try:
+            row = checkin.undo_last(self._event_id)
+        except UserError as exc:
+            self._show_result("idle", str(exc))
+            return
+        self._show_result("again", self.tr("Check-in of {name} undone").format(name=row.name))
+        self.reload()
+        self.sig_changed.emit()
+
+    def undo_selected(self) -> None:
+        item = self.recent.currentItem()
+        if item is None:
+            self.side.setCurrentWidget(self.recent)
+            return
+        reason = self.ask_reason(self.tr("Undo check-in"))
+        if reason is None:
+            return
+        try:
+            checkin.undo(item.data(Qt.ItemDataRole.UserRole), reason)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Undo check-in"), str(exc))
+        self.reload()
+        self.sig_changed.emit()
+
+    def add_walk_in(self, draft: InviteeDraft | None = None) -> None:
+        """A person who registers at the door: the person form (ID and age rule as the event requires), then
+        admitted at once and marked as walk-in."""
+        if self._event_id is None:
+            return
+        if draft is None:
+            start = InviteeDraft(source="现场报名", channel="现场", registered_at=dt.datetime.now().replace(
+                second=0, microsecond=0))
+            ctx = roster.context(self._event_id)
+            names = [c.name for c in plan.snapshot(self._event_id).categories]
+            draft = InviteeDialog.ask(self, start, ctx, names)
+            if draft is None:
+                return
+        try:
+            result = checkin.walk_in(self._event_id, draft)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Walk-in not added"), str(exc))
+            return
+        self._report(result)
+
+    def mark_no_shows(self) -> None:
+        if self._event_id is None:
+            return
+        if QMessageBox.question(self, self.tr("Mark no-shows"), self.tr(
+                "Mark every confirmed person who has not checked in as 未到 (treated as having given up)?")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            count = checkin.mark_no_shows(self._event_id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Mark no-shows"), str(exc))
+            return
+        self._show_result("idle", self.tr("{count} people marked as not arrived").format(count=count))
+        self.reload()
+        self.sig_changed.emit()
+
+    def set_venue_mode(self, on: bool) -> None:
+        """Large type for the entrance; the window goes full screen (F11 again leaves)."""
+        big = QFont(self._base_font)
+        big.setPointSizeF(self._base_font.pointSizeF() * (1.8 if on else 1.0))
+        for widget in (self.matches, self.counts, self.missing, self.recent):
+            widget.setFont(big)
+        field = QFont(self._base_font)
+        field.setPointSizeF(self._base_font.pointSizeF() * (2.4 if on else 1.6))
+        self.search.setFont(field)
+        result = QFont(self._base_font)
+        result.setPointSizeF(self._base_font.pointSizeF() * (3.0 if on else 2.0))
+        result.setBold(True)
+        self.result.setFont(result)
+        window = self.window()
+        if window is not self and window.isVisible():
+            window.showFullScreen() if on else window.showNormal()
+        self.search.setFocus()
