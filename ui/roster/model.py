@@ -7,8 +7,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor
 
 from desktop_app.domain import roster as roster_rules
+from desktop_app.domain.checkin import Entry, SearchIndex
 from desktop_app.domain.roster import mask_id
-from desktop_app.domain.search import matches, normalise_query
+from desktop_app.domain.search import normalise_query
 from desktop_app.services.roster import InviteeRow
 
 STATUS_COLOURS = {"confirmed": "#1b5e20", "waitlisted": "#e65100", "cancelled": "#757575",
@@ -105,7 +106,26 @@ class RosterFilter(QSortFilterProxyModel):
         self._query = ""
         self._status: str | None = None
         self._category: str | None = None
+        self._index: SearchIndex | None = None  # built at the first search after the rows change
+        self._hits: set[int] | None = None  # ids the query finds; None: no query
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt's name
+        super().setSourceModel(model)
+        model.modelReset.connect(self._forget_index)
+
+    def _forget_index(self) -> None:
+        self._index = None
+
+    def _search(self, query: str) -> set[int] | None:
+        """The same rules as ``domain.search.matches``, answered by the index in one pass, not row by row."""
+        if not query:
+            return None
+        if self._index is None:
+            model = self.sourceModel()
+            rows = [model.row_at(i) for i in range(model.rowCount())]
+            self._index = SearchIndex([Entry(r.id, r.name, r.phone, r.id_number, r.pass_code) for r in rows])
+        return set(self._index.find(query, limit=len(self._index.entries))[0])
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sorting goes to the source model; the proxy keeps its order and only filters."""
@@ -114,6 +134,7 @@ class RosterFilter(QSortFilterProxyModel):
     def set_filter(self, query: str, status: str | None, category: str | None) -> None:
         self.beginFilterChange()
         self._query, self._status, self._category = normalise_query(query), status, category
+        self._hits = self._search(self._query)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
@@ -124,4 +145,4 @@ class RosterFilter(QSortFilterProxyModel):
             return False
         if self._category is not None and row.category != self._category:
             return False
-        return matches(self._query, row.name, phone=row.phone, id_number=row.id_number, pass_code=row.pass_code)
+        return self._hits is None or row.id in self._hits
