@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", parents=[common], help="add the demo event to PATH; print the new event id")
     demo.add_argument("--date", type=_date, default=None, help="the event's date (default: 30 days from today)")
+    demo.add_argument("--held", action="store_true",
+                      help="an event that took place (10 days ago unless --date), with check-ins, meeting notes, "
+                           "suggestions and survey forms")
 
     events = sub.add_parser("events", parents=[common], help="list the events")
     events.add_argument("--json", action="store_true", help='print [{"id", "uuid", "unit", "title", "date"}]')
@@ -73,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
     export.add_argument("kind", metavar="KIND",
                         help="plan, announcement, signup-form, roster, signin-sheet, passes, implementation, "
-                             "summary, or package (the whole filing package)")
+                             "summary, notes, feedback-ledger, feedback-report, survey, survey-form, "
+                             "or package (the whole filing package)")
     export.add_argument("--event", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--json", action="store_true", help='print {"files": [...]}')
@@ -128,7 +132,7 @@ def cmd_demo(args) -> int:
 
     workspace = _open(args, create=True)
     try:
-        event = create_demo_event(args.date)
+        event = create_demo_event(args.date, held=args.held)
     finally:
         workspace.close()
     print(event.id)
@@ -169,7 +173,7 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from .documents import export
-    from .services import plan, roster, summary
+    from .services import feedback, plan, roster, summary
 
     if args.kind == "package":
         return _export_package(args)
@@ -180,12 +184,13 @@ def cmd_export(args) -> int:
         snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
         people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
         summary_snapshot = summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None
+        feedback_snapshot = feedback.feedback_snapshot(args.event) if args.kind in export.FEEDBACK_KINDS else None
     finally:
         workspace.close()
     out = _out_dir(args.out)
     try:
         files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
-                              masked=args.masked, summary=summary_snapshot)
+                              masked=args.masked, summary=summary_snapshot, feedback=feedback_snapshot)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback

@@ -26,9 +26,14 @@ def _time(text: str | None) -> dt.time | None:
     return dt.time.fromisoformat(text) if text else None
 
 
-def create_demo_event(day: dt.date | None = None) -> EventInfo:
-    """Add the demo event on ``day`` (default: 30 days from today) and return it."""
-    day = day or default_demo_date()
+HELD_DAYS_AGO = 10  # a held demo event: its replies are due in a few days, one short deadline is already past
+
+
+def create_demo_event(day: dt.date | None = None, *, held: bool = False) -> EventInfo:
+    """Add the demo event on ``day`` and return it. By default it is being prepared (30 days from today);
+    ``held`` gives an event that took place (10 days ago unless ``day`` says otherwise) with the day's records:
+    check-ins, meeting notes, suggestions in every status, survey forms."""
+    day = day or (dt.date.today() - dt.timedelta(days=HELD_DAYS_AGO) if held else default_demo_date())
     data = load_demo_data()
     spec = data["event"]
     fill = {"year": day.year, "date": dates.cn_date(day), "venue": spec["venue"], "theme": spec["theme"]}
@@ -97,6 +102,8 @@ def create_demo_event(day: dt.date | None = None) -> EventInfo:
             category.save()
             categories.append((category, row["quota"]))
         _add_people(event, categories, data["people"])
+        if held:
+            _add_day(event, staff, data["day"], data["survey_options"])
         audit.record("event.demo", event_id=event.id, target="event", target_uuid=event.uuid, summary=event.title)
     return get_event(event.id)
 
@@ -159,3 +166,67 @@ def _add_people(event: models.Event, categories, people: dict) -> None:
                 confirmed_at=registered + dt.timedelta(days=1) if status == "confirmed" else None,
                 confirmed_by="刘晓梅" if status == "confirmed" else "",
             ).save()
+
+
+def _at(day: dt.date, clock: dt.time, minutes: int = 0) -> dt.datetime:
+    """A local time of the day as the naive UTC timestamp the database stores."""
+    local = dt.datetime.combine(day, clock) + dt.timedelta(minutes=minutes)
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _add_day(event: models.Event, staff: dict, day: dict, scale: list[str]) -> None:
+    """The day as it went, for an event dated today or earlier: about 4 in 5 of the confirmed checked in
+    before the start, the 座谈会 notes, suggestions in every status (one past its reply deadline) and ~25
+    survey forms; the same every time (fixed seed)."""
+    from .services import feedback, plan
+
+    for code, done_on in (("filing", event.filing_date), ("announcement", event.announcement_date),
+                          ("registration_deadline", event.registration_deadline), ("event_day", event.date)):
+        plan.mark_milestone(event.id, code, done_on)
+    rng = random.Random(2022)
+    start = event.start_time or dt.time(9, 0)
+    confirmed = list(models.Invitee.select().where((models.Invitee.event == event.id)
+                                                   & (models.Invitee.status == "confirmed")).order_by(models.Invitee.id))
+    arrived = [p for p in confirmed if rng.random() < day["arrival_share"]]
+    for person in arrived:
+        scanned = _at(event.date, start, -rng.randint(0, 30))
+        models.CheckIn.create(event=event, invitee=person, scan_id=models.new_uuid(), scanned_at=scanned,
+                              recorded_at=scanned, device=models.device_id())
+    meeting = next((i for i in models.AgendaItem.select().where(models.AgendaItem.event == event.id)
+                    if i.kind == "meeting"), None)
+    clock = meeting.pinned_start if meeting and meeting.pinned_start else dt.time(10, 30)
+    speakers = iter(rng.sample(arrived, k=min(len(arrived), len(day["notes"]))))
+    notes = []
+    for n, row in enumerate(day["notes"]):
+        who = row["speaker"]
+        kwargs = ({"staff_id": staff[who.split(":", 1)[1]].id} if who.startswith("staff:")
+                  else {"invitee_id": next(speakers).id})
+        noted = dt.datetime.combine(event.date, clock) + dt.timedelta(minutes=3 + 5 * n)
+        notes.append(feedback.add_note(event.id, row["remark"], noted_at=noted, **kwargs))
+    assigned = event.date + dt.timedelta(days=1)
+    for row in day["suggestions"]:
+        if "note" in row:
+            made = feedback.note_to_suggestion(notes[row["note"]].id)
+        else:
+            made = feedback.add_suggestion(event.id, source=row["source"], content=row["content"],
+                                           topic=row["topic"], today=assigned)
+        values = {"topic": row["topic"], "department": row["department"], "assignee": row["assignee"]}
+        if row["status"] != "pending":
+            values["assigned_at"] = assigned
+            if "due_days" in row:  # a suggestion given a short deadline: past it, unanswered
+                values["due_date"] = assigned + dt.timedelta(days=row["due_days"])
+        if row["status"] == "answered":
+            values.update(reply=row["reply"], reply_channel=row["channel"], adoption=row["adoption"],
+                          adoption_reason=row.get("reason", ""),
+                          replied_at=min(assigned + dt.timedelta(days=row["replied_days"]), dt.date.today()))
+        feedback.update_suggestion(made.id, status=row["status"], today=assigned, **values)
+    questions = feedback.questions(event.id)
+    scale_count = sum(1 for q in questions if q.kind == "scale")
+    open_question = next((q for q in questions if q.kind == "open"), None)
+    answers = iter(day["open_answers"])
+    weights = day["survey_weights"][:len(scale)]
+    for n in range(day["survey_forms"]):
+        choices = [rng.choices(range(len(weights)), weights)[0] if rng.random() > 0.03 else None
+                   for _ in range(scale_count)]
+        text = next(answers, "") if open_question and n % 5 == 2 else ""
+        feedback.add_response(event.id, choices, {open_question.id: text} if text else {})

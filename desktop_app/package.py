@@ -152,7 +152,7 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
             if progress:
                 progress(done, total, name)
             export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
-                          masked=masked and item.kind == "roster", summary=s.summary,
+                          masked=masked and item.kind in ("roster", "feedback-ledger"), summary=s.summary,
                           naming=lambda _what, n=f"{item.number:02d}_{name}": n, **s.extra)
             done += 1
         if s.photos:

@@ -1,6 +1,9 @@
 """Save PNG screenshots of the main window on a database, for looking at what users see.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py --db DEMO.sqlite3 --out shots/ [--size 1366x768]
+    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py --db DEMO.sqlite3 --out shots/ [--size 1366x768] \
+        [--tab plan --tab feedback …]
+
+Each ``--tab`` is shown and grabbed; a tab with sub-pages (a ``pages`` tab widget) is grabbed once per page.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("shots"))
     parser.add_argument("--size", action="append", default=None, help="WxH, repeatable (default 1366x768)")
     parser.add_argument("--language", default=None, help="zh_CN or en (default: the database's setting)")
+    parser.add_argument("--tab", action="append", default=[], help="a tab to grab (plan, roster, checkin …)")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -44,6 +48,18 @@ def main() -> int:
         target = args.out / f"main-{size}.png"
         window.grab().save(str(target))
         print(target)
+        for name in args.tab:
+            widget = window.tab(name)
+            window.tabs.setCurrentWidget(widget)
+            pages = getattr(widget, "pages", None)
+            for page in range(pages.count() if pages is not None else 1):
+                if pages is not None:
+                    pages.setCurrentIndex(page)
+                for _ in range(5):
+                    app.processEvents()
+                target = args.out / f"{name}{page if pages is not None else ''}-{size}.png"
+                window.grab().save(str(target))
+                print(target)
     window.close()
     workspace.close()
     return 0

@@ -15,6 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):
+    """The QApplication exists before any test draws text (charts for documents make a QGuiApplication when
+    there is none, and Qt allows one application per process)."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path_factory, monkeypatch) -> Path:
     """Nothing a test does reaches the real data folder (logs, device id)."""

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(self)
         self.welcome.sig_new_event.connect(self.new_event)
         self.welcome.sig_demo_event.connect(self.open_demo_event)
+        self.welcome.sig_held_demo_event.connect(lambda: self.open_demo_event(held=True))
         self.welcome.sig_open_database.connect(self.open_database)
 
         self.switcher = QComboBox(self)
@@ -77,12 +78,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plan_tab, self.tr("Plan"))
         # The other tabs are built when first opened, so the window starts fast.
         self._tab_factories = {"roster": self._make_roster_tab, "checkin": self._make_checkin_tab,
-                               "summary": self._make_summary_tab}
+                               "feedback": self._make_feedback_tab, "summary": self._make_summary_tab}
         self._tabs_built: dict[str, QWidget] = {}
         self.tabs.addTab(QWidget(self), self.tr("Roster"))
         self.tabs.addTab(QWidget(self), self.tr("Check-in"))
+        self.tabs.addTab(QWidget(self), self.tr("Feedback"))
         self.tabs.addTab(QWidget(self), self.tr("Filing"))
-        self._tab_names = ["plan", "roster", "checkin", "summary"]
+        self._tab_names = ["plan", "roster", "checkin", "feedback", "summary"]
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         top = QHBoxLayout()
@@ -141,6 +143,11 @@ class MainWindow(QMainWindow):
                            ("roster-masked", self.tr("Invitee list (Excel, &masked)…")),
                            ("signin-sheet", self.tr("&Sign-in sheet (Word and Excel)…")),
                            ("passes", self.tr("P&asses (Word)…")), (None, ""),
+                           ("notes", self.tr("Meeting &notes (Word)…")),
+                           ("feedback-ledger", self.tr("Suggestions &ledger (Excel, internal)…")),
+                           ("feedback-report", self.tr("Replies to su&ggestions (Word, for publication)…")),
+                           ("survey", self.tr("Sur&vey statistics (Excel and chart)…")),
+                           ("survey-form", self.tr("Blank survey and comment &forms (Word)…")), (None, ""),
                            ("implementation", self.tr("Implementation &report (Word)…")),
                            ("summary", self.tr("Summary and &evaluation (Word)…")),
                            ("package", self.tr("Filing pac&kage…"))):
@@ -236,6 +243,13 @@ class MainWindow(QMainWindow):
         tab.sig_changed.connect(self.plan_tab.review.schedule)
         return tab
 
+    def _make_feedback_tab(self) -> QWidget:
+        from .feedback.tab import FeedbackTab
+
+        tab = FeedbackTab(self)
+        tab.sig_changed.connect(self.plan_tab.review.schedule)
+        return tab
+
     def _make_summary_tab(self) -> QWidget:
         from .summary.tab import SummaryTab
 
@@ -307,10 +321,10 @@ class MainWindow(QMainWindow):
         self._reload_switcher(info.id)
         self.statusBar().showMessage(self.tr("Created “{title}”.").format(title=info.title), 5000)
 
-    def open_demo_event(self) -> None:
+    def open_demo_event(self, *, held: bool = False) -> None:
         from desktop_app.demo import create_demo_event
 
-        info = create_demo_event()
+        info = create_demo_event(held=held)
         self._reload_switcher(info.id)
         self.statusBar().showMessage(self.tr("The demo event was added. Its people are fictional."), 8000)
 
@@ -375,16 +389,17 @@ class MainWindow(QMainWindow):
                 return
             folder = Path(chosen)
         from desktop_app.documents import export
-        from desktop_app.services import plan, roster, summary
+        from desktop_app.services import feedback, plan, roster, summary
 
         masked = kind == "roster-masked"
         kind = "roster" if masked else kind
         snapshot, fonts = plan.snapshot(self._event_id), plan.doc_fonts()
         people = roster.roster_snapshot(self._event_id) if kind in export.ROSTER_KINDS else None
         summed = summary.summary_snapshot(self._event_id) if kind in export.SUMMARY_KINDS else None
+        said = feedback.feedback_snapshot(self._event_id) if kind in export.FEEDBACK_KINDS else None
         today = dt.date.today()
         self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today, roster=people,
-                                              masked=masked, summary=summed),
+                                              masked=masked, summary=summed, feedback=said),
                         lambda files: self._exported(folder, files),
                         lambda error: self._export_failed(folder, error, export.is_target_error),
                         parent=self, label=self.tr("Writing the documents…"))

@@ -12,6 +12,8 @@ class WelcomePage(QWidget):
     """The user asked for a new event."""
     sig_demo_event = Signal()
     """The user asked for the demo event."""
+    sig_held_demo_event = Signal()
+    """The user asked for the demo of an event that took place."""
     sig_open_database = Signal()
     """The user asked to open another database file."""
 
@@ -30,13 +32,17 @@ class WelcomePage(QWidget):
 
         self.new_button = QPushButton(self.tr("&New event…"), self)
         self.demo_button = QPushButton(self.tr("Open the &demo event"), self)
+        self.held_demo_button = QPushButton(self.tr("Demo of a &held event"), self)
+        self.held_demo_button.setToolTip(self.tr("The demo event as it looks 10 days after the day: check-ins, "
+                                                 "meeting notes, suggestions and survey forms"))
         self.open_button = QPushButton(self.tr("Open another &database…"), self)
         self.open_button.setFlat(True)
-        for button in (self.new_button, self.demo_button):
+        for button in (self.new_button, self.demo_button, self.held_demo_button):
             button.setMinimumSize(220, 48)
         self.new_button.setDefault(True)
         self.new_button.clicked.connect(self.sig_new_event)
         self.demo_button.clicked.connect(self.sig_demo_event)
+        self.held_demo_button.clicked.connect(self.sig_held_demo_event)
         self.open_button.clicked.connect(self.sig_open_database)
 
         buttons = QHBoxLayout()
@@ -44,6 +50,8 @@ class WelcomePage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addSpacing(16)
         buttons.addWidget(self.demo_button)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.held_demo_button)
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)

@@ -13,6 +13,16 @@ from pathlib import Path
 from ..domain.plan import DocFonts, PlanSnapshot
 from ..domain.roster import RosterSnapshot
 from .announcement import build_announcement
+from .feedback_docs import (
+    FeedbackSnapshot,
+    build_comment_form,
+    build_feedback_report,
+    build_notes,
+    build_survey_form,
+    write_ledger_xlsx,
+    write_survey_chart,
+    write_survey_xlsx,
+)
 from .gongwen import write_docx
 from .passes import write_passes_docx
 from .plan import build_plan
@@ -25,7 +35,8 @@ from .summary_docs import SummarySnapshot, build_implementation, build_report
 PLAN_KINDS = ("plan", "announcement", "signup-form")
 ROSTER_KINDS = ("roster", "signin-sheet", "passes")  # these need a RosterSnapshot (``export(..., roster=…)``)
 SUMMARY_KINDS = ("implementation", "summary")  # these need a SummarySnapshot (``export(..., summary=…)``)
-KINDS = PLAN_KINDS + ROSTER_KINDS + SUMMARY_KINDS
+FEEDBACK_KINDS = ("notes", "feedback-ledger", "feedback-report", "survey", "survey-form")  # ``feedback=…``
+KINDS = PLAN_KINDS + ROSTER_KINDS + SUMMARY_KINDS + FEEDBACK_KINDS
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
@@ -46,7 +57,8 @@ def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what
 
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
-           masked: bool = False, summary: SummarySnapshot | None = None, naming: Callable[[str], str] | None = None) -> list[Path]:
+           masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
+           naming: Callable[[str], str] | None = None) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
 
     File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
@@ -61,9 +73,12 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         raise ValueError(f"the document kind {kind!r} is written from the roster: pass roster=RosterSnapshot")
     if kind in SUMMARY_KINDS and summary is None:
         raise ValueError(f"the document kind {kind!r} is written from the summary: pass summary=SummarySnapshot")
+    if kind in FEEDBACK_KINDS and feedback is None:
+        raise ValueError(f"the document kind {kind!r} is written from the feedback: pass feedback=FeedbackSnapshot")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    source = roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS else snapshot
+    source = (roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS
+              else feedback if kind in FEEDBACK_KINDS else snapshot)
 
     def file_stem(_snapshot, what: str) -> str:  # every document of one event: one date, one unit
         return safe_name(naming(what)) if naming else default_stem(source, what)
@@ -93,9 +108,26 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
     elif kind == "implementation":
         doc = build_implementation(summary, today=today)
         jobs = [(file_stem(summary, "活动实施情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    else:
+    elif kind == "summary":
         doc = build_report(summary, today=today)
         jobs = [(file_stem(summary, "总结评估报告") + ".docx", lambda p: write_docx(doc, p, fonts))]
+    elif kind == "notes":
+        doc = build_notes(feedback)
+        jobs = [(file_stem(feedback, "座谈会记录") + ".docx", lambda p: write_docx(doc, p, fonts))]
+    elif kind == "feedback-ledger":
+        jobs = [(file_stem(feedback, "意见建议台账") + ".xlsx",
+                 lambda p: write_ledger_xlsx(feedback, p, fonts, today=today, masked=masked))]
+    elif kind == "feedback-report":
+        doc = build_feedback_report(feedback)
+        jobs = [(file_stem(feedback, "意见建议办理反馈情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
+    elif kind == "survey":
+        stem = file_stem(feedback, "满意度测评统计")
+        jobs = [(stem + ".xlsx", lambda p: write_survey_xlsx(feedback, p, fonts)),
+                (stem + ".png", lambda p: write_survey_chart(feedback, p))]
+    else:
+        form, comments = build_survey_form(feedback), build_comment_form(feedback)
+        jobs = [(file_stem(feedback, "满意度测评表") + ".docx", lambda p: write_docx(form, p, fonts)),
+                (file_stem(feedback, "征求意见表") + ".docx", lambda p: write_docx(comments, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain import checkin as checkin_rules
+from ..domain import feedback as feedback_rules
 from ..domain import roster_rules, rules
 from ..domain.rules import Finding
-from . import checkin, plan, roster
+from . import checkin, feedback, plan, roster
 
 
 def run_checks(event_id: int, *, today: dt.date | None = None) -> list[Finding]:
@@ -16,4 +17,5 @@ def run_checks(event_id: int, *, today: dt.date | None = None) -> list[Finding]:
     snapshot = plan.snapshot(event_id)
     return (rules.check(snapshot, today=today)
             + roster_rules.check(snapshot, roster.roster_summary(event_id), today=today)
-            + checkin_rules.check_attendance(snapshot, checkin.stats(event_id)["checked_in"], today=today))
+            + checkin_rules.check_attendance(snapshot, checkin.stats(event_id)["checked_in"], today=today)
+            + feedback_rules.check(feedback.due_items(event_id), today=today))

@@ -261,8 +261,16 @@ def set_attachments(event_id: int, *, leading_group: bool, signup_form: bool) ->
 # -- milestones marked done --------------------------------------------------------------------------------------
 
 def milestones_done(event_id: int) -> dict[str, dt.date]:
+    """The milestones marked done, and 意见反馈 done by itself on the day the last suggestion was answered."""
+    from . import feedback
+
     raw = json.loads(live_event(event_id).milestones_done or "{}")
-    return {code: dt.date.fromisoformat(day) for code, day in raw.items()}
+    done = {code: dt.date.fromisoformat(day) for code, day in raw.items()}
+    if "feedback" not in done:
+        answered = feedback.all_answered_on(event_id)
+        if answered is not None:
+            done["feedback"] = answered
+    return done
 
 
 def mark_milestone(event_id: int, code: str, day: dt.date | None) -> None:

@@ -194,8 +194,8 @@
         <translation>邀请哪些人、每类多少名额；报名名单按这些类别归类。</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); 群众代表 &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;合计 &lt;b&gt;{total}&lt;/b&gt; 人（不少于 {minimum} 人）；群众代表 &lt;b&gt;{public}&lt;/b&gt; 人，占 {share:.0%}（不低于 {needed:.0%}）。&lt;/span&gt;</translation>
+        <source>&lt;span style='color:{colour}'&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); 群众代表 &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{colour}'&gt;合计 &lt;b&gt;{total}&lt;/b&gt; 人（不少于 {minimum} 人）；群众代表 &lt;b&gt;{public}&lt;/b&gt; 人，占 {share:.0%}（不低于 {needed:.0%}）。&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -545,6 +545,45 @@ Please send that file to your IT support.</source>
     </message>
 </context>
 <context>
+    <name>FeedbackTab</name>
+    <message>
+        <source>Meeting notes</source>
+        <translation>座谈会记录</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议台账</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度测评</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Meeting notes (Word)…</source>
+        <translation>座谈会记录（Word）…</translation>
+    </message>
+    <message>
+        <source>Suggestions ledger (Excel, internal)…</source>
+        <translation>意见建议台账（Excel，内部）…</translation>
+    </message>
+    <message>
+        <source>Replies to suggestions, for publication (Word)…</source>
+        <translation>意见建议办理反馈情况（Word，对外公开）…</translation>
+    </message>
+    <message>
+        <source>Survey statistics (Excel and chart)…</source>
+        <translation>满意度测评统计（Excel 和图表）…</translation>
+    </message>
+    <message>
+        <source>Blank survey and comment forms (Word)…</source>
+        <translation>空白满意度测评表和征求意见表（Word）…</translation>
+    </message>
+</context>
+<context>
     <name>FontSettingsDialog</name>
     <message>
         <source>Document fonts</source>
@@ -792,8 +831,205 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>电话确认</translation>
     </message>
     <message>
-        <source>The full number is in the person&apos;s form.</source>
+        <source>The full number is in the person's form.</source>
         <translation>完整号码见个人信息表。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办科室</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>交办日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限情况</translation>
+    </message>
+    <message>
+        <source>Adoption</source>
+        <translation>采纳情况</translation>
+    </message>
+    <message>
+        <source>Search topic, content, person, reply</source>
+        <translation>搜索主题、内容、提出人、答复</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超期</translation>
+    </message>
+    <message>
+        <source>&amp;New suggestion</source>
+        <translation>新增意见(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Departments…</source>
+        <translation>科室/窗口…</translation>
+    </message>
+    <message>
+        <source>Required when not adopted: published with the reply</source>
+        <translation>暂不采纳时必填，随答复一并公开</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>保存(&amp;S)（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>意见建议内容</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Assigned on</source>
+        <translation>交办日期</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>办理答复</translation>
+    </message>
+    <message>
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>答复方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>暂不采纳理由</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue %n day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未交办）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s): </source>
+        <translation>
+            <numerusform>共 %n 条：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b style='color:#c62828'&gt;overdue %n&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b style='color:#c62828'&gt;超期 %n&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>due soon %n</source>
+        <translation>
+            <numerusform>即将到期 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By department: </source>
+        <translation>按科室：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) after it is assigned</source>
+        <translation>
+            <numerusform>交办后 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) after it is assigned</source>
+        <translation>
+            <numerusform>交办后 %n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply due: %1 (change the rule in the Plan tab's deadlines)</source>
+        <translation>答复期限：%1（在“方案”页的时间节点中修改规则）</translation>
+    </message>
+    <message>
+        <source>Suggestion not saved</source>
+        <translation>意见建议未保存</translation>
+    </message>
+    <message>
+        <source>New suggestion</source>
+        <translation>新增意见建议</translation>
+    </message>
+    <message>
+        <source>What was suggested:</source>
+        <translation>意见建议内容：</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>科室/窗口</translation>
+    </message>
+    <message>
+        <source>One department or window (科室/窗口) per line:</source>
+        <translation>每行一个科室或窗口：</translation>
     </message>
 </context>
 <context>
@@ -817,6 +1053,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>Check-in</source>
         <translation>签到</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>意见</translation>
     </message>
     <message>
         <source>Filing</source>
@@ -889,6 +1129,26 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>P&amp;asses (Word)…</source>
         <translation>参观证（Word）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;notes (Word)…</source>
+        <translation>座谈会记录(&amp;N)（Word）…</translation>
+    </message>
+    <message>
+        <source>Suggestions &amp;ledger (Excel, internal)…</source>
+        <translation>意见建议台账(&amp;L)（Excel，内部）…</translation>
+    </message>
+    <message>
+        <source>Replies to su&amp;ggestions (Word, for publication)…</source>
+        <translation>意见建议办理反馈情况(&amp;G)（Word，对外公开）…</translation>
+    </message>
+    <message>
+        <source>Sur&amp;vey statistics (Excel and chart)…</source>
+        <translation>满意度测评统计(&amp;V)（Excel 和图表）…</translation>
+    </message>
+    <message>
+        <source>Blank survey and comment &amp;forms (Word)…</source>
+        <translation>空白测评表和征求意见表(&amp;F)（Word）…</translation>
     </message>
     <message>
         <source>Implementation &amp;report (Word)…</source>
@@ -1088,7 +1348,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>节假日调整（按工作日计算时限时使用）</translation>
     </message>
     <message>
-        <source>Some working-day deadlines fall in a year the holiday calendar does not cover yet; they count Monday–Friday only. Add that year&apos;s holidays below, or update the app.</source>
+        <source>Some working-day deadlines fall in a year the holiday calendar does not cover yet; they count Monday–Friday only. Add that year's holidays below, or update the app.</source>
         <translation>部分按工作日计算的时限落在节假日数据尚未覆盖的年份，暂按周一至周五计算。请在下方补充该年的节假日安排，或更新本软件。</translation>
     </message>
     <message>
@@ -1133,6 +1393,63 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Everything can be changed later in the Plan tab.</source>
         <translation>以上内容之后都可在“方案”页修改。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>发言内容</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>已转意见</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Type a name, pinyin initials or a staff member; or any text</source>
+        <translation>输入姓名、拼音首字母或工作人员；也可直接输入</translation>
+    </message>
+    <message>
+        <source>The remark; Ctrl+Enter adds it and clears for the next</source>
+        <translation>发言内容；按 Ctrl+Enter 添加并清空，接着记下一条</translation>
+    </message>
+    <message>
+        <source>&amp;Add (Ctrl+Enter)</source>
+        <translation>添加(&amp;A)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Make a &amp;suggestion of it</source>
+        <translation>转为意见建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remark(s)</source>
+        <translation>
+            <numerusform>共 %n 条发言</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meeting notes</source>
+        <translation>座谈会记录</translation>
     </message>
 </context>
 <context>
@@ -1193,7 +1510,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>领导小组</translation>
     </message>
     <message>
-        <source>The 办公室主任 row names who heads the group&apos;s office.</source>
+        <source>The 办公室主任 row names who heads the group's office.</source>
         <translation>“办公室主任”一行为领导小组办公室负责人。</translation>
     </message>
     <message>
@@ -1307,6 +1624,33 @@ Nothing was left half-written. Choose another folder or free some space.</source
     </message>
 </context>
 <context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Rating (one option ticked)</source>
+        <translation>评价题（单选）</translation>
+    </message>
+    <message>
+        <source>Open question (written answer)</source>
+        <translation>开放题（文字作答）</translation>
+    </message>
+    <message>
+        <source>The options from best to worst, separated by /</source>
+        <translation>选项从好到差，用 / 分隔</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+</context>
+<context>
     <name>QuotaBars</name>
     <message>
         <source>{registered} registered, {waiting} waiting</source>
@@ -1317,8 +1661,8 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>{name} · 候补 {waiting}</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;群众代表 {share:.0%} (at least {needed:.0%})</source>
-        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;已确认 {confirmed} 人（不少于 {minimum} 人）&lt;/b&gt;&lt;br&gt;群众代表占 {share:.0%}（不低于 {needed:.0%}）</translation>
+        <source>&lt;b style='color:{colour}'&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;群众代表 {share:.0%} (at least {needed:.0%})</source>
+        <translation>&lt;b style='color:{colour}'&gt;已确认 {confirmed} 人（不少于 {minimum} 人）&lt;/b&gt;&lt;br&gt;群众代表占 {share:.0%}（不低于 {needed:.0%}）</translation>
     </message>
 </context>
 <context>
@@ -1355,8 +1699,8 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>提示</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Nothing missing: the plan can be filed.&lt;/b&gt;</source>
-        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;没有缺项：方案可以报备。&lt;/b&gt;</translation>
+        <source>&lt;b style='color:#2e7d32'&gt;Nothing missing: the plan can be filed.&lt;/b&gt;</source>
+        <translation>&lt;b style='color:#2e7d32'&gt;没有缺项：方案可以报备。&lt;/b&gt;</translation>
     </message>
     <message>
         <source>{errors} to fix before filing, {others} to look at.</source>
@@ -1406,7 +1750,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>生成参观证号(&amp;P)</translation>
     </message>
     <message>
-        <source>First come, first served by registration time within each category&apos;s places; the rest wait.</source>
+        <source>First come, first served by registration time within each category's places; the rest wait.</source>
         <translation>各类别按报名先后在名额内确定，其余列入候补。</translation>
     </message>
     <message>
@@ -1446,7 +1790,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>取消报名</translation>
     </message>
     <message>
-        <source>Cancel {name}&apos;s registration?</source>
+        <source>Cancel {name}'s registration?</source>
         <translation>确定取消 {name} 的报名吗？</translation>
     </message>
     <message>
@@ -1675,6 +2019,114 @@ and read back unchanged.</source>
     </message>
 </context>
 <context>
+    <name>SurveyChart</name>
+    <message>
+        <source>No forms entered yet</source>
+        <translation>尚未录入测评表</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete form</source>
+        <translation>删除该表</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Make a &amp;suggestion of it</source>
+        <translation>转为意见建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>测评表题目</translation>
+    </message>
+    <message>
+        <source>Enter paper forms</source>
+        <translation>录入纸质测评表</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Written answer</source>
+        <translation>文字意见</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>统计结果</translation>
+    </message>
+    <message>
+        <source>Written answers</source>
+        <translation>文字意见</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>评价题</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>开放题</translation>
+    </message>
+    <message>
+        <source>Type one digit per rating question (%1 questions): %2, 0 = left blank. Enter saves the form and starts the next.</source>
+        <translation>每道评价题输入一个数字（共 %1 题）：%2，0 = 未填。按 Enter 保存本表并录入下一张。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n form(s) entered</source>
+        <translation>
+            <numerusform>已录入 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Satisfaction (satisfied + fairly satisfied): &lt;b&gt;%1&lt;/b&gt; over %2 answer(s) on %3 form(s)</source>
+        <translation>满意率（满意+比较满意）：&lt;b&gt;%1&lt;/b&gt;（%3 份测评表，有效评价 %2 项）</translation>
+    </message>
+    <message>
+        <source>Form not saved</source>
+        <translation>测评表未保存</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>满意度测评</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Delete question</source>
+        <translation>删除题目</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its answers on the forms already entered are no longer counted.</source>
+        <translation>删除“%1”？已录入测评表中该题的回答将不再统计。</translation>
+    </message>
+</context>
+<context>
     <name>TimelineWidget</name>
     <message>
         <source>No dates yet.</source>
@@ -1704,6 +2156,14 @@ and read back unchanged.</source>
         <translation>打开示例活动(&amp;D)</translation>
     </message>
     <message>
+        <source>Demo of a &amp;held event</source>
+        <translation>已举办的示例活动(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The demo event as it looks 10 days after the day: check-ins, meeting notes, suggestions and survey forms</source>
+        <translation>活动举办 10 天后的示例：签到、座谈会记录、意见建议和满意度测评表</translation>
+    </message>
+    <message>
         <source>Open another &amp;database…</source>
         <translation>打开其他数据库(&amp;D)…</translation>
     </message>
@@ -1711,7 +2171,7 @@ and read back unchanged.</source>
 <context>
     <name>core</name>
     <message>
-        <source>The database {path} does not exist. Check the path, or create it with &apos;openday demo --db {path}&apos; or by opening it in the app.</source>
+        <source>The database {path} does not exist. Check the path, or create it with 'openday demo --db {path}' or by opening it in the app.</source>
         <translation>数据库 {path} 不存在。请检查路径，或用“openday demo --db {path}”创建，或在程序中打开它。</translation>
     </message>
     <message>
@@ -1735,7 +2195,7 @@ and read back unchanged.</source>
         <translation>请填写承办单位。</translation>
     </message>
     <message>
-        <source>Enter the event&apos;s title.</source>
+        <source>Enter the event's title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
@@ -1779,7 +2239,7 @@ and read back unchanged.</source>
         <translation>请填写11位手机号（如13812345678）或带区号的固定电话（如0954-3018118）。</translation>
     </message>
     <message>
-        <source>There is no event with id {event_id} in this database. Run &apos;openday events --json&apos; to list the events.</source>
+        <source>There is no event with id {event_id} in this database. Run 'openday events --json' to list the events.</source>
         <translation>数据库中没有编号为 {event_id} 的活动。可用“openday events --json”列出全部活动。</translation>
     </message>
     <message>
@@ -1787,15 +2247,15 @@ and read back unchanged.</source>
         <translation>请填写新活动的承办单位。</translation>
     </message>
     <message>
-        <source>The event has no field named &apos;{field}&apos;.</source>
+        <source>The event has no field named '{field}'.</source>
         <translation>活动没有名为“{field}”的字段。</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a date; write it as 2024-09-28.</source>
+        <source>'{value}' is not a date; write it as 2024-09-28.</source>
         <translation>“{value}”不是日期，请写成 2024-09-28 的格式。</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a time of day; write it as 09:30.</source>
+        <source>'{value}' is not a time of day; write it as 09:30.</source>
         <translation>“{value}”不是时间，请写成 09:30 的格式。</translation>
     </message>
     <message>
@@ -1895,7 +2355,7 @@ and read back unchanged.</source>
         <translation>尚无日期</translation>
     </message>
     <message>
-        <source>The invitees add up to {total}; an Open Day needs at least {minimum}. Raise the categories&apos; quotas in the Plan tab.</source>
+        <source>The invitees add up to {total}; an Open Day needs at least {minimum}. Raise the categories' quotas in the Plan tab.</source>
         <translation>邀请人数合计{total}人，未达到不少于{minimum}人的要求：请在“方案”页提高各类别名额。</translation>
     </message>
     <message>
@@ -1975,11 +2435,11 @@ and read back unchanged.</source>
         <translation>联系电话未填写：公告须提供联系电话，请在“方案”页填写号码。</translation>
     </message>
     <message>
-        <source>There is no boilerplate &apos;{key}&apos; for this section.</source>
+        <source>There is no boilerplate '{key}' for this section.</source>
         <translation>本节没有名为“{key}”的常用表述。</translation>
     </message>
     <message>
-        <source>The plan has no field named &apos;{field}&apos;.</source>
+        <source>The plan has no field named '{field}'.</source>
         <translation>方案中没有名为“{field}”的字段。</translation>
     </message>
     <message>
@@ -1987,11 +2447,11 @@ and read back unchanged.</source>
         <translation>该行已不存在（已被删除），请刷新列表。</translation>
     </message>
     <message>
-        <source>The table has no field named &apos;{field}&apos;.</source>
+        <source>The table has no field named '{field}'.</source>
         <translation>表格中没有名为“{field}”的字段。</translation>
     </message>
     <message>
-        <source>{field}: &apos;{value}&apos; is not a whole number of 0 or more.</source>
+        <source>{field}: '{value}' is not a whole number of 0 or more.</source>
         <translation>{field}：“{value}”不是大于等于0的整数。</translation>
     </message>
     <message>
@@ -1999,19 +2459,19 @@ and read back unchanged.</source>
         <translation>{path} 不是模板：不是有效的JSON（{error}）。</translation>
     </message>
     <message>
-        <source>{path} is not an Open Day Desk template (no &quot;format&quot;: &quot;openday-template&quot;).</source>
-        <translation>{path} 不是开放日工作台的模板（缺少 &quot;format&quot;: &quot;openday-template&quot;）。</translation>
+        <source>{path} is not an Open Day Desk template (no "format": "openday-template").</source>
+        <translation>{path} 不是开放日工作台的模板（缺少 "format": "openday-template"）。</translation>
     </message>
     <message>
         <source>{path} was made by a newer version (template version {version}); install the newer version.</source>
         <translation>{path} 由更新版本生成（模板版本 {version}），请安装新版本。</translation>
     </message>
     <message>
-        <source>Template key &apos;{key}&apos; is missing.</source>
+        <source>Template key '{key}' is missing.</source>
         <translation>模板缺少“{key}”项。</translation>
     </message>
     <message>
-        <source>Template key &apos;{key}&apos;: {problem}</source>
+        <source>Template key '{key}': {problem}</source>
         <translation>模板“{key}”项{problem}</translation>
     </message>
     <message>
@@ -2079,7 +2539,7 @@ and read back unchanged.</source>
         <translation>身份证号格式不对：应为18位且出生日期有效（或旧的15位号码）。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s last character does not match: check for a typing error.</source>
+        <source>The ID number's last character does not match: check for a typing error.</source>
         <translation>身份证号末位校验码不符：请检查是否录错。</translation>
     </message>
     <message>
@@ -2103,7 +2563,7 @@ and read back unchanged.</source>
         <translation>名单中已有相同的身份证号或电话：{other}。</translation>
     </message>
     <message>
-        <source>The category “{category}” is not one of this event&apos;s categories; add it in the Plan tab or correct the row.</source>
+        <source>The category “{category}” is not one of this event's categories; add it in the Plan tab or correct the row.</source>
         <translation>类别“{category}”不是本次活动的邀请类别；请在“方案”页添加该类别，或更正这一行。</translation>
     </message>
     <message>
@@ -2131,7 +2591,7 @@ and read back unchanged.</source>
         <translation>该人员已不在名单中（已删除），请刷新列表。</translation>
     </message>
     <message>
-        <source>&apos;{status}&apos; is not a roster status.</source>
+        <source>'{status}' is not a roster status.</source>
         <translation>“{status}”不是名单状态。</translation>
     </message>
     <message>
@@ -2293,6 +2753,146 @@ and read back unchanged.</source>
     <message>
         <source>No-shows can only be marked on or after the day of the event ({date}).</source>
         <translation>活动当天（{date}）或之后才能标记未到人员。</translation>
+    </message>
+    <message>
+        <source>To assign</source>
+        <translation>待交办</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>座谈会</translation>
+    </message>
+    <message>
+        <source>Comment form</source>
+        <translation>征求意见表</translation>
+    </message>
+    <message>
+        <source>Survey form</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Published on the website</source>
+        <translation>网站公开</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Partly adopted</source>
+        <translation>部分采纳</translation>
+    </message>
+    <message>
+        <source>Not adopted for now</source>
+        <translation>暂不采纳</translation>
+    </message>
+    <message>
+        <source>Explained</source>
+        <translation>已解释说明</translation>
+    </message>
+    <message>
+        <source>Type what was suggested (the content) before saving.</source>
+        <translation>请先填写意见建议内容再保存。</translation>
+    </message>
+    <message>
+        <source>Choose the department (科室/窗口) that handles it before it can be assigned.</source>
+        <translation>请先选择承办科室（窗口），才能交办。</translation>
+    </message>
+    <message>
+        <source>Type the reply, its date and how it was given before marking the suggestion answered.</source>
+        <translation>请填写办理答复、答复日期和答复方式后，再标记为已反馈。</translation>
+    </message>
+    <message>
+        <source>Say whether the suggestion was adopted before marking it answered.</source>
+        <translation>请选择采纳情况后，再标记为已反馈。</translation>
+    </message>
+    <message>
+        <source>A suggestion not adopted for now needs the reason, which is published with the reply.</source>
+        <translation>暂不采纳的意见建议须说明理由，理由随答复一并公开。</translation>
+    </message>
+    <message>
+        <source>'{status}' is not a suggestion status.</source>
+        <translation>“{status}”不是意见建议的办理状态。</translation>
+    </message>
+    <message>
+        <source>{count} suggestion(s) are past their reply deadline without an answer (the earliest: “{topic}”, due {date}). Reply and record it in the 意见 tab.</source>
+        <translation>有 {count} 条意见建议已超过答复期限仍未反馈（最早一条：“{topic}”，应于{date}前答复）。请尽快答复，并在“意见”页登记。</translation>
+    </message>
+    <message>
+        <source>{count} suggestion(s) must be answered within {days} days (the first: “{topic}”, due {date}).</source>
+        <translation>有 {count} 条意见建议须在 {days} 天内答复（最早一条：“{topic}”，应于{date}前答复）。</translation>
+    </message>
+    <message>
+        <source>Question {number}: '{digit}' is not an answer; type 1 to {count}, or 0 for no answer.</source>
+        <translation>第 {number} 题：“{digit}”不是有效选项；请输入 1 至 {count}，未填输入 0。</translation>
+    </message>
+    <message>
+        <source>{typed} answers typed but the form has {count} rating questions.</source>
+        <translation>输入了 {typed} 个评价，但测评表只有 {count} 道评价题。</translation>
+    </message>
+    <message>
+        <source>That entry no longer exists (it was deleted). The list is reloaded.</source>
+        <translation>该条记录已不存在（已被删除），列表已刷新。</translation>
+    </message>
+    <message>
+        <source>Type the remark before adding the note.</source>
+        <translation>请先输入发言内容再添加。</translation>
+    </message>
+    <message>
+        <source>This answer is empty; there is nothing to turn into a suggestion.</source>
+        <translation>该回答为空，无法转为意见建议。</translation>
+    </message>
+    <message>
+        <source>The questionnaire has no rating question; add one before entering forms.</source>
+        <translation>测评表没有评价题，请先添加评价题再录入。</translation>
+    </message>
+    <message>
+        <source>A rating question needs 2 to 9 options.</source>
+        <translation>评价题需要 2 至 9 个选项。</translation>
+    </message>
+    <message>
+        <source>Type the question before saving it.</source>
+        <translation>请先输入题目再保存。</translation>
+    </message>
+    <message>
+        <source>The due date ({due}) is before the day it was assigned ({assigned}).</source>
+        <translation>办理期限（{due}）早于交办日期（{assigned}）。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,58 @@
+"""The 意见 tab: 座谈会记录, 意见建议台账 and 满意度测评, and the feedback documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from .ledger import LedgerPage
+from .notes import NotesPage
+from .survey import SurveyPage
+
+
+class FeedbackTab(QWidget):
+    sig_changed = Signal()
+    """Suggestions changed (the rule check and the milestones read them)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._event_id: int | None = None
+        self.notes = NotesPage(self)
+        self.ledger = LedgerPage(self)
+        self.survey = SurveyPage(self)
+        self.pages = QTabWidget(self)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.notes, self.tr("Meeting notes"))
+        self.pages.addTab(self.ledger, self.tr("Suggestions"))
+        self.pages.addTab(self.survey, self.tr("Satisfaction survey"))
+        self.notes.sig_suggestion_made.connect(self.show_suggestion)
+        self.survey.sig_suggestion_made.connect(self.show_suggestion)
+        self.ledger.sig_changed.connect(self.sig_changed)
+
+        self.export_button = QPushButton(self.tr("&Documents"), self)
+        menu = QMenu(self.export_button)
+        for kind, text in (("notes", self.tr("Meeting notes (Word)…")),
+                           ("feedback-ledger", self.tr("Suggestions ledger (Excel, internal)…")),
+                           ("feedback-report", self.tr("Replies to suggestions, for publication (Word)…")),
+                           ("survey", self.tr("Survey statistics (Excel and chart)…")),
+                           ("survey-form", self.tr("Blank survey and comment forms (Word)…"))):
+            menu.addAction(text, lambda k=kind: self.window().export_documents(k))
+        self.export_button.setMenu(menu)
+        self.pages.setCornerWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+
+    def set_event(self, event_id: int | None) -> None:
+        self._event_id = event_id
+        for page in (self.notes, self.ledger, self.survey):
+            page.set_event(event_id)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._event_id:
+            self.ledger.reload()  # check-ins or the roster may have changed names elsewhere
+
+    def show_suggestion(self, suggestion_id: int) -> None:
+        self.ledger.reload(suggestion_id)
+        self.pages.setCurrentWidget(self.ledger)
+        self.sig_changed.emit()
