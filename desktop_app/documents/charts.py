@@ -27,9 +27,41 @@ def ensure_gui():
     return app
 
 
-def survey_chart_height(stats: SurveyStats | None, row: int = 46) -> int:
+LEGEND_ROW = 28
+
+
+def _options(stats: SurveyStats) -> tuple[str, ...]:
+    return max((q.options for q in stats.questions), key=len, default=())
+
+
+def _legend_items(metrics, options, start: float, width: float) -> list[tuple[float, int, str]]:
+    """(x, line, name) of each legend entry, wrapping onto further lines when ``width`` is too narrow."""
+    out, x, line = [], start, 0
+    for name in options:
+        w = 18 + metrics.horizontalAdvance(name) + 18
+        if x + w > width and x > start:
+            x, line = start, line + 1
+        out.append((x, line, name))
+        x += w
+    return out
+
+
+def survey_chart_height(stats: SurveyStats | None, row: int = 46, *, headline: bool = True,
+                        legend_lines: int = 1) -> int:
     rows = len(stats.questions) if stats else 1
-    return 40 + row * max(rows, 1) + 34
+    return (36 if headline else 4) + row * max(rows, 1) + LEGEND_ROW * legend_lines + 6
+
+
+def legend_lines(metrics, stats: SurveyStats | None, width: float) -> int:
+    """How many lines the legend needs at ``width`` (the widget sets its height from it)."""
+    if not stats or not stats.questions:
+        return 1
+    start = _label_width(width) if width >= 560 else 0
+    return 1 + max((line for _, line, _ in _legend_items(metrics, _options(stats), start, width)), default=0)
+
+
+def _label_width(width: float) -> float:
+    return min(max(width * 0.42, 160), 420)
 
 
 def paint_survey_chart(painter, width: int, height: int, stats: SurveyStats | None, *, text_colour=None,
@@ -48,11 +80,12 @@ def paint_survey_chart(painter, width: int, height: int, stats: SurveyStats | No
     if headline:  # the screen shows the rate above the chart in the interface's language
         painter.drawText(QRectF(0, 0, width, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          f"总体满意率 {rate_text(stats.satisfaction)}（{stats.responses} 份测评表）")
-    label_w = min(max(width * 0.42, 160), 420)
+    label_w = _label_width(width)
+    top = 36 if headline else 4
     number_w = metrics.horizontalAdvance("100.0%") + 16
     bar_w = max(width - label_w - number_w - 8, 60)
     for n, q in enumerate(stats.questions):
-        y = 36 + n * row
+        y = top + n * row
         painter.setPen(text_colour)
         painter.drawText(QRectF(0, y, label_w - 10, row - 6),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
@@ -77,16 +110,16 @@ def paint_survey_chart(painter, width: int, height: int, stats: SurveyStats | No
         share = rate_text(q.satisfaction)
         painter.drawText(QRectF(label_w + bar_w + 8, y, number_w, row - 6),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, share)
-    options = max((q.options for q in stats.questions), key=len)
-    x, y = label_w, 36 + len(stats.questions) * row + 4
-    for i, name in enumerate(options):
+    legend_top = top + len(stats.questions) * row + 4
+    start = label_w if width >= 560 else 0
+    for i, (x, line, name) in enumerate(_legend_items(metrics, _options(stats), start, width)):
+        y = legend_top + line * LEGEND_ROW
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(SCALE_COLOURS[i % len(SCALE_COLOURS)]))
         painter.drawRect(QRectF(x, y + 6, 14, 14))
         painter.setPen(text_colour)
         painter.drawText(QRectF(x + 18, y, 200, 26), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          name)
-        x += 18 + metrics.horizontalAdvance(name) + 18
 
 
 def survey_chart_png(stats: SurveyStats | None, width: int = 900, scale: float = 2.0) -> bytes:

@@ -80,6 +80,7 @@ class _BlockWriter:
         self.break_pending = False
         self.last_paragraph = None
         self.after_table = False
+        self._style_ids: dict[str, str] = {}
 
     def write(self, blocks) -> None:
         for block in blocks:
@@ -102,8 +103,17 @@ class _BlockWriter:
             # Word ends a body with a paragraph; a small one, so it cannot push a new page.
             self._paragraph(st.NOTE)
 
+    def _style_id(self, style: str) -> str:
+        """The id of one of the writer's styles, looked up once per document: python-docx's own lookup by name
+        walks every style each time, which made a 1,000-row table take a minute."""
+        found = self._style_ids.get(style)
+        if found is None:
+            found = self._style_ids[style] = _style_id(self.doc, style)
+        return found
+
     def _paragraph(self, style: str):
-        paragraph = self.doc.add_paragraph(style=self.doc.styles[_style_name(self.doc, style)])
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self._style_id(style)
         self.after_table = False
         if self.break_pending:
             paragraph.paragraph_format.page_break_before = True
@@ -125,7 +135,7 @@ class _BlockWriter:
             if block.align in ("center", "right") and block.role in ("body", "lead", "note"):
                 _set_ind(paragraph, firstLineChars=0, firstLine=0)
         if block.bold_lead:
-            _add_text(paragraph, block.bold_lead, char_style=_style_name(self.doc, st.LEAD_CHAR))
+            _add_text(paragraph, block.bold_lead, char_style_id=self._style_id(st.LEAD_CHAR))
         _add_text(paragraph, block.text)
 
     def _table(self, block: Table) -> None:
@@ -146,9 +156,8 @@ class _BlockWriter:
         body_height = ROW_HEIGHT_LIST if block.header else ROW_HEIGHT_FORM
         if block.row_height_mm:
             body_height = layout.mm_to_twips(block.row_height_mm)
-        for r, values in enumerate(rows):
+        for r, (values, row) in enumerate(zip(rows, list(table.rows), strict=True)):
             header = block.header and r == 0
-            row = table.rows[r]
             _row_properties(row, header=header, height=ROW_HEIGHT_LIST if header else body_height)
             values = tuple(values[:ncols]) + ("",) * (ncols - len(values))
             self._fill_row(row, values, widths, header, size, centred)
@@ -168,7 +177,7 @@ class _BlockWriter:
             cell.width = Twips(sum(widths[c:c + span]))
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
-            paragraph.style = self.doc.styles[_style_name(self.doc, st.TABLE_HEADER if header else st.TABLE_TEXT)]
+            paragraph._p.style = self._style_id(st.TABLE_HEADER if header else st.TABLE_TEXT)
             if not header and c in centred and span == 1:
                 _set_jc(paragraph, "center")
             text = "" if values[c] == layout.SPAN else str(values[c])
@@ -185,19 +194,21 @@ class _BlockWriter:
             _add_text(self._paragraph(st.CAPTION), block.caption)
 
 
-def _style_name(doc, style_id: str) -> str:
-    """python-docx looks styles up by name; the writer refers to its own styles by id."""
+def _style_id(doc, key: str) -> str:
+    """The id of the style whose id or name is ``key`` (the writer refers to its own styles by id)."""
     for style in doc.styles:
-        if style.style_id == style_id or style.name == style_id:
-            return style.name
-    raise KeyError(style_id)
+        if style.style_id == key or style.name == key:
+            return style.style_id
+    raise KeyError(key)
 
 
-def _add_text(paragraph, text: str, char_style: str | None = None) -> list:
+def _add_text(paragraph, text: str, char_style_id: str | None = None) -> list:
     """Add ``text`` as runs, a ``\\n`` becoming a line break inside the paragraph."""
     runs = []
     for i, part in enumerate(str(text).split("\n")):
-        run = paragraph.add_run(style=char_style) if char_style else paragraph.add_run()
+        run = paragraph.add_run()
+        if char_style_id:
+            run._r.style = char_style_id
         if i:
             run.add_break()
         if part:

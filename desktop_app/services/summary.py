@@ -86,17 +86,11 @@ def _stop_name(item) -> str:
 
 
 def _survey(event_id: int) -> tuple[int, float | None]:
-    """Responses, and the share of 满意 + 比较满意 (choices 0 and 1 of a scale question) among scale answers."""
-    responses = (models.SurveyResponse.select().where((models.SurveyResponse.event == event_id)
-                                                      & (models.SurveyResponse.deleted == False)).count())  # noqa: E712
-    A, Q = models.SurveyAnswer, models.SurveyQuestion
-    choices = [a.choice for a in A.select(A.choice).join(Q).switch(A).join(models.SurveyResponse)
-               .where((Q.event == event_id) & (Q.kind == "scale") & (Q.deleted == False)  # noqa: E712
-                      & (A.deleted == False) & (models.SurveyResponse.deleted == False)  # noqa: E712
-                      & A.choice.is_null(False))]
-    if not choices:
-        return responses, None
-    return responses, sum(1 for c in choices if c in (0, 1)) / len(choices)
+    """Forms entered, and the share of 满意 + 比较满意 among the rating answers (as the 意见 tab counts them)."""
+    from .feedback import survey_stats
+
+    stats = survey_stats(event_id)
+    return stats.responses, stats.satisfaction
 
 
 # -- the two texts -------------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.documents.charts import paint_survey_chart, survey_chart_height
+from desktop_app.documents.charts import legend_lines, paint_survey_chart, survey_chart_height
 from desktop_app.domain import feedback as fb
 from desktop_app.errors import UserError
 from desktop_app.services import feedback
@@ -40,15 +40,27 @@ class SurveyChart(QWidget):
         super().__init__(parent)
         self._stats: fb.SurveyStats | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(survey_chart_height(None))
+        self._fit()
 
     def set_stats(self, stats: fb.SurveyStats | None) -> None:
         self._stats = stats
-        self.setFixedHeight(survey_chart_height(stats))
+        self._fit()
         self.update()
 
+    def _height(self) -> int:
+        lines = legend_lines(self.fontMetrics(), self._stats, max(self.width(), 200))
+        return survey_chart_height(self._stats, headline=False, legend_lines=lines)
+
+    def _fit(self) -> None:
+        if self.height() != self._height():
+            self.setFixedHeight(self._height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(520, survey_chart_height(self._stats))
+        return QSize(520, self._height())
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)

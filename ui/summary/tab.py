@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app import settings
 from desktop_app.domain import dates, milestones
+from desktop_app.domain import feedback as fb
 from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
 from desktop_app.errors import UserError
-from desktop_app.services import plan, summary
+from desktop_app.services import feedback, plan, summary
 
+from ..feedback.survey import SurveyChart
 from ..i18n import core_text
 from ..plan.milestones import STATE_COLOURS, state_text
 from .charts import AttendanceChart
@@ -58,6 +60,7 @@ class SummaryTab(QWidget):
 
         # -- dashboard
         self.chart = AttendanceChart(self)
+        self.survey_chart = SurveyChart(self)
         self.numbers = QLabel(self)
         self.numbers.setObjectName("summary_numbers")
         self.numbers.setWordWrap(True)
@@ -70,6 +73,7 @@ class SummaryTab(QWidget):
         dash = QWidget(self)
         dash_layout = QVBoxLayout(dash)
         for title, widget in ((self.tr("Attendance by category"), self.chart), (self.tr("In numbers"), self.numbers),
+                              (self.tr("Satisfaction survey"), self.survey_chart),
                               (self.tr("Milestones"), self.milestones), (self.tr("Rule check"), self.findings)):
             group = QGroupBox(title, dash)
             inner = QVBoxLayout(group)
@@ -190,9 +194,10 @@ class SummaryTab(QWidget):
         from desktop_app.services.checks import run_checks
 
         facts = summary.facts(self._event_id)
-        self.chart.set_facts(facts)
-        self.numbers.setText(self._numbers_text(facts))
         today = dt.date.today()
+        self.chart.set_facts(facts)
+        self.survey_chart.set_stats(feedback.survey_stats(self._event_id))
+        self.numbers.setText(self._numbers_text(facts) + self._suggestions_text(today))
         self.milestones.clear()
         for m in milestones.compute(plan.snapshot(self._event_id), done=plan.milestones_done(self._event_id),
                                     overrides=plan.holiday_overrides(), today=today):
@@ -209,6 +214,20 @@ class SummaryTab(QWidget):
         if not found:
             self.findings.addItem(self.tr("Nothing is missing."))
 
+    def _suggestions_text(self, today: dt.date) -> str:
+        """Suggestions by status, and the ones past their reply deadline by name."""
+        rows = feedback.suggestions(self._event_id)
+        if not rows:
+            return ""
+        c = feedback.counts(rows, today)
+        text = "\n" + self.tr("By status: ") + "，".join(
+            f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.by_status.items() if n)
+        overdue = [r for r in rows if r.due_state(today) == "overdue"]
+        if overdue:
+            text += "\n" + self.tr("Past the reply deadline: ") + "；".join(
+                f"{r.topic or r.content[:16]}（{r.department or '—'}，{dates.cn_date(r.due_date)}）" for r in overdue)
+        return text
+
     def _numbers_text(self, f: SummaryFacts) -> str:
         lines = [self.tr("Arrived {arrived} of {quota} planned ({rate}); walk-ins {walk_ins}").format(
             arrived=f.arrived, quota=f.quota, rate=percent(f.arrived, f.quota), walk_ins=f.walk_ins)]
@@ -222,8 +241,7 @@ class SummaryTab(QWidget):
             total=f.suggestions, done=f.suggestions_done, answered=f.suggestions_answered))
         if f.survey_responses:
             lines.append(self.tr("Survey forms {count}, satisfied {rate}").format(
-                count=f.survey_responses, rate=percent(f.satisfaction or 0, 1) if f.satisfaction is not None
-                else "—"))
+                count=f.survey_responses, rate=fb.rate_text(f.satisfaction)))
         return "\n".join(lines)
 
     # -- saving as one types ---------------------------------------------------------------------------------
