@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
     export.add_argument("kind", metavar="KIND",
                         help="plan, announcement, signup-form, roster, signin-sheet, passes, implementation, "
-                             "summary, notes, feedback-ledger, feedback-report, survey, survey-form, "
+                             "summary, route, notes, feedback-ledger, feedback-report, survey, survey-form, "
                              "or package (the whole filing package)")
     export.add_argument("--event", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
@@ -173,7 +173,7 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from .documents import export
-    from .services import feedback, plan, roster, summary
+    from .services import feedback, plan, roster, route, summary
 
     if args.kind == "package":
         return _export_package(args)
@@ -185,12 +185,14 @@ def cmd_export(args) -> int:
         people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
         summary_snapshot = summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None
         feedback_snapshot = feedback.feedback_snapshot(args.event) if args.kind in export.FEEDBACK_KINDS else None
+        programme = route.route_snapshot(args.event) if args.kind in export.ROUTE_KINDS else None
     finally:
         workspace.close()
     out = _out_dir(args.out)
     try:
         files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
-                              masked=args.masked, summary=summary_snapshot, feedback=feedback_snapshot)
+                              masked=args.masked, summary=summary_snapshot, feedback=feedback_snapshot,
+                              route=programme)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback

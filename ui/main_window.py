@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.switcher.setMinimumContentsLength(36)
         self.switcher.currentIndexChanged.connect(self._on_switcher_changed)
-        switcher_label = QLabel(self.tr("&Event:"), self)
+        self.switcher_label = switcher_label = QLabel(self.tr("&Event:"), self)
         switcher_label.setBuddy(self.switcher)
 
         self.plan_tab = PlanTab(self)
@@ -77,14 +77,16 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan_tab, self.tr("Plan"))
         # The other tabs are built when first opened, so the window starts fast.
-        self._tab_factories = {"roster": self._make_roster_tab, "checkin": self._make_checkin_tab,
+        self._tab_factories = {"roster": self._make_roster_tab, "route": self._make_route_tab,
+                               "checkin": self._make_checkin_tab,
                                "feedback": self._make_feedback_tab, "summary": self._make_summary_tab}
         self._tabs_built: dict[str, QWidget] = {}
         self.tabs.addTab(QWidget(self), self.tr("Roster"))
+        self.tabs.addTab(QWidget(self), self.tr("Route"))
         self.tabs.addTab(QWidget(self), self.tr("Check-in"))
         self.tabs.addTab(QWidget(self), self.tr("Feedback"))
         self.tabs.addTab(QWidget(self), self.tr("Filing"))
-        self._tab_names = ["plan", "roster", "checkin", "feedback", "summary"]
+        self._tab_names = ["plan", "roster", "route", "checkin", "feedback", "summary"]
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         top = QHBoxLayout()
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
                            ("roster-masked", self.tr("Invitee list (Excel, &masked)…")),
                            ("signin-sheet", self.tr("&Sign-in sheet (Word and Excel)…")),
                            ("passes", self.tr("P&asses (Word)…")), (None, ""),
+                           ("route", self.tr("Programme and guide car&ds (Word)…")),
                            ("notes", self.tr("Meeting &notes (Word)…")),
                            ("feedback-ledger", self.tr("Suggestions &ledger (Excel, internal)…")),
                            ("feedback-report", self.tr("Replies to su&ggestions (Word, for publication)…")),
@@ -236,12 +239,26 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
         tab.write_package()
 
+    def _make_route_tab(self) -> QWidget:
+        from .route.tab import RouteTab
+
+        tab = RouteTab(self)
+        tab.sig_changed.connect(self.plan_tab.review.schedule)
+        return tab
+
     def _make_checkin_tab(self) -> QWidget:
         from .checkin.tab import CheckinTab
 
         tab = CheckinTab(self)
         tab.sig_changed.connect(self.plan_tab.review.schedule)
+        tab.venue_button.toggled.connect(self._set_venue_mode)
         return tab
+
+    def _set_venue_mode(self, on: bool) -> None:
+        """Venue mode shows the check-in tab alone: no menus, event switcher or other tabs to click by mistake
+        at the entrance (F11 again brings them back)."""
+        for widget in (self.menuBar(), self.tabs.tabBar(), self.switcher, self.switcher_label, self.statusBar()):
+            widget.setVisible(not on)
 
     def _make_feedback_tab(self) -> QWidget:
         from .feedback.tab import FeedbackTab
@@ -389,7 +406,7 @@ class MainWindow(QMainWindow):
                 return
             folder = Path(chosen)
         from desktop_app.documents import export
-        from desktop_app.services import feedback, plan, roster, summary
+        from desktop_app.services import feedback, plan, roster, route, summary
 
         masked = kind == "roster-masked"
         kind = "roster" if masked else kind
@@ -397,9 +414,10 @@ class MainWindow(QMainWindow):
         people = roster.roster_snapshot(self._event_id) if kind in export.ROSTER_KINDS else None
         summed = summary.summary_snapshot(self._event_id) if kind in export.SUMMARY_KINDS else None
         said = feedback.feedback_snapshot(self._event_id) if kind in export.FEEDBACK_KINDS else None
+        programme = route.route_snapshot(self._event_id) if kind in export.ROUTE_KINDS else None
         today = dt.date.today()
         self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today, roster=people,
-                                              masked=masked, summary=summed, feedback=said),
+                                              masked=masked, summary=summed, feedback=said, route=programme),
                         lambda files: self._exported(folder, files),
                         lambda error: self._export_failed(folder, error, export.is_target_error),
                         parent=self, label=self.tr("Writing the documents…"))

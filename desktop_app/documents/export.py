@@ -27,6 +27,15 @@ from .gongwen import write_docx
 from .passes import write_passes_docx
 from .plan import build_plan
 from .roster_xlsx import write_roster_xlsx, write_signin_xlsx
+from .route_docs import (
+    CARDS_WHAT,
+    ROUTE_WHAT,
+    RouteSnapshot,
+    build_guide_cards,
+    build_route,
+    timeline_png,
+    timeline_spec,
+)
 from .signin import build_signin_sheet
 from .signup_form import build_signup_form
 from .signup_xlsx import write_signup_xlsx
@@ -35,8 +44,9 @@ from .summary_docs import SummarySnapshot, build_implementation, build_report
 PLAN_KINDS = ("plan", "announcement", "signup-form")
 ROSTER_KINDS = ("roster", "signin-sheet", "passes")  # these need a RosterSnapshot (``export(..., roster=…)``)
 SUMMARY_KINDS = ("implementation", "summary")  # these need a SummarySnapshot (``export(..., summary=…)``)
+ROUTE_KINDS = ("route",)  # ``route=RouteSnapshot``
 FEEDBACK_KINDS = ("notes", "feedback-ledger", "feedback-report", "survey", "survey-form")  # ``feedback=…``
-KINDS = PLAN_KINDS + ROSTER_KINDS + SUMMARY_KINDS + FEEDBACK_KINDS
+KINDS = PLAN_KINDS + ROSTER_KINDS + ROUTE_KINDS + FEEDBACK_KINDS + SUMMARY_KINDS
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
@@ -58,7 +68,7 @@ def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
            masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
-           naming: Callable[[str], str] | None = None) -> list[Path]:
+           route: RouteSnapshot | None = None, naming: Callable[[str], str] | None = None) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
 
     File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
@@ -75,10 +85,12 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         raise ValueError(f"the document kind {kind!r} is written from the summary: pass summary=SummarySnapshot")
     if kind in FEEDBACK_KINDS and feedback is None:
         raise ValueError(f"the document kind {kind!r} is written from the feedback: pass feedback=FeedbackSnapshot")
+    if kind in ROUTE_KINDS and route is None:
+        raise ValueError(f"the document kind {kind!r} is written from the programme: pass route=RouteSnapshot")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     source = (roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS
-              else feedback if kind in FEEDBACK_KINDS else snapshot)
+              else feedback if kind in FEEDBACK_KINDS else route if kind in ROUTE_KINDS else snapshot)
 
     def file_stem(_snapshot, what: str) -> str:  # every document of one event: one date, one unit
         return safe_name(naming(what)) if naming else default_stem(source, what)
@@ -111,6 +123,11 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
     elif kind == "summary":
         doc = build_report(summary, today=today)
         jobs = [(file_stem(summary, "总结评估报告") + ".docx", lambda p: write_docx(doc, p, fonts))]
+    elif kind == "route":
+        programme = build_route(route, timeline_png(timeline_spec(route)))
+        cards = build_guide_cards(route)
+        jobs = [(file_stem(route, ROUTE_WHAT) + ".docx", lambda p: write_docx(programme, p, fonts)),
+                (file_stem(route, CARDS_WHAT) + ".docx", lambda p: write_docx(cards, p, fonts))]
     elif kind == "notes":
         doc = build_notes(feedback)
         jobs = [(file_stem(feedback, "座谈会记录") + ".docx", lambda p: write_docx(doc, p, fonts))]

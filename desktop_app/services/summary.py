@@ -161,11 +161,12 @@ def summary_snapshot(event_id: int):
 def package_snapshot(event_id: int):
     """Everything the filing package holds, read now (``package.write_package`` then runs on a worker)."""
     from ..package import PackageSnapshot
-    from . import feedback, photos, plan, roster
+    from . import feedback, photos, plan, roster, route
 
     with models.database.atomic():
         e = live_event(event_id)
         return PackageSnapshot(event_uuid=e.uuid, unit=e.unit, date=e.date, fonts=plan.doc_fonts(),
                                plan=plan.snapshot(event_id), roster=roster.roster_snapshot(event_id),
                                summary=summary_snapshot(event_id), photos=tuple(photos.photo_data(event_id)),
-                               extra={"feedback": feedback.feedback_snapshot(event_id)})
+                               extra={"feedback": feedback.feedback_snapshot(event_id),
+                                      "route": route.route_snapshot(event_id)})

@@ -320,6 +320,25 @@
     </message>
 </context>
 <context>
+    <name>CommonStopsDialog</name>
+    <message>
+        <source>Common stops</source>
+        <translation>常用参观点</translation>
+    </message>
+    <message>
+        <source>{kind}: {label} — {minutes} min</source>
+        <translation>{kind}：{label} — {minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Add ticked items</source>
+        <translation>添加所选项目</translation>
+    </message>
+    <message>
+        <source>Tick the items to add; they go below the selected row in this order. Guides and times are set afterwards.</source>
+        <translation>勾选要添加的项目，将按此顺序插入到所选行之后。讲解人和时间可随后设置。</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>yyyy-MM-dd</source>
@@ -616,6 +635,45 @@ Please send that file to your IT support.</source>
     <message>
         <source>Defaults</source>
         <translation>恢复默认</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembersDialog</name>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>&amp;Deal everyone out again</source>
+        <translation>重新分组(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Group {n}</source>
+        <translation>第{n}组</translation>
+    </message>
+    <message>
+        <source>group {n}: {count}</source>
+        <translation>第{n}组{count}人</translation>
+    </message>
+    <message>
+        <source>{count} without a group</source>
+        <translation>{count}人未分组</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1109,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>名单</translation>
     </message>
     <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
@@ -1129,6 +1191,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>P&amp;asses (Word)…</source>
         <translation>参观证（Word）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Programme and guide car&amp;ds (Word)…</source>
+        <translation>活动流程和讲解人工作卡(&amp;D)（Word）…</translation>
     </message>
     <message>
         <source>Meeting &amp;notes (Word)…</source>
@@ -1807,6 +1873,302 @@ Nothing was left half-written. Choose another folder or free some space.</source
     </message>
 </context>
 <context>
+    <name>RouteDelegate</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>e.g. 11:00</source>
+        <translation>如 11:00</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTab</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Common stops…</source>
+        <translation>常用参观点(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate (Ctrl+D)</source>
+        <translation>复制(&amp;U)（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Delete (Del)</source>
+        <translation>删除（Del）</translation>
+    </message>
+    <message>
+        <source>Up (Ctrl+↑)</source>
+        <translation>上移（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>Down (Ctrl+↓)</source>
+        <translation>下移（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <source>Clear actual times</source>
+        <translation>清除实际时间</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Number of groups:</source>
+        <translation>分组数：</translation>
+    </message>
+    <message>
+        <source>At most this many per group:</source>
+        <translation>每组最多人数：</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Each group starts a tour this many minutes after the group before.</source>
+        <translation>每组比前一组晚这么多分钟开始参观。</translation>
+    </message>
+    <message>
+        <source>Each group starts at a different stop</source>
+        <translation>各组从不同参观点开始（轮换参观）</translation>
+    </message>
+    <message>
+        <source>Group 2 starts at the second stop, group 3 at the third …, and each goes round to the stops before. Meetings and surveys are held with everybody together.</source>
+        <translation>第2组从第二个参观点开始，第3组从第三个开始……各组依次轮换，最后参观前面的点位。座谈会和问卷由全体人员一起进行。</translation>
+    </message>
+    <message>
+        <source>&amp;Put people into groups</source>
+        <translation>人员分组(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Deal the confirmed participants out over the groups, mixing the categories.</source>
+        <translation>将已确认的参加人员依次分到各组，各类别人员均匀搭配。</translation>
+    </message>
+    <message>
+        <source>Who is in which group…</source>
+        <translation>查看和调整分组名单…</translation>
+    </message>
+    <message>
+        <source>Each group starts later by:</source>
+        <translation>各组间隔：</translation>
+    </message>
+    <message>
+        <source>The programme is empty. Add items with Add, or pick from the common stops.</source>
+        <translation>流程还是空的。请点击“添加”，或从常用参观点中选择。</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>共{count}项</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>{start}至{end}</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes before the end time {limit}</source>
+        <translation>比结束时间{limit}早{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes after the end time {limit}</source>
+        <translation>比结束时间{limit}晚{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Programme: </source>
+        <translation>流程：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>✔ Nothing to fix: the programme fits.</source>
+        <translation>✔ 无需调整：流程安排合理。</translation>
+    </message>
+    <message>
+        <source>{people} confirmed</source>
+        <translation>已确认{people}人</translation>
+    </message>
+    <message>
+        <source>{people} places planned</source>
+        <translation>计划{people}人</translation>
+    </message>
+    <message>
+        <source>{count} groups of up to {size}</source>
+        <translation>分{count}组，每组最多{size}人</translation>
+    </message>
+    <message>
+        <source>in the groups: {sizes}</source>
+        <translation>各组人数：{sizes}</translation>
+    </message>
+    <message>
+        <source>{count} without a group</source>
+        <translation>{count}人未分组</translation>
+    </message>
+    <message>
+        <source>one group</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>Record start (F9)</source>
+        <translation>记录开始（F9）</translation>
+    </message>
+    <message>
+        <source>▶ Start “{item}” now (F9)</source>
+        <translation>▶ 现在开始“{item}”（F9）</translation>
+    </message>
+    <message>
+        <source>■ End “{item}” now (F9)</source>
+        <translation>■ 现在结束“{item}”（F9）</translation>
+    </message>
+    <message>
+        <source>“{item}” recorded {start}–{end}</source>
+        <translation>“{item}”已记录 {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未能保存</translation>
+    </message>
+    <message>
+        <source>{count} items added.</source>
+        <translation>已添加{count}项。</translation>
+    </message>
+    <message>
+        <source>“{item}” deleted. Ctrl+Z brings it back.</source>
+        <translation>已删除“{item}”。按Ctrl+Z可恢复。</translation>
+    </message>
+    <message>
+        <source>“{item}” is back.</source>
+        <translation>已恢复“{item}”。</translation>
+    </message>
+    <message>
+        <source>People put into {count} groups ({sizes}).</source>
+        <translation>已将人员分为{count}组（{sizes}）。</translation>
+    </message>
+    <message>
+        <source>“{item}” started at {time}.</source>
+        <translation>“{item}”于{time}开始。</translation>
+    </message>
+    <message>
+        <source>“{item}” ended at {time}.</source>
+        <translation>“{item}”于{time}结束。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTableModel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>讲解人</translation>
+    </message>
+    <message>
+        <source>Shown or explained</source>
+        <translation>讲解内容</translation>
+    </message>
+    <message>
+        <source>Transfer by</source>
+        <translation>转场方式</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Fixed at</source>
+        <translation>固定时间</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>富余</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation>实际结束</translation>
+    </message>
+    <message>
+        <source>vs plan</source>
+        <translation>与计划差</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes to spare before this fixed time.</source>
+        <translation>距固定时间还富余{minutes}分钟。</translation>
+    </message>
+    <message>
+        <source>The items before run {minutes} minutes into this fixed time.</source>
+        <translation>前面的项目超出固定时间{minutes}分钟。</translation>
+    </message>
+    <message>
+        <source>Started {delay} minutes against the plan.</source>
+        <translation>开始时间与计划相差{delay}分钟。</translation>
+    </message>
+    <message>
+        <source>Took {delta} minutes against the plan.</source>
+        <translation>用时与计划相差{delta}分钟。</translation>
+    </message>
+    <message>
+        <source>Type a clock time (e.g. 11:00) to fix this item's start; leave it empty to let it follow the item before.</source>
+        <translation>填写时刻（如11:00）可固定该项目的开始时间；留空则紧接上一项目开始。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTimelineWidget</name>
+    <message>
+        <source>No timed items yet</source>
+        <translation>暂无带时间的流程项目</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>Group {n}</source>
+        <translation>第{n}组</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Fixed time</source>
+        <translation>固定时间</translation>
+    </message>
+</context>
+<context>
     <name>RowTable</name>
     <message>
         <source>&amp;Add</source>
@@ -1906,6 +2268,10 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
         <translation>数据概览</translation>
     </message>
     <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度测评</translation>
+    </message>
+    <message>
         <source>Milestones</source>
         <translation>时间节点</translation>
     </message>
@@ -1952,6 +2318,14 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>Nothing is missing.</source>
         <translation>没有缺项。</translation>
+    </message>
+    <message>
+        <source>By status: </source>
+        <translation>按状态：</translation>
+    </message>
+    <message>
+        <source>Past the reply deadline: </source>
+        <translation>已超过答复期限：</translation>
     </message>
     <message>
         <source>Arrived {arrived} of {quota} planned ({rate}); walk-ins {walk_ins}</source>
@@ -2893,6 +3267,106 @@ and read back unchanged.</source>
     <message>
         <source>The due date ({due}) is before the day it was assigned ({assigned}).</source>
         <translation>办理期限（{due}）早于交办日期（{assigned}）。</translation>
+    </message>
+    <message>
+        <source>Gather</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>参观点</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转场</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>体验</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>The event has no start time, so the programme has no times. Set the start time in the Plan tab, or fix the first item to a clock time.</source>
+        <translation>活动没有开始时间，流程无法排出时间。请在“方案”中填写开始时间，或为第一个项目设定固定时间。</translation>
+    </message>
+    <message>
+        <source>The programme ends at {end}, {minutes} minutes after the event's end time {limit}. Shorten items, or change the end time in the Plan tab.</source>
+        <translation>流程于{end}结束，比活动结束时间{limit}晚{minutes}分钟。请缩短项目用时，或在“方案”中修改结束时间。</translation>
+    </message>
+    <message>
+        <source>“{item}” is fixed at {pinned}, but the items before it end at {natural}: {minutes} minutes too late. Shorten them, or move the fixed time.</source>
+        <translation>“{item}”固定于{pinned}开始，但前面的项目到{natural}才结束，超时{minutes}分钟。请缩短前面项目的用时，或调整固定时间。</translation>
+    </message>
+    <message>
+        <source>“{first}” ({first_time}) and “{second}” ({second_time}) are both fixed to clock times that overlap. Move one of the fixed times.</source>
+        <translation>“{first}”（{first_time}）与“{second}”（{second_time}）的固定时间相互重叠。请调整其中一个的固定时间。</translation>
+    </message>
+    <message>
+        <source>{guide} is the guide at “{first}” ({first_time}) and at “{second}” ({second_time}) at the same time. Give one of them another guide.</source>
+        <translation>{guide}同时担任“{first}”（{first_time}）和“{second}”（{second_time}）的讲解人。请为其中一处另行安排讲解人。</translation>
+    </message>
+    <message>
+        <source>The stop “{item}” has no guide (讲解人). Choose a staff member or type a name.</source>
+        <translation>参观点“{item}”没有讲解人。请选择工作人员或填写姓名。</translation>
+    </message>
+    <message>
+        <source>“{item}” has no duration. Enter how many minutes it takes.</source>
+        <translation>“{item}”没有填写用时。请填写所需分钟数。</translation>
+    </message>
+    <message>
+        <source>The programme has neither a discussion meeting (座谈会) nor a questionnaire (问卷); an Open Day must include one of them. Add a meeting or survey item.</source>
+        <translation>流程中既没有座谈会，也没有问卷调查；政府开放日须至少包含其中一项。请添加座谈会或问卷项目。</translation>
+    </message>
+    <message>
+        <source>Groups {first} and {second} are both at “{item}” from {start} to {end}. Change the offset between the groups or the stops' durations.</source>
+        <translation>第{first}组和第{second}组在{start}至{end}同时位于“{item}”。请调整各组间隔时间或参观点用时。</translation>
+    </message>
+    <message>
+        <source>'{kind}' is not a kind of programme item; choose one of: {kinds}.</source>
+        <translation>“{kind}”不是流程项目的类型；请从以下类型中选择：{kinds}。</translation>
+    </message>
+    <message>
+        <source>“{item}”: the duration must be a whole number of minutes from 0 to {most}, not '{value}'.</source>
+        <translation>“{item}”：用时须为0至{most}之间的整数分钟，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a time of day; write it as 11:00 (or leave it empty).</source>
+        <translation>“{value}”不是有效的时刻；请按11:00的格式填写（或留空）。</translation>
+    </message>
+    <message>
+        <source>A programme item has no field named '{field}'.</source>
+        <translation>流程项目没有名为“{field}”的字段。</translation>
+    </message>
+    <message>
+        <source>“{item}” has no actual start yet; record its start before its end.</source>
+        <translation>“{item}”尚未记录实际开始时间；请先记录开始，再记录结束。</translation>
+    </message>
+    <message>
+        <source>“{item}” cannot end at {end}, before it started ({start}). Check the times.</source>
+        <translation>“{item}”的结束时间{end}早于开始时间{start}。请核对时间。</translation>
+    </message>
+    <message>
+        <source>Groups: the number of groups must be 1 to {most_groups}, the group size 0 (no limit) or more, and the offset 0 to {most_offset} minutes.</source>
+        <translation>分组：组数须为1至{most_groups}，每组人数须为0（不限）或以上，间隔时间须为0至{most_offset}分钟。</translation>
+    </message>
+    <message>
+        <source>Nobody on the roster is confirmed yet, so there is no one to put into groups. Confirm the participants in the Roster tab first.</source>
+        <translation>名单中还没有已确认的人员，无法分组。请先在“名单”中确认参加人员。</translation>
+    </message>
+    <message>
+        <source>There is no group {group}; the programme has {count} group(s).</source>
+        <translation>没有第{group}组；当前共分{count}组。</translation>
+    </message>
+    <message>
+        <source>There is no common stop named '{key}'.</source>
+        <translation>没有名为“{key}”的常用参观点。</translation>
     </message>
 </context>
 </TS>

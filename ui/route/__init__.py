@@ -1,0 +1,1 @@
+"""The 路线 (route and day programme) tab."""
