@@ -198,6 +198,23 @@ def test_tab_lists_searches_and_filters(window, qtbot):
     assert "30" in tab.count.text()
 
 
+def test_filter_keeps_the_selection_through_a_sort(window, qtbot, qtmodeltester):
+    from PySide6.QtCore import Qt
+
+    tab = window.roster_tab
+    qtmodeltester.check(tab.proxy)
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("confirmed"))
+    chosen = tab.proxy.index(3, 0)
+    person = chosen.data(Qt.ItemDataRole.UserRole)
+    tab.view.setCurrentIndex(chosen)
+    tab.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert tab.current_id() == person
+    assert tab.proxy.rowCount() == sum(1 for r in tab.model.rows() if r.status == "confirmed")
+    assert all(tab.model.row_at(tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()).status == "confirmed"
+               for r in range(tab.proxy.rowCount()))
+    qtmodeltester.check(tab.proxy)
+
+
 def test_tab_add_person_through_the_form(window, monkeypatch):
     from ui.roster.form import InviteeDialog
 

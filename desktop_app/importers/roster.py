@@ -221,6 +221,7 @@ class ImportReport:
     imported: int = 0
     dry_run: bool = True
     rejected_file: Path | None = None
+    ctx: RosterContext | None = field(default=None, repr=False, compare=False)  # what the rows were checked against
     valid_rows: tuple[PreviewRow, ...] = field(init=False, repr=False)
     rejected_rows: tuple[PreviewRow, ...] = field(init=False, repr=False)
 
@@ -240,7 +241,7 @@ class ImportReport:
 def check_file(table: Table, mapping: Mapping[str, int] | None, ctx: RosterContext) -> ImportReport:
     """The preview of ``table`` as a dry-run report (no database access: ``ctx`` is a snapshot)."""
     mapping = check_mapping(table, guess_mapping(table.headers) if mapping is None else mapping)
-    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx)))
+    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx)), ctx=ctx)
 
 
 def commit(event_id: int, report: ImportReport) -> ImportReport:
@@ -253,7 +254,7 @@ def commit(event_id: int, report: ImportReport) -> ImportReport:
 
     try:
         drafts = [r.draft for r in report.valid_rows]
-        imported = roster_service.import_drafts(event_id, drafts) if drafts else 0
+        imported = roster_service.import_drafts(event_id, drafts, checked_against=report.ctx) if drafts else 0
     finally:
         _close_thread_connection()
     return replace(report, imported=imported, dry_run=False)
