@@ -214,3 +214,21 @@ def test_damaged_database_is_refused_when_the_restore_is_declined(qapp, tmp_path
     with pytest.raises(UserError):
         ui_app.open_gui_workspace(path, interactive=True)
     assert digest(path) == before
+
+
+def test_qt_calls_leave_none_alone(qapp):
+    """A Qt binding that drops a reference to None on each call (PySide6 6.12.0 on Python 3.11) aborts the app
+    after some tens of thousands of calls — a busy check-in morning. pyproject.toml keeps such a version out."""
+    import sys
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+    widget = QListWidget()
+    item = QListWidgetItem("x")
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        item.setData(Qt.ItemDataRole.UserRole, 5)
+        widget.addItem(QListWidgetItem("y"))
+    widget.clear()
+    assert sys.getrefcount(None) >= before - 50

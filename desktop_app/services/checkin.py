@@ -5,6 +5,7 @@ from two laptops) has two check-ins and is counted once."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from db import models
@@ -67,28 +68,34 @@ def _active(event_id: int):
     return C.select().where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null())  # noqa: E712
 
 
-def _arrivals(event_id: int) -> dict[int, models.CheckIn]:
-    """The first active check-in of each person."""
-    first: dict[int, models.CheckIn] = {}
-    for c in _active(event_id).order_by(models.CheckIn.scanned_at):
-        first.setdefault(c.invitee_id, c)
+def _arrivals(event_id: int, only: int | None = None) -> dict[int, tuple[dt.datetime, bool]]:
+    """(scanned_at, walk_in) of the first active check-in of each person (``only``: of one person)."""
+    first: dict[int, tuple[dt.datetime, bool]] = {}
+    C = models.CheckIn
+    query = _active(event_id).select(C.invitee, C.scanned_at, C.walk_in)
+    if only is not None:
+        query = query.where(C.invitee == only)
+    for invitee, scanned_at, walk_in in query.order_by(C.scanned_at).tuples():
+        first.setdefault(invitee, (scanned_at, bool(walk_in)))
     return first
 
 
-def people(event_id: int) -> list[Person]:
-    """Everyone on the roster (not deleted), with their arrival, in the roster's order."""
+def people(event_id: int, *, only: int | None = None) -> list[Person]:
+    """Everyone on the roster (not deleted), with their arrival, in the roster's order (``only``: one person)."""
     with models.database.atomic():
         live_event(event_id)
         names = {c.id: c.name for c in models.InviteeCategory.select().where(models.InviteeCategory.event == event_id)}
-        arrivals = _arrivals(event_id)
+        arrivals = _arrivals(event_id, only)
         Inv = models.Invitee
         query = (Inv.select(Inv.id, Inv.name, Inv.category, Inv.organisation, Inv.status, Inv.phone, Inv.pass_code)
                  .where((Inv.event == event_id) & (Inv.deleted == False)).order_by(Inv.id))  # noqa: E712
+        if only is not None:
+            query = query.where(Inv.id == only)
         out = []
-        for p in query:
-            c = arrivals.get(p.id)
-            out.append(Person(p.id, p.name, names.get(p.category_id, ""), p.organisation, p.status, p.phone,
-                              p.pass_code, _local(c.scanned_at) if c else None, bool(c and c.walk_in)))
+        for pid, name, category, organisation, status, phone, code in query.tuples():  # tuples: 20,000 people
+            scanned, walk_in = arrivals.get(pid, (None, False))
+            out.append(Person(pid, name, names.get(category, ""), organisation, status, phone, code,
+                              _local(scanned), walk_in))
         return out
 
 
@@ -102,7 +109,7 @@ def search_index(event_id: int) -> rules.SearchIndex:
 
 def person(invitee_id: int) -> Person:
     p = models.Invitee.get_by_id(invitee_id)
-    return next(x for x in people(p.event_id) if x.id == invitee_id)
+    return people(p.event_id, only=invitee_id)[0]
 
 
 def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk_in: bool = False,
@@ -203,26 +210,28 @@ def mark_no_shows(event_id: int, *, today: dt.date | None = None) -> int:
         return len(missing)
 
 
-def stats(event_id: int) -> dict:
-    """The live counts, as ``openday stats --json`` prints them."""
+def stats(event_id: int, everyone: list[Person] | None = None) -> dict:
+    """The live counts, as ``openday stats --json`` prints them (from ``everyone`` when the caller has the
+    people already)."""
     with models.database.atomic():
         live_event(event_id)
-        everyone = people(event_id)
+        everyone = people(event_id) if everyone is None else everyone
         cats = list(models.InviteeCategory.select().where((models.InviteeCategory.event == event_id)
                                                           & (models.InviteeCategory.deleted == False))  # noqa: E712
                     .order_by(models.InviteeCategory.position, models.InviteeCategory.id))
-    admitted = [p for p in everyone if p.checked_in_at is not None]
-    by_category = {c.name: {"quota": c.quota, "confirmed": sum(1 for p in everyone if p.category == c.name
-                                                               and p.status == rules.ADMITTED_STATUS),
-                            "checked_in": sum(1 for p in admitted if p.category == c.name)} for c in cats}
-    return {"invitees": len(everyone), "confirmed": sum(1 for p in everyone if p.status == rules.ADMITTED_STATUS),
-            "checked_in": len(admitted), "walk_ins": sum(1 for p in admitted if p.walk_in),
+    confirmed = Counter(p.category for p in everyone if p.status == rules.ADMITTED_STATUS)
+    arrived = Counter(p.category for p in everyone if p.checked_in_at is not None)
+    by_category = {c.name: {"quota": c.quota, "confirmed": confirmed[c.name], "checked_in": arrived[c.name]}
+                   for c in cats}
+    return {"invitees": len(everyone), "confirmed": sum(confirmed.values()), "checked_in": sum(arrived.values()),
+            "walk_ins": sum(1 for p in everyone if p.checked_in_at is not None and p.walk_in),
             "by_category": by_category}
 
 
-def public_share(event_id: int) -> tuple[int, int]:
+def public_share(event_id: int, everyone: list[Person] | None = None) -> tuple[int, int]:
     """(群众代表 among the arrivals, arrivals)."""
     public = {c.name for c in models.InviteeCategory.select().where((models.InviteeCategory.event == event_id)
                                                                     & models.InviteeCategory.counts_as_public)}
-    admitted = [p for p in people(event_id) if p.checked_in_at is not None]
+    everyone = people(event_id) if everyone is None else everyone
+    admitted = [p for p in everyone if p.checked_in_at is not None]
     return sum(1 for p in admitted if p.category in public), len(admitted)

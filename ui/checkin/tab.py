@@ -76,8 +76,11 @@ class CheckinTab(QWidget):
         self.counts.setWordWrap(True)
         self.missing = QListWidget(self)
         self.missing.setObjectName("checkin_missing")
+        self.missing.setUniformItemSizes(True)  # lays out thousands of names without measuring each
+        self._missing_items: dict[int, QListWidgetItem] = {}
         self.recent = QListWidget(self)
         self.recent.setObjectName("checkin_recent")
+        self.recent.setUniformItemSizes(True)
         side = QTabWidget(self)
         side.addTab(self.missing, self.tr("Not arrived yet"))
         side.addTab(self.recent, self.tr("Checked in"))
@@ -146,14 +149,18 @@ class CheckinTab(QWidget):
         super().showEvent(event)
         self.search.setFocus()
 
-    def _refresh_side(self) -> None:
-        self.missing.clear()
-        self.recent.clear()
+    def _refresh_side(self, changed: checkin.Person | None = None) -> None:
+        """The counts, who has not arrived and the latest check-ins. With ``changed`` (one person's arrival
+        changed) the not-arrived list is updated for that person only: rebuilding it for a large roster at each
+        scan would keep the entrance waiting."""
         if self._event_id is None:
+            self.missing.clear()
+            self.recent.clear()
             self.counts.clear()
             return
-        stats = checkin.stats(self._event_id)
-        public, arrived = checkin.public_share(self._event_id)
+        everyone = list(self._people.values())
+        stats = checkin.stats(self._event_id, everyone)
+        public, arrived = checkin.public_share(self._event_id, everyone)
         minimum = plan.get_plan(self._event_id).thresholds.min_invitees
         lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}")
                  .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=minimum,
@@ -164,11 +171,19 @@ class CheckinTab(QWidget):
             lines.append(self.tr("Public representatives among arrivals: {share}%").format(
                 share=round(100 * public / arrived)))
         self.counts.setText("\n".join(lines))
-        for p in self._people.values():
-            if p.status == "confirmed" and p.checked_in_at is None:
-                item = QListWidgetItem(f"{p.name}　{p.category}　{p.phone}")
-                item.setData(Qt.ItemDataRole.UserRole, p.id)
-                self.missing.addItem(item)
+        if changed is None:
+            self.missing.clear()
+            self._missing_items = {}
+            for p in everyone:
+                if self._is_missing(p):
+                    self._add_missing(p)
+        else:
+            item = self._missing_items.pop(changed.id, None)
+            if item is not None:
+                self.missing.takeItem(self.missing.row(item))
+            if self._is_missing(changed):
+                self._add_missing(changed)
+        self.recent.clear()
         for row in checkin.recent(self._event_id):
             text = f"{row.scanned_at:%H:%M}　{row.name}　{row.category}"
             if row.walk_in:
@@ -180,6 +195,16 @@ class CheckinTab(QWidget):
             if row.undone_at:
                 item.setForeground(Qt.GlobalColor.gray)
             self.recent.addItem(item)
+
+    @staticmethod
+    def _is_missing(p: checkin.Person) -> bool:
+        return p.status == "confirmed" and p.checked_in_at is None
+
+    def _add_missing(self, p: checkin.Person) -> None:
+        item = QListWidgetItem(f"{p.name}　{p.category}　{p.phone}")
+        item.setData(Qt.ItemDataRole.UserRole, p.id)
+        self.missing.addItem(item)
+        self._missing_items[p.id] = item
 
     # -- search and admit --------------------------------------------------------------------------------------
 
@@ -257,9 +282,19 @@ class CheckinTab(QWidget):
         if result.outcome != "ok":
             QApplication.beep()
         self.search.clear()
-        self.reload()
+        self._person_changed(p)
         self.search.setFocus()
         self.sig_changed.emit()
+
+    def _person_changed(self, person: checkin.Person | None) -> None:
+        """One person's arrival changed: names, phones and codes did not, so the index stays as it is (rebuilding
+        it for a large roster would stall the scanner between two people)."""
+        if person is not None and person.id in self._people:
+            self._people[person.id] = person
+            self._refresh_side(person)
+            self._on_text(self.search.text())
+        else:
+            self.reload()
 
     def _show_result(self, kind: str, text: str) -> None:
         self.result.setProperty("outcome", kind)
@@ -286,7 +321,7 @@ class CheckinTab(QWidget):
             self._show_result("idle", str(exc))
             return
         self._show_result("again", self.tr("Check-in of {name} undone").format(name=row.name))
-        self.reload()
+        self._person_changed(checkin.person(row.invitee_id))
         self.sig_changed.emit()
 
     def undo_selected(self) -> None:

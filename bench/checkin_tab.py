@@ -1,0 +1,88 @@
+"""The 签到 tab with 20,000 people: time from a scanned pass code + Enter to the result shown and the counts and
+lists updated, as the entrance laptop lives it.
+
+    python bench/checkin_tab.py [--people 20000] [--scans 30]
+
+Prints one JSON object ``{"people", "scans", "scan_median_s", "scan_max_s", "open_s"}`` (``open_s``: showing the
+event in the tab, the search index built once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--scans", type=int, default=30)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="openday-bench-"))
+    os.environ["OPENDAY_DATA_DIR"] = str(tmp)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from db import models
+    from desktop_app.demo import create_demo_event
+    from desktop_app.domain import idcard
+    from desktop_app.domain import roster as roster_rules
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.services import roster
+    from desktop_app.workspace import open_workspace
+
+    ws = open_workspace(tmp / "bench.sqlite3")
+    event = create_demo_event(dt.date(2026, 12, 20))
+    seen, drafts = set(), []
+    for i in range(args.people):
+        number = idcard.make("640422", dt.date(1950 + i % 50, 1 + i % 12, 1 + i % 28), 100 + (i // 600) % 899)
+        if number not in seen:
+            seen.add(number)
+            drafts.append(InviteeDraft(name="张" + "伟芳娜秀英敏"[i % 6] + "明超"[i % 2], id_number=number,
+                                       phone=f"13{i:09d}", category="企业及群众代表"))
+    roster.import_drafts(event.id, drafts)
+    taken: set[str] = set()
+    with models.database.atomic():  # everyone confirmed with a pass
+        for person in models.Invitee.select().where(models.Invitee.pass_code == ""):
+            person.pass_code = roster_rules.new_pass_code(taken)
+            taken.add(person.pass_code)
+            person.status = "confirmed"
+            person.save()
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.checkin.tab import CheckinTab
+
+    app = QApplication([])
+    tab = CheckinTab()
+    start = time.perf_counter()
+    tab.set_event(event.id)
+    tab.show()
+    app.processEvents()
+    open_s = time.perf_counter() - start
+    codes = [p.pass_code for p in models.Invitee.select().order_by(models.Invitee.id.desc()).limit(args.scans)]
+    times = []
+    for code in codes:
+        start = time.perf_counter()
+        tab.search.setText(code)
+        tab._on_enter()  # the scanner's Enter
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+    print(json.dumps({"people": len(tab._people), "scans": len(times),
+                      "scan_median_s": round(statistics.median(times), 3), "scan_max_s": round(max(times), 3),
+                      "open_s": round(open_s, 3)}))
+    sys.stdout.flush()
+    ws.close()
+    os._exit(0)  # no Qt teardown under the garbage collector
+
+
+if __name__ == "__main__":
+    main()
