@@ -97,11 +97,8 @@ def _package(demo, tmp_path, **kwargs):
 
 
 def test_package_is_numbered_verified_and_masked(demo, tmp_path):
-    from docx import Document as Docx
-    from openpyxl import load_workbook
 
     from desktop_app import package
-    from desktop_app.domain import idcard
     from desktop_app.services import photos
 
     photos.add_photo_file(demo.id, _photo(tmp_path / "签到.png", "blue", (800, 600)))
@@ -117,9 +114,35 @@ def test_package_is_numbered_verified_and_masked(demo, tmp_path):
     assert manifest["event_uuid"] == demo.uuid and manifest["masked"] is True
     assert len(manifest["files"]) == result.files and all(len(f["sha256"]) == 64 for f in manifest["files"])
     assert package.verify_package(result.folder).ok
-    # No valid ID number anywhere in a public document of the package.
+    _assert_nothing_personal(result.folder)
+
+
+def test_held_event_package_holds_route_and_feedback_and_nothing_personal(workspace, tmp_path):
+    from db import models
+    from desktop_app.demo import create_demo_event
+    from desktop_app.services import checkin, feedback
+
+    held = create_demo_event(held=True)
+    person = next(p for p in checkin.people(held.id) if p.phone)
+    number = models.Invitee.get_by_id(person.id).id_number
+    feedback.add_suggestion(held.id, content=f"请联系我{person.phone}，证件{number}", invitee_id=person.id)
+    result = _package(held, tmp_path)
+    names = sorted(p.name for p in result.folder.iterdir())
+    for expected in ("06_活动流程.docx", "07_座谈会记录.docx", "08_意见建议台账.xlsx", "09_意见反馈情况.docx",
+                     "10_满意度测评统计.xlsx", "10_满意度测评统计.png"):
+        assert expected in names, names
+    _assert_nothing_personal(result.folder)
+
+
+def _assert_nothing_personal(folder):
+    """No valid ID number and no mobile number anywhere in a document of a masked package."""
+    from docx import Document as Docx
+    from openpyxl import load_workbook
+
+    from desktop_app.domain import idcard
+
     pattern = re.compile(r"\d{17}[\dX]")
-    for path in result.folder.rglob("*"):
+    for path in folder.rglob("*"):
         if path.suffix == ".docx":
             doc = Docx(str(path))
             text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
