@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import cn_date
+from .feedback import rate_text
 
 REPORT_SECTIONS = ("基本情况", "主要做法", "取得成效", "存在问题", "改进措施")
 
@@ -71,7 +72,7 @@ def _values(facts: SummaryFacts, texts: dict) -> dict[str, str]:
         "stops": "、".join(facts.stops) if facts.stops else "活动现场各功能区",
         "suggestions": str(facts.suggestions), "done": str(facts.suggestions_done),
         "answered": str(facts.suggestions_answered), "responses": str(facts.survey_responses),
-        "satisfaction": percent(facts.satisfaction or 0, 1) if facts.satisfaction is not None else "—",
+        "satisfaction": rate_text(facts.satisfaction),  # as the 满意度测评统计 reports it: 86.6%
     }
     base["composition"] = "参加人员" + _composition(facts)
     base["public_sentence"] = texts["public_sentence"].format(**base) if facts.arrived else ""
