@@ -38,6 +38,7 @@ class SummaryFacts:
     survey_responses: int = 0
     satisfaction: float | None = None  # (满意 + 比较满意) / answers, or None without answers
     arrivals_by_hour: tuple[tuple[int, int], ...] = field(default=())  # (hour, people) in local time
+    schedule_note: str = ""  # how the day ran against the programme (domain.route.deviation_summary), or ""
 
     @property
     def quota(self) -> int:
@@ -73,6 +74,7 @@ def _values(facts: SummaryFacts, texts: dict) -> dict[str, str]:
         "suggestions": str(facts.suggestions), "done": str(facts.suggestions_done),
         "answered": str(facts.suggestions_answered), "responses": str(facts.survey_responses),
         "satisfaction": rate_text(facts.satisfaction),  # as the 满意度测评统计 reports it: 86.6%
+        "schedule_note": facts.schedule_note,
     }
     base["composition"] = "参加人员" + _composition(facts)
     base["public_sentence"] = texts["public_sentence"].format(**base) if facts.arrived else ""

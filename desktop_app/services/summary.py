@@ -76,7 +76,15 @@ def facts(event_id: int) -> SummaryFacts:
             suggestions_done=sum(statuses[s] for s in DONE_STATUSES),
             suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES),
             survey_responses=responses, satisfaction=satisfaction,
-            arrivals_by_hour=tuple(sorted(hours.items())))
+            arrivals_by_hour=tuple(sorted(hours.items())), schedule_note=_schedule_note(e.id))
+
+
+def _schedule_note(event_id: int) -> str:
+    """When the day began and ended against the programme, from the times recorded in the 路线 tab."""
+    from ..domain.route import deviation_summary
+    from . import route
+
+    return deviation_summary(route.deviations(event_id))
 
 
 def _stop_name(item) -> str:
