@@ -224,11 +224,17 @@ def test_qt_calls_leave_none_alone(qapp):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+    import gc
+
     widget = QListWidget()
     item = QListWidgetItem("x")
+    calls = 4000
+    gc.collect()
     before = sys.getrefcount(None)
-    for _ in range(2000):
+    for _ in range(calls // 2):
         item.setData(Qt.ItemDataRole.UserRole, 5)
         widget.addItem(QListWidgetItem("y"))
     widget.clear()
-    assert sys.getrefcount(None) >= before - 50
+    # A faulty binding loses one reference per call (4,000 here); other objects coming and going move the count
+    # by a few dozen either way.
+    assert before - sys.getrefcount(None) < calls // 4
