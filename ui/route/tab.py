@@ -38,7 +38,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import route
 
 from ..i18n import core_text
-from .model import COL_CONTENT, COL_TITLE, RouteDelegate, RouteTableModel
+from .model import COL_CONTENT, COL_GUIDE, COL_TITLE, RouteDelegate, RouteTableModel
 from .timeline import RouteTimelineWidget
 
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e65100", "info": "#546e7a"}
@@ -218,8 +218,12 @@ class RouteTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnWidth(COL_TITLE, 220)
-        self.view.setColumnWidth(COL_CONTENT, 240)
+        header.setSectionResizeMode(COL_GUIDE, QHeaderView.ResizeMode.Interactive)
+        # Long titles, guides' posts and contents are elided (full text in the tooltip and the editor), so the
+        # planned and actual times stay in view on a 1366-pixel laptop screen.
+        self.view.setColumnWidth(COL_TITLE, 200)
+        self.view.setColumnWidth(COL_GUIDE, 150)
+        self.view.setColumnWidth(COL_CONTENT, 150)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
         self.add_button = QPushButton(self.tr("&Add"), self)
