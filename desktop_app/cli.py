@@ -27,6 +27,15 @@ UNEXPECTED = QT_TRANSLATE_NOOP("core", "An unexpected error stopped the command 
 CODES_FILE = QT_TRANSLATE_NOOP("core", "Cannot read the codes file {path}: {error}. Check the path.")
 NOT_CONFIRMED = QT_TRANSLATE_NOOP("core", "{code}: the holder is {status}, not confirmed; not admitted. Admit them "
                                           "in the check-in tab if they may come in.")
+NO_PASSPHRASE = QT_TRANSLATE_NOOP("core", "No passphrase: give --passphrase-env VAR (the name of an environment "
+                                          "variable holding it), or run the command in a terminal to type it.")
+EMPTY_PASSPHRASE_ENV = QT_TRANSLATE_NOOP("core", "The environment variable {var} is not set or is empty; it should "
+                                                 "hold the bundle's passphrase.")
+PASSPHRASE_PROMPT = QT_TRANSLATE_NOOP("core", "Passphrase of the bundle: ")
+PASSPHRASE_AGAIN = QT_TRANSLATE_NOOP("core", "The same passphrase again: ")
+MERGE_SUMMARY = QT_TRANSLATE_NOOP("core", "{title}: {added} added, {updated} updated, {unchanged} unchanged, "
+                                          "{checkins} check-ins added, {conflicts} conflicts (the values here were "
+                                          "kept), {duplicates} people admitted on two devices (counted once)")
 
 
 def _date(text: str) -> dt.date:
@@ -115,6 +124,24 @@ def _parser() -> argparse.ArgumentParser:
     t_export.add_argument("--out", type=Path, required=True, metavar="FILE")
     t_apply = template_sub.add_parser("apply", parents=[common], help="create an event from FILE; print its id")
     t_apply.add_argument("file", type=Path, metavar="FILE")
+
+    bundle = sub.add_parser("bundle", help="carry an event to the venue laptop and back in an encrypted file")
+    bundle_sub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    passphrase_help = ("the name of an environment variable holding the passphrase (default: type it; never "
+                       "give the passphrase itself on the command line)")
+    b_export = bundle_sub.add_parser("export", parents=[common], help="write the event as an encrypted bundle")
+    b_export.add_argument("--event", type=int, required=True, metavar="ID")
+    b_export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    b_export.add_argument("--passphrase-env", metavar="VAR", default=None, help=passphrase_help)
+    b_export.add_argument("--json", action="store_true", help='print {"file", "bytes"}')
+    b_merge = bundle_sub.add_parser("merge", parents=[common],
+                                    help="open a bundle (the event is added) or merge it into the event here; "
+                                         "conflicts keep the values here and are reported")
+    b_merge.add_argument("file", type=Path, metavar="FILE")
+    b_merge.add_argument("--passphrase-env", metavar="VAR", default=None, help=passphrase_help)
+    b_merge.add_argument("--json", action="store_true",
+                         help='print {"event", "added", "updated", "unchanged", "conflicts": [{"table", "uuid", '
+                              '"fields"}], "checkins_added", "duplicate_admissions"}')
     return parser
 
 
@@ -346,6 +373,60 @@ def cmd_import_roster(args) -> int:
     return 0
 
 
+def _passphrase(args, *, twice: bool) -> str:
+    """From the environment variable named by --passphrase-env, or typed (twice for a new bundle) on a terminal."""
+    import os
+
+    if args.passphrase_env:
+        value = os.environ.get(args.passphrase_env, "")
+        if not value:
+            raise UserError(EMPTY_PASSPHRASE_ENV, var=args.passphrase_env)
+        return value
+    if not sys.stdin.isatty():
+        raise UserError(NO_PASSPHRASE)
+    import getpass
+
+    value = getpass.getpass(i18n.text(PASSPHRASE_PROMPT))
+    if twice:
+        from .bundle import check_passphrase
+
+        check_passphrase(value, getpass.getpass(i18n.text(PASSPHRASE_AGAIN)))
+    return value
+
+
+def cmd_bundle(args) -> int:
+    from . import bundle
+
+    if args.bundle_command == "export":
+        passphrase = _passphrase(args, twice=True)
+        bundle.check_passphrase(passphrase)
+        path = args.out.expanduser()
+        workspace = _open(args, create=False)
+        try:
+            _out_dir(path.parent)
+            info = bundle.export_bundle(args.event, path, passphrase)
+        finally:
+            workspace.close()
+        print(json.dumps(info.as_json(), ensure_ascii=False) if args.json else info.path)
+        return 0
+    passphrase = _passphrase(args, twice=False)
+    opened = bundle.read_bundle(args.file, passphrase)  # refused before the database is created or touched
+    workspace = _open(args, create=True)
+    try:
+        report = bundle.merge_bundle(opened)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return 0
+    print(i18n.text(MERGE_SUMMARY, title=report.title, added=report.added, updated=report.updated,
+                    unchanged=report.unchanged, checkins=report.checkins_added, conflicts=len(report.conflicts),
+                    duplicates=report.duplicate_admissions))
+    for conflict in report.conflicts:
+        print(f"{conflict.table}\t{conflict.uuid}\t{','.join(conflict.fields)}")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from ui.app import run_gui  # the only place the core reaches the GUI, lazily
 
@@ -354,7 +435,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
-            "checkin": cmd_checkin, "stats": cmd_stats,
+            "checkin": cmd_checkin, "stats": cmd_stats, "bundle": cmd_bundle,
             None: cmd_gui}
 
 

@@ -219,12 +219,11 @@ def test_damaged_database_is_refused_when_the_restore_is_declined(qapp, tmp_path
 def test_qt_calls_leave_none_alone(qapp):
     """A Qt binding that drops a reference to None on each call (PySide6 6.12.0 on Python 3.11) aborts the app
     after some tens of thousands of calls — a busy check-in morning. pyproject.toml keeps such a version out."""
+    import gc
     import sys
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QListWidget, QListWidgetItem
-
-    import gc
 
     widget = QListWidget()
     item = QListWidgetItem("x")

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.welcome.sig_new_event.connect(self.new_event)
         self.welcome.sig_demo_event.connect(self.open_demo_event)
         self.welcome.sig_held_demo_event.connect(lambda: self.open_demo_event(held=True))
+        self.welcome.sig_open_bundle.connect(self.merge_bundle)
         self.welcome.sig_open_database.connect(self.open_database)
 
         self.switcher = QComboBox(self)
@@ -131,9 +132,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
         self.new_db_action = self._action(self.tr("New data&base…"), self.new_database)
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, "Ctrl+B")
+        self.bundle_export_action = self._action(self.tr("Export to the &venue laptop…"), self.export_bundle)
+        self.bundle_merge_action = self._action(self.tr("&Import or merge from a file…"), self.merge_bundle)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for item in (self.new_action, self.duplicate_action, self.delete_action, self.restore_action, None,
+                     self.bundle_export_action, self.bundle_merge_action, None,
                      self.open_action, self.new_db_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
@@ -207,7 +211,8 @@ class MainWindow(QMainWindow):
         self.switcher.blockSignals(False)
         has_events = bool(summaries)
         self.pages.setCurrentIndex(1 if has_events else 0)
-        for action in (self.duplicate_action, self.delete_action, *self.export_actions.values()):
+        for action in (self.duplicate_action, self.delete_action, self.bundle_export_action,
+                       *self.export_actions.values()):
             action.setEnabled(has_events)
         self._show_event(self.switcher.currentData() if has_events else None)
 
@@ -344,6 +349,18 @@ class MainWindow(QMainWindow):
         info = create_demo_event(held=held)
         self._reload_switcher(info.id)
         self.statusBar().showMessage(self.tr("The demo event was added. Its people are fictional."), 8000)
+
+    def export_bundle(self) -> None:
+        """File ▸ 导出到现场电脑…: the event, encrypted, as one file for the USB stick."""
+        from .bundle import export_to_laptop
+
+        export_to_laptop(self, self._event_id)
+
+    def merge_bundle(self) -> None:
+        """File ▸ 从文件导入/合并…: open an event from a bundle, or merge the laptop's day into this one."""
+        from .bundle import import_or_merge
+
+        import_or_merge(self, on_merged=self._reload_switcher)
 
     def duplicate_event(self) -> None:
         if self._event_id is None:

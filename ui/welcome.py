@@ -14,6 +14,8 @@ class WelcomePage(QWidget):
     """The user asked for the demo event."""
     sig_held_demo_event = Signal()
     """The user asked for the demo of an event that took place."""
+    sig_open_bundle = Signal()
+    """The user asked to open an event brought on a USB stick (a bundle file)."""
     sig_open_database = Signal()
     """The user asked to open another database file."""
 
@@ -37,6 +39,9 @@ class WelcomePage(QWidget):
                                                  "meeting notes, suggestions and survey forms"))
         self.open_button = QPushButton(self.tr("Open another &database…"), self)
         self.open_button.setFlat(True)
+        self.bundle_button = QPushButton(self.tr("Open an event brought on a USB stick (&bundle file)…"), self)
+        self.bundle_button.setFlat(True)
+        self.bundle_button.clicked.connect(self.sig_open_bundle)
         for button in (self.new_button, self.demo_button, self.held_demo_button):
             button.setMinimumSize(220, 48)
         self.new_button.setDefault(True)
@@ -61,5 +66,6 @@ class WelcomePage(QWidget):
         layout.addWidget(intro)
         layout.addSpacing(24)
         layout.addLayout(buttons)
+        layout.addWidget(self.bundle_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)

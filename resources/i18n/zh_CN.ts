@@ -172,6 +172,73 @@
     </message>
 </context>
 <context>
+    <name>BundleTransfer</name>
+    <message>
+        <source>Open Day bundles (*{suffix});;All files (*)</source>
+        <translation>开放日活动数据包 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export to the venue laptop</source>
+        <translation>导出到现场电脑</translation>
+    </message>
+    <message>
+        <source>Bundle written: {path}</source>
+        <translation>活动数据包已写入：{path}</translation>
+    </message>
+    <message>
+        <source>“{title}” was written to {path} ({size}: {people} people, {checkins} check-ins, {photos} photos), encrypted with the passphrase.
+
+On the venue laptop choose File ▸ Import or merge from file… and type the passphrase. Bring a bundle back the same way to merge the day into this computer.</source>
+        <translation>“{title}”已写入 {path}（{size}：{people} 人，{checkins} 条签到，{photos} 张照片），已用密码加密。
+
+在现场电脑上选择“文件 ▸ 从文件导入/合并…”并输入密码。活动结束后用同样的方法导回一个数据包，把当天的记录合并到这台电脑。</translation>
+    </message>
+    <message>
+        <source>Encrypting and writing the bundle…</source>
+        <translation>正在加密并写入活动数据包…</translation>
+    </message>
+    <message>
+        <source>Import or merge from file</source>
+        <translation>从文件导入/合并</translation>
+    </message>
+    <message>
+        <source>Decrypting the bundle…</source>
+        <translation>正在解密活动数据包…</translation>
+    </message>
+    <message>
+        <source>Add the event “{title}” ({date}) from {file} to this database?</source>
+        <translation>将 {file} 中的活动“{title}”（{date}）添加到本数据库？</translation>
+    </message>
+    <message>
+        <source>Merge {file} into “{title}”?
+
+{added} new, {updated} changed, {checkins} check-ins to add.</source>
+        <translation>将 {file} 合并到“{title}”？
+
+新增 {added} 条，修改 {updated} 条，待添加签到 {checkins} 条。</translation>
+    </message>
+    <message>
+        <source>“{title}” was added from {file}.</source>
+        <translation>已从 {file} 添加“{title}”。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: this database already has everything in {file}.</source>
+        <translation>无需更改：本数据库已包含 {file} 中的全部内容。</translation>
+    </message>
+    <message>
+        <source>{file} was merged into “{title}”: {added} new, {updated} changed, {unchanged} unchanged, {checkins} check-ins added.</source>
+        <translation>{file} 已合并到“{title}”：新增 {added} 条，修改 {updated} 条，未变 {unchanged} 条，新增签到 {checkins} 条。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) had fields changed on both computers; the values you chose were kept.</source>
+        <translation>有 {count} 条记录在两台电脑上都被修改过，已按您的选择保留相应的值。</translation>
+    </message>
+    <message>
+        <source>{count} person(s) were admitted on both computers: both check-ins are kept and they are counted once.</source>
+        <translation>有 {count} 人在两台电脑上都签到了：两条签到记录均已保留，人数只计一次。</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesPage</name>
     <message>
         <source>Category</source>
@@ -336,6 +403,277 @@
     <message>
         <source>Tick the items to add; they go below the selected row in this order. Guides and times are set afterwards.</source>
         <translation>勾选要添加的项目，将按此顺序插入到所选行之后。讲解人和时间可随后设置。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Plan section</source>
+        <translation>方案章节</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Leading group</source>
+        <translation>领导小组</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>职责分工</translation>
+    </message>
+    <message>
+        <source>Invitee category</source>
+        <translation>邀请类别</translation>
+    </message>
+    <message>
+        <source>Invitee</source>
+        <translation>邀请对象</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Meeting note</source>
+        <translation>座谈会记录</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Survey question</source>
+        <translation>测评题目</translation>
+    </message>
+    <message>
+        <source>Survey form</source>
+        <translation>测评表</translation>
+    </message>
+    <message>
+        <source>Survey answer</source>
+        <translation>测评答案</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pass code</source>
+        <translation>参观证编码</translation>
+    </message>
+    <message>
+        <source>Pledge signed</source>
+        <translation>已签承诺书</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>Organising unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办科室</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Adoption</source>
+        <translation>采纳情况</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>办理答复</translation>
+    </message>
+    <message>
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>发言内容</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Undone at</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <source>Undo reason</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(an image)</source>
+        <translation>（图片）</translation>
+    </message>
+    <message>
+        <source>Changed on both computers</source>
+        <translation>两台电脑上都有修改</translation>
+    </message>
+    <message>
+        <source>These fields of “{title}” were changed both on this computer and in the bundle since the two last exchanged. Choose for each which value to keep. Everything else is merged without asking.</source>
+        <translation>自上次交换以来，“{title}”的以下内容在本机和数据包中都被修改过。请逐项选择要保留的值；其余内容将直接合并，不再询问。</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine (this computer)</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>Theirs (the bundle)</source>
+        <translation>数据包的值</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>All &amp;mine</source>
+        <translation>全部用本机的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>All &amp;theirs</source>
+        <translation>全部用数据包的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>数据包</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1495,14 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
+        <source>Export to the &amp;venue laptop…</source>
+        <translation>导出到现场电脑(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import or merge from a file…</source>
+        <translation>从文件导入/合并(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1582,6 +1928,37 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Duties (人员分工)</source>
         <translation>人员分工</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase of the bundle</source>
+        <translation>活动数据包密码</translation>
+    </message>
+    <message>
+        <source>The bundle carries people's personal data, so it is encrypted. Choose a passphrase of at least {count} characters and type it twice. It is not stored anywhere: tell it to the colleague at the venue in person, never on the USB stick.</source>
+        <translation>活动数据包含有个人信息，因此会加密。请设置至少 {count} 个字符的密码并输入两次。密码不会保存在任何地方：请当面告知现场的同事，切勿写在U盘上。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase chosen when {file} was exported.</source>
+        <translation>请输入导出 {file} 时设置的密码。</translation>
+    </message>
+    <message>
+        <source>the bundle</source>
+        <translation>该数据包</translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation>显示密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再输一次(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2918,10 @@ and read back unchanged.</source>
         <source>Open another &amp;database…</source>
         <translation>打开其他数据库(&amp;D)…</translation>
     </message>
+    <message>
+        <source>Open an event brought on a USB stick (&amp;bundle file)…</source>
+        <translation>打开从 U 盘带来的活动（数据包）(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -2563,6 +2944,26 @@ and read back unchanged.</source>
     <message>
         <source>{code}: the holder is {status}, not confirmed; not admitted. Admit them in the check-in tab if they may come in.</source>
         <translation>{code}：持证人状态为“{status}”，未确认，未签到。如准予入场，请在签到页处理。</translation>
+    </message>
+    <message>
+        <source>No passphrase: give --passphrase-env VAR (the name of an environment variable holding it), or run the command in a terminal to type it.</source>
+        <translation>没有密码：请用 --passphrase-env VAR 指定保存密码的环境变量名，或在终端中运行该命令以输入密码。</translation>
+    </message>
+    <message>
+        <source>The environment variable {var} is not set or is empty; it should hold the bundle's passphrase.</source>
+        <translation>环境变量 {var} 未设置或为空；它应保存数据包的密码。</translation>
+    </message>
+    <message>
+        <source>Passphrase of the bundle: </source>
+        <translation>数据包密码：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again: </source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>{title}: {added} added, {updated} updated, {unchanged} unchanged, {checkins} check-ins added, {conflicts} conflicts (the values here were kept), {duplicates} people admitted on two devices (counted once)</source>
+        <translation>{title}：新增 {added} 条，修改 {updated} 条，未变 {unchanged} 条，新增签到 {checkins} 条，冲突 {conflicts} 处（保留了本机的值），{duplicates} 人在两台设备上签到（只计一次）</translation>
     </message>
     <message>
         <source>Enter the organising unit (承办单位).</source>
@@ -3367,6 +3768,50 @@ and read back unchanged.</source>
     <message>
         <source>There is no common stop named '{key}'.</source>
         <translation>没有名为“{key}”的常用参观点。</translation>
+    </message>
+    <message>
+        <source>{path} is not an Open Day Desk bundle, or it is cut short (a copy that did not finish?). Copy the file again from the computer that exported it. Nothing was changed.</source>
+        <translation>{path} 不是政府开放日工作台的活动数据包，或文件不完整（是否复制未完成？）。请从导出它的电脑上重新复制该文件。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: wrong passphrase, or the file was damaged or altered (for example cut short when copying). Check the passphrase (capitals count); if it is right, copy the file again from the computer that exported it. Nothing was changed.</source>
+        <translation>无法打开 {path}：密码错误，或文件已损坏或被改动（例如复制时中断）。请检查密码（区分大小写）；如果密码无误，请从导出它的电脑上重新复制该文件。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of Open Day Desk ({detail}). Update the app on this computer, then open the bundle again. Nothing was changed.</source>
+        <translation>{path} 由更新版本的政府开放日工作台生成（{detail}）。请先升级本机的程序，再打开该数据包。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} opened with the right passphrase but its content is not valid ({detail}). Export the bundle again on the computer it came from. Nothing was changed.</source>
+        <translation>{path} 密码正确，但内容无效（{detail}）。请在原电脑上重新导出该数据包。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The bundle {path} holds the event “{title}”, but a different event of the same name is already in this database (it is not a copy of the one in the bundle). Nothing was changed. Rename one of the two events, or open the bundle in another database.</source>
+        <translation>数据包 {path} 中的活动是“{title}”，但本数据库中已有一个同名的其他活动（并非数据包中活动的副本）。未作任何更改。请将其中一个活动改名，或在另一个数据库中打开该数据包。</translation>
+    </message>
+    <message>
+        <source>{path} is older than a bundle from the same computer that was already merged here (exported {merged}; this one {exported}), and everything in it is here already. Nothing was changed: merge the newest bundle from that computer.</source>
+        <translation>{path} 比已合并过的、来自同一台电脑的数据包更旧（已合并的导出于 {merged}，此包导出于 {exported}），其中的内容本数据库都已有。未作任何更改：请合并该电脑最新导出的数据包。</translation>
+    </message>
+    <message>
+        <source>Cannot read the bundle {path}: {error}. Check that the USB stick is plugged in and the file is there.</source>
+        <translation>无法读取数据包 {path}：{error}。请检查U盘是否已插好、文件是否存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write the bundle {path}: {error}. Choose a folder you can write to (a USB stick may be full or read-only); nothing was left half-written.</source>
+        <translation>无法写入数据包 {path}：{error}。请选择可写入的文件夹（U盘可能已满或处于只读状态）；没有留下写了一半的文件。</translation>
+    </message>
+    <message>
+        <source>The bundle {path} was written but does not read back the same: the USB stick may be failing. Export it again to another stick.</source>
+        <translation>数据包 {path} 已写入，但读回的内容不一致：U盘可能有故障。请重新导出到另一个U盘。</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {count} characters. A longer one (a short sentence) is safer.</source>
+        <translation>密码至少需要 {count} 个字符。更长的密码（例如一句短语）更安全。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>两次输入的密码不一致。请输入两次相同的密码。</translation>
     </message>
 </context>
 </TS>
