@@ -3,6 +3,8 @@
 #   1. python -m PyInstaller --noconfirm --clean build.spec   -> dist/openday/openday
 #   2. dist/openday/openday demo --db TMP/demo.sqlite3 --date 2026-12-20   (CLI, schema, demo data, translations)
 #   3. QT_QPA_PLATFORM=offscreen dist/openday/openday --db TMP/demo.sqlite3 --smoke   must print exactly "ready"
+#   4. dist/openday/openday export plan|announcement|signup-form|route|survey   (Word, Excel, Qt-drawn pictures)
+#   5. dist/openday/openday bundle export, then bundle merge into a new database   (encryption bundled)
 #
 # Usage: scripts/build.sh   (from anywhere; uses $PYTHON if set, else the python on PATH, which must have the
 # project installed with pyinstaller: pip install -e ".[build]").
@@ -61,7 +63,8 @@ fi
 echo "$smoke_out"
 
 echo "build.sh: self-check: $APP_NAME export (Word and Excel documents) ..."
-for kind in plan announcement signup-form; do
+# route and survey draw their pictures with Qt (fonts, offscreen platform) inside the frozen app.
+for kind in plan announcement signup-form route survey; do
     if ! "$APP" export "$kind" --db "$TMP/demo.sqlite3" --event "$demo_out" --out "$TMP/docs" >"$TMP/export.out" \
             2>"$TMP/export.err"; then
         cat "$TMP/export.err" >&2
@@ -69,5 +72,17 @@ for kind in plan announcement signup-form; do
     fi
 done
 count=$(find "$TMP/docs" -name '*.docx' -o -name '*.xlsx' | wc -l)
-[[ "$count" -eq 4 ]] || fail "the frozen export wrote $count documents, expected 4"
-echo "build.sh: OK: $APP (demo event $demo_out, smoke ready, $count documents exported)"
+[[ "$count" -eq 7 ]] || fail "the frozen export wrote $count documents, expected 7"
+[[ -n "$(find "$TMP/docs" -name '*.png')" ]] || fail "the frozen export drew no survey chart"
+
+echo "build.sh: self-check: $APP_NAME bundle export and merge (encryption) ..."
+export OPENDAY_BUNDLE_CHECK="self-check passphrase"
+if ! "$APP" bundle export --db "$TMP/demo.sqlite3" --event "$demo_out" --out "$TMP/check.odbundle" \
+        --passphrase-env OPENDAY_BUNDLE_CHECK >"$TMP/bundle.out" 2>"$TMP/bundle.err" \
+    || ! "$APP" bundle merge --db "$TMP/laptop.sqlite3" "$TMP/check.odbundle" --passphrase-env OPENDAY_BUNDLE_CHECK \
+        --json >"$TMP/merge.out" 2>>"$TMP/bundle.err"; then
+    cat "$TMP/bundle.err" >&2
+    fail "the frozen app could not export and open a bundle"
+fi
+grep -q '"conflicts": \[\]' "$TMP/merge.out" || fail "the frozen bundle merge printed: $(cat "$TMP/merge.out")"
+echo "build.sh: OK: $APP (demo event $demo_out, smoke ready, $count documents exported, bundle round trip)"
