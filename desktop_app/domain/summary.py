@@ -38,6 +38,7 @@ class SummaryFacts:
     survey_responses: int = 0
     satisfaction: float | None = None  # (满意 + 比较满意) / answers, or None without answers
     arrivals_by_hour: tuple[tuple[int, int], ...] = field(default=())  # (hour, people) in local time
+    arrivals_by_slot: tuple[tuple[int, int], ...] = field(default=())  # (minute of the day, people) per 10 minutes
     schedule_note: str = ""  # how the day ran against the programme (domain.route.deviation_summary), or ""
 
     @property

@@ -22,6 +22,7 @@ from ..domain.summary import (
 from . import audit
 from .events import _live as live_event
 
+SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minutes
 IMPLEMENTATION_KEY = "summary.implementation"
 REPORT_KEY = "summary.report"
 
@@ -68,7 +69,9 @@ def facts(event_id: int) -> SummaryFacts:
         statuses = Counter(s.status for s in models.Suggestion.select(models.Suggestion.status)
                            .where((models.Suggestion.event == e.id) & (models.Suggestion.deleted == False)))  # noqa: E712
         responses, satisfaction = _survey(e.id)
-        hours = Counter(_local(c.scanned_at).hour for c in arrivals.values())
+        local = [_local(c.scanned_at) for c in arrivals.values()]
+        hours = Counter(t.hour for t in local)
+        slots = Counter((t.hour * 60 + t.minute) // SLOT_MINUTES * SLOT_MINUTES for t in local)
         return SummaryFacts(
             unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),
             walk_ins=sum(1 for c in arrivals.values() if c.walk_in), stops=stops,
@@ -76,7 +79,8 @@ def facts(event_id: int) -> SummaryFacts:
             suggestions_done=sum(statuses[s] for s in DONE_STATUSES),
             suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES),
             survey_responses=responses, satisfaction=satisfaction,
-            arrivals_by_hour=tuple(sorted(hours.items())), schedule_note=_schedule_note(e.id))
+            arrivals_by_hour=tuple(sorted(hours.items())), arrivals_by_slot=tuple(sorted(slots.items())),
+            schedule_note=_schedule_note(e.id))
 
 
 def _schedule_note(event_id: int) -> str:

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArrivalsChart</name>
+    <message>
+        <source>No one has checked in yet</source>
+        <translation>尚无人签到</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceChart</name>
     <message>
         <source>No categories yet</source>
@@ -2645,6 +2652,10 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
         <translation>数据概览</translation>
     </message>
     <message>
+        <source>Arrivals every 10 minutes</source>
+        <translation>每 10 分钟到场人数</translation>
+    </message>
+    <message>
         <source>Satisfaction survey</source>
         <translation>满意度测评</translation>
     </message>
@@ -2711,10 +2722,6 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>Public representatives among arrivals: {share}</source>
         <translation>到场人员中群众代表占 {share}</translation>
-    </message>
-    <message>
-        <source>Arrivals by hour: {hours}</source>
-        <translation>各时段到场：{hours}</translation>
     </message>
     <message>
         <source>Suggestions {total}: handled {done}, answered {answered}</source>

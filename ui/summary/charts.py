@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.domain.summary import SummaryFacts
+from desktop_app.services.summary import SLOT_MINUTES
 
 CONFIRMED = QColor("#90caf9")
 ARRIVED = QColor("#1565c0")
@@ -70,3 +71,56 @@ class AttendanceChart(QWidget):
                          Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                          self.tr("Dark: arrived · light: confirmed · dashed frame: quota (numbers: arrived / "
                                  "confirmed / quota)"))
+
+
+class ArrivalsChart(QWidget):
+    """Arrivals over time: one bar per 10 minutes, from the first arrival to the last, with the clock under it."""
+
+    HEIGHT = 120
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._slots: tuple[tuple[int, int], ...] = ()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.HEIGHT)
+
+    def set_slots(self, slots: tuple[tuple[int, int], ...]) -> None:
+        self._slots = tuple(slots)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(360, self.HEIGHT)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().text().color()
+        painter.setPen(text)
+        if not self._slots:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No one has checked in yet"))
+            return
+        counts = dict(self._slots)
+        first, last = self._slots[0][0], self._slots[-1][0]
+        step = SLOT_MINUTES
+        columns = list(range(first, last + step, step))
+        metrics = painter.fontMetrics()
+        label_h = metrics.height() + 4
+        top_pad = metrics.height() + 2
+        chart_h = self.height() - label_h - top_pad
+        width = self.width() / len(columns)
+        peak = max(counts.values())
+        for n, minute in enumerate(columns):
+            count = counts.get(minute, 0)
+            x = n * width
+            h = chart_h * count / peak
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ARRIVED)
+            painter.drawRect(QRectF(x + 2, top_pad + chart_h - h, max(width - 4, 1), h))
+            painter.setPen(text)
+            if count:
+                painter.drawText(QRectF(x, top_pad + chart_h - h - metrics.height(), width, metrics.height()),
+                                 Qt.AlignmentFlag.AlignCenter, str(count))
+            label = f"{minute // 60}:{minute % 60:02d}"
+            if metrics.horizontalAdvance(label) + 4 <= width or n % max(1, round(len(columns) / 6)) == 0:
+                painter.drawText(QRectF(x, self.height() - label_h, max(width, metrics.horizontalAdvance(label)),
+                                        label_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)

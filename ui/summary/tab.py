@@ -38,7 +38,7 @@ from desktop_app.services import feedback, plan, summary
 from ..feedback.survey import SurveyChart
 from ..i18n import core_text
 from ..plan.milestones import STATE_COLOURS, state_text
-from .charts import AttendanceChart
+from .charts import ArrivalsChart, AttendanceChart
 from .photos import PhotoPanel
 
 SAVE_DELAY_MS = 600
@@ -61,6 +61,7 @@ class SummaryTab(QWidget):
         # -- dashboard
         self.chart = AttendanceChart(self)
         self.survey_chart = SurveyChart(self)
+        self.arrivals_chart = ArrivalsChart(self)
         self.numbers = QLabel(self)
         self.numbers.setObjectName("summary_numbers")
         self.numbers.setWordWrap(True)
@@ -73,6 +74,7 @@ class SummaryTab(QWidget):
         dash = QWidget(self)
         dash_layout = QVBoxLayout(dash)
         for title, widget in ((self.tr("Attendance by category"), self.chart), (self.tr("In numbers"), self.numbers),
+                              (self.tr("Arrivals every 10 minutes"), self.arrivals_chart),
                               (self.tr("Satisfaction survey"), self.survey_chart),
                               (self.tr("Milestones"), self.milestones), (self.tr("Rule check"), self.findings)):
             group = QGroupBox(title, dash)
@@ -197,6 +199,7 @@ class SummaryTab(QWidget):
         today = dt.date.today()
         self.chart.set_facts(facts)
         self.survey_chart.set_stats(feedback.survey_stats(self._event_id))
+        self.arrivals_chart.set_slots(facts.arrivals_by_slot)
         self.numbers.setText(self._numbers_text(facts) + self._suggestions_text(today))
         self.milestones.clear()
         for m in milestones.compute(plan.snapshot(self._event_id), done=plan.milestones_done(self._event_id),
@@ -234,9 +237,6 @@ class SummaryTab(QWidget):
         if f.arrived:
             lines.append(self.tr("Public representatives among arrivals: {share}").format(
                 share=percent(f.public_arrived, f.arrived)))
-        if f.arrivals_by_hour:
-            lines.append(self.tr("Arrivals by hour: {hours}").format(
-                hours="，".join(f"{h}:00 {n}" for h, n in f.arrivals_by_hour)))
         lines.append(self.tr("Suggestions {total}: handled {done}, answered {answered}").format(
             total=f.suggestions, done=f.suggestions_done, answered=f.suggestions_answered))
         if f.survey_responses:
