@@ -93,6 +93,7 @@ from peewee import (
 from db import migrations, models
 
 from .errors import UserError
+from .files import fsync_dir
 from .i18n import QT_TRANSLATE_NOOP
 from .services import audit
 from .services.events import _live as live_event
@@ -477,16 +478,6 @@ def seal(payload: dict, passphrase: str) -> bytes:
     return header + AESGCM(_derive(passphrase, salt)).encrypt(nonce, zlib.compress(text.encode("utf-8"), 6), header)
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write beside the target, flush to the device, rename into place, read back."""
     temp = path.with_name(f".{path.name}.{uuid_mod.uuid4().hex[:8]}.partial")
@@ -496,7 +487,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(temp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         back = path.read_bytes()
     except OSError as exc:
         try:

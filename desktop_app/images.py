@@ -27,13 +27,14 @@ class PreparedImage:
     height: int
 
 
-def _encode(image, quality: int) -> bytes:
+def encode(image, fmt: str = "PNG", quality: int = -1) -> bytes:
+    """A QImage as the bytes of an image file (PNG by default; JPEG at ``quality``)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", quality)
+    image.save(buffer, fmt, quality)
     buffer.close()
     return bytes(array.data())
 
@@ -69,4 +70,5 @@ def prepare(path: Path | str) -> PreparedImage:
         painter.end()
         image = flat
     big = _scaled(image, MAX_SIDE)
-    return PreparedImage(_encode(big, 88), _encode(_scaled(big, THUMB_SIDE), 80), big.width(), big.height())
+    return PreparedImage(encode(big, "JPEG", 88), encode(_scaled(big, THUMB_SIDE), "JPEG", 80), big.width(),
+                         big.height())

@@ -20,6 +20,7 @@ from .documents.export import safe_name
 from .domain.plan import DocFonts, PlanSnapshot
 from .domain.roster import RosterSnapshot
 from .errors import UserError
+from .files import fsync_dir, fsync_file
 from .i18n import QT_TRANSLATE_NOOP
 
 MANIFEST = "manifest.json"
@@ -112,21 +113,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder to flush it; its files are flushed one by one
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
@@ -168,19 +154,19 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
         entries = []
         for rel in _files(temp):
             path = temp / rel
-            _fsync_file(path)
+            fsync_file(path)
             entries.append({"path": rel, "size": path.stat().st_size, "sha256": _sha256(path)})
         manifest = {"format": FORMAT, "app": "Open Day Desk", "app_version": __version__,
                     "event_uuid": s.event_uuid, "created_at": dt.datetime.now().astimezone().isoformat(
                         timespec="seconds"), "masked": masked, "files": entries}
         (temp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        _fsync_file(temp / MANIFEST)
+        fsync_file(temp / MANIFEST)
         for folder in {temp, *(p for p in temp.rglob("*") if p.is_dir())}:
-            _fsync_dir(folder)
+            fsync_dir(folder)
         if target.exists():  # made by someone else meanwhile
             raise UserError(EXISTS, path=str(target))
         os.rename(temp, target)
-        _fsync_dir(out)
+        fsync_dir(out)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

@@ -124,7 +124,7 @@ def paint_survey_chart(painter, width: int, height: int, stats: SurveyStats | No
 
 def survey_chart_png(stats: SurveyStats | None, width: int = 900, scale: float = 2.0) -> bytes:
     """The chart as a PNG (``width`` logical pixels, drawn at ``scale`` for print)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFont, QImage, QPainter
 
     ensure_gui()
@@ -140,9 +140,6 @@ def survey_chart_png(stats: SurveyStats | None, width: int = 900, scale: float =
     painter.setFont(font)
     paint_survey_chart(painter, width, height, stats, empty_text="暂无测评数据")
     painter.end()
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(array.data())
+    from ..images import encode
+
+    return encode(image, "PNG")

@@ -20,7 +20,7 @@ from ..domain.feedback import SurveyStats, rate_text
 from ..domain.plan import DocFonts
 from .layout import SPAN
 from .model import Block, Document, Paragraph, Table, Title
-from .roster_xlsx import _fit_height, _header, _put, _title_rows, mask_text
+from .roster_xlsx import _fit_height, _header, _put, _title_rows, mask_text, workbook_properties
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
 from .wording import EVENT_NAME, balanced_title
 
@@ -179,16 +179,10 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{last_row}"
     _a4(sheet, landscape=True)
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    _workbook_properties(book, s, title)
+    workbook_properties(book, title, s.unit)
     path = Path(path)
     book.save(str(path))
     return path
-
-
-def _workbook_properties(book, s: FeedbackSnapshot, title: str) -> None:
-    book.properties.title = title
-    book.properties.creator = s.unit
-    book.properties.language = "zh-CN"
 
 
 # -- 满意度测评统计 ---------------------------------------------------------------------------------------------------
@@ -240,7 +234,7 @@ def write_survey_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None) 
             _put(cell, value)
             cell.font, cell.border, cell.alignment = body, BOX, CENTRE if col == 1 else LEFT
     _a4(answers, landscape=False)
-    _workbook_properties(book, s, title)
+    workbook_properties(book, title, s.unit)
     path = Path(path)
     book.save(str(path))
     return path

@@ -140,7 +140,7 @@ def write_roster_xlsx(snapshot: RosterSnapshot, path, *, masked: bool = False,
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last_row}"
     _a4(sheet, landscape=True)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _properties(book, snapshot, roster_title(snapshot, masked=masked))
+    workbook_properties(book, roster_title(snapshot, masked=masked), snapshot.unit)
     path = Path(path)
     book.save(str(path))
     return path
@@ -190,13 +190,14 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
     _a4(sheet, landscape=False)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.print_area = f"A1:{get_column_letter(ncols)}{max(row, header_row)}"
-    _properties(book, snapshot, title)
+    workbook_properties(book, title, snapshot.unit)
     path = Path(path)
     book.save(str(path))
     return path
 
 
-def _properties(book, snapshot: RosterSnapshot, title: str) -> None:
+def workbook_properties(book, title: str, creator: str) -> None:
+    """The file's title and author as Excel and WPS show them; Chinese as its language."""
     book.properties.title = title
-    book.properties.creator = snapshot.unit
+    book.properties.creator = creator
     book.properties.language = "zh-CN"

@@ -358,7 +358,6 @@ _state: dict = {}
 
 def timeline_png(spec: TimelineSpec, width: int = PICTURE_WIDTH, scale: int = PICTURE_SCALE) -> bytes:
     """The timeline as PNG bytes, ``width`` logical pixels across drawn ``scale`` times over."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QColor, QImage, QPainter
 
     from .charts import ensure_gui
@@ -374,12 +373,9 @@ def timeline_png(spec: TimelineSpec, width: int = PICTURE_WIDTH, scale: int = PI
     painter.scale(scale, scale)
     paint_timeline(painter, layout)
     painter.end()
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(array.data())
+    from ..images import encode
+
+    return encode(image, "PNG")
 
 
 # -- the documents --------------------------------------------------------------------------------------------------
