@@ -147,14 +147,18 @@ def update_note(note_id: int, *, remark: str | None = None, speaker_text: str | 
                      coalesce=True)
 
 
-def set_note_deleted(note_id: int, deleted: bool = True) -> None:
-    """Delete a note (soft, so it can be undone) or bring it back."""
+def _set_deleted(model, row_id: int, deleted: bool, action: str) -> None:
+    """Delete a row (soft, so it can be undone, and travels in bundles) or bring it back."""
     with models.database.atomic():
-        note = models.MeetingNote.get_by_id(note_id)
-        note.deleted = deleted
-        note.save()
-        audit.record("feedback.note.delete" if deleted else "feedback.note.restore", event_id=note.event_id,
-                     target="meeting_note", target_uuid=note.uuid)
+        row = model.get_by_id(row_id)
+        row.deleted = deleted
+        row.save()
+        audit.record(f"{action}.{'delete' if deleted else 'restore'}", event_id=row.event_id,
+                     target=model._meta.table_name, target_uuid=row.uuid)
+
+
+def set_note_deleted(note_id: int, deleted: bool = True) -> None:
+    _set_deleted(models.MeetingNote, note_id, deleted, "feedback.note")
 
 
 def note_to_suggestion(note_id: int) -> SuggestionRow:
@@ -321,12 +325,7 @@ def _apply(s: models.Suggestion, values: Mapping, today: dt.date) -> None:
 
 
 def set_suggestion_deleted(suggestion_id: int, deleted: bool = True) -> None:
-    with models.database.atomic():
-        s = models.Suggestion.get_by_id(suggestion_id)
-        s.deleted = deleted
-        s.save()
-        audit.record("feedback.suggestion.delete" if deleted else "feedback.suggestion.restore",
-                     event_id=s.event_id, target="suggestion", target_uuid=s.uuid)
+    _set_deleted(models.Suggestion, suggestion_id, deleted, "feedback.suggestion")
 
 
 @dataclass(frozen=True)
@@ -512,12 +511,7 @@ def responses(event_id: int) -> list[ResponseRow]:
 
 
 def set_response_deleted(response_id: int, deleted: bool = True) -> None:
-    with models.database.atomic():
-        r = models.SurveyResponse.get_by_id(response_id)
-        r.deleted = deleted
-        r.save()
-        audit.record("feedback.survey.response.delete" if deleted else "feedback.survey.response.restore",
-                     event_id=r.event_id, target="survey_response", target_uuid=r.uuid)
+    _set_deleted(models.SurveyResponse, response_id, deleted, "feedback.survey.response")
 
 
 def survey_stats(event_id: int) -> SurveyStats:
