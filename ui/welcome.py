@@ -37,7 +37,7 @@ class WelcomePage(QWidget):
         self.held_demo_button = QPushButton(self.tr("Demo of a &held event"), self)
         self.held_demo_button.setToolTip(self.tr("The demo event as it looks 10 days after the day: check-ins, "
                                                  "meeting notes, suggestions and survey forms"))
-        self.open_button = QPushButton(self.tr("Open another &database…"), self)
+        self.open_button = QPushButton(self.tr("&Open another database…"), self)
         self.open_button.setFlat(True)
         self.bundle_button = QPushButton(self.tr("Open an event brought on a USB stick (&bundle file)…"), self)
         self.bundle_button.setFlat(True)

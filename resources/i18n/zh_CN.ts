@@ -2922,8 +2922,8 @@ and read back unchanged.</source>
         <translation>活动举办 10 天后的示例：签到、座谈会记录、意见建议和满意度测评表</translation>
     </message>
     <message>
-        <source>Open another &amp;database…</source>
-        <translation>打开其他数据库(&amp;D)…</translation>
+        <source>&amp;Open another database…</source>
+        <translation>打开其他数据库(&amp;O)…</translation>
     </message>
     <message>
         <source>Open an event brought on a USB stick (&amp;bundle file)…</source>
