@@ -372,8 +372,9 @@ class LedgerPage(QWidget):
         if self._current is None:
             return False
         values = self.form_values()
-        if values["assigned_at"] != self._current.assigned_at and values["due_date"] == self._current.due_date:
-            values.pop("due_date")  # a new assignment day moves the deadline with it
+        if values["due_date"] is None or (values["assigned_at"] != self._current.assigned_at
+                                          and values["due_date"] == self._current.due_date):
+            values.pop("due_date")  # worked out from the assignment day (a new one moves the deadline with it)
         try:
             row = feedback.update_suggestion(self._current.id, **values)
         except UserError as exc:
