@@ -43,7 +43,8 @@ class NotesPage(QWidget):
         self._people: dict[int, checkin.Person] = {}
         self._staff: list[feedback.Speaker] = []
         self._choices: dict[str, tuple[str, int]] = {}  # completion text -> (kind, id)
-        self._speaker: tuple[str, int] | None = None
+        self._speaker: tuple[str, int] | None = None  # the person picked from the completer
+        self._speaker_label = ""
         self._deleted: list[int] = []
 
         self.model = ListTableModel([
@@ -156,6 +157,8 @@ class NotesPage(QWidget):
             self._staff = feedback.staff_speakers(self._event_id)
 
     def _on_speaker_typed(self, text: str) -> None:
+        if self._speaker is not None and text.strip() == self._speaker_label:
+            return  # the completer wrote the chosen label into the field
         self._speaker = None
         self._ensure_index()
         query = text.strip()
@@ -176,6 +179,7 @@ class NotesPage(QWidget):
 
     def _on_speaker_chosen(self, text: str) -> None:
         self._speaker = self._choices.get(text)
+        self._speaker_label = text.strip()
         if self._speaker is not None:
             self.remark.setFocus()
 
@@ -184,9 +188,10 @@ class NotesPage(QWidget):
     def add(self) -> None:
         if not self._event_id:
             return
-        kind, ident = self._speaker or ("", 0)
-        if not self._speaker and self.speaker.text().strip() in self._choices:
-            kind, ident = self._choices[self.speaker.text().strip()]
+        typed = self.speaker.text().strip()
+        kind, ident = self._speaker if self._speaker and typed == self._speaker_label else ("", 0)
+        if not kind and typed in self._choices:
+            kind, ident = self._choices[typed]
         t = self.time.time()
         day = events.get_event(self._event_id).date or dt.date.today()  # typed from paper later: still that day
         noted = dt.datetime.combine(day, dt.time(t.hour(), t.minute()))
