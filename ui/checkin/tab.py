@@ -289,11 +289,13 @@ class CheckinTab(QWidget):
     def _person_changed(self, person: checkin.Person | None) -> None:
         """One person's arrival changed: names, phones and codes did not, so the index stays as it is (rebuilding
         it for a large roster would stall the scanner between two people)."""
-        if person is not None and person.id in self._people:
+        if person is None:  # an unknown code: nothing changed
+            return
+        if person.id in self._people:
             self._people[person.id] = person
             self._refresh_side(person)
             self._on_text(self.search.text())
-        else:
+        else:  # a walk-in: a new person for the index
             self.reload()
 
     def _show_result(self, kind: str, text: str) -> None:
