@@ -45,7 +45,7 @@ def _photo(rng: random.Random, n: int) -> bytes:
     return bytes(array.data())
 
 
-def build(db: Path, args) -> int:
+def build(args) -> int:
     from db import models
     from desktop_app.demo import create_demo_event
     from desktop_app.domain import idcard, roster
@@ -107,7 +107,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="openday-bench-"))
     try:
         workspace = open_workspace(work / "bench.sqlite3", auto_backup=False)
-        event_id = build(work / "bench.sqlite3", args)
+        event_id = build(args)
         snaps, writes, result = [], [], None
         for run in range(args.runs):
             out = work / f"out{run}"

@@ -94,11 +94,11 @@ def test_service_flow_fills_dates_and_refuses_without_changing(demo):
     from desktop_app.services import feedback, plan
 
     s = feedback.add_suggestion(demo.id, source="meeting", content="建议增加周末预约服务")
-    assert s.status == "pending" and s.due_date is None
+    assert s.status == "pending" and s.due_date is None and s.topic == "建议增加周末预约服务"  # from the content
     with pytest.raises(UserError) as refused:
         feedback.update_suggestion(s.id, status="in_progress", topic="周末预约")
     assert "科室" in str(refused.value) or "department" in str(refused.value)
-    assert feedback.suggestion(s.id).topic == ""  # nothing of the refused change was kept
+    assert feedback.suggestion(s.id).topic == s.topic  # nothing of the refused change was kept
     monday = dt.date(2026, 12, 21)
     s = feedback.update_suggestion(s.id, status="in_progress", department="政务服务中心", today=monday)
     assert s.assigned_at == monday and s.due_date == monday + dt.timedelta(days=15)

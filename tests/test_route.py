@@ -12,7 +12,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.domain import route as rules
-from desktop_app.domain.agenda import starts
 from desktop_app.domain.route import Groups, Step, check, clock, timetables
 
 DAY = dt.date(2027, 9, 28)  # in the future, so the demo records nothing of the day itself
@@ -74,12 +73,12 @@ def test_no_start_time_gives_no_times_until_a_pin():
     assert "no_start" in codes(check(steps, [table], day_start=None, day_end=None))
 
 
-def test_single_group_agrees_with_the_plans_agenda_timing():
-    steps = [step(1, "gather", 10), step(2, "stop", 25, guide="王"), step(3, "meeting", 40, pinned="10:00"),
-             step(4, "survey", 0)]
-    [table] = timetables(NINE, steps)
-    expected = starts(dt.time(9, 0), [(s.duration, rules.to_time(s.pinned)) for s in steps])
-    assert [rules.to_time(s.start) for s in table] == expected
+def test_the_plan_prints_the_programme_as_the_route_times_it(demo):
+    from desktop_app.services import plan, route
+
+    route.update_item(route.list_items(demo.id)[1].id, duration_min=25)  # the cascade moves what follows
+    programme = route.plan(demo.id)
+    assert [a.start for a in plan.snapshot(demo.id).agenda] == [rules.to_time(t.start) for t in programme.timing]
 
 
 def test_programme_ending_after_the_end_time_is_reported():
@@ -511,5 +510,7 @@ def test_timeline_click_selects_the_item(tab, qtbot):
     centre = placed.rect.center()
     qtbot.mouseClick(tab.timeline, Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y())))
     assert tab.current_item().id == placed.bar.step_id
-    png = io.BytesIO(__import__("ui.route.timeline", fromlist=["render_png"]).render_png(tab.timeline.spec))
+    from desktop_app.documents import route_docs
+
+    png = io.BytesIO(route_docs.timeline_png(tab.timeline.spec))  # what the documents carry of what is shown
     assert png.getvalue()[:4] == b"\x89PNG"

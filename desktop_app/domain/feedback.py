@@ -107,7 +107,6 @@ def due_date(assigned: dt.date, days: int, *, working: bool,
 
 
 DUE_SOON_DAYS = 3
-DUE_STATES = ("answered", "overdue", "due_soon", "open", "undated")
 
 
 def due_state(status: str, due: dt.date | None, today: dt.date) -> str:

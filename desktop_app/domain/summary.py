@@ -37,7 +37,6 @@ class SummaryFacts:
     suggestions_answered: int = 0  # 已反馈
     survey_responses: int = 0
     satisfaction: float | None = None  # (满意 + 比较满意) / answers, or None without answers
-    arrivals_by_hour: tuple[tuple[int, int], ...] = field(default=())  # (hour, people) in local time
     arrivals_by_slot: tuple[tuple[int, int], ...] = field(default=())  # (minute of the day, people) per 10 minutes
     schedule_note: str = ""  # how the day ran against the programme (domain.route.deviation_summary), or ""
 

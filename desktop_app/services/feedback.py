@@ -171,7 +171,7 @@ def note_to_suggestion(note_id: int) -> SuggestionRow:
         if existing is not None:
             return suggestion(existing.id)
         row = add_suggestion(note.event_id, source="meeting", invitee_id=note.speaker_invitee_id,
-                             note_id=note.id, content=note.remark, topic=_topic(note.remark))
+                             note_id=note.id, content=note.remark)
     return row
 
 
@@ -205,11 +205,6 @@ class SuggestionRow:
 
     def due_state(self, today: dt.date) -> str:
         return rules.due_state(self.status, self.due_date, today)
-
-    @property
-    def facts(self) -> rules.SuggestionFacts:
-        return rules.SuggestionFacts(self.content, self.department, self.reply, self.replied_at,
-                                     self.reply_channel, self.adoption, self.adoption_reason)
 
 
 FIELDS = ("source", "invitee_id", "note_id", "topic", "content", "department", "assignee", "assigned_at",
@@ -246,7 +241,7 @@ def reply_days(event_id: int) -> tuple[int, bool]:
     """(days, working) of the event's reply deadline: 15 calendar days unless the plan's thresholds say other."""
     from . import plan
 
-    t = plan.snapshot(event_id).thresholds
+    t = plan.get_plan(event_id).thresholds
     return t.feedback_days, t.working_days
 
 
@@ -268,9 +263,11 @@ def _coerce(field: str, value):
 
 
 def add_suggestion(event_id: int, *, today: dt.date | None = None, **values) -> SuggestionRow:
-    """A new suggestion (status 待交办 unless given); refused when the status asks for what is missing."""
+    """A new suggestion (status 待交办 and a topic from the start of its content unless given); refused when the
+    status asks for what is missing."""
     values.setdefault("status", "pending")
     values.setdefault("source", "onsite")
+    values.setdefault("topic", _topic(str(values.get("content") or "")))
     with models.database.atomic():
         live_event(event_id)
         s = models.Suggestion(event=event_id)
@@ -542,7 +539,7 @@ def answer_to_suggestion(answer_id: int) -> SuggestionRow:
                                                      & (models.Suggestion.deleted == False)).first())  # noqa: E712
         if existing is not None:
             return suggestion(existing.id)
-        return add_suggestion(event_id, source="survey", content=a.text, topic=_topic(a.text))
+        return add_suggestion(event_id, source="survey", content=a.text)
 
 
 # -- documents -------------------------------------------------------------------------------------------------------

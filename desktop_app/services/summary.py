@@ -70,7 +70,6 @@ def facts(event_id: int) -> SummaryFacts:
                            .where((models.Suggestion.event == e.id) & (models.Suggestion.deleted == False)))  # noqa: E712
         responses, satisfaction = _survey(e.id)
         local = [_local(c.scanned_at) for c in arrivals.values()]
-        hours = Counter(t.hour for t in local)
         slots = Counter((t.hour * 60 + t.minute) // SLOT_MINUTES * SLOT_MINUTES for t in local)
         return SummaryFacts(
             unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),
@@ -79,7 +78,7 @@ def facts(event_id: int) -> SummaryFacts:
             suggestions_done=sum(statuses[s] for s in DONE_STATUSES),
             suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES),
             survey_responses=responses, satisfaction=satisfaction,
-            arrivals_by_hour=tuple(sorted(hours.items())), arrivals_by_slot=tuple(sorted(slots.items())),
+            arrivals_by_slot=tuple(sorted(slots.items())),
             schedule_note=_schedule_note(e.id))
 
 

@@ -396,7 +396,7 @@ class LedgerPage(QWidget):
                                                  self.tr("What was suggested:"))
         if not ok or not text.strip():
             return
-        row = feedback.add_suggestion(self._event_id, content=text, topic=feedback._topic(text))
+        row = feedback.add_suggestion(self._event_id, content=text)
         self._current = None
         self.reload(row.id)
         self.sig_changed.emit()

@@ -16,11 +16,6 @@ from desktop_app.services.route import RoutePlan
 from ..i18n import core_text
 
 
-def render_png(spec: TimelineSpec, width: int = route_docs.PICTURE_WIDTH) -> bytes:
-    """The timeline as PNG bytes (what the documents carry)."""
-    return route_docs.timeline_png(spec, width)
-
-
 class RouteTimelineWidget(QWidget):
     sig_item_clicked = Signal(int)
     """The block of the item with this id was clicked."""
