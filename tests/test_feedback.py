@@ -167,6 +167,7 @@ def test_survey_statistics_and_keyed_forms(demo):
     counts = [len(q.options) for q in scale]
     assert fb.parse_keyed("1120", counts).choices == (0, 0, 1, None)
     assert fb.parse_keyed("12", counts).choices == (0, 1, None, None)
+    assert fb.parse_keyed(" 12 ", counts).choices == (None, 0, 1, None)  # a space: that question left blank
     assert fb.parse_keyed("16", counts).error == fb.INVALID_DIGIT
     assert fb.parse_keyed("11111", counts).error == fb.TOO_MANY
     open_q = next(q for q in questions if q.kind == "open")

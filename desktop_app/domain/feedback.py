@@ -245,7 +245,7 @@ class KeyedForm:
 def parse_keyed(digits: str, option_counts: Sequence[int]) -> KeyedForm:
     """A paper form typed as one digit per rating question: ``1`` the first option (满意) … ``5`` the fifth,
     ``0`` or a space for a question left blank. Fewer digits than questions leave the rest blank."""
-    typed = [c for c in digits.strip() if not c.isspace() or c == " "]
+    typed = list(digits.rstrip())  # a leading space is a blank first question; trailing ones change nothing
     if len(typed) > len(option_counts):
         return KeyedForm((), TOO_MANY, {"typed": len(typed), "count": len(option_counts)})
     choices: list[int | None] = []
