@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -333,7 +335,8 @@ def export_to_laptop(window, event_id: int | None) -> None:
     if passphrase is None:
         return
     try:
-        payload = bundle.event_payload(event_id)
+        with _waiting():
+            payload = bundle.event_payload(event_id)
     except UserError as exc:
         _failed(window, exc, title)
         return
@@ -383,9 +386,21 @@ def import_or_merge(window, on_merged: Callable[[int], None] | None = None) -> N
                       label=QCoreApplication.translate("BundleTransfer", "Decrypting the bundle…"))
 
 
+@contextmanager
+def _waiting():
+    """A wait cursor while the database is read or written here on the GUI thread (about a second for an
+    event of 1,000 people): the window is not frozen without saying so."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 def _merge_opened(window, opened: Bundle, title: str, on_merged) -> None:
     try:
-        preview = bundle.preview_merge(opened)
+        with _waiting():
+            preview = bundle.preview_merge(opened)
     except UserError as exc:
         _failed(window, exc, title)
         return
@@ -412,7 +427,8 @@ def _merge_opened(window, opened: Bundle, title: str, on_merged) -> None:
         if answer != QMessageBox.StandardButton.Yes:
             return
     try:
-        report = bundle.merge_bundle(opened, choices=choices)
+        with _waiting():
+            report = bundle.merge_bundle(opened, choices=choices)
     except UserError as exc:
         _failed(window, exc, title)
         return
