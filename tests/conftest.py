@@ -58,3 +58,24 @@ def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, timeo
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run([sys.executable, "-m", "desktop_app", *args], input=stdin, capture_output=True,
                           text=True, encoding="utf-8", env=full_env, cwd=ROOT, timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch) -> list[tuple[str, str, str]]:
+    """No message box blocks a test: each is recorded as (kind, title, text) and answered Yes/OK. A test that
+    needs another answer patches the widget's own ``ask_…`` entry point."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str, str]] = []
+
+    def box(kind, answer):
+        def show(_parent, title, text, *args, **kwargs):
+            shown.append((kind, title, text))
+            return answer
+        return staticmethod(show)
+
+    for kind, answer in (("question", QMessageBox.StandardButton.Yes), ("warning", QMessageBox.StandardButton.Ok),
+                         ("information", QMessageBox.StandardButton.Ok),
+                         ("critical", QMessageBox.StandardButton.Ok)):
+        monkeypatch.setattr(QMessageBox, kind, box(kind, answer))
+    return shown

@@ -8,6 +8,8 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop_app.errors import UserError
+
 log = logging.getLogger("openday.ui")
 
 _state = {"showing": False, "interactive": True}
@@ -21,6 +23,18 @@ def install_excepthook(log_file, *, interactive: bool = True) -> None:
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if issubclass(exc_type, UserError):
+            # A refusal that a slot did not catch: still the user's own message, never the crash dialog.
+            log.info("refusal reached the event loop: %s", exc_type.__name__)
+            print(str(exc), file=sys.stderr)
+            if _state["interactive"] and not _state["showing"] and QApplication.instance() is not None:
+                _state["showing"] = True
+                try:
+                    QMessageBox.warning(QApplication.activeWindow(),
+                                        QCoreApplication.translate("ErrorDialog", "Not possible"), str(exc))
+                finally:
+                    _state["showing"] = False
             return
         log.error("uncaught exception", exc_info=(exc_type, exc, tb))
         message = QCoreApplication.translate("ErrorDialog", "Something went wrong: {error}.\n\nYour data is saved. The details were written to the log "

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, qVersion
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 import desktop_app
-from desktop_app import DISPLAY_NAME, settings
+from desktop_app import DISPLAY_NAME, paths, settings
 from desktop_app.errors import UserError
 from desktop_app.services import events
 from desktop_app.workspace import Workspace
 
+from . import ops
 from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, event_label
 from .plan.tab import PlanTab
 from .welcome import WelcomePage
@@ -53,7 +54,6 @@ class MainWindow(QMainWindow):
         self._interactive_export = True  # tests turn the result box off
         self.worker = Worker(self)
         self.setWindowTitle(self.tr("Open Day Desk"))
-        self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
 
         self.welcome = WelcomePage(self)
@@ -111,6 +111,34 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._show_workspace(event_id)
+        self.restore_geometry()
+
+    # -- the window's size -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _qsettings() -> QSettings:
+        return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def restore_geometry(self) -> None:
+        """The size and place of the last session; on the first start a size that fits the screen — maximised
+        on a small one (a county laptop's 1366×768), where 1280×800 would hide the bottom buttons."""
+        stored = self._qsettings().value("main/geometry")
+        if isinstance(stored, QByteArray) and self.restoreGeometry(stored):
+            return
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None:
+            self.resize(1280, 760)
+            return
+        if screen.width() < 1400 or screen.height() < 900:
+            self.resize(min(1280, screen.width()), min(760, screen.height()))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(1280, 860)
+
+    def save_geometry(self) -> None:
+        store = self._qsettings()
+        store.setValue("main/geometry", self.saveGeometry())
+        store.sync()
 
     # -- menus -----------------------------------------------------------------------------------------------------
 
@@ -235,9 +263,7 @@ class MainWindow(QMainWindow):
     def _make_roster_tab(self) -> QWidget:
         from .roster.tab import RosterTab
 
-        tab = RosterTab(self)
-        tab.sig_changed.connect(self.plan_tab.review.schedule)
-        return tab
+        return RosterTab(self)
 
     def write_package(self) -> None:
         tab = self.tab("summary")
@@ -247,15 +273,12 @@ class MainWindow(QMainWindow):
     def _make_route_tab(self) -> QWidget:
         from .route.tab import RouteTab
 
-        tab = RouteTab(self)
-        tab.sig_changed.connect(self.plan_tab.review.schedule)
-        return tab
+        return RouteTab(self)
 
     def _make_checkin_tab(self) -> QWidget:
         from .checkin.tab import CheckinTab
 
         tab = CheckinTab(self)
-        tab.sig_changed.connect(self.plan_tab.review.schedule)
         tab.venue_button.toggled.connect(self._set_venue_mode)
         return tab
 
@@ -268,9 +291,7 @@ class MainWindow(QMainWindow):
     def _make_feedback_tab(self) -> QWidget:
         from .feedback.tab import FeedbackTab
 
-        tab = FeedbackTab(self)
-        tab.sig_changed.connect(self.plan_tab.review.schedule)
-        return tab
+        return FeedbackTab(self)
 
     def _make_summary_tab(self) -> QWidget:
         from .summary.tab import SummaryTab
@@ -304,6 +325,9 @@ class MainWindow(QMainWindow):
             self.plan_tab.flush()
             widget = self.tab(self._tab_names[index])
             self.tabs.setCurrentWidget(widget)
+            reload_if_stale = getattr(widget, "reload_if_stale", None)
+            if reload_if_stale is not None:
+                reload_if_stale()
 
     @property
     def current_event_id(self) -> int | None:
@@ -531,6 +555,7 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_geometry()
         self.plan_tab.close_event()
         if "summary" in self._tabs_built:
             self._tabs_built["summary"].flush()

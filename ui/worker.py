@@ -1,5 +1,17 @@
 """One background worker for long work (documents, imports, packages): snapshots in, results out. Callbacks
-run on the GUI thread; a progress dialog appears only when the work takes longer than ~600 ms."""
+run on the GUI thread; a progress dialog appears only when the work takes longer than ~600 ms.
+
+Threading policy:
+- Widgets are touched on the GUI thread only; a worker function never receives a widget and never calls Qt
+  widget code. Its result comes back through ``on_done``/``on_error``, delivered on the GUI thread.
+- There is one worker thread (``max_workers=1``): long work runs one piece at a time, in the order submitted,
+  so two writes of the database from the worker never race each other. peewee keeps one connection per thread;
+  SQLite's WAL mode lets the GUI thread read while the worker writes.
+- Every change goes through ``ui.ops.run_op``: quick service calls run on the GUI thread, calls that can take
+  longer than a frame run here with ``slow=True``; either way the change is announced once on ``ui.ops.bus()``.
+- A long operation reports progress through the modal progress dialog shown after ``PROGRESS_DELAY_MS``; the
+  window stays responsive meanwhile. Work that can be cancelled checks a flag it was given between steps.
+"""
 
 from __future__ import annotations
 

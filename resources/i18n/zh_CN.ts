@@ -268,8 +268,8 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>邀请哪些人、每类多少名额；报名名单按这些类别归类。</translation>
     </message>
     <message>
-        <source>&lt;span style='color:{colour}'&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); 群众代表 &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
-        <translation>&lt;span style='color:{colour}'&gt;合计 &lt;b&gt;{total}&lt;/b&gt; 人（不少于 {minimum} 人）；群众代表 &lt;b&gt;{public}&lt;/b&gt; 人，占 {share:.0%}（不低于 {needed:.0%}）。&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); 群众代表 &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;合计 &lt;b&gt;{total}&lt;/b&gt; 人（不少于 {minimum} 人）；群众代表 &lt;b&gt;{public}&lt;/b&gt; 人，占 {share:.0%}（不低于 {needed:.0%}）。&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -309,6 +309,22 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>Scan a pass or type a name</source>
         <translation>请扫描参观证或输入姓名</translation>
+    </message>
+    <message>
+        <source>Today is not the event day: the event is on {date} ({days} days from now). A check-in made now is recorded with today&apos;s date.</source>
+        <translation>今天不是活动日：活动在 {date}（还有 {days} 天）。现在签到将按今天的日期记录。</translation>
+    </message>
+    <message>
+        <source>Today is not the event day: the event was on {date}. Check-ins made now are late entries.</source>
+        <translation>今天不是活动日：活动已于 {date} 举行。现在的签到属于补录。</translation>
+    </message>
+    <message>
+        <source>Not the event day</source>
+        <translation>今天不是活动日</translation>
+    </message>
+    <message>
+        <source>The event is dated {date}, not today. Record check-ins anyway (for a rehearsal or a late entry)?</source>
+        <translation>活动日期是 {date}，不是今天。仍要记录签到吗（演练或补录）？</translation>
     </message>
     <message>
         <source>Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}</source>
@@ -890,6 +906,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
 <context>
     <name>ErrorDialog</name>
     <message>
+        <source>Not possible</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}.
 
 Your data is saved. The details were written to the log file:
@@ -1234,7 +1254,7 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>电话确认</translation>
     </message>
     <message>
-        <source>The full number is in the person's form.</source>
+        <source>The full number is in the person&apos;s form.</source>
         <translation>完整号码见个人信息表。</translation>
     </message>
 </context>
@@ -1383,9 +1403,9 @@ Save them as a workbook, with their problems, to correct them and import that fi
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b style='color:#c62828'&gt;overdue %n&lt;/b&gt;</source>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;overdue %n&lt;/b&gt;</source>
         <translation>
-            <numerusform>&lt;b style='color:#c62828'&gt;超期 %n&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b style=&apos;color:#c62828&apos;&gt;超期 %n&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1411,7 +1431,7 @@ Save them as a workbook, with their problems, to correct them and import that fi
         </translation>
     </message>
     <message>
-        <source>Reply due: %1 (change the rule in the Plan tab's deadlines)</source>
+        <source>Reply due: %1 (change the rule in the Plan tab&apos;s deadlines)</source>
         <translation>答复期限：%1（在“方案”页的时间节点中修改规则）</translation>
     </message>
     <message>
@@ -1767,7 +1787,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>节假日调整（按工作日计算时限时使用）</translation>
     </message>
     <message>
-        <source>Some working-day deadlines fall in a year the holiday calendar does not cover yet; they count Monday–Friday only. Add that year's holidays below, or update the app.</source>
+        <source>Some working-day deadlines fall in a year the holiday calendar does not cover yet; they count Monday–Friday only. Add that year&apos;s holidays below, or update the app.</source>
         <translation>部分按工作日计算的时限落在节假日数据尚未覆盖的年份，暂按周一至周五计算。请在下方补充该年的节假日安排，或更新本软件。</translation>
     </message>
     <message>
@@ -1872,6 +1892,13 @@ Nothing was left half-written. Choose another folder or free some space.</source
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <source>Not possible</source>
+        <translation>无法完成</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>not set</source>
@@ -1929,7 +1956,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>领导小组</translation>
     </message>
     <message>
-        <source>The 办公室主任 row names who heads the group's office.</source>
+        <source>The 办公室主任 row names who heads the group&apos;s office.</source>
         <translation>“办公室主任”一行为领导小组办公室负责人。</translation>
     </message>
     <message>
@@ -1944,7 +1971,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>活动数据包密码</translation>
     </message>
     <message>
-        <source>The bundle carries people's personal data, so it is encrypted. Choose a passphrase of at least {count} characters and type it twice. It is not stored anywhere: tell it to the colleague at the venue in person, never on the USB stick.</source>
+        <source>The bundle carries people&apos;s personal data, so it is encrypted. Choose a passphrase of at least {count} characters and type it twice. It is not stored anywhere: tell it to the colleague at the venue in person, never on the USB stick.</source>
         <translation>活动数据包含有个人信息，因此会加密。请设置至少 {count} 个字符的密码并输入两次。密码不会保存在任何地方：请当面告知现场的同事，切勿写在U盘上。</translation>
     </message>
     <message>
@@ -2111,8 +2138,8 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>{name} · 候补 {waiting}</translation>
     </message>
     <message>
-        <source>&lt;b style='color:{colour}'&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;群众代表 {share:.0%} (at least {needed:.0%})</source>
-        <translation>&lt;b style='color:{colour}'&gt;已确认 {confirmed} 人（不少于 {minimum} 人）&lt;/b&gt;&lt;br&gt;群众代表占 {share:.0%}（不低于 {needed:.0%}）</translation>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;群众代表 {share:.0%} (at least {needed:.0%})</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;已确认 {confirmed} 人（不少于 {minimum} 人）&lt;/b&gt;&lt;br&gt;群众代表占 {share:.0%}（不低于 {needed:.0%}）</translation>
     </message>
 </context>
 <context>
@@ -2149,8 +2176,8 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>提示</translation>
     </message>
     <message>
-        <source>&lt;b style='color:#2e7d32'&gt;Nothing missing: the plan can be filed.&lt;/b&gt;</source>
-        <translation>&lt;b style='color:#2e7d32'&gt;没有缺项：方案可以报备。&lt;/b&gt;</translation>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Nothing missing: the plan can be filed.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;没有缺项：方案可以报备。&lt;/b&gt;</translation>
     </message>
     <message>
         <source>{errors} to fix before filing, {others} to look at.</source>
@@ -2200,7 +2227,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>生成参观证号(&amp;P)</translation>
     </message>
     <message>
-        <source>First come, first served by registration time within each category's places; the rest wait.</source>
+        <source>First come, first served by registration time within each category&apos;s places; the rest wait.</source>
         <translation>各类别按报名先后在名额内确定，其余列入候补。</translation>
     </message>
     <message>
@@ -2220,8 +2247,20 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>未能保存</translation>
     </message>
     <message>
+        <source>Not removed</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
         <source>Removed {name}. Ctrl+Z in the list brings them back.</source>
         <translation>已删除 {name}。在名单中按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <source>Selection not applied</source>
+        <translation>未确定名单</translation>
     </message>
     <message>
         <source>Selection applied: {confirmed} confirmed, {waiting} on the waiting list.</source>
@@ -2240,7 +2279,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>取消报名</translation>
     </message>
     <message>
-        <source>Cancel {name}'s registration?</source>
+        <source>Cancel {name}&apos;s registration?</source>
         <translation>确定取消 {name} 的报名吗？</translation>
     </message>
     <message>
@@ -2250,6 +2289,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>{name} is next on the waiting list of {category} (phone {phone}). Confirm {name} for the freed place?</source>
         <translation>{name} 是“{category}”候补名单中的下一位（电话 {phone}）。是否确认 {name} 补上空出的名额？</translation>
+    </message>
+    <message>
+        <source>Passes not given</source>
+        <translation>未发放入场码</translation>
     </message>
     <message>
         <source>{n} pass code(s) given.</source>
@@ -2521,7 +2564,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>用时与计划相差{delta}分钟。</translation>
     </message>
     <message>
-        <source>Type a clock time (e.g. 11:00) to fix this item's start; leave it empty to let it follow the item before.</source>
+        <source>Type a clock time (e.g. 11:00) to fix this item&apos;s start; leave it empty to let it follow the item before.</source>
         <translation>填写时刻（如11:00）可固定该项目的开始时间；留空则紧接上一项目开始。</translation>
     </message>
 </context>
@@ -2933,7 +2976,7 @@ and read back unchanged.</source>
 <context>
     <name>core</name>
     <message>
-        <source>The database {path} does not exist. Check the path, or create it with 'openday demo --db {path}' or by opening it in the app.</source>
+        <source>The database {path} does not exist. Check the path, or create it with &apos;openday demo --db {path}&apos; or by opening it in the app.</source>
         <translation>数据库 {path} 不存在。请检查路径，或用“openday demo --db {path}”创建，或在程序中打开它。</translation>
     </message>
     <message>
@@ -2957,7 +3000,7 @@ and read back unchanged.</source>
         <translation>没有密码：请用 --passphrase-env VAR 指定保存密码的环境变量名，或在终端中运行该命令以输入密码。</translation>
     </message>
     <message>
-        <source>The environment variable {var} is not set or is empty; it should hold the bundle's passphrase.</source>
+        <source>The environment variable {var} is not set or is empty; it should hold the bundle&apos;s passphrase.</source>
         <translation>环境变量 {var} 未设置或为空；它应保存数据包的密码。</translation>
     </message>
     <message>
@@ -2977,7 +3020,7 @@ and read back unchanged.</source>
         <translation>请填写承办单位。</translation>
     </message>
     <message>
-        <source>Enter the event's title.</source>
+        <source>Enter the event&apos;s title.</source>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
@@ -3021,7 +3064,7 @@ and read back unchanged.</source>
         <translation>请填写11位手机号（如13812345678）或带区号的固定电话（如0954-3018118）。</translation>
     </message>
     <message>
-        <source>There is no event with id {event_id} in this database. Run 'openday events --json' to list the events.</source>
+        <source>There is no event with id {event_id} in this database. Run &apos;openday events --json&apos; to list the events.</source>
         <translation>数据库中没有编号为 {event_id} 的活动。可用“openday events --json”列出全部活动。</translation>
     </message>
     <message>
@@ -3029,15 +3072,15 @@ and read back unchanged.</source>
         <translation>请填写新活动的承办单位。</translation>
     </message>
     <message>
-        <source>The event has no field named '{field}'.</source>
+        <source>The event has no field named &apos;{field}&apos;.</source>
         <translation>活动没有名为“{field}”的字段。</translation>
     </message>
     <message>
-        <source>'{value}' is not a date; write it as 2024-09-28.</source>
+        <source>&apos;{value}&apos; is not a date; write it as 2024-09-28.</source>
         <translation>“{value}”不是日期，请写成 2024-09-28 的格式。</translation>
     </message>
     <message>
-        <source>'{value}' is not a time of day; write it as 09:30.</source>
+        <source>&apos;{value}&apos; is not a time of day; write it as 09:30.</source>
         <translation>“{value}”不是时间，请写成 09:30 的格式。</translation>
     </message>
     <message>
@@ -3137,7 +3180,7 @@ and read back unchanged.</source>
         <translation>尚无日期</translation>
     </message>
     <message>
-        <source>The invitees add up to {total}; an Open Day needs at least {minimum}. Raise the categories' quotas in the Plan tab.</source>
+        <source>The invitees add up to {total}; an Open Day needs at least {minimum}. Raise the categories&apos; quotas in the Plan tab.</source>
         <translation>邀请人数合计{total}人，未达到不少于{minimum}人的要求：请在“方案”页提高各类别名额。</translation>
     </message>
     <message>
@@ -3217,11 +3260,11 @@ and read back unchanged.</source>
         <translation>联系电话未填写：公告须提供联系电话，请在“方案”页填写号码。</translation>
     </message>
     <message>
-        <source>There is no boilerplate '{key}' for this section.</source>
+        <source>There is no boilerplate &apos;{key}&apos; for this section.</source>
         <translation>本节没有名为“{key}”的常用表述。</translation>
     </message>
     <message>
-        <source>The plan has no field named '{field}'.</source>
+        <source>The plan has no field named &apos;{field}&apos;.</source>
         <translation>方案中没有名为“{field}”的字段。</translation>
     </message>
     <message>
@@ -3229,11 +3272,11 @@ and read back unchanged.</source>
         <translation>该行已不存在（已被删除），请刷新列表。</translation>
     </message>
     <message>
-        <source>The table has no field named '{field}'.</source>
+        <source>The table has no field named &apos;{field}&apos;.</source>
         <translation>表格中没有名为“{field}”的字段。</translation>
     </message>
     <message>
-        <source>{field}: '{value}' is not a whole number of 0 or more.</source>
+        <source>{field}: &apos;{value}&apos; is not a whole number of 0 or more.</source>
         <translation>{field}：“{value}”不是大于等于0的整数。</translation>
     </message>
     <message>
@@ -3241,19 +3284,19 @@ and read back unchanged.</source>
         <translation>{path} 不是模板：不是有效的JSON（{error}）。</translation>
     </message>
     <message>
-        <source>{path} is not an Open Day Desk template (no "format": "openday-template").</source>
-        <translation>{path} 不是开放日工作台的模板（缺少 "format": "openday-template"）。</translation>
+        <source>{path} is not an Open Day Desk template (no &quot;format&quot;: &quot;openday-template&quot;).</source>
+        <translation>{path} 不是开放日工作台的模板（缺少 &quot;format&quot;: &quot;openday-template&quot;）。</translation>
     </message>
     <message>
         <source>{path} was made by a newer version (template version {version}); install the newer version.</source>
         <translation>{path} 由更新版本生成（模板版本 {version}），请安装新版本。</translation>
     </message>
     <message>
-        <source>Template key '{key}' is missing.</source>
+        <source>Template key &apos;{key}&apos; is missing.</source>
         <translation>模板缺少“{key}”项。</translation>
     </message>
     <message>
-        <source>Template key '{key}': {problem}</source>
+        <source>Template key &apos;{key}&apos;: {problem}</source>
         <translation>模板“{key}”项{problem}</translation>
     </message>
     <message>
@@ -3321,7 +3364,7 @@ and read back unchanged.</source>
         <translation>身份证号格式不对：应为18位且出生日期有效（或旧的15位号码）。</translation>
     </message>
     <message>
-        <source>The ID number's last character does not match: check for a typing error.</source>
+        <source>The ID number&apos;s last character does not match: check for a typing error.</source>
         <translation>身份证号末位校验码不符：请检查是否录错。</translation>
     </message>
     <message>
@@ -3345,7 +3388,7 @@ and read back unchanged.</source>
         <translation>名单中已有相同的身份证号或电话：{other}。</translation>
     </message>
     <message>
-        <source>The category “{category}” is not one of this event's categories; add it in the Plan tab or correct the row.</source>
+        <source>The category “{category}” is not one of this event&apos;s categories; add it in the Plan tab or correct the row.</source>
         <translation>类别“{category}”不是本次活动的邀请类别；请在“方案”页添加该类别，或更正这一行。</translation>
     </message>
     <message>
@@ -3373,7 +3416,7 @@ and read back unchanged.</source>
         <translation>该人员已不在名单中（已删除），请刷新列表。</translation>
     </message>
     <message>
-        <source>'{status}' is not a roster status.</source>
+        <source>&apos;{status}&apos; is not a roster status.</source>
         <translation>“{status}”不是名单状态。</translation>
     </message>
     <message>
@@ -3629,7 +3672,7 @@ and read back unchanged.</source>
         <translation>暂不采纳的意见建议须说明理由，理由随答复一并公开。</translation>
     </message>
     <message>
-        <source>'{status}' is not a suggestion status.</source>
+        <source>&apos;{status}&apos; is not a suggestion status.</source>
         <translation>“{status}”不是意见建议的办理状态。</translation>
     </message>
     <message>
@@ -3641,7 +3684,7 @@ and read back unchanged.</source>
         <translation>有 {count} 条意见建议须在 {days} 天内答复（最早一条：“{topic}”，应于{date}前答复）。</translation>
     </message>
     <message>
-        <source>Question {number}: '{digit}' is not an answer; type 1 to {count}, or 0 for no answer.</source>
+        <source>Question {number}: &apos;{digit}&apos; is not an answer; type 1 to {count}, or 0 for no answer.</source>
         <translation>第 {number} 题：“{digit}”不是有效选项；请输入 1 至 {count}，未填输入 0。</translation>
     </message>
     <message>
@@ -3705,7 +3748,7 @@ and read back unchanged.</source>
         <translation>活动没有开始时间，流程无法排出时间。请在“方案”中填写开始时间，或为第一个项目设定固定时间。</translation>
     </message>
     <message>
-        <source>The programme ends at {end}, {minutes} minutes after the event's end time {limit}. Shorten items, or change the end time in the Plan tab.</source>
+        <source>The programme ends at {end}, {minutes} minutes after the event&apos;s end time {limit}. Shorten items, or change the end time in the Plan tab.</source>
         <translation>流程于{end}结束，比活动结束时间{limit}晚{minutes}分钟。请缩短项目用时，或在“方案”中修改结束时间。</translation>
     </message>
     <message>
@@ -3733,23 +3776,23 @@ and read back unchanged.</source>
         <translation>流程中既没有座谈会，也没有问卷调查；政府开放日须至少包含其中一项。请添加座谈会或问卷项目。</translation>
     </message>
     <message>
-        <source>Groups {first} and {second} are both at “{item}” from {start} to {end}. Change the offset between the groups or the stops' durations.</source>
+        <source>Groups {first} and {second} are both at “{item}” from {start} to {end}. Change the offset between the groups or the stops&apos; durations.</source>
         <translation>第{first}组和第{second}组在{start}至{end}同时位于“{item}”。请调整各组间隔时间或参观点用时。</translation>
     </message>
     <message>
-        <source>'{kind}' is not a kind of programme item; choose one of: {kinds}.</source>
+        <source>&apos;{kind}&apos; is not a kind of programme item; choose one of: {kinds}.</source>
         <translation>“{kind}”不是流程项目的类型；请从以下类型中选择：{kinds}。</translation>
     </message>
     <message>
-        <source>“{item}”: the duration must be a whole number of minutes from 0 to {most}, not '{value}'.</source>
+        <source>“{item}”: the duration must be a whole number of minutes from 0 to {most}, not &apos;{value}&apos;.</source>
         <translation>“{item}”：用时须为0至{most}之间的整数分钟，不能是“{value}”。</translation>
     </message>
     <message>
-        <source>'{value}' is not a time of day; write it as 11:00 (or leave it empty).</source>
+        <source>&apos;{value}&apos; is not a time of day; write it as 11:00 (or leave it empty).</source>
         <translation>“{value}”不是有效的时刻；请按11:00的格式填写（或留空）。</translation>
     </message>
     <message>
-        <source>A programme item has no field named '{field}'.</source>
+        <source>A programme item has no field named &apos;{field}&apos;.</source>
         <translation>流程项目没有名为“{field}”的字段。</translation>
     </message>
     <message>
@@ -3773,7 +3816,7 @@ and read back unchanged.</source>
         <translation>没有第{group}组；当前共分{count}组。</translation>
     </message>
     <message>
-        <source>There is no common stop named '{key}'.</source>
+        <source>There is no common stop named &apos;{key}&apos;.</source>
         <translation>没有名为“{key}”的常用参观点。</translation>
     </message>
     <message>

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.roster import InviteeDraft
 from desktop_app.errors import UserError
-from desktop_app.services import checkin, plan, roster
+from desktop_app.domain import phones
+from desktop_app.services import checkin, events, plan, roster
 
+from .. import ops
 from ..roster.form import InviteeDialog
 
 RESULT_STYLES = {
@@ -40,11 +42,13 @@ RESULT_STYLES = {
 MAX_MATCHES = 50
 
 
-class CheckinTab(QWidget):
+class CheckinTab(ops.Subscriber, QWidget):
     sig_checked_in = Signal(object)
     """A check-in was committed: the ``checkin.Result``."""
     sig_changed = Signal()
     """Check-ins, walk-ins or statuses changed."""
+
+    WATCHES = frozenset({"roster", "checkin", "plan", "events"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,6 +57,10 @@ class CheckinTab(QWidget):
         self._people: dict[int, checkin.Person] = {}
         self.ask_admit = self._ask_admit  # tests replace the question
         self.ask_reason = self._ask_reason
+        self.ask_off_day = self._ask_off_day
+        self._off_day_confirmed: int | None = None  # the event for which a check-in off the event day was accepted
+        self._venue = False
+        self._was_maximised = False
 
         self.search = QLineEdit(self)
         self.search.setObjectName("checkin_search")
@@ -62,6 +70,12 @@ class CheckinTab(QWidget):
         self.search.textChanged.connect(self._on_text)
         self.search.returnPressed.connect(self._on_enter)
         self.search.installEventFilter(self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("checkin_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3e0;color:#e65100;border:1px solid #ef6c00;border-radius:4px;"
+                                  "padding:6px;font-weight:bold;")
+        self.banner.hide()
         self.result = QLabel(self)
         self.result.setObjectName("checkin_result")
         self.result.setWordWrap(True)
@@ -91,18 +105,19 @@ class CheckinTab(QWidget):
         self.undo_selected_button = QPushButton(self.tr("Undo selected…"), self)
         self.undo_selected_button.clicked.connect(self.undo_selected)
         self.walk_in_button = QPushButton(self.tr("&Walk-in…"), self)
-        self.walk_in_button.clicked.connect(self.add_walk_in)
+        self.walk_in_button.clicked.connect(lambda: self.add_walk_in())  # not clicked's bool
         self.venue_button = QPushButton(self.tr("&Venue mode (F11)"), self)
         self.venue_button.setCheckable(True)
         self.venue_button.toggled.connect(self.set_venue_mode)
         self.no_show_button = QPushButton(self.tr("Mark &no-shows…"), self)
         self.no_show_button.clicked.connect(self.mark_no_shows)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)  # the field's own Ctrl+Z comes first
         QShortcut(QKeySequence("F11"), self, self.venue_button.toggle)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.banner)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.result)
         left_layout.addWidget(self.matches, 1)
@@ -125,7 +140,8 @@ class CheckinTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self._base_font = QFont(self.font())
-        self.set_venue_mode(False)
+        self._apply_venue_fonts(False)
+        self.subscribe()
         self._show_result("idle", self.tr("Scan a pass or type a name"))
 
     # -- event and data ----------------------------------------------------------------------------------------
@@ -142,12 +158,53 @@ class CheckinTab(QWidget):
         else:
             self._index = checkin.search_index(self._event_id)
             self._people = {p.id: p for p in checkin.people(self._event_id)}
+        self._refresh_banner()
         self._refresh_side()
         self._on_text(self.search.text())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self.reload_if_stale()
         self.search.setFocus()
+
+    def _event_date(self) -> dt.date | None:
+        return events.get_event(self._event_id).date if self._event_id is not None else None
+
+    def _refresh_banner(self) -> None:
+        """Check-in off the event day is allowed (a rehearsal, a late entry) but never unnoticed."""
+        day = self._event_date()
+        today = dt.date.today()
+        if day is None or day == today:
+            self.banner.hide()
+            return
+        if day > today:
+            text = self.tr("Today is not the event day: the event is on {date} ({days} days from now). A "
+                           "check-in made now is recorded with today's date.").format(
+                date=f"{day:%Y-%m-%d}", days=(day - today).days)
+        else:
+            text = self.tr("Today is not the event day: the event was on {date}. Check-ins made now are late "
+                           "entries.").format(date=f"{day:%Y-%m-%d}")
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _off_day_allowed(self) -> bool:
+        """On a day other than the event date the first check-in asks once."""
+        day = self._event_date()
+        if day is None or day == dt.date.today() or self._off_day_confirmed == self._event_id:
+            return True
+        if not self.ask_off_day(day):
+            return False
+        self._off_day_confirmed = self._event_id
+        return True
+
+    def _ask_off_day(self, day: dt.date) -> bool:
+        return QMessageBox.question(self, self.tr("Not the event day"), self.tr(
+            "The event is dated {date}, not today. Record check-ins anyway (for a rehearsal or a late entry)?")
+            .format(date=f"{day:%Y-%m-%d}")) == QMessageBox.StandardButton.Yes
+
+    def _announce(self) -> None:
+        self.sig_changed.emit()
+        ops.bus().announce(self._event_id, {"checkin", "roster"}, self)
 
     def _refresh_side(self, changed: checkin.Person | None = None) -> None:
         """The counts, who has not arrived and the latest check-ins. With ``changed`` (one person's arrival
@@ -201,7 +258,9 @@ class CheckinTab(QWidget):
         return p.status == "confirmed" and p.checked_in_at is None
 
     def _add_missing(self, p: checkin.Person) -> None:
-        item = QListWidgetItem(f"{p.name}　{p.category}　{p.phone}")
+        # The staff's list shows the number to call; the entrance screen (venue mode) faces the public.
+        phone = phones.mask(p.phone) if self._venue and p.phone else p.phone
+        item = QListWidgetItem(f"{p.name}　{p.category}　{phone}")
         item.setData(Qt.ItemDataRole.UserRole, p.id)
         self.missing.addItem(item)
         self._missing_items[p.id] = item
@@ -230,7 +289,9 @@ class CheckinTab(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.search and event.type() == QEvent.Type.KeyPress and event.matches(
                 QKeySequence.StandardKey.Undo):
-            self.undo_last()  # at the entrance Ctrl+Z means the last check-in, not the typed text
+            if self.search.text():
+                return False  # the field holds text: Ctrl+Z edits it
+            self.undo_last()  # an empty field: Ctrl+Z takes back the last check-in
             return True
         if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in (
                 Qt.Key.Key_Up, Qt.Key.Key_Down):
@@ -258,7 +319,7 @@ class CheckinTab(QWidget):
         self.admit(invitee_id)
 
     def admit(self, invitee_id: int | None) -> None:
-        if invitee_id is None or self._event_id is None:
+        if invitee_id is None or self._event_id is None or not self._off_day_allowed():
             return
         result = checkin.check_in(self._event_id, invitee_id)
         if result.outcome == "decide" and self.ask_admit(result.person):
@@ -284,7 +345,8 @@ class CheckinTab(QWidget):
         self.search.clear()
         self._person_changed(p)
         self.search.setFocus()
-        self.sig_changed.emit()
+        if result.outcome in ("ok", "decide"):
+            self._announce()
 
     def _person_changed(self, person: checkin.Person | None) -> None:
         """One person's arrival changed: names, phones and codes did not, so the index stays as it is (rebuilding
@@ -324,7 +386,7 @@ class CheckinTab(QWidget):
             return
         self._show_result("again", self.tr("Check-in of {name} undone").format(name=row.name))
         self._person_changed(checkin.person(row.invitee_id))
-        self.sig_changed.emit()
+        self._announce()
 
     def undo_selected(self) -> None:
         item = self.recent.currentItem()
@@ -334,17 +396,15 @@ class CheckinTab(QWidget):
         reason = self.ask_reason(self.tr("Undo check-in"))
         if reason is None:
             return
-        try:
-            checkin.undo(item.data(Qt.ItemDataRole.UserRole), reason)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Undo check-in"), str(exc))
-        self.reload()
+        ops.run_op(self, lambda: checkin.undo(item.data(Qt.ItemDataRole.UserRole), reason),
+                   lambda _r: self.reload(), event_id=self._event_id, areas={"checkin"},
+                   title=self.tr("Undo check-in"))
         self.sig_changed.emit()
 
     def add_walk_in(self, draft: InviteeDraft | None = None) -> None:
         """A person who registers at the door: the person form (ID and age rule as the event requires), then
         admitted at once and marked as walk-in."""
-        if self._event_id is None:
+        if self._event_id is None or not self._off_day_allowed():
             return
         if draft is None:
             start = InviteeDraft(source="现场报名", channel="现场", registered_at=dt.datetime.now().replace(
@@ -354,12 +414,10 @@ class CheckinTab(QWidget):
             draft = InviteeDialog.ask(self, start, ctx, names)
             if draft is None:
                 return
-        try:
-            result = checkin.walk_in(self._event_id, draft)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Walk-in not added"), str(exc))
-            return
-        self._report(result)
+        result = ops.run_op(self, lambda: checkin.walk_in(self._event_id, draft), event_id=self._event_id,
+                            areas={"roster", "checkin"}, title=self.tr("Walk-in not added"))
+        if result is not None:
+            self._report(result)
 
     def mark_no_shows(self) -> None:
         if self._event_id is None:
@@ -368,17 +426,34 @@ class CheckinTab(QWidget):
                 "Mark every confirmed person who has not checked in as 未到 (treated as having given up)?")) \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
-            count = checkin.mark_no_shows(self._event_id)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Mark no-shows"), str(exc))
-            return
-        self._show_result("idle", self.tr("{count} people marked as not arrived").format(count=count))
-        self.reload()
-        self.sig_changed.emit()
+        def done(count: int) -> None:
+            self._show_result("idle", self.tr("{count} people marked as not arrived").format(count=count))
+            self.reload()
+            self.sig_changed.emit()
+
+        ops.run_op(self, lambda: checkin.mark_no_shows(self._event_id), done, event_id=self._event_id,
+                   areas={"roster", "checkin"}, title=self.tr("Mark no-shows"))
 
     def set_venue_mode(self, on: bool) -> None:
-        """Large type for the entrance; the window goes full screen (F11 again leaves)."""
+        """Large type for the entrance; the window goes full screen (F11 again leaves) and comes back as it was
+        (maximised stays maximised); phones on screen are masked while it faces the public."""
+        if on == self._venue:
+            return
+        self._venue = on
+        self._apply_venue_fonts(on)
+        window = self.window()
+        if window is not self and window.isVisible():
+            if on:
+                self._was_maximised = window.isMaximized()
+                window.showFullScreen()
+            elif self._was_maximised:
+                window.showMaximized()
+            else:
+                window.showNormal()
+        self._refresh_side()
+        self.search.setFocus()
+
+    def _apply_venue_fonts(self, on: bool) -> None:
         big = QFont(self._base_font)
         big.setPointSizeF(self._base_font.pointSizeF() * (1.8 if on else 1.0))
         for widget in (self.matches, self.counts, self.missing, self.recent):
@@ -390,7 +465,3 @@ class CheckinTab(QWidget):
         result.setPointSizeF(self._base_font.pointSizeF() * (3.0 if on else 2.0))
         result.setBold(True)
         self.result.setFont(result)
-        window = self.window()
-        if window is not self and window.isVisible():
-            window.showFullScreen() if on else window.showNormal()
-        self.search.setFocus()

@@ -5,14 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from .. import ops
 from .ledger import LedgerPage
 from .notes import NotesPage
 from .survey import SurveyPage
 
 
-class FeedbackTab(QWidget):
+class FeedbackTab(ops.Subscriber, QWidget):
     sig_changed = Signal()
     """Suggestions changed (the rule check and the milestones read them)."""
+
+    WATCHES = frozenset({"roster", "checkin", "events"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,6 +44,8 @@ class FeedbackTab(QWidget):
         self.pages.setCornerWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
+        self.sig_changed.connect(lambda: ops.bus().announce(self._event_id, {"feedback"}, self))
+        self.subscribe()
 
     def set_event(self, event_id: int | None) -> None:
         self._event_id = event_id
@@ -49,8 +54,11 @@ class FeedbackTab(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self.reload_if_stale()  # check-ins or the roster changed names elsewhere
+
+    def reload(self) -> None:
         if self._event_id:
-            self.ledger.reload()  # check-ins or the roster may have changed names elsewhere
+            self.ledger.reload()
 
     def show_suggestion(self, suggestion_id: int) -> None:
         self.ledger.reload(suggestion_id)

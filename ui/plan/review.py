@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import plan
 
+from .. import ops
+
 REFRESH_DELAY_MS = 300
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
 
@@ -66,9 +68,11 @@ class FitPreview(QTextBrowser):
             self._timer.start()
 
 
-class ReviewPanel(QTabWidget):
+class ReviewPanel(ops.Subscriber, QTabWidget):
     sig_checked = Signal(int)
     """The check ran; the number of errors."""
+
+    WATCHES = frozenset({"roster", "checkin", "route", "feedback", "plan", "settings", "events"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -95,6 +99,7 @@ class ReviewPanel(QTabWidget):
         self.preview.setOpenLinks(False)
         self.addTab(checks, self.tr("Check"))
         self.addTab(self.preview, self.tr("Preview"))
+        self.subscribe()
 
     def set_event(self, event_id: int | None, *, now: bool = True) -> None:
         """Show ``event_id``'s check and preview; with ``now`` False, right after the window has drawn."""
@@ -108,6 +113,16 @@ class ReviewPanel(QTabWidget):
         """Forget the event (the window is closing, or its database is)."""
         self._timer.stop()
         self._event_id = None
+
+    def apply_change(self, areas: frozenset[str]) -> None:
+        self.schedule()
+
+    def reload(self) -> None:
+        self.schedule()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.reload_if_stale()  # a change made while another tab was in front: checked once, now
 
     def schedule(self) -> None:
         """Refresh soon (edits come in bursts while typing)."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QListWidget, QScrollArea, QSplitter, QStac
 from desktop_app.services.events import EventInfo
 
 from .basic_info import BasicInfoForm
+from .. import ops
 from .review import ReviewPanel
 
 
@@ -96,7 +97,7 @@ class PlanTab(QSplitter):
             self.pages.insertWidget(index, _scrolled(page, self) if name == "details" else page)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
-            page.sig_changed.connect(self.review.schedule)
+            page.sig_changed.connect(lambda: ops.bus().announce(self._event_id, {"plan"}, self))
             page.set_event(self._event_id)
         return self._built[name]
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import roster as roster_domain
 from desktop_app.domain.roster import InviteeDraft
-from desktop_app.errors import UserError
 from desktop_app.services import events, roster
 
+from .. import ops
 from .form import InviteeDialog
 from .model import InviteeTableModel, RosterFilter
 
@@ -86,14 +86,17 @@ class QuotaBars(QWidget):
         self._layout.addWidget(self.total)
 
 
-class RosterTab(QWidget):
+class RosterTab(ops.Subscriber, QWidget):
     sig_changed = Signal()
     """The roster changed (saved)."""
+
+    WATCHES = frozenset({"checkin", "plan", "events"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._event_id: int | None = None
         self._last_deleted: int | None = None
+        self.subscribe()
         self.bars = QuotaBars(self)
 
         self.search = QLineEdit(self)
@@ -231,6 +234,11 @@ class RosterTab(QWidget):
     def _changed(self, select_id: int | None = None) -> None:
         self.reload(select_id)
         self.sig_changed.emit()
+        ops.bus().announce(self._event_id, {"roster"}, self)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.reload_if_stale()  # check-ins, walk-ins or categories changed elsewhere
 
     def _status(self, text: str) -> None:
         window = self.window()
@@ -248,12 +256,10 @@ class RosterTab(QWidget):
         draft = InviteeDialog.ask(self, InviteeDraft(), roster.context(self._event_id), self._categories())
         if draft is None:
             return
-        try:
-            row = roster.add_invitee(self._event_id, draft)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not added"), str(exc))
-            return
-        self._changed(row.id)
+        row = ops.run_op(self, lambda: roster.add_invitee(self._event_id, draft), event_id=self._event_id,
+                         areas=(), title=self.tr("Not added"))
+        if row is not None:
+            self._changed(row.id)
 
     def edit_person(self) -> None:
         invitee_id = self.current_id()
@@ -267,19 +273,18 @@ class RosterTab(QWidget):
                                   self._categories())
         if draft is None:
             return
-        try:
-            roster.update_invitee(invitee_id, draft)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
-            return
-        self._changed(invitee_id)
+        if ops.run_op(self, lambda: roster.update_invitee(invitee_id, draft) or True, event_id=self._event_id,
+                      areas=(), title=self.tr("Not saved")):
+            self._changed(invitee_id)
 
     def delete_person(self) -> None:
         invitee_id = self.current_id()
         if invitee_id is None:
             return
         name = roster.get_invitee(invitee_id).name
-        roster.delete_invitee(invitee_id)
+        if ops.run_op(self, lambda: roster.delete_invitee(invitee_id) or True, event_id=self._event_id, areas=(),
+                      title=self.tr("Not removed")) is None:
+            return
         self._last_deleted = invitee_id
         self._changed()
         self._status(self.tr("Removed {name}. Ctrl+Z in the list brings them back.").format(name=name))
@@ -287,9 +292,11 @@ class RosterTab(QWidget):
     def undo_delete(self) -> None:
         if self._last_deleted is None:
             return
-        row = roster.restore_invitee(self._last_deleted)
-        self._last_deleted = None
-        self._changed(row.id)
+        last, self._last_deleted = self._last_deleted, None
+        row = ops.run_op(self, lambda: roster.restore_invitee(last), event_id=self._event_id, areas=(),
+                         title=self.tr("Not restored"))
+        if row is not None:
+            self._changed(row.id)
 
     def import_people(self) -> None:
         if self._event_id is None:
@@ -302,7 +309,10 @@ class RosterTab(QWidget):
     def apply_selection(self) -> None:
         if self._event_id is None:
             return
-        counts = roster.apply_selection(self._event_id)
+        counts = ops.run_op(self, lambda: roster.apply_selection(self._event_id), event_id=self._event_id, areas=(),
+                            title=self.tr("Selection not applied"))
+        if counts is None:
+            return
         self._changed()
         self._status(self.tr("Selection applied: {confirmed} confirmed, {waiting} on the waiting list.").format(
             confirmed=counts.get("confirmed", 0), waiting=counts.get("waitlisted", 0)))
@@ -341,7 +351,10 @@ class RosterTab(QWidget):
     def give_passes(self) -> None:
         if self._event_id is None:
             return
-        given = roster.assign_pass_codes(self._event_id)
+        given = ops.run_op(self, lambda: roster.assign_pass_codes(self._event_id), event_id=self._event_id,
+                           areas=(), title=self.tr("Passes not given"))
+        if given is None:
+            return
         self._changed()
         self._status(self.tr("{n} pass code(s) given.").format(n=given))
 

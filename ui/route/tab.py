@@ -37,6 +37,7 @@ from desktop_app.domain import route as rules
 from desktop_app.errors import UserError
 from desktop_app.services import route
 
+from .. import ops
 from ..i18n import core_text
 from .model import COL_CONTENT, COL_GUIDE, COL_TITLE, RouteDelegate, RouteTableModel
 from .timeline import RouteTimelineWidget
@@ -180,9 +181,11 @@ class GroupMembersDialog(QDialog):
         return dialog.changed
 
 
-class RouteTab(QWidget):
+class RouteTab(ops.Subscriber, QWidget):
     sig_changed = Signal()
     """The programme, its groups or its actual times changed (saved)."""
+
+    WATCHES = frozenset({"roster", "plan", "events"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -193,6 +196,8 @@ class RouteTab(QWidget):
         self.ask_common_stops = CommonStopsDialog.ask  # tests replace the dialogs
         self.edit_members = GroupMembersDialog.edit
         self.report_error = self._report_error
+        self.sig_changed.connect(lambda: ops.bus().announce(self._event_id, {"route"}, self))
+        self.subscribe()
 
         self.model = RouteTableModel(self)
         self.model.sig_edited.connect(self._on_edited)
@@ -361,7 +366,7 @@ class RouteTab(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self.reload()  # the start time, the staff or the roster may have changed in another tab
+        self.reload_if_stale()  # the start time, the staff or the roster changed in another tab
 
     @property
     def plan(self) -> route.RoutePlan | None:

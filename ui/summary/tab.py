@@ -35,6 +35,7 @@ from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
 from desktop_app.errors import UserError
 from desktop_app.services import feedback, plan, summary
 
+from .. import ops
 from ..feedback.survey import SurveyChart
 from ..i18n import core_text
 from ..plan.milestones import STATE_COLOURS, state_text
@@ -45,12 +46,14 @@ SAVE_DELAY_MS = 600
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
 
 
-class SummaryTab(QWidget):
+class SummaryTab(ops.Subscriber, QWidget):
     sig_changed = Signal()
     """The texts or photos changed (the window may refresh what depends on them)."""
     sig_packaged = Signal(object)
     """A filing package was written: its ``PackageResult``."""
     sig_package_failed = Signal(str)
+
+    WATCHES = frozenset({"roster", "checkin", "route", "feedback", "plan", "settings", "events"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -107,6 +110,8 @@ class SummaryTab(QWidget):
         self.draft_note.setWordWrap(True)
         self.photos = PhotoPanel(self)
         self.photos.sig_changed.connect(self.sig_changed)
+        self.photos.sig_changed.connect(lambda: ops.bus().announce(self._event_id, {"photos"}, self))
+        self.subscribe()
         self.photos.sig_message.connect(self._message)
         self.pages = QTabWidget(self)
         self.pages.addTab(self.implementation, self.tr("Implementation (within 3 days)"))
@@ -168,7 +173,7 @@ class SummaryTab(QWidget):
         self.reload()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.refresh_dashboard()
+        self.reload_if_stale()  # counts changed elsewhere since it was last drawn
         super().showEvent(event)
 
     def reload(self) -> None:

@@ -1,0 +1,75 @@
+"""The operations layer: refusals reach the user as their own message, changes reach the tabs that show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from PySide6.QtCore import Qt
+
+from desktop_app.domain import idcard
+from desktop_app.domain.roster import InviteeDraft
+from desktop_app.errors import UserError
+from desktop_app.services import checkin, roster
+from ui import errors as ui_errors
+from ui import ops
+from ui.main_window import MainWindow
+
+
+def test_walk_in_button_opens_the_form_instead_of_crashing(workspace, qtbot, monkeypatch):
+    from desktop_app.demo import create_demo_event
+    from ui.checkin import tab as checkin_tab
+
+    create_demo_event()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    tab = window.tab("checkin")
+    window.tabs.setCurrentWidget(tab)
+    asked = []
+    monkeypatch.setattr(checkin_tab.InviteeDialog, "ask", lambda *a, **k: asked.append(a) or None)
+    qtbot.mouseClick(tab.walk_in_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and isinstance(asked[0][1], InviteeDraft)
+
+
+def test_a_person_confirmed_after_the_checkin_tab_was_built_is_found(workspace, qtbot):
+    from desktop_app.demo import create_demo_event
+
+    demo = create_demo_event()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    tab = window.tab("checkin")
+    window.tabs.setCurrentWidget(tab)
+    roster_tab = window.tab("roster")
+    window.tabs.setCurrentWidget(roster_tab)
+    row = roster.add_invitee(demo.id, InviteeDraft(
+        name="晚到丙", phone="13700004444", category="企业及群众代表",
+        id_number=idcard.make("640422", dt.date(1985, 3, 4), 377)))
+    roster.set_status([row.id], "confirmed")
+    ops.bus().announce(demo.id, {"roster"}, roster_tab)
+    window.tabs.setCurrentWidget(tab)
+    tab.search.setText("晚到丙")  # QTest types ASCII only; a Chinese IME commits the whole text
+    assert tab.matches.count() == 1
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert checkin.person(row.id).checked_in_at is not None
+
+
+def test_a_user_error_in_a_slot_shows_its_own_message(qtbot, dialogs, tmp_path):
+    ui_errors.install_excepthook(tmp_path / "log.txt")
+    try:
+        sys.excepthook(UserError, UserError("第3行：请填写姓名"), None)
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert dialogs and dialogs[-1][0] == "warning" and dialogs[-1][2] == "第3行：请填写姓名"
+
+
+def test_run_op_shows_a_refusal_and_announces_success(qtbot, dialogs):
+    seen = []
+    ops.bus().sig_changed.connect(lambda *args: seen.append(args))
+
+    def refuse():
+        raise UserError("这一行已不存在")
+
+    assert ops.run_op(None, refuse, event_id=1, areas={"route"}) is None
+    assert dialogs[-1][2] == "这一行已不存在" and not seen
+    assert ops.run_op(None, lambda: 42, event_id=1, areas={"route"}) == 42
+    assert seen[-1][:2] == (1, frozenset({"route"}))
