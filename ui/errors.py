@@ -31,8 +31,9 @@ def install_excepthook(log_file, *, interactive: bool = True) -> None:
             if _state["interactive"] and not _state["showing"] and QApplication.instance() is not None:
                 _state["showing"] = True
                 try:
-                    QMessageBox.warning(QApplication.activeWindow(),
-                                        QCoreApplication.translate("ErrorDialog", "Not possible"), str(exc))
+                    from . import ops
+
+                    ops.show_refusal(QApplication.activeWindow(), exc)
                 finally:
                     _state["showing"] = False
             return

@@ -906,10 +906,6 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
 <context>
     <name>ErrorDialog</name>
     <message>
-        <source>Not possible</source>
-        <translation>无法完成</translation>
-    </message>
-    <message>
         <source>Something went wrong: {error}.
 
 Your data is saved. The details were written to the log file:

@@ -397,9 +397,8 @@ class CheckinTab(ops.Subscriber, QWidget):
         if reason is None:
             return
         ops.run_op(self, lambda: checkin.undo(item.data(Qt.ItemDataRole.UserRole), reason),
-                   lambda _r: self.reload(), event_id=self._event_id, areas={"checkin"},
-                   title=self.tr("Undo check-in"))
-        self.sig_changed.emit()
+                   lambda _r: (self.reload(), self.sig_changed.emit()), event_id=self._event_id,
+                   areas={"checkin"}, title=self.tr("Undo check-in"))
 
     def add_walk_in(self, draft: InviteeDraft | None = None) -> None:
         """A person who registers at the door: the person form (ID and age rule as the event requires), then
