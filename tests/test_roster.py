@@ -156,6 +156,23 @@ def test_roster_rules(event_id):
     assert "under_18" in {f.rule for f in checks.run_checks(event_id, today=DAY)}
 
 
+def test_minors_are_read_from_the_birth_date_in_the_id(event_id):
+    # The check refuses a minor at entry; one can still be on the roster (an ID corrected later, a bundle).
+    # DAY is 2026-12-20: born 2008-12-20 is 18 that day, born 2008-12-21 still 17; a cancelled minor counts not.
+    from db import models
+
+    births = {"刚满十八": dt.date(2008, 12, 20), "差一天": dt.date(2008, 12, 21), "已取消": dt.date(2010, 1, 1),
+              "成年人": dt.date(1970, 1, 1)}
+    roster_service.import_drafts(event_id, [person(name, seq=101 + 2 * i, phone=f"1380000000{i}")
+                                            for i, name in enumerate(births)])
+    for i, row in enumerate(roster_service.list_invitees(event_id)):
+        models.Invitee.update(id_number=idcard.make("640422", births[row.name], 201 + 2 * i)).where(
+            models.Invitee.id == row.id).execute()
+        if row.name == "已取消":
+            roster_service.set_status([row.id], "cancelled")
+    assert roster_service.roster_summary(event_id).minors == ("差一天",)
+
+
 def test_demo_has_a_full_roster_and_passes_the_check(workspace):
     info = create_demo_event(DAY)
     fills = {f.name: f for f in roster_service.category_fill(info.id)}

@@ -91,8 +91,10 @@ def _speaker_label(note: models.MeetingNote, invitees: Mapping[int, tuple[str, s
 def _names(event_id: int) -> tuple[dict[int, tuple[str, str]], dict[int, tuple[str, str]]]:
     Inv, Cat = models.Invitee, models.InviteeCategory
     cats = dict(Cat.select(Cat.id, Cat.name).where(Cat.event == event_id).tuples())
+    N = models.MeetingNote
+    spoken = N.select(N.speaker_invitee).where((N.event == event_id) & N.speaker_invitee.is_null(False))
     invitees = {i: (name, cats.get(c, "")) for i, name, c in
-                Inv.select(Inv.id, Inv.name, Inv.category).where(Inv.event == event_id).tuples()}
+                Inv.select(Inv.id, Inv.name, Inv.category).where(Inv.id.in_(spoken)).tuples()}
     S = models.Staff
     staff = {i: (name, title) for i, name, title in
              S.select(S.id, S.name, S.title).where(S.event == event_id).tuples()}
@@ -220,8 +222,10 @@ def _row(s: models.Suggestion, names: Mapping[int, str]) -> SuggestionRow:
 
 
 def _invitee_names(event_id: int) -> dict[int, str]:
-    Inv = models.Invitee
-    return dict(Inv.select(Inv.id, Inv.name).where(Inv.event == event_id).tuples())
+    """The names of the people who made a suggestion of the event (a few), not of the whole roster."""
+    Inv, S = models.Invitee, models.Suggestion
+    authors = S.select(S.invitee).where((S.event == event_id) & S.invitee.is_null(False))
+    return dict(Inv.select(Inv.id, Inv.name).where(Inv.id.in_(authors)).tuples())
 
 
 def suggestions(event_id: int) -> list[SuggestionRow]:

@@ -427,9 +427,11 @@ def _confirmed(event_id: int):
 
 def group_info(event_id: int) -> GroupInfo:
     chosen = group_settings(event_id)
-    confirmed = list(_confirmed(event_id))
-    if confirmed:
-        people, is_confirmed = len(confirmed), True
+    Inv = models.Invitee
+    by_group = dict(_confirmed(event_id).select(Inv.group_no, models.fn.COUNT(Inv.id))
+                    .group_by(Inv.group_no).tuples())
+    if by_group:
+        people, is_confirmed = sum(by_group.values()), True
     else:
         C = models.InviteeCategory
         people = sum(c.quota for c in C.select().where((C.event == event_id) & (C.deleted == False)))  # noqa: E712
@@ -437,11 +439,11 @@ def group_info(event_id: int) -> GroupInfo:
     count = rules.group_count(people, chosen.size) if chosen.size else chosen.count
     members = [0] * count
     unassigned = 0
-    for person in confirmed:
-        if person.group_no and 1 <= person.group_no <= count:
-            members[person.group_no - 1] += 1
+    for group_no, n in by_group.items():
+        if group_no and 1 <= group_no <= count:
+            members[group_no - 1] += n
         else:
-            unassigned += 1
+            unassigned += n
     return GroupInfo(chosen, people, is_confirmed, count, tuple(members), unassigned)
 
 
