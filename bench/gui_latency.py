@@ -161,7 +161,7 @@ def main() -> int:
     from desktop_app import bundle
     from desktop_app.workspace import open_workspace
 
-    app = QApplication([])
+    _app = QApplication([])  # kept alive for the whole run
     # Nothing modal may wait for a person: every question is answered yes, every notice dismissed.
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
     QMessageBox.information = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)

@@ -1,21 +1,19 @@
 """Carrying an event to the venue laptop and back: the passphrase dialog, the side-by-side conflict dialog, and
 the two menu actions (导出到现场电脑… / 从文件导入/合并…).
 
-Encrypting and decrypting (scrypt, file IO) run on the window's worker; the database is read and written only on
-the GUI thread (the bundle is decrypted and checked on the worker, then previewed and merged here).
+Reading the event, encrypting, decrypting, comparing and merging run on the window's worker (``ui/worker.py``);
+the GUI thread only asks the questions and shows the result.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -334,14 +332,12 @@ def export_to_laptop(window, event_id: int | None) -> None:
     passphrase = PassphraseDialog.ask(window, confirm=True, file_name=path.name)
     if passphrase is None:
         return
-    try:
-        with _waiting():
-            payload = bundle.event_payload(event_id)
-    except UserError as exc:
-        _failed(window, exc, title)
-        return
+    def read_and_write() -> tuple[dict, int]:  # on the worker: the event is read and sealed off the GUI thread
+        payload = bundle.event_payload(event_id)
+        return payload, bundle.write_bundle(payload, path, passphrase)
 
-    def written(size: int) -> None:
+    def written(result: tuple[dict, int]) -> None:
+        payload, size = result
         try:
             info = bundle.record_export(event_id, payload, path, size)
         except UserError as exc:  # the event was deleted meanwhile: the file is fine, only not remembered
@@ -360,7 +356,7 @@ def export_to_laptop(window, event_id: int | None) -> None:
             title=summary.title, path=path, size=_size(info.bytes), people=len(payload["tables"].get("invitee", [])),
             checkins=info.checkins, photos=info.photos))
 
-    window.worker.run(lambda: bundle.write_bundle(payload, path, passphrase), written,
+    window.worker.run(read_and_write, written,
                       lambda error: _failed(window, error, title), parent=window,
                       label=QCoreApplication.translate("BundleTransfer", "Encrypting and writing the bundle…"))
 
@@ -380,30 +376,18 @@ def import_or_merge(window, on_merged: Callable[[int], None] | None = None) -> N
     passphrase = PassphraseDialog.ask(window, confirm=False, file_name=path.name)
     if passphrase is None:
         return
-    window.worker.run(lambda: bundle.read_bundle(path, passphrase),
-                      lambda opened: _merge_opened(window, opened, title, on_merged),
+    def read_and_compare() -> tuple[Bundle, MergeReport]:  # on the worker: decrypt, check, compare
+        opened = bundle.read_bundle(path, passphrase)
+        return opened, bundle.preview_merge(opened)
+
+    window.worker.run(read_and_compare,
+                      lambda result: _previewed(window, *result, title, on_merged),
                       lambda error: _failed(window, error, title), parent=window,
                       label=QCoreApplication.translate("BundleTransfer", "Decrypting the bundle…"))
 
 
-@contextmanager
-def _waiting():
-    """A wait cursor while the database is read or written here on the GUI thread (about a second for an
-    event of 1,000 people): the window is not frozen without saying so."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-def _merge_opened(window, opened: Bundle, title: str, on_merged) -> None:
-    try:
-        with _waiting():
-            preview = bundle.preview_merge(opened)
-    except UserError as exc:
-        _failed(window, exc, title)
-        return
+def _previewed(window, opened: Bundle, preview: MergeReport, title: str, on_merged) -> None:
+    """The bundle was decrypted and compared with this database (on the worker): ask, then merge (on the worker)."""
     name = opened.path.name if opened.path else ""
     choices = None
     if preview.conflicts:
@@ -426,18 +410,22 @@ def _merge_opened(window, opened: Bundle, title: str, on_merged) -> None:
                                       QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return
-    try:
-        with _waiting():
-            report = bundle.merge_bundle(opened, choices=choices)
-    except UserError as exc:
-        _failed(window, exc, title)
-        return
+    window.worker.run(lambda: bundle.merge_bundle(opened, choices=choices),
+                      lambda report: _merged(window, opened, report, title, on_merged),
+                      lambda error: _failed(window, error, title), parent=window,
+                      label=QCoreApplication.translate("BundleTransfer", "Merging the bundle…"))
+
+
+def _merged(window, opened: Bundle, report: MergeReport, title: str, on_merged) -> None:
     if opened.path is not None:
         settings.set(LAST_DIR_KEY, str(opened.path.parent))
+    from . import ops
+
+    ops.bus().announce(report.event_id, ops.AREAS, window)
     refresh = on_merged or getattr(window, "_reload_switcher", None)
     if refresh is not None:
         refresh(report.event_id)
-    QMessageBox.information(window, title, result_text(report, name))
+    QMessageBox.information(window, title, result_text(report, opened.path.name if opened.path else ""))
 
 
 def result_text(report: MergeReport, file_name: str = "") -> str:

@@ -29,7 +29,6 @@ from desktop_app.errors import UserError
 from desktop_app.services import events
 from desktop_app.workspace import Workspace
 
-from . import ops
 from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, event_label
 from .plan.tab import PlanTab
 from .welcome import WelcomePage
@@ -252,8 +251,12 @@ class MainWindow(QMainWindow):
         info = events.get_event(event_id) if event_id is not None else None
         self._event_id = info.id if info else None
         self.plan_tab.set_event(info)
+        shown = self.tabs.currentWidget()
         for tab in self._tabs_built.values():
-            tab.set_event(self._event_id)
+            if tab is shown or not hasattr(tab, "defer_event"):
+                tab.set_event(self._event_id)
+            else:
+                tab.defer_event(self._event_id)  # read when it is opened
         title = self.tr("Open Day Desk")
         self.setWindowTitle(f"{info.title} — {title}" if info else title)
         if info is not None:
@@ -314,7 +317,11 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
             placeholder.deleteLater()
             widget.set_event(self._event_id)
-        return self._tabs_built[name]
+        widget = self._tabs_built[name]
+        apply_deferred = getattr(widget, "apply_deferred_event", None)
+        if apply_deferred is not None:
+            apply_deferred()  # the tab was hidden when another event was chosen
+        return widget
 
     @property
     def roster_tab(self):
@@ -451,14 +458,17 @@ class MainWindow(QMainWindow):
 
         masked = kind == "roster-masked"
         kind = "roster" if masked else kind
-        snapshot, fonts = plan.snapshot(self._event_id), plan.doc_fonts()
-        people = roster.roster_snapshot(self._event_id) if kind in export.ROSTER_KINDS else None
-        summed = summary.summary_snapshot(self._event_id) if kind in export.SUMMARY_KINDS else None
-        said = feedback.feedback_snapshot(self._event_id) if kind in export.FEEDBACK_KINDS else None
-        programme = route.route_snapshot(self._event_id) if kind in export.ROUTE_KINDS else None
-        today = dt.date.today()
-        self.worker.run(lambda: export.export(kind, snapshot, fonts, folder, today=today, roster=people,
-                                              masked=masked, summary=summed, feedback=said, route=programme),
+        event_id, today = self._event_id, dt.date.today()
+
+        def write() -> list:  # on the worker: the snapshots too (a roster of 20,000 takes a while to read)
+            return export.export(
+                kind, plan.snapshot(event_id), plan.doc_fonts(), folder, today=today,
+                roster=roster.roster_snapshot(event_id) if kind in export.ROSTER_KINDS else None, masked=masked,
+                summary=summary.summary_snapshot(event_id) if kind in export.SUMMARY_KINDS else None,
+                feedback=feedback.feedback_snapshot(event_id) if kind in export.FEEDBACK_KINDS else None,
+                route=route.route_snapshot(event_id) if kind in export.ROUTE_KINDS else None)
+
+        self.worker.run(write,
                         lambda files: self._exported(folder, files),
                         lambda error: self._export_failed(folder, error, export.is_target_error),
                         parent=self, label=self.tr("Writing the documents…"))

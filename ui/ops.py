@@ -114,7 +114,24 @@ class Subscriber:
     def apply_change(self, areas: frozenset[str]) -> None:
         self.reload()
 
+    def defer_event(self, event_id: int | None) -> None:
+        """Another event is now shown while this tab is hidden: load it when the tab is shown or asked for
+        (``apply_deferred_event``), not now — switching events then reads only what is on screen."""
+        if getattr(self, "_deferred", None) is None and event_id == self.current_event_id():
+            return
+        self._deferred = (event_id,)
+
+    def apply_deferred_event(self) -> bool:
+        deferred, self._deferred = getattr(self, "_deferred", None), None
+        if deferred is None:
+            return False
+        self._stale = False
+        self.set_event(deferred[0])
+        return True
+
     def reload_if_stale(self) -> None:
+        if self.apply_deferred_event():
+            return
         if getattr(self, "_stale", False):
             self._stale = False
             self.reload()

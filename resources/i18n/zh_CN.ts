@@ -225,6 +225,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
 新增 {added} 条，修改 {updated} 条，待添加签到 {checkins} 条。</translation>
     </message>
     <message>
+        <source>Merging the bundle…</source>
+        <translation>正在合并文件…</translation>
+    </message>
+    <message>
         <source>“{title}” was added from {file}.</source>
         <translation>已从 {file} 添加“{title}”。</translation>
     </message>

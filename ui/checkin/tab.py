@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import phones
 from desktop_app.domain.roster import InviteeDraft
 from desktop_app.errors import UserError
-from desktop_app.domain import phones
 from desktop_app.services import checkin, events, plan, roster
 
 from .. import ops

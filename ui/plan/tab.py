@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFrame, QListWidget, QScrollArea, QSplitter, QStac
 
 from desktop_app.services.events import EventInfo
 
-from .basic_info import BasicInfoForm
 from .. import ops
+from .basic_info import BasicInfoForm
 from .review import ReviewPanel
 
 

@@ -318,14 +318,10 @@ class SummaryTab(ops.Subscriber, QWidget):
             folder = Path(chosen)
         from desktop_app import package
 
-        try:
-            snapshot = summary.package_snapshot(self._event_id)
-        except UserError as exc:
-            self._package_failed(folder, exc)
-            return
-        masked = not self.internal.isChecked()
-        today = dt.date.today()
-        worker.run(lambda: package.write_package(snapshot, folder, masked=masked, today=today),
+        event_id, masked, today = self._event_id, not self.internal.isChecked(), dt.date.today()
+        # The snapshot too is taken on the worker: with 20,000 people it would hold the window for a while.
+        worker.run(lambda: package.write_package(summary.package_snapshot(event_id), folder, masked=masked,
+                                                 today=today),
                    lambda result: self._packaged(folder, result),
                    lambda error: self._package_failed(folder, error), parent=self,
                    label=self.tr("Writing and verifying the filing package…"))
