@@ -47,6 +47,7 @@ class Worker(QObject):
     def run(self, func: Callable, on_done: Callable, on_error: Callable[[BaseException], None], *,
             parent: QWidget | None = None, label: str = "") -> Future:
         """Run ``func()`` on the worker thread; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+        future = self._executor.submit(func)  # refused once the window closed: nothing then counts as running
         self._running += 1
         dialog = None
         state = {"done": False}
@@ -67,7 +68,6 @@ class Worker(QObject):
             else:
                 on_done(result)
 
-        future = self._executor.submit(func)
         future.add_done_callback(lambda f: self._bridge.sig_finished.emit(f, finished_on_gui, None))
         return future
 
