@@ -214,3 +214,18 @@ def test_tab_scanner_ambiguous_undo_and_walk_in(qtbot, demo, workspace, monkeypa
     tab.add_walk_in(InviteeDraft(name="现场乙", phone="13700003333", category="企业及群众代表",
                                  id_number=idcard.make("640422", dt.date(1985, 3, 4), 321)))
     assert tab.result.property("outcome") == "ok" and checkin.stats(demo.id)["walk_ins"] == 1
+
+
+def test_check_ins_before_the_event_day_are_not_arrivals_unless_confirmed(demo, qtbot):
+    from desktop_app.services import checkin, summary
+
+    rehearsal, real = _confirmed(demo.id)[:2]
+    before = summary.facts(demo.id).arrived
+    checkin.check_in(demo.id, rehearsal.id, scanned_at=dt.datetime.combine(DAY - dt.timedelta(days=3),
+                                                                           dt.time(12, 0)))
+    checkin.check_in(demo.id, real.id, scanned_at=dt.datetime.combine(DAY, dt.time(12, 0)))
+    facts = summary.facts(demo.id)
+    assert facts.arrived == before + 1 and facts.early_not_counted == 1
+    checkin.set_early_counted(demo.id, True)
+    facts = summary.facts(demo.id)
+    assert facts.arrived == before + 2 and facts.early_not_counted == 0

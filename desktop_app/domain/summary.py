@@ -39,6 +39,7 @@ class SummaryFacts:
     satisfaction: float | None = None  # (满意 + 比较满意) / answers, or None without answers
     arrivals_by_slot: tuple[tuple[int, int], ...] = field(default=())  # (minute of the day, people) per 10 minutes
     schedule_note: str = ""  # how the day ran against the programme (domain.route.deviation_summary), or ""
+    early_not_counted: int = 0  # people checked in only before the event day (a rehearsal): not arrivals
 
     @property
     def quota(self) -> int:

@@ -19,7 +19,7 @@ from ..domain.summary import (
     implementation_draft,
     report_draft,
 )
-from . import audit
+from . import audit, checkin
 from .events import _live as live_event
 
 SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minutes
@@ -49,11 +49,17 @@ def facts(event_id: int) -> SummaryFacts:
                                                          models.Invitee.status)
                   .where((models.Invitee.event == e.id) & (models.Invitee.deleted == False))}  # noqa: E712
         arrivals: dict[int, models.CheckIn] = {}
+        early: set[int] = set()  # people admitted only before the event day, not counted unless confirmed
+        count_early = checkin.early_counted(e.id)
         for c in (models.CheckIn.select().where((models.CheckIn.event == e.id) & (models.CheckIn.deleted == False)  # noqa: E712
                                                 & models.CheckIn.undone_at.is_null())
                   .order_by(models.CheckIn.scanned_at)):
-            if c.invitee_id in people:
-                arrivals.setdefault(c.invitee_id, c)
+            if c.invitee_id not in people:
+                continue
+            if not count_early and checkin.is_early(_local(c.scanned_at), e.date):
+                early.add(c.invitee_id)
+                continue
+            arrivals.setdefault(c.invitee_id, c)
         categories = []
         for cat in (models.InviteeCategory.select().where((models.InviteeCategory.event == e.id)
                                                           & (models.InviteeCategory.deleted == False))  # noqa: E712
@@ -79,7 +85,7 @@ def facts(event_id: int) -> SummaryFacts:
             suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES),
             survey_responses=responses, satisfaction=satisfaction,
             arrivals_by_slot=tuple(sorted(slots.items())),
-            schedule_note=_schedule_note(e.id))
+            schedule_note=_schedule_note(e.id), early_not_counted=len(early - arrivals.keys()))
 
 
 def _schedule_note(event_id: int) -> str:

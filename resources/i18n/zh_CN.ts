@@ -339,6 +339,14 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>到场人员中群众代表占 {share}%</translation>
     </message>
     <message>
+        <source>(before the event day)</source>
+        <translation>（活动日前）</translation>
+    </message>
+    <message>
+        <source>(before the event day: not counted as an arrival)</source>
+        <translation>（活动日前，不计入到场）</translation>
+    </message>
+    <message>
         <source>(walk-in)</source>
         <translation>（现场报名）</translation>
     </message>
@@ -2687,6 +2695,14 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
 <context>
     <name>SummaryTab</name>
     <message>
+        <source>Count check-ins made &amp;before the event day as arrivals</source>
+        <translation>活动日前的签到计入到场人数(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Only when those people really took part (the date was moved, they were admitted the evening before); not for a rehearsal or a test of the scanner.</source>
+        <translation>仅当这些人确实参加了活动（活动改期、前一天晚上已入场）时勾选；彩排或测试扫码枪的签到不要计入。</translation>
+    </message>
+    <message>
         <source>Attendance by category</source>
         <translation>各类别到场情况</translation>
     </message>
@@ -2761,6 +2777,10 @@ Restore the newest backup ({backup})? The damaged file is kept beside it under a
     <message>
         <source>Arrived {arrived} of {quota} planned ({rate}); walk-ins {walk_ins}</source>
         <translation>计划 {quota} 人，实到 {arrived} 人（{rate}）；现场报名 {walk_ins} 人</translation>
+    </message>
+    <message>
+        <source>{count} person(s) were checked in only before the event day (a rehearsal, a test): not counted as arrivals.</source>
+        <translation>{count}人仅在活动日前签到（彩排或测试），未计入到场人数。</translation>
     </message>
     <message>
         <source>Public representatives among arrivals: {share}</source>

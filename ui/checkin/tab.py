@@ -241,8 +241,13 @@ class CheckinTab(ops.Subscriber, QWidget):
             if self._is_missing(changed):
                 self._add_missing(changed)
         self.recent.clear()
+        day = self._event_date()
+        early_note = self.tr("(before the event day)") if checkin.early_counted(self._event_id) else \
+            self.tr("(before the event day: not counted as an arrival)")
         for row in checkin.recent(self._event_id):
             text = f"{row.scanned_at:%H:%M}　{row.name}　{row.category}"
+            if checkin.is_early(row.scanned_at, day):
+                text = f"{row.scanned_at:%m-%d} {text}　{early_note}"
             if row.walk_in:
                 text += "　" + self.tr("(walk-in)")
             if row.undone_at:

@@ -33,7 +33,7 @@ from desktop_app.domain import dates, milestones
 from desktop_app.domain import feedback as fb
 from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
 from desktop_app.errors import UserError
-from desktop_app.services import feedback, plan, summary
+from desktop_app.services import checkin, feedback, plan, summary
 
 from .. import ops
 from ..feedback.survey import SurveyChart
@@ -68,6 +68,13 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.numbers = QLabel(self)
         self.numbers.setObjectName("summary_numbers")
         self.numbers.setWordWrap(True)
+        self.count_early = QCheckBox(self.tr("Count check-ins made &before the event day as arrivals"), self)
+        self.count_early.setObjectName("count_early")
+        self.count_early.setToolTip(self.tr("Only when those people really took part (the date was moved, they "
+                                            "were admitted the evening before); not for a rehearsal or a test "
+                                            "of the scanner."))
+        self.count_early.hide()
+        self.count_early.toggled.connect(self._on_count_early)
         self.milestones = QListWidget(self)
         self.milestones.setObjectName("summary_milestones")
         self.findings = QListWidget(self)
@@ -83,6 +90,8 @@ class SummaryTab(ops.Subscriber, QWidget):
             group = QGroupBox(title, dash)
             inner = QVBoxLayout(group)
             inner.addWidget(widget)
+            if widget is self.numbers:
+                inner.addWidget(self.count_early)
             dash_layout.addWidget(group, 1 if isinstance(widget, QListWidget) else 0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -206,6 +215,11 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.survey_chart.set_stats(feedback.survey_stats(self._event_id))
         self.arrivals_chart.set_slots(facts.arrivals_by_slot)
         self.numbers.setText(self._numbers_text(facts) + self._suggestions_text(today))
+        counted = checkin.early_counted(self._event_id)
+        self.count_early.blockSignals(True)
+        self.count_early.setChecked(counted)
+        self.count_early.blockSignals(False)
+        self.count_early.setVisible(counted or facts.early_not_counted > 0)
         self.milestones.clear()
         for m in milestones.compute(plan.snapshot(self._event_id), done=plan.milestones_done(self._event_id),
                                     overrides=plan.holiday_overrides(), today=today):
@@ -236,9 +250,17 @@ class SummaryTab(ops.Subscriber, QWidget):
                 f"{r.topic or r.content[:16]}（{r.department or '—'}，{dates.cn_date(r.due_date)}）" for r in overdue)
         return text
 
+    def _on_count_early(self, on: bool) -> None:
+        if self._event_id is not None:
+            ops.run_op(self, lambda: checkin.set_early_counted(self._event_id, on), lambda _r: self.reload(),
+                       event_id=self._event_id, areas={"checkin", "settings"})
+
     def _numbers_text(self, f: SummaryFacts) -> str:
         lines = [self.tr("Arrived {arrived} of {quota} planned ({rate}); walk-ins {walk_ins}").format(
             arrived=f.arrived, quota=f.quota, rate=percent(f.arrived, f.quota), walk_ins=f.walk_ins)]
+        if f.early_not_counted:
+            lines.append(self.tr("{count} person(s) were checked in only before the event day (a rehearsal, a "
+                                 "test): not counted as arrivals.").format(count=f.early_not_counted))
         if f.arrived:
             lines.append(self.tr("Public representatives among arrivals: {share}").format(
                 share=percent(f.public_arrived, f.arrived)))
