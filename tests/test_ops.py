@@ -73,3 +73,30 @@ def test_run_op_shows_a_refusal_and_announces_success(qtbot, dialogs):
     assert dialogs[-1][2] == "这一行已不存在" and not seen
     assert ops.run_op(None, lambda: 42, event_id=1, areas={"route"}) == 42
     assert seen[-1][:2] == (1, frozenset({"route"}))
+
+
+def test_a_large_roster_is_read_on_the_worker_and_the_tabs_then_work(workspace, qtbot, monkeypatch):
+    from desktop_app.demo import create_demo_event
+    from ui.checkin import tab as checkin_tab
+    from ui.roster import tab as roster_tab_module
+
+    monkeypatch.setattr(checkin_tab, "LOAD_ON_WORKER", 1)  # the demo's 30 people count as large here
+    monkeypatch.setattr(roster_tab_module, "LOAD_ON_WORKER", 1)
+    demo = create_demo_event()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    roster_tab = window.tab("roster")
+    window.tabs.setCurrentWidget(roster_tab)
+    qtbot.waitUntil(lambda: roster_tab.model.rowCount() == len(roster.list_invitees(demo.id)), timeout=10_000)
+    tab = window.tab("checkin")
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.search.isEnabled(), timeout=10_000)
+    person = next(p for p in checkin.people(demo.id) if p.status == "confirmed")
+    tab.search.setText(person.pass_code)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert checkin.person(person.id).checked_in_at is not None
+    # A change elsewhere reloads on the worker while the old index keeps serving the scanner.
+    ops.bus().announce(demo.id, {"roster"}, roster_tab)
+    assert tab.search.isEnabled()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)

@@ -9,7 +9,7 @@ from ..domain import checkin as checkin_rules
 from ..domain import feedback as feedback_rules
 from ..domain import roster_rules, rules
 from ..domain.rules import Finding
-from . import checkin, feedback, plan, roster
+from . import feedback, plan, roster, summary
 
 
 def run_checks(event_id: int, *, today: dt.date | None = None) -> list[Finding]:
@@ -17,5 +17,6 @@ def run_checks(event_id: int, *, today: dt.date | None = None) -> list[Finding]:
     snapshot = plan.snapshot(event_id)
     return (rules.check(snapshot, today=today)
             + roster_rules.check(snapshot, roster.roster_summary(event_id), today=today)
-            + checkin_rules.check_attendance(snapshot, checkin.stats(event_id)["checked_in"], today=today)
+            # the arrivals as the summary counts them (SQL counts; check-ins before the day only when confirmed)
+            + checkin_rules.check_attendance(snapshot, summary.facts(event_id).arrived, today=today)
             + feedback_rules.check(feedback.due_items(event_id), today=today))

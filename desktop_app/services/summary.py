@@ -45,29 +45,28 @@ def facts(event_id: int) -> SummaryFacts:
     many devices admitted them), walk-ins, the programme's stops, suggestions and survey answers."""
     with models.database.atomic():
         e = live_event(event_id)
-        people = {p.id: p for p in models.Invitee.select(models.Invitee.id, models.Invitee.category,
-                                                         models.Invitee.status)
-                  .where((models.Invitee.event == e.id) & (models.Invitee.deleted == False))}  # noqa: E712
-        arrivals: dict[int, models.CheckIn] = {}
+        Inv, C = models.Invitee, models.CheckIn
+        live = (Inv.event == e.id) & (Inv.deleted == False)  # noqa: E712
+        # Counted in SQL: the confirmed per category; only the check-ins (a few hundred) are read one by one.
+        confirmed = dict(Inv.select(Inv.category, models.fn.COUNT(Inv.id)).where(live & (Inv.status == "confirmed"))
+                         .group_by(Inv.category).tuples())
+        arrivals: dict[int, tuple[int | None, dt.datetime, bool]] = {}  # invitee -> (category, first scan, walk-in)
         early: set[int] = set()  # people admitted only before the event day, not counted unless confirmed
         count_early = checkin.early_counted(e.id)
-        for c in (models.CheckIn.select().where((models.CheckIn.event == e.id) & (models.CheckIn.deleted == False)  # noqa: E712
-                                                & models.CheckIn.undone_at.is_null())
-                  .order_by(models.CheckIn.scanned_at)):
-            if c.invitee_id not in people:
+        for invitee_id, category_id, scanned_at, walk_in in (
+                C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
+                .where((C.event == e.id) & (C.deleted == False) & C.undone_at.is_null() & live)  # noqa: E712
+                .order_by(C.scanned_at).tuples()):
+            if not count_early and checkin.is_early(_local(scanned_at), e.date):
+                early.add(invitee_id)
                 continue
-            if not count_early and checkin.is_early(_local(c.scanned_at), e.date):
-                early.add(c.invitee_id)
-                continue
-            arrivals.setdefault(c.invitee_id, c)
-        categories = []
-        for cat in (models.InviteeCategory.select().where((models.InviteeCategory.event == e.id)
-                                                          & (models.InviteeCategory.deleted == False))  # noqa: E712
-                    .order_by(models.InviteeCategory.position, models.InviteeCategory.id)):
-            members = [p for p in people.values() if p.category_id == cat.id]
-            categories.append(CategoryAttendance(
-                cat.name, cat.quota, sum(1 for p in members if p.status == "confirmed"),
-                sum(1 for p in members if p.id in arrivals), bool(cat.counts_as_public)))
+            arrivals.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))
+        arrived = Counter(category_id for category_id, _at, _walk in arrivals.values())
+        categories = [CategoryAttendance(cat.name, cat.quota, confirmed.get(cat.id, 0), arrived[cat.id],
+                                         bool(cat.counts_as_public))
+                      for cat in models.InviteeCategory.select().where(
+                          (models.InviteeCategory.event == e.id) & (models.InviteeCategory.deleted == False))  # noqa: E712
+                      .order_by(models.InviteeCategory.position, models.InviteeCategory.id)]
         items = list(models.AgendaItem.select().where((models.AgendaItem.event == e.id)
                                                       & (models.AgendaItem.deleted == False))  # noqa: E712
                      .order_by(models.AgendaItem.position, models.AgendaItem.id))
@@ -75,11 +74,11 @@ def facts(event_id: int) -> SummaryFacts:
         statuses = Counter(s.status for s in models.Suggestion.select(models.Suggestion.status)
                            .where((models.Suggestion.event == e.id) & (models.Suggestion.deleted == False)))  # noqa: E712
         responses, satisfaction = _survey(e.id)
-        local = [_local(c.scanned_at) for c in arrivals.values()]
+        local = [_local(at) for _category, at, _walk in arrivals.values()]
         slots = Counter((t.hour * 60 + t.minute) // SLOT_MINUTES * SLOT_MINUTES for t in local)
         return SummaryFacts(
             unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),
-            walk_ins=sum(1 for c in arrivals.values() if c.walk_in), stops=stops,
+            walk_ins=sum(1 for _category, _at, walk in arrivals.values() if walk), stops=stops,
             has_meeting=any(i.kind == "meeting" for i in items), suggestions=sum(statuses.values()),
             suggestions_done=sum(statuses[s] for s in DONE_STATUSES),
             suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES),

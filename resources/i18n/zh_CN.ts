@@ -315,6 +315,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>请扫描参观证或输入姓名</translation>
     </message>
     <message>
+        <source>Reading the roster…</source>
+        <translation>正在读取名单…</translation>
+    </message>
+    <message>
         <source>Today is not the event day: the event is on {date} ({days} days from now). A check-in made now is recorded with today&apos;s date.</source>
         <translation>今天不是活动日：活动在 {date}（还有 {days} 天）。现在签到将按今天的日期记录。</translation>
     </message>
@@ -2241,6 +2245,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>All categories</source>
         <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Reading the roster…</source>
+        <translation>正在读取名单…</translation>
     </message>
     <message>
         <source>{shown} of {total}</source>

@@ -40,6 +40,7 @@ RESULT_STYLES = {
     "idle": "background:#eceff1;color:#37474f;",
 }
 MAX_MATCHES = 50
+LOAD_ON_WORKER = 3000  # people from which the roster is read on the worker (about a tenth of a second and more)
 
 
 class CheckinTab(ops.Subscriber, QWidget):
@@ -55,6 +56,8 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._event_id: int | None = None
         self._index = None
         self._people: dict[int, checkin.Person] = {}
+        self._load_generation = 0
+        self._index_event: int | None = None  # the event self._index was built for
         self.ask_admit = self._ask_admit  # tests replace the question
         self.ask_reason = self._ask_reason
         self.ask_off_day = self._ask_off_day
@@ -64,8 +67,9 @@ class CheckinTab(ops.Subscriber, QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("checkin_search")
-        self.search.setPlaceholderText(self.tr("Name, pinyin (zs), last 4 phone digits, last ID digits or pass "
-                                               "code — then Enter"))
+        self._placeholder = self.tr("Name, pinyin (zs), last 4 phone digits, last ID digits or pass code — then "
+                                    "Enter")
+        self.search.setPlaceholderText(self._placeholder)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_text)
         self.search.returnPressed.connect(self._on_enter)
@@ -152,12 +156,42 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """The people, the search index (built once here, not per keystroke) and the counts."""
+        """The people, the search index (built once here, not per keystroke) and the counts. A large roster is
+        read on the worker (the search waits with a note meanwhile), a small one here at once."""
+        self._load_generation += 1
         if self._event_id is None:
+            self._loaded(self._load_generation, None, {})
+            return
+        event_id, generation = self._event_id, self._load_generation
+        worker = getattr(self.window(), "worker", None)
+        if worker is None or roster.people_count(event_id) < LOAD_ON_WORKER:
+            self._loaded(generation, checkin.search_index(event_id), {p.id: p for p in checkin.people(event_id)})
+            return
+        if self._index_event != event_id:  # another event: nothing to search until it is read
             self._index, self._people = None, {}
-        else:
-            self._index = checkin.search_index(self._event_id)
-            self._people = {p.id: p for p in checkin.people(self._event_id)}
+            self.search.setEnabled(False)
+            self.search.setPlaceholderText(self.tr("Reading the roster…"))
+        # else the current index keeps serving the scanner until the fresh one replaces it
+        worker.run(lambda: (checkin.search_index(event_id), {p.id: p for p in checkin.people(event_id)}),
+                   lambda result: self._loaded(generation, *result), self._load_failed)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.search.setEnabled(True)
+        self.search.setPlaceholderText(self._placeholder)
+        if not isinstance(error, UserError):
+            raise error
+        ops.show_refusal(self, error)
+
+    def _loaded(self, generation: int, index, people: dict) -> None:
+        if generation != self._load_generation:
+            return  # another event or a newer reload took over
+        self._index, self._people = index, people
+        self._index_event = self._event_id if index is not None else None
+        if not self.search.isEnabled():
+            self.search.setEnabled(True)
+            self.search.setPlaceholderText(self._placeholder)
+            if self.isVisible():
+                self.search.setFocus()
         self._refresh_banner()
         self._refresh_side()
         self._on_text(self.search.text())
