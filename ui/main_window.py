@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
             return
         if screen.width() < 1400 or screen.height() < 900:
-            self.resize(min(1280, screen.width()), min(760, screen.height()))
+            self.setGeometry(screen)  # the whole screen even where no window manager maximises the window
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         else:
             self.resize(1280, 860)

@@ -4,6 +4,7 @@ window starts fast."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QListWidget, QScrollArea, QSplitter, QStackedWidget, QWidget
 
 from desktop_app.services.events import EventInfo
@@ -75,7 +76,11 @@ class PlanTab(QSplitter):
             self.pages.addWidget(_scrolled(self.basic_info, self) if name == "basic_info" else QWidget(self))
         self.nav.currentRowChanged.connect(self._on_page)
         self.nav.setCurrentRow(0)
-        self.nav.setMaximumWidth(170)
+        # As wide as its longest page name in the language shown (English ones are longer), never clipped.
+        fitted = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12
+        self.nav.setMinimumWidth(fitted)
+        self.nav.setMaximumWidth(max(170, fitted))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.addWidget(self.nav)
         self.addWidget(self.pages)
