@@ -178,24 +178,25 @@ def _press_everything(window, qtbot) -> dict[str, int]:
     return counts
 
 
-def test_every_button_on_the_held_demo(workspace, qtbot, patched, dialogs):
+def _held_demo() -> None:
     from desktop_app.demo import create_demo_event
 
     create_demo_event(held=True)
+
+
+def _fresh_event() -> None:
+    events.create_event(EventDraft(unit="某县政务服务中心", title="新的开放日",
+                                   date=dt.date.today() + dt.timedelta(days=40)))
+
+
+@pytest.mark.parametrize("make_event, at_least", [(_held_demo, 200), (_fresh_event, 150)],
+                         ids=["held_demo", "fresh_event"])
+def test_every_button(make_event, at_least, workspace, qtbot, patched, dialogs):
+    make_event()
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
     counts = _press_everything(window, qtbot)
     assert all(counts[name] > 0 for name in (*TABS, "menus")), counts
-    assert sum(counts.values()) >= 200, counts
+    assert sum(counts.values()) >= at_least, counts
     assert any(p.is_dir() for p in patched.iterdir()), "the exports asked for a folder and wrote into it"
-
-
-def test_every_button_on_a_fresh_event(workspace, qtbot, patched, dialogs):
-    events.create_event(EventDraft(unit="某县政务服务中心", title="新的开放日", date=dt.date.today() + dt.timedelta(days=40)))
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    counts = _press_everything(window, qtbot)
-    assert all(counts[name] > 0 for name in (*TABS, "menus")), counts
-    assert sum(counts.values()) >= 150, counts

@@ -77,11 +77,7 @@ def test_run_op_shows_a_refusal_and_announces_success(qtbot, dialogs):
 
 def test_a_large_roster_is_read_on_the_worker_and_the_tabs_then_work(workspace, qtbot, monkeypatch):
     from desktop_app.demo import create_demo_event
-    from ui.checkin import tab as checkin_tab
-    from ui.roster import tab as roster_tab_module
-
-    monkeypatch.setattr(checkin_tab, "LOAD_ON_WORKER", 1)  # the demo's 30 people count as large here
-    monkeypatch.setattr(roster_tab_module, "LOAD_ON_WORKER", 1)
+    monkeypatch.setattr(ops, "LOAD_ON_WORKER", 1)  # the demo's 30 people count as large here
     demo = create_demo_event()
     window = MainWindow(workspace)
     qtbot.addWidget(window)

@@ -37,6 +37,8 @@ from desktop_app.bundle import Bundle, MergeReport
 from desktop_app.errors import UserError
 from desktop_app.services import events
 
+from . import ops
+
 log = logging.getLogger(__name__)
 
 LAST_DIR_KEY = "last_bundle_dir"
@@ -419,8 +421,6 @@ def _previewed(window, opened: Bundle, preview: MergeReport, title: str, on_merg
 def _merged(window, opened: Bundle, report: MergeReport, title: str, on_merged) -> None:
     if opened.path is not None:
         settings.set(LAST_DIR_KEY, str(opened.path.parent))
-    from . import ops
-
     ops.bus().announce(report.event_id, ops.AREAS, window)
     refresh = on_merged or getattr(window, "_reload_switcher", None)
     if refresh is not None:

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.plan_tab.set_event(info)
         shown = self.tabs.currentWidget()
         for tab in self._tabs_built.values():
-            if tab is shown or not hasattr(tab, "defer_event"):
+            if tab is shown:
                 tab.set_event(self._event_id)
             else:
                 tab.defer_event(self._event_id)  # read when it is opened
@@ -318,9 +318,7 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             widget.set_event(self._event_id)
         widget = self._tabs_built[name]
-        apply_deferred = getattr(widget, "apply_deferred_event", None)
-        if apply_deferred is not None:
-            apply_deferred()  # the tab was hidden when another event was chosen
+        widget.apply_deferred_event()  # the tab was hidden when another event was chosen
         return widget
 
     @property

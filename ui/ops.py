@@ -88,6 +88,11 @@ def run_op(parent: QWidget | None, op: Callable[[], object], on_done: Callable[[
     return None
 
 
+LOAD_ON_WORKER = 3000
+"""People from which a tab reads its event's roster on the worker (a tenth of a second and more on the GUI
+thread); a smaller one is read at once."""
+
+
 class Subscriber:
     """Mixin for a tab: reloads when a change touches one of ``WATCHES``; while hidden it only marks itself stale
     and reloads when shown. ``apply_change`` may update in place instead (the default reloads)."""
@@ -113,6 +118,32 @@ class Subscriber:
 
     def apply_change(self, areas: frozenset[str]) -> None:
         self.reload()
+
+    def load(self, read: Callable[[], object], loaded: Callable[[object], None], *, large: bool,
+             failed: Callable[[], None] | None = None) -> bool:
+        """Read what the tab shows: ``read()`` then ``loaded(result)`` — at once, or with ``large`` on the
+        window's worker (returns True then). A result that a newer load overtook is dropped. When the read on
+        the worker fails, ``failed()`` puts the tab right, then a refusal is shown and a bug goes to the error
+        hook."""
+        self._load_generation = generation = getattr(self, "_load_generation", 0) + 1
+        worker = getattr(self.window(), "worker", None)
+        if worker is None or not large:
+            loaded(read())
+            return False
+
+        def done(result: object) -> None:
+            if generation == self._load_generation:
+                loaded(result)
+
+        def refused(exc: BaseException) -> None:
+            if failed is not None:
+                failed()
+            if not isinstance(exc, UserError):
+                raise exc
+            show_refusal(self, exc)
+
+        worker.run(read, done, refused)
+        return True
 
     def defer_event(self, event_id: int | None) -> None:
         """Another event is now shown while this tab is hidden: load it when the tab is shown or asked for

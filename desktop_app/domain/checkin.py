@@ -20,6 +20,12 @@ ADMITTED_STATUS = "confirmed"
 NO_SHOW = "no_show"  # 未到 (视为放弃): a confirmed person who never came
 
 
+def is_early(scanned_local: dt.datetime | None, event_date: dt.date | None) -> bool:
+    """A check-in made (local time) before the event day: a rehearsal or a test, not an arrival unless the
+    coordinator counts it."""
+    return scanned_local is not None and event_date is not None and scanned_local.date() < event_date
+
+
 @dataclass(frozen=True)
 class Entry:
     """What the index knows of one person."""

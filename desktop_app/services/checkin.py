@@ -14,6 +14,7 @@ from ..domain import checkin as rules
 from ..domain.roster import STATUS_LABELS, InviteeDraft
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
+from .. import settings
 from . import audit, roster
 from .events import _live as live_event
 
@@ -244,21 +245,11 @@ def early_counted(event_id: int) -> bool:
     """Whether check-ins made before the event day count as arrivals (the coordinator confirmed them: the date
     was moved, people were admitted the evening before). By default they do not: a rehearsal or a test of the
     scanner is not an arrival."""
-    from .. import settings
-
     return bool(settings.get(EARLY_COUNTED_KEY, event_id))
 
 
 def set_early_counted(event_id: int, counted: bool) -> None:
-    from .. import settings
-
     event = live_event(event_id)
     settings.set(EARLY_COUNTED_KEY, bool(counted), event_id)
     audit.record("checkin.early_counted", event_id=event_id, target="event", target_uuid=event.uuid,
                  summary="yes" if counted else "no")
-
-
-def is_early(scanned_local: dt.datetime | None, event_date: dt.date | None) -> bool:
-    """A check-in made (local time) before the event day."""
-    return scanned_local is not None and event_date is not None and scanned_local.date() < event_date
-

@@ -12,6 +12,7 @@ from functools import lru_cache
 from db import models
 
 from .. import paths, settings
+from ..domain import checkin as checkin_rules
 from ..domain.summary import (
     REPORT_SECTIONS,
     CategoryAttendance,
@@ -57,7 +58,7 @@ def facts(event_id: int) -> SummaryFacts:
                 C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
                 .where((C.event == e.id) & (C.deleted == False) & C.undone_at.is_null() & live)  # noqa: E712
                 .order_by(C.scanned_at).tuples()):
-            if not count_early and checkin.is_early(_local(scanned_at), e.date):
+            if not count_early and checkin_rules.is_early(_local(scanned_at), e.date):
                 early.add(invitee_id)
                 continue
             arrivals.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import checkin as checkin_rules
 from desktop_app.domain import phones
 from desktop_app.domain.roster import InviteeDraft
 from desktop_app.errors import UserError
@@ -40,7 +41,6 @@ RESULT_STYLES = {
     "idle": "background:#eceff1;color:#37474f;",
 }
 MAX_MATCHES = 50
-LOAD_ON_WORKER = 3000  # people from which the roster is read on the worker (about a tenth of a second and more)
 
 
 class CheckinTab(ops.Subscriber, QWidget):
@@ -56,7 +56,6 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._event_id: int | None = None
         self._index = None
         self._people: dict[int, checkin.Person] = {}
-        self._load_generation = 0
         self._index_event: int | None = None  # the event self._index was built for
         self.ask_admit = self._ask_admit  # tests replace the question
         self.ask_reason = self._ask_reason
@@ -157,41 +156,31 @@ class CheckinTab(ops.Subscriber, QWidget):
 
     def reload(self) -> None:
         """The people, the search index (built once here, not per keystroke) and the counts. A large roster is
-        read on the worker (the search waits with a note meanwhile), a small one here at once."""
-        self._load_generation += 1
-        if self._event_id is None:
-            self._loaded(self._load_generation, None, {})
+        read on the worker, a small one here at once."""
+        event_id = self._event_id
+        if event_id is None:
+            self.load(lambda: (None, {}), self._loaded, large=False)
             return
-        event_id, generation = self._event_id, self._load_generation
-        worker = getattr(self.window(), "worker", None)
-        if worker is None or roster.people_count(event_id) < LOAD_ON_WORKER:
-            self._loaded(generation, checkin.search_index(event_id), {p.id: p for p in checkin.people(event_id)})
-            return
-        if self._index_event != event_id:  # another event: nothing to search until it is read
+        large = roster.people_count(event_id) >= ops.LOAD_ON_WORKER
+        if self.load(lambda: (checkin.search_index(event_id), {p.id: p for p in checkin.people(event_id)}),
+                     self._loaded, large=large, failed=self._search_ready) and self._index_event != event_id:
+            # another event: nothing to search until it is read (for the same event the current index keeps
+            # serving the scanner until the fresh one replaces it)
             self._index, self._people = None, {}
             self.search.setEnabled(False)
             self.search.setPlaceholderText(self.tr("Reading the roster…"))
-        # else the current index keeps serving the scanner until the fresh one replaces it
-        worker.run(lambda: (checkin.search_index(event_id), {p.id: p for p in checkin.people(event_id)}),
-                   lambda result: self._loaded(generation, *result), self._load_failed)
 
-    def _load_failed(self, error: BaseException) -> None:
-        self.search.setEnabled(True)
-        self.search.setPlaceholderText(self._placeholder)
-        if not isinstance(error, UserError):
-            raise error
-        ops.show_refusal(self, error)
-
-    def _loaded(self, generation: int, index, people: dict) -> None:
-        if generation != self._load_generation:
-            return  # another event or a newer reload took over
-        self._index, self._people = index, people
-        self._index_event = self._event_id if index is not None else None
+    def _search_ready(self) -> None:
         if not self.search.isEnabled():
             self.search.setEnabled(True)
             self.search.setPlaceholderText(self._placeholder)
             if self.isVisible():
                 self.search.setFocus()
+
+    def _loaded(self, result: tuple) -> None:
+        self._index, self._people = result
+        self._index_event = self._event_id if self._index is not None else None
+        self._search_ready()
         self._refresh_banner()
         self._refresh_side()
         self._on_text(self.search.text())
@@ -280,7 +269,7 @@ class CheckinTab(ops.Subscriber, QWidget):
             self.tr("(before the event day: not counted as an arrival)")
         for row in checkin.recent(self._event_id):
             text = f"{row.scanned_at:%H:%M}　{row.name}　{row.category}"
-            if checkin.is_early(row.scanned_at, day):
+            if checkin_rules.is_early(row.scanned_at, day):
                 text = f"{row.scanned_at:%m-%d} {text}　{early_note}"
             if row.walk_in:
                 text += "　" + self.tr("(walk-in)")

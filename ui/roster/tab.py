@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import roster as roster_domain
 from desktop_app.domain.roster import InviteeDraft
-from desktop_app.errors import UserError
 from desktop_app.services import events, roster
 
 from .. import ops
@@ -32,7 +31,6 @@ from .form import InviteeDialog
 from .model import InviteeTableModel, RosterFilter
 
 SEARCH_DELAY_MS = 120
-LOAD_ON_WORKER = 3000  # people from which the roster is read on the worker (about a tenth of a second and more)
 
 
 def warm_search(names: list[str]) -> None:
@@ -98,7 +96,6 @@ class RosterTab(ops.Subscriber, QWidget):
         super().__init__(parent)
         self._event_id: int | None = None
         self._last_deleted: int | None = None
-        self._load_generation = 0
         self.subscribe()
         self.bars = QuotaBars(self)
 
@@ -210,25 +207,12 @@ class RosterTab(ops.Subscriber, QWidget):
         self.id_required.setChecked(roster.id_required(self._event_id))
         self.id_required.blockSignals(False)
         event_id = self._event_id
-        self._load_generation += 1
-        generation = self._load_generation
-        worker = getattr(self.window(), "worker", None)
-        if worker is None or roster.people_count(event_id) < LOAD_ON_WORKER:
-            self._rows_loaded(generation, roster.list_invitees(event_id), select_id)
-            return
-        # A large roster is read on the worker; the list keeps showing what it had until the rows arrive.
-        self.count.setText(self.tr("Reading the roster…"))
-        worker.run(lambda: roster.list_invitees(event_id), lambda people: self._rows_loaded(
-            generation, people, select_id), self._load_failed)
+        if self.load(lambda: roster.list_invitees(event_id), lambda people: self._rows_loaded(people, select_id),
+                     large=roster.people_count(event_id) >= ops.LOAD_ON_WORKER):
+            # the list keeps showing what it had until the rows arrive
+            self.count.setText(self.tr("Reading the roster…"))
 
-    def _load_failed(self, error: BaseException) -> None:
-        if not isinstance(error, UserError):
-            raise error
-        ops.show_refusal(self, error)
-
-    def _rows_loaded(self, generation: int, people: list, select_id: int | None) -> None:
-        if generation != self._load_generation:
-            return  # another event or a newer reload took over
+    def _rows_loaded(self, people: list, select_id: int | None) -> None:
         self.model.set_rows(people)
         warm_search([p.name for p in people])
         self._apply_filter()
