@@ -9,7 +9,7 @@ import random
 from db import models
 
 from . import paths
-from .domain import dates, idcard, roster
+from .domain import dates, idcard, phones, roster
 from .services import audit
 from .services.events import EventInfo, get_event
 
@@ -153,7 +153,7 @@ def _add_people(event: models.Event, categories, people: dict) -> None:
                 name=name,
                 gender="男" if male else "女",
                 id_number=idcard.make(people["area_code"], birth, sequence),
-                phone=f"1{rng.choice('35789')}{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}",
+                phone=_assigned_mobile(rng.choice("35789"), rng.randint(0, 9), rng.randint(10_000_000, 99_999_999)),
                 organisation=organisations[i % len(organisations)] if public else supervisors[i % len(supervisors)],
                 position_title="" if public else "政务公开义务监督员",
                 category=category,
@@ -250,3 +250,12 @@ def _record_programme(event: models.Event, rng: random.Random) -> None:
         day = event.date
         route.start_item(item.id, at=dt.datetime.combine(day, dt.time(start // 60, start % 60)))
         route.end_item(item.id, at=dt.datetime.combine(day, dt.time(end // 60, end % 60)))
+
+
+def _assigned_mobile(second: str, third: int, rest: int) -> str:
+    """A mobile number from the random draws; a prefix no carrier was given (154, 174 …) becomes 13x, so the
+    people of the demo have numbers the roster's check accepts and the draws (and the rest of the demo) stay."""
+    number = f"1{second}{third}{rest}"
+    if isinstance(phones.parse(number), phones.PhoneError):
+        number = f"13{third}{rest}"
+    return number

@@ -10,6 +10,11 @@ from ..i18n import QT_TRANSLATE_NOOP
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 RESIDENCE_PERMIT_PREFIXES = ("81", "82", "83")  # Hong Kong, Macao, Taiwan residents
+# The province-level codes of GB/T 2260 (the first two digits), and those of the residence permits.
+PROVINCES = frozenset({*map(str, range(11, 16)), *map(str, range(21, 24)), *map(str, range(31, 38)),
+                       *map(str, range(41, 47)), *map(str, range(50, 55)), *map(str, range(61, 66)), "71",
+                       *RESIDENCE_PERMIT_PREFIXES})
+EARLIEST_BIRTH_YEAR = 1900
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,10 @@ class IdError:
 BAD_LENGTH = IdError("length", QT_TRANSLATE_NOOP("core", "An ID number has 18 characters (or 15 digits for an old one)."))
 BAD_CHARS = IdError("chars", QT_TRANSLATE_NOOP("core", "An ID number has only digits, and X as its last character."))
 BAD_DATE = IdError("birth_date", QT_TRANSLATE_NOOP("core", "The birth date inside the ID number does not exist."))
+BAD_PROVINCE = IdError("province", QT_TRANSLATE_NOOP("core", "The first two digits of the ID number are not a "
+                                                       "province's code: check it for a typing error."))
+FUTURE_BIRTH = IdError("birth_date", QT_TRANSLATE_NOOP("core", "The birth date inside the ID number is in the "
+                                                        "future: check it for a typing error."))
 BAD_CHECK = IdError("check_digit", QT_TRANSLATE_NOOP("core", "The last character of the ID number does not match "
                                                        "the others: check it for a typing error."))
 LOOKS_EXCEL = IdError("excel", QT_TRANSLATE_NOOP("core", "The ID number looks like Excel changed it into a number "
@@ -53,24 +62,29 @@ def _birth(text: str) -> dt.date | None:
         return None
 
 
-def parse(text: str) -> IdInfo | IdError:
+def parse(text: str, *, today: dt.date | None = None) -> IdInfo | IdError:
+    """The number's parts, or why it is not one; ``today`` (default: the real today) bounds the birth date."""
     raw = "".join(str(text).split()).upper()
     if "E+" in raw or "." in raw:
         return LOOKS_EXCEL
     upgraded = False
     if len(raw) == 15:
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):
             return BAD_CHARS
         first17 = raw[:6] + "19" + raw[6:]
         raw = first17 + check_char(first17)
         upgraded = True
     if len(raw) != 18:
         return BAD_LENGTH
-    if not raw[:17].isdigit() or not (raw[17].isdigit() or raw[17] == "X"):
+    if not raw[:17].isascii() or not raw[:17].isdigit() or not (raw[17] in "0123456789X"):
         return BAD_CHARS
+    if raw[:2] not in PROVINCES:
+        return BAD_PROVINCE
     birth = _birth(raw[6:14])
-    if birth is None or birth.year < 1900:
+    if birth is None or birth.year < EARLIEST_BIRTH_YEAR:
         return BAD_DATE
+    if birth > (today or dt.date.today()):
+        return FUTURE_BIRTH
     if check_char(raw[:17]) != raw[17]:
         return BAD_CHECK
     return IdInfo(

@@ -1,4 +1,6 @@
-"""Phone numbers: the one place that normalises, classifies and masks them."""
+"""Phone numbers: the one place that normalises, classifies and masks them. Whether a number is a mobile or a
+landline, and whether it can exist (an assigned mobile prefix, a local number of the right length for its area
+code), is the ``phonenumbers`` library's metadata; the normalised form and the messages are this project's."""
 
 from __future__ import annotations
 
@@ -33,15 +35,41 @@ def parse(text: str) -> Phone | PhoneError:
         compact = compact[3:]
     elif compact.startswith("0086"):
         compact = compact[4:]
+    if not (compact.isascii() and compact.isdigit()):
+        return BAD_PHONE
     if MOBILE_RE.match(compact):
-        return Phone(compact, True)
-    if compact.isdigit() and compact.startswith("0") and len(compact) > 3:
-        # Area codes 010 and 02x have three digits, all others four; the local number has 7 or 8.
-        area_len = 3 if compact[1] in "12" else 4
-        area, local = compact[:area_len], compact[area_len:]
-        if len(local) in (7, 8):
-            return Phone(f"{area}-{local}", False)
+        return Phone(compact, True) if _kind(compact) == "mobile" else BAD_PHONE
+    if compact.startswith("0") and len(compact) > 3 and _kind(compact) == "landline":
+        import phonenumbers
+
+        number = phonenumbers.parse(compact, "CN")
+        area_len = phonenumbers.length_of_geographical_area_code(number)
+        national = phonenumbers.national_significant_number(number)
+        if area_len:
+            return Phone(f"0{national[:area_len]}-{national[area_len:]}", False)
     return BAD_PHONE
+
+
+def _kind(digits: str) -> str:
+    """"mobile", "landline" or "" (not a number that can exist in China), by the library's metadata."""
+    import phonenumbers  # here, so a CLI command that never reads a phone does not load it
+
+    from phonenumbers import PhoneNumberType
+
+    try:
+        number = phonenumbers.parse(digits, "CN")
+    except phonenumbers.NumberParseException:
+        return ""
+    if number.country_code != 86 or not phonenumbers.is_valid_number_for_region(number, "CN"):
+        return ""
+    kind = phonenumbers.number_type(number)
+    if kind == PhoneNumberType.MOBILE:
+        return "mobile"
+    if kind == PhoneNumberType.FIXED_LINE:
+        return "landline"
+    if kind == PhoneNumberType.FIXED_LINE_OR_MOBILE:
+        return "mobile" if digits.startswith("1") else "landline"
+    return ""
 
 
 def mask(text: str) -> str:
