@@ -76,7 +76,7 @@ def parse(text: str, *, today: dt.date | None = None) -> IdInfo | IdError:
         upgraded = True
     if len(raw) != 18:
         return BAD_LENGTH
-    if not raw[:17].isascii() or not raw[:17].isdigit() or not (raw[17] in "0123456789X"):
+    if not raw[:17].isascii() or not raw[:17].isdigit() or raw[17] not in "0123456789X":
         return BAD_CHARS
     if raw[:2] not in PROVINCES:
         return BAD_PROVINCE

@@ -51,9 +51,8 @@ def parse(text: str) -> Phone | PhoneError:
 
 
 def _kind(digits: str) -> str:
-    """"mobile", "landline" or "" (not a number that can exist in China), by the library's metadata."""
+    """``mobile``, ``landline`` or empty (no number that can exist in China), by the library's metadata."""
     import phonenumbers  # here, so a CLI command that never reads a phone does not load it
-
     from phonenumbers import PhoneNumberType
 
     try:
