@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,17 +58,12 @@ assert count > 0
 """
 
 
-def write_workbook(path: Path, rows: int) -> None:
-    from openpyxl import Workbook
-
+def people(rows: int):
+    """The rows of the bench file: valid people with unique ID numbers and phones."""
     from desktop_app.domain import idcard
 
     surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬燕彬鹏辉建国志文斌海龙德学庆东立新成林"
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("报名表")
-    sheet.append(["2026年“政府开放日”活动报名汇总表"])
-    sheet.append(list(HEADER))
     start = dt.date(1950, 1, 1)
     for i in range(rows):
         birth = start + dt.timedelta(days=(i * 7) % 18_000)
@@ -75,9 +71,77 @@ def write_workbook(path: Path, rows: int) -> None:
         number = idcard.make("110105", birth, sequence)
         name = surnames[i % len(surnames)] + given[(i // 7) % len(given)] + given[(i // 3) % len(given)]
         registered = dt.datetime(2026, 9, 1, 8, 0) + dt.timedelta(minutes=i)
-        sheet.append([i + 1, name, "男" if sequence % 2 else "女", number, f"13{i:09d}", "西吉县某单位",
-                      "职员", "企业及群众代表" if i % 3 else "政务公开义务监督员", registered, ""])
-    workbook.save(path)
+        yield [i + 1, name, "男" if sequence % 2 else "女", number, f"13{i:09d}", "西吉县某单位", "职员",
+               "企业及群众代表" if i % 3 else "政务公开义务监督员", registered, None]
+
+
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006"
+
+
+def write_workbook(path: Path, rows: int) -> None:
+    """An .xlsx as Excel saves it: every text in the shared string table (UTF-8), numbers and date serials in
+    the cells, the title merged over the columns. (openpyxl writes inline strings, which Excel never does.)"""
+    from xml.sax.saxutils import escape
+
+    strings: dict[str, int] = {}
+    epoch = dt.datetime(1899, 12, 30)
+
+    def cell(ref: str, value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            return f'<c r="{ref}" s="1"><v>{(value - epoch).total_seconds() / 86400!r}</v></c>'
+        if isinstance(value, int | float):
+            return f'<c r="{ref}"><v>{value}</v></c>'
+        index = strings.setdefault(value, len(strings))
+        return f'<c r="{ref}" t="s"><v>{index}</v></c>'
+
+    letters = "ABCDEFGHIJ"
+    body = [f'<row r="1">{cell("A1", "2026年“政府开放日”活动报名汇总表")}</row>',
+            '<row r="2">' + "".join(cell(f"{letters[c]}2", h) for c, h in enumerate(HEADER)) + "</row>"]
+    for r, values in enumerate(people(rows), start=3):
+        body.append(f'<row r="{r}">' + "".join(cell(f"{letters[c]}{r}", v) for c, v in enumerate(values))
+                    + "</row>")
+    total = sum(1 for _ in strings)
+    shared = "".join(f"<si><t>{escape(s)}</t></si>" for s in strings)
+    sheet = (f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><dimension ref="A1:J{rows + 2}"/>'
+             f'<sheetData>{"".join(body)}</sheetData><mergeCells count="1"><mergeCell ref="A1:J1"/></mergeCells>'
+             "</worksheet>")
+    parts = {
+        "[Content_Types].xml": f'{_XML}<Types xmlns="{_PKG}/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.styles+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels": f'{_XML}<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId1" '
+        f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets><sheet name="报名表" '
+        'sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'{_XML}<Relationships xmlns="{_PKG}/relationships">'
+        f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId3" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/styles.xml": f'{_XML}<styleSheet xmlns="{_MAIN}"><numFmts count="1"><numFmt numFmtId="164" '
+        'formatCode="yyyy/m/d h:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="等线"/></font>'
+        '</fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1">'
+        '<border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/>'
+        '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" '
+        'xfId="0" builtinId="0"/></cellStyles></styleSheet>',
+        "xl/sharedStrings.xml": f'{_XML}<sst xmlns="{_MAIN}" count="{total}" uniqueCount="{total}">{shared}</sst>',
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text.encode("utf-8"))
 
 
 def run(args: list[str], env: dict) -> tuple[float, float, str]:
