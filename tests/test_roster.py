@@ -151,7 +151,7 @@ def test_roster_rules(event_id):
     from db import models
 
     minor = models.Invitee.get_by_id(rows_[0].id)
-    minor.id_number = idcard.make("640422", dt.date(2050, 1, 1), 11)
+    minor.id_number = idcard.make("640422", dt.date(2016, 1, 1), 11)
     minor.save()
     assert "under_18" in {f.rule for f in checks.run_checks(event_id, today=DAY)}
 
