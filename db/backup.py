@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -44,15 +45,42 @@ def backup_now(conn: sqlite3.Connection, db_path: Path, *, label: str = "", now:
         n += 1
         target = folder / f"{name}-{n}{SUFFIX}"
     partial = target.with_name(target.name + ".partial")
-    dest = sqlite3.connect(partial)
     try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-    partial.replace(target)
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        partial.replace(target)
+    except BaseException:  # a full disk: no half-written backup is left to look like one
+        _unlink_quietly(partial, partial.with_name(partial.name + "-journal"))
+        raise
     rotate(db_path)
     return target
+
+
+def _unlink_quietly(*paths: Path) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def backup_time(backup: Path) -> dt.datetime | None:
+    """When the backup was made, from its name (``<stem>-YYYYmmdd-HHMMSS…``), else the file's time."""
+    parts = Path(backup).stem.split("-")
+    for i in range(len(parts) - 1):
+        if len(parts[i]) == 8 and len(parts[i + 1]) >= 6 and parts[i].isdigit() and parts[i + 1][:6].isdigit():
+            try:
+                return dt.datetime.strptime(parts[i] + parts[i + 1][:6], "%Y%m%d%H%M%S")
+            except ValueError:
+                break
+    try:
+        return dt.datetime.fromtimestamp(Path(backup).stat().st_mtime).replace(microsecond=0)
+    except OSError:
+        return None
 
 
 def rotate(db_path: Path, keep: int = KEEP) -> list[Path]:
@@ -77,27 +105,53 @@ def daily_backup(conn: sqlite3.Connection, db_path: Path, *, now: dt.datetime | 
     return backup_now(conn, db_path, now=now)
 
 
+def _fsync(path: Path, *, directory: bool = False) -> None:
+    if directory and os.name == "nt":  # Windows cannot open a folder to flush it
+        return
+    fd = os.open(path, os.O_RDONLY if directory else os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def restore(backup: Path, db_path: Path, *, now: dt.datetime | None = None) -> Path:
     """Put ``backup`` in place of ``db_path``; the replaced file is kept beside it, renamed, never deleted.
 
-    Returns the path the replaced file was moved to.
+    The backup is first copied to a temporary file beside the database and flushed to the disk; only then is
+    the database (with its -wal and -shm) renamed aside and the copy renamed into its place. A failure before
+    the swap (a full disk) leaves the database as it was and no temporary file. Returns the path the replaced
+    file was moved to.
     """
     now = now or dt.datetime.now()
     db_path = Path(db_path)
     kept = db_path.with_name(f"{db_path.stem}-replaced-{_stamp(now)}{db_path.suffix or SUFFIX}")
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = db_path.with_name(f"{db_path.stem}-replaced-{_stamp(now)}-{n}{db_path.suffix or SUFFIX}")
+    temp = db_path.with_name(f".{db_path.name}.restore-{_stamp(now)}.partial")
+    try:
+        src = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(temp)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        _fsync(temp)
+    except BaseException:
+        _unlink_quietly(temp, temp.with_name(temp.name + "-journal"))
+        raise
     for extra in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + extra)
         if side.exists():
             side.replace(kept.with_name(kept.name + extra))
     if db_path.exists():
         db_path.replace(kept)
-    src = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(db_path)
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()
+    temp.replace(db_path)
+    _fsync(db_path.parent, directory=True)
     return kept

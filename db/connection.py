@@ -1,19 +1,36 @@
 """Opening a database file: refuse what is not ours or is damaged (touching nothing), then pragmas, migrations,
-the daily backup, and binding the models."""
+the daily backup, and binding the models.
+
+Damage is only what the file itself shows: a failed ``quick_check``, or a size that is not the page count times
+the page size of its header (a file cut short by a few bytes passes ``quick_check``). A full disk, an I/O error or
+a companion file (``-wal``, ``-shm``) that cannot be made is a storage refusal, whatever SQLite calls it.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from . import backup, migrations, models
 from .errors import DatabaseRefused
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+log = logging.getLogger(__name__)
+
+COMPANIONS = ("-wal", "-shm", "-journal")
+WAL_FRAME_MIN = 32 + 24 + 512  # a -wal's header, one frame's header and the smallest page
+HEADROOM = 4 * 1024 * 1024  # the -wal and -shm of a session, beyond a copy of the file for the backup
+
+# Primary result codes (the low byte of an extended code) of https://sqlite.org/rescode.html
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 10, 11, 13, 14, 26
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -30,6 +47,7 @@ class OpenedDatabase:
     created: bool
     migrated_steps: tuple[int, ...]
     daily_backup: Path | None
+    backup_error: str = ""  # the daily backup failed (a full disk?); the database itself is fine
 
 
 def _refuse(kind: str, path: Path, detail: str = "", **info) -> DatabaseRefused:
@@ -59,10 +77,17 @@ def inspect_file(path: Path) -> bool:
         return True  # an empty file is an empty SQLite database
     if head != SQLITE_HEADER:
         raise _refuse(DatabaseRefused.NOT_SQLITE, path)
+    wrong_size = size_damage(path)
+    if wrong_size:
+        raise _refuse(DatabaseRefused.CORRUPT, path, wrong_size)
+    # Read-only, and without a -wal beside it immutable too: a WAL file opened even read-only gets a -wal and a
+    # -shm that it cannot remove again, so a refused file would not be left as it was found. No -wal means no
+    # other connection has the file open in WAL mode, so there is nothing to lock against.
+    immutable = "&immutable=1" if not _side(path, "-wal").exists() else ""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error as exc:
-        raise _refuse(DatabaseRefused.CORRUPT, path, str(exc)) from exc
+        raise storage_refusal(exc, path) from exc
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
@@ -70,8 +95,8 @@ def inspect_file(path: Path) -> bool:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise _refuse(DatabaseRefused.CORRUPT, path, str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise storage_refusal(exc, path) from exc
     finally:
         conn.close()
     if app_id != migrations.APPLICATION_ID and (tables or version):
@@ -83,24 +108,143 @@ def inspect_file(path: Path) -> bool:
     return True
 
 
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def size_damage(path: Path) -> str:
+    """Why the file's size does not fit its header (empty when it does): the header's page count (offset 28)
+    times its page size (offset 16) is the file's size whenever the count is valid (the change counter at offset
+    24 equals the one at 92). With an unfinished -wal beside it, whole pages are all that can be asked."""
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    size = path.stat().st_size
+    if len(head) < 100:
+        return f"header cut short: {size} bytes"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"page size {page_size} in the header"
+    if size % page_size:
+        return f"{size} bytes is not a whole number of {page_size}-byte pages"
+    wal = _side(path, "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return ""
+    page_count = int.from_bytes(head[28:32], "big")
+    if head[24:28] == head[92:96] and page_count and page_count * page_size != size:
+        return f"{size} bytes, the header says {page_count} pages of {page_size} bytes"
+    return ""
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code behind ``exc`` (a peewee error wraps the sqlite3 one as its first
+    argument), or None."""
+    seen = 0
+    while exc is not None and seen < 5:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return code & 0xFF
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__
+        seen += 1
+    return None
+
+
+def is_sqlite_error(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.Error | peewee.DatabaseError | peewee.InterfaceError)
+
+
+def space_needed(path: Path) -> int:
+    """What opening ``path`` may write: a backup of the file, its -wal and -shm."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return size + HEADROOM
+
+
+def free_space(path: Path) -> int | None:
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+
+
+def storage_refusal(exc: BaseException, path: Path) -> DatabaseRefused:
+    """A SQLite error met while opening ``path`` (or writing to it), told as what it is. Only SQLite saying
+    "corrupt" or "not a database" is damage; a full disk, an I/O error or a file that cannot be opened is the
+    storage's, and so is an error of unknown cause."""
+    code = sqlite_code(exc)
+    detail = str(exc)
+    free, needed = free_space(path), space_needed(path)
+    if code == SQLITE_FULL or (code in (SQLITE_IOERR, SQLITE_CANTOPEN, None) and free is not None
+                               and free < needed):
+        return _refuse(DatabaseRefused.NO_SPACE, path, detail, free=free or 0, needed=needed)
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return _refuse(DatabaseRefused.CORRUPT, path, detail)
+    if code == SQLITE_READONLY:
+        return _refuse(DatabaseRefused.NOT_WRITABLE, path, detail)
+    if code == SQLITE_CANTOPEN:
+        return _refuse(DatabaseRefused.CANT_OPEN, path, detail)
+    return _refuse(DatabaseRefused.IO_ERROR, path, detail)
+
+
+def _remove_new_companions(path: Path, before: set[str]) -> None:
+    """After a refused open, the companions it made (a full disk) go again, so the file is left as found: a new
+    -wal or -journal that holds no frame (nothing was committed into it), then a new -shm if no -wal is left
+    (the -shm is only an index of the -wal)."""
+    def remove(side: Path) -> None:
+        try:
+            side.unlink()
+        except OSError:
+            pass
+
+    for suffix in ("-wal", "-journal"):
+        side = _side(path, suffix)
+        try:
+            if suffix not in before and side.exists() and side.stat().st_size < WAL_FRAME_MIN:
+                remove(side)
+        except OSError:
+            pass
+    shm = _side(path, "-shm")
+    if "-shm" not in before and shm.exists() and not _side(path, "-wal").exists():
+        remove(shm)
+
+
 def open_database(path: Path | str, *, device_id: str = "", auto_backup: bool = True) -> OpenedDatabase:
-    """Open (or create) the database at ``path`` and bind the models to it."""
+    """Open (or create) the database at ``path`` and bind the models to it.
+
+    A daily backup that fails (a full disk) is logged and named in ``backup_error``; the database opens."""
     path = Path(path).expanduser().absolute()
     existed = inspect_file(path)
+    companions = {suffix for suffix in COMPANIONS if _side(path, suffix).exists()}
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
         steps = migrations.migrate(db, path if existed else None)
-        daily = backup.daily_backup(db.connection(), path) if (auto_backup and existed) else None
-    except sqlite3.DatabaseError as exc:
+    except BaseException as exc:
         db.close()
-        raise _refuse(DatabaseRefused.CORRUPT, path, str(exc)) from exc
-    except BaseException:
-        db.close()
+        if existed:
+            _remove_new_companions(path, companions)
+        if is_sqlite_error(exc):
+            raise storage_refusal(exc, path) from exc
+        if isinstance(exc, OSError):  # the backup before a migration could not be written
+            raise _refuse(DatabaseRefused.NO_SPACE if (free_space(path) or 0) < space_needed(path)
+                          else DatabaseRefused.IO_ERROR, path, str(exc), free=free_space(path) or 0,
+                          needed=space_needed(path)) from exc
         raise
+    daily, backup_error = None, ""
+    if auto_backup and existed:
+        try:
+            daily = backup.daily_backup(db.connection(), path)
+        except (sqlite3.Error, OSError) as exc:
+            backup_error = str(exc) or type(exc).__name__
+            log.warning("the daily backup of %s failed (%s); the database was opened without it", path.name,
+                        backup_error)
     models.database.initialize(db)
     models.set_device_id(device_id)
-    return OpenedDatabase(db=db, path=path, created=not existed, migrated_steps=tuple(steps), daily_backup=daily)
+    return OpenedDatabase(db=db, path=path, created=not existed, migrated_steps=tuple(steps), daily_backup=daily,
+                          backup_error=backup_error)
 
 
 def close_database(opened: OpenedDatabase) -> None:

@@ -16,6 +16,10 @@ class DatabaseRefused(Exception):
     CORRUPT = "corrupt"
     NEWER_VERSION = "newer_version"
     LOCKED = "locked"
+    # The storage failed, not the file: nothing about these says the database is damaged.
+    NO_SPACE = "no_space"  # info: free, needed (bytes)
+    IO_ERROR = "io_error"  # the disk or the network share reported an error
+    CANT_OPEN = "cant_open"  # the file or a companion (-wal, -shm) could not be opened or made
 
     def __init__(self, kind: str, path: Path, detail: str = "", **info):
         super().__init__(f"{kind}: {path}: {detail}")
@@ -23,3 +27,8 @@ class DatabaseRefused(Exception):
         self.path = Path(path)
         self.detail = detail
         self.info = info
+
+    @property
+    def storage(self) -> bool:
+        """The disk, not the file, is at fault: never offer a backup in place of the file."""
+        return self.kind in (self.NO_SPACE, self.IO_ERROR, self.CANT_OPEN, self.NOT_WRITABLE, self.LOCKED)

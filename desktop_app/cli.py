@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--masked", action="store_true", help="roster: ID numbers and phones masked")
     export.add_argument("--internal", action="store_true",
                         help="package: the invitee list with full ID numbers and phones (default: masked)")
+    export.add_argument("--draft", action="store_true",
+                        help="notes, feedback-report, implementation, summary, package: write them before the "
+                             "event day, marked 草稿 (otherwise refused until the day)")
 
     checkin = sub.add_parser("checkin", parents=[common], help="check people in by pass code, one code per line")
     checkin.add_argument("--event", type=int, required=True, metavar="ID")
@@ -107,7 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify-package", help="read a filing package back and compare it with its manifest")
     verify.add_argument("folder", type=Path, metavar="DIR")
     verify.add_argument("--json", action="store_true",
-                        help='print {"ok", "files", "mismatched", "missing", "extra"}; exit 1 when not ok')
+                        help='print {"ok", "files", "mismatched", "missing", "extra", "wrong_kind", '
+                             '"kinds_missing"}; exit 1 when not ok')
 
     roster_import = sub.add_parser("import-roster", parents=[common],
                                    help="import people from a spreadsheet (.xlsx, or .csv in UTF-8 or GBK)")
@@ -219,7 +223,7 @@ def cmd_export(args) -> int:
     try:
         files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
                               masked=args.masked, summary=summary_snapshot, feedback=feedback_snapshot,
-                              route=programme)
+                              route=programme, draft=args.draft)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback
@@ -244,7 +248,8 @@ def _export_package(args) -> int:
         workspace.close()
     out = _out_dir(args.out)
     try:
-        result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today())
+        result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today(),
+                                       draft=args.draft)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise
@@ -312,7 +317,8 @@ def cmd_verify_package(args) -> int:
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
         for label, names in (("mismatched", report.mismatched), ("missing", report.missing),
-                             ("extra", report.extra)):
+                             ("extra", report.extra), ("wrong-kind", report.wrong_kind),
+                             ("kind-missing", report.kinds_missing)):
             for name in names:
                 print(f"{label}\t{name}")
         print("ok" if report.ok else "NOT OK", report.files)
@@ -448,6 +454,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"openday: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - no traceback reaches a user; it goes to the log
+        from .workspace import storage_error
+
+        storage = storage_error(exc, Path(getattr(args, "db", None) or paths.default_db_path()).expanduser())
+        if storage is not None:  # a full disk mid-command: the database is fine, the disk is not
+            log.warning("command %s stopped by the storage: %s", args.command, exc)
+            print(f"openday: {storage}", file=sys.stderr)
+            return 1
         log.exception("command %s failed", args.command)
         print(f"openday: {i18n.text(UNEXPECTED, error=type(exc).__name__, log=str(log_file))}", file=sys.stderr)
         return 1

@@ -36,6 +36,18 @@ REFUSALS = {
     DatabaseRefused.NEWER_VERSION: QT_TRANSLATE_NOOP(
         "core", "{path} was written by a newer version of Open Day Desk (schema {version}; this version reads up "
         "to {supported}). Install the newer version; the file was not changed."),
+    DatabaseRefused.NO_SPACE: QT_TRANSLATE_NOOP(
+        "core", "The disk of {path} is full ({free} free; about {needed} is needed). The database is not damaged "
+        "and was not changed. Free some space on that disk (empty the recycle bin, move old files away) or copy the "
+        "database to a disk with space, then open it again."),
+    DatabaseRefused.IO_ERROR: QT_TRANSLATE_NOOP(
+        "core", "The disk reported an error while {path} was read or written ({detail}). This says nothing about "
+        "the database itself, which was not changed. Check that the disk or USB stick is plugged in and working, "
+        "or copy the file to another disk, then open it again."),
+    DatabaseRefused.CANT_OPEN: QT_TRANSLATE_NOOP(
+        "core", "{path} could not be opened, or the files SQLite keeps beside it (-wal, -shm) could not be made "
+        "({detail}). The database was not changed. Check that the folder is writable and the disk has space, or "
+        "copy the file to another folder, then open it again."),
     DatabaseRefused.LOCKED: QT_TRANSLATE_NOOP(
         "core", "{path} is already open in another Open Day Desk window{holder}. Switch to that window, or close "
         "it first."),
@@ -44,11 +56,23 @@ BACKUP_HINT = QT_TRANSLATE_NOOP("core", "The newest automatic backup is {backup}
                                 "or restore it when the app offers to.")
 NO_BACKUP_HINT = QT_TRANSLATE_NOOP("core", "There is no automatic backup of it.")
 HOLDER = QT_TRANSLATE_NOOP("core", " (process {pid})")
+BACKUP_FAILED = QT_TRANSLATE_NOOP(
+    "core", "Today's automatic backup of {path} could not be written ({error}); the database itself is fine and "
+    "was opened. Free some space on its disk so that the next backup can be made.")
+
+
+def size_text(count: int) -> str:
+    """Bytes as a person reads them: 512 KB, 3.2 MB."""
+    if count < 1024 * 1024:
+        return f"{max(count, 0) // 1024} KB"
+    return f"{count / (1024 * 1024):.1f} MB"
 
 
 def refusal_error(exc: DatabaseRefused) -> UserError:
     params = {"path": str(exc.path), "version": exc.info.get("version", ""),
-              "supported": exc.info.get("supported", ""), "backup_hint": "", "holder": ""}
+              "supported": exc.info.get("supported", ""), "backup_hint": "", "holder": "",
+              "free": size_text(exc.info.get("free", 0)), "needed": size_text(exc.info.get("needed", 0)),
+              "detail": exc.detail}
     if exc.kind == DatabaseRefused.CORRUPT:
         newest = backup.latest_backup(exc.path)
         params["backup_hint"] = i18n.text(BACKUP_HINT, backup=str(newest)) if newest else i18n.text(NO_BACKUP_HINT)
@@ -57,6 +81,23 @@ def refusal_error(exc: DatabaseRefused) -> UserError:
     error = UserError(REFUSALS[exc.kind], **params)
     error.refusal = exc
     return error
+
+
+def storage_error(exc: BaseException, path: Path | str) -> UserError | None:
+    """A SQLite error met while working in the open database at ``path`` (a full disk mid-merge, say) as the
+    storage refusal it is; None when ``exc`` is not a SQLite error, or SQLite says the file is damaged."""
+    from db.connection import is_sqlite_error, storage_refusal
+
+    if not is_sqlite_error(exc):
+        return None
+    refusal = storage_refusal(exc, Path(path))
+    return None if refusal.kind == DatabaseRefused.CORRUPT else refusal_error(refusal)
+
+
+def backup_warning(workspace: Workspace) -> str:
+    """The message for a daily backup that failed, or empty."""
+    error = workspace.opened.backup_error
+    return i18n.text(BACKUP_FAILED, path=str(workspace.path), error=error) if error else ""
 
 
 def device_id() -> str:
@@ -127,4 +168,6 @@ def open_workspace(path: Path | str, *, lock: bool = False, auto_backup: bool = 
         raise
     if opened.migrated_steps:
         log.info("migrated %s through steps %s", path.name, opened.migrated_steps)
+    if opened.backup_error:
+        log.warning("opened %s without today's backup: %s", path.name, opened.backup_error)
     return Workspace(opened=opened, lock=instance_lock, device_id=device)

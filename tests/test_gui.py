@@ -188,8 +188,7 @@ def test_damaged_database_offers_the_newest_backup(qapp, tmp_path, monkeypatch):
     folder.mkdir()
     shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
     asked = []
-    monkeypatch.setattr(ui_app.QMessageBox, "question",
-                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ui_app, "ask_restore", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes)
     ws = ui_app.open_gui_workspace(path, interactive=True)
     try:
         assert asked and "20260101-080000" in asked[0]
@@ -210,7 +209,7 @@ def test_damaged_database_is_refused_when_the_restore_is_declined(qapp, tmp_path
     before = digest(path)
     (tmp_path / "backups").mkdir()
     (tmp_path / "backups" / "broken-20260101-080000.sqlite3").write_bytes(b"")
-    monkeypatch.setattr(ui_app.QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(ui_app, "ask_restore", lambda box: QMessageBox.StandardButton.No)
     with pytest.raises(UserError):
         ui_app.open_gui_workspace(path, interactive=True)
     assert digest(path) == before

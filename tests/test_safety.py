@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
 
 import pytest
 
+from db import backup
+from db.connection import close_database, open_database
+from db.errors import DatabaseRefused
 from desktop_app.domain import idcard, phones
+from desktop_app.errors import UserError
 from desktop_app.logs import redact
+from desktop_app.workspace import open_workspace
+
+from .conftest import FIXTURES
+from .test_db import corrupt_copy, digest
 
 # -- ID numbers and phones --------------------------------------------------------------------------------------
 
@@ -97,3 +111,336 @@ def test_redact_catches_numbers_people_write(text, expected):
 @pytest.mark.parametrize("text", ["order 12345678901234567890", "2026-06-01 10:00:00", "v1.2.3", "bundle 1a2b3c4d"])
 def test_redact_leaves_other_numbers(text):
     assert redact(text) == text
+
+
+# -- storage errors are storage errors ------------------------------------------------------------------------
+
+
+
+def full_disk_error() -> sqlite3.OperationalError:
+    """A real SQLITE_FULL, from a database that may not grow."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("PRAGMA max_page_count = 2")
+        conn.execute("INSERT INTO t VALUES (zeroblob(100000))")
+    except sqlite3.OperationalError as exc:
+        assert exc.sqlite_errorname == "SQLITE_FULL"
+        return exc
+    finally:
+        conn.close()
+    raise AssertionError("no SQLITE_FULL")
+
+
+def companions(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "-"))
+
+
+def fixture_copy(tmp_path: Path, name="v1.sqlite3") -> Path:
+    """The v1 fixture as the app leaves a file it has used: in WAL mode, no companions."""
+    path = tmp_path / name
+    shutil.copy(FIXTURES / "v1.sqlite3", path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    assert companions(path) == []
+    return path
+
+
+def test_injected_sqlite_full_on_open_is_no_space_not_damage(tmp_path, monkeypatch):
+    import db.connection
+
+    path = fixture_copy(tmp_path)
+    before = digest(path)
+
+    def full(*a, **k):
+        raise full_disk_error()
+
+    monkeypatch.setattr(db.connection.migrations, "migrate", full)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.NO_SPACE and err.value.storage
+    assert digest(path) == before and companions(path) == []
+    with pytest.raises(UserError) as user:
+        open_workspace(path)
+    text = str(user.value)
+    assert "已损坏" not in text and "damaged" not in text.replace("not damaged", "")
+    assert str(path) in text and ("KB" in text or "MB" in text)  # how much space is needed
+
+
+def test_cli_reports_sqlite_full_as_a_full_disk(tmp_path, monkeypatch, capsys):
+    import db.connection
+    from desktop_app import cli
+
+    path = fixture_copy(tmp_path)
+    monkeypatch.setattr(db.connection.migrations, "migrate",
+                        lambda *a, **k: (_ for _ in ()).throw(full_disk_error()))
+    assert cli.main(["events", "--db", str(path), "--json"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "已损坏" not in err[0] and "Traceback" not in err[0] and str(path) in err[0]
+
+
+def test_sqlite_full_mid_command_is_a_storage_refusal(tmp_path, monkeypatch, capsys):
+    from desktop_app import cli
+    from desktop_app.services import events
+
+    path = fixture_copy(tmp_path)
+    monkeypatch.setattr(events, "list_events", lambda *a, **k: (_ for _ in ()).throw(full_disk_error()))
+    assert cli.main(["events", "--db", str(path), "--json"]) == 1
+    err = capsys.readouterr().err
+    assert "已损坏" not in err and "意外" not in err and "unexpected" not in err.lower()
+
+
+@pytest.mark.parametrize("error", ["sqlite", "oserror"])
+def test_daily_backup_without_space_opens_the_database(tmp_path, monkeypatch, error):
+    import errno
+
+    path = fixture_copy(tmp_path)
+    real_backup = backup.backup_now
+
+    def failing(conn, db_path, **kw):
+        if error == "oserror":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        dest_dir = backup.backup_dir(db_path)
+        dest_dir.mkdir(exist_ok=True)
+        (dest_dir / f"{db_path.stem}-20990101-000000.sqlite3.partial").write_bytes(b"x")  # what it had begun
+        raise full_disk_error()
+
+    monkeypatch.setattr(backup, "backup_now", failing)
+    ws = open_workspace(path, auto_backup=True)
+    try:
+        from desktop_app.services import events
+        from desktop_app.workspace import backup_warning
+
+        assert [e.unit for e in events.list_events()] == ["西吉县审批服务管理局"]
+        assert ws.opened.backup_error and ws.opened.daily_backup is None
+        assert str(path) in backup_warning(ws)
+    finally:
+        ws.close()
+    monkeypatch.setattr(backup, "backup_now", real_backup)
+
+
+def test_a_failed_backup_leaves_no_partial_file(tmp_path, monkeypatch):
+    path = fixture_copy(tmp_path)
+    opened = open_database(path, auto_backup=False)
+    try:
+        real_connect = sqlite3.connect
+
+        def small_disk(target, *a, **k):
+            conn = real_connect(target, *a, **k)
+            if str(target).endswith(".partial"):
+                conn.execute("PRAGMA max_page_count = 2")
+            return conn
+
+        monkeypatch.setattr(backup.sqlite3, "connect", small_disk)
+        with pytest.raises(sqlite3.OperationalError):
+            backup.backup_now(opened.db.connection(), path)
+    finally:
+        monkeypatch.undo()
+        close_database(opened)
+    assert list(backup.backup_dir(path).iterdir()) == []
+
+
+@pytest.mark.parametrize("cut", [1, 37, 100])
+def test_a_file_cut_short_by_a_few_bytes_is_damaged(tmp_path, cut):
+    path = fixture_copy(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[:-cut])
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"  # SQLite alone does not notice
+    conn.close()
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.CORRUPT and "bytes" in err.value.detail
+    assert path.stat().st_size == len(data) - cut  # refused, not changed
+
+
+def test_a_file_with_a_page_more_than_its_header_says_is_damaged(tmp_path):
+    path = fixture_copy(tmp_path)
+    path.write_bytes(path.read_bytes() + b"\0" * 4096)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.CORRUPT
+
+
+def test_a_refused_wal_file_gets_no_companions(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    assert companions(other) == []
+    before = digest(other)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(other)
+    assert err.value.kind == DatabaseRefused.NOT_OPENDAY
+    assert companions(other) == [] and digest(other) == before
+    broken = corrupt_copy(tmp_path)
+    with pytest.raises(DatabaseRefused):
+        open_database(broken)
+    assert companions(broken) == []
+
+
+def test_restore_copies_beside_then_swaps_and_keeps_the_original(tmp_path, monkeypatch):
+    path = tmp_path / "r.sqlite3"
+    opened = open_database(path)
+    from db import models
+
+    models.Event(unit="before", title="t").save()
+    saved = backup.backup_now(opened.db.connection(), path)
+    models.Event(unit="after", title="t").save()
+    close_database(opened)
+    original = digest(path)
+    real_fsync = backup._fsync
+    monkeypatch.setattr(backup, "_fsync", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left")))
+    with pytest.raises(OSError):
+        backup.restore(saved, path)
+    assert digest(path) == original  # a copy that failed touched nothing
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "r.sqlite3"]
+    synced = []
+    monkeypatch.setattr(backup, "_fsync", lambda p, **k: synced.append((Path(p).name, path.exists())) or
+                        real_fsync(p, **k))
+    kept = backup.restore(saved, path)
+    assert synced[0][0].endswith(".partial") and synced[0][1]  # flushed while the original was still in place
+    assert digest(kept) == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["backups", "r.sqlite3", kept.name])
+
+
+def test_gui_restore_is_never_the_default_and_names_the_backup_time(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import app as ui_app
+
+    path = corrupt_copy(tmp_path)
+    damaged = digest(path)
+    folder = backup.backup_dir(path)
+    folder.mkdir()
+    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
+    seen = []
+
+    def answer(box):
+        seen.append((box.defaultButton() is box.button(QMessageBox.StandardButton.No), box.text()))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(ui_app, "ask_restore", answer)
+    with pytest.raises(UserError):
+        ui_app.open_gui_workspace(path, interactive=True)
+    assert seen and seen[0][0]
+    assert "2026-01-01 08:00" in seen[0][1]
+    assert digest(path) == damaged
+
+
+def test_gui_restore_on_a_full_disk_keeps_the_damaged_file(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import app as ui_app
+
+    path = corrupt_copy(tmp_path)
+    damaged = digest(path)
+    folder = backup.backup_dir(path)
+    folder.mkdir()
+    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
+    monkeypatch.setattr(ui_app, "ask_restore", lambda box: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(backup, "_fsync", lambda *a, **k: (_ for _ in ()).throw(full_disk_error()))
+    with pytest.raises(UserError) as err:
+        ui_app.open_gui_workspace(path, interactive=True)
+    assert "已损坏" not in str(err.value) or err.value.refusal.kind != "corrupt"
+    assert err.value.refusal.storage
+    assert digest(path) == damaged
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock") == ["backups", "broken.sqlite3"]
+
+
+def test_gui_storage_refusal_offers_no_restore(qapp, tmp_path, monkeypatch):
+    import db.connection
+    from ui import app as ui_app
+
+    path = fixture_copy(tmp_path, "broken.sqlite3")
+    folder = backup.backup_dir(path)
+    folder.mkdir()
+    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
+    asked = []
+    monkeypatch.setattr(ui_app, "ask_restore", lambda box: asked.append(box) or 0)
+    monkeypatch.setattr(db.connection.migrations, "migrate",
+                        lambda *a, **k: (_ for _ in ()).throw(full_disk_error()))
+    with pytest.raises(UserError) as err:
+        ui_app.open_gui_workspace(path, interactive=True)
+    assert not asked and err.value.refusal.kind == DatabaseRefused.NO_SPACE
+
+
+def test_gui_names_a_failed_daily_backup_and_opens(qapp, tmp_path, monkeypatch):
+    from ui import app as ui_app
+
+    path = fixture_copy(tmp_path)
+    monkeypatch.setattr(backup, "backup_now", lambda *a, **k: (_ for _ in ()).throw(full_disk_error()))
+    warned = []
+    monkeypatch.setattr(ui_app.QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    ws = ui_app.open_gui_workspace(path, interactive=True)
+    ws.close()
+    assert warned and str(path) in warned[0]
+
+
+# -- the same on a real full disk (a small tmpfs), where the test may mount one --------------------------------
+
+
+@contextlib.contextmanager
+def small_disk(tmp_path: Path, size: int):
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(folder: Path, leave: int) -> None:
+    """Fill the disk of ``folder`` until about ``leave`` bytes are free."""
+    free = shutil.disk_usage(folder).free
+    if free > leave:
+        (folder / "filler").write_bytes(b"\0" * (free - leave))
+
+
+@pytest.mark.parametrize("leave", [0, 8 * 1024, 24 * 1024])
+def test_full_tmpfs_open_is_no_space_and_leaves_the_file(tmp_path, leave):
+    from .conftest import run_cli
+
+    with small_disk(tmp_path, 4 * 1024 * 1024) as disk:
+        path = fixture_copy(disk)
+        before = digest(path)
+        fill(disk, leave)
+        with pytest.raises(UserError) as err:
+            open_workspace(path, auto_backup=True)
+        assert err.value.refusal.kind in (DatabaseRefused.NO_SPACE, DatabaseRefused.CANT_OPEN)
+        assert "已损坏" not in str(err.value)
+        assert digest(path) == before and companions(path) == []
+        result = run_cli("events", "--db", str(path), "--json")
+        assert result.returncode == 1 and "已损坏" not in result.stderr and "Traceback" not in result.stderr
+        (disk / "filler").unlink()
+        ws = open_workspace(path, auto_backup=False)  # with space again, the same file opens with its data
+        try:
+            from desktop_app.services import events
+
+            assert [e.unit for e in events.list_events()] == ["西吉县审批服务管理局"]
+        finally:
+            ws.close()
+
+
+def test_full_tmpfs_daily_backup_fails_and_the_database_opens(tmp_path):
+    with small_disk(tmp_path, 4 * 1024 * 1024) as disk:
+        path = fixture_copy(disk)
+        fill(disk, 160 * 1024)  # room for the -wal and -shm, not for a copy of the file
+        assert path.stat().st_size > 160 * 1024
+        ws = open_workspace(path, auto_backup=True)
+        try:
+            from desktop_app.services import events
+
+            assert [e.unit for e in events.list_events()] == ["西吉县审批服务管理局"]
+            assert ws.opened.backup_error and ws.opened.daily_backup is None
+        finally:
+            ws.close()
+        assert not [p for p in backup.backup_dir(path).glob("*") if p.name.endswith(".partial")]

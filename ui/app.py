@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -9,10 +10,11 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import backup
+from db.connection import storage_refusal
 from desktop_app import DISPLAY_NAME, logs, paths, settings
 from desktop_app.errors import UserError
 from desktop_app.i18n import DEFAULT_LANGUAGE
-from desktop_app.workspace import Workspace, open_workspace
+from desktop_app.workspace import Workspace, backup_warning, open_workspace, refusal_error
 
 from .errors import install_excepthook
 from .i18n import install_translators
@@ -20,23 +22,41 @@ from .i18n import install_translators
 
 def open_gui_workspace(path: Path, *, interactive: bool, parent=None) -> Workspace:
     """Open ``path`` for the GUI (instance lock, daily backup). A damaged file with a backup is offered a
-    restore, in which the damaged file is kept beside it, renamed."""
+    restore (never by default), in which the damaged file is kept beside it, renamed; a full disk or another
+    storage failure is only reported. A daily backup that failed is named, and the database opens."""
     try:
-        return open_workspace(path, lock=True, auto_backup=True)
+        workspace = open_workspace(path, lock=True, auto_backup=True)
     except UserError as exc:
         refusal = getattr(exc, "refusal", None)
         newest = backup.latest_backup(refusal.path) if refusal is not None and refusal.kind == "corrupt" else None
         if not interactive or newest is None:
             raise
-        answer = QMessageBox.question(
-            parent, QCoreApplication.translate("Startup", "Damaged database"),
-            QCoreApplication.translate("Startup", "{message}\n\nRestore the newest backup ({backup})? The damaged file is kept beside it under a new "
-               "name.").format(message=exc, backup=newest.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
+        made = backup.backup_time(newest)
+        when = made.strftime("%Y-%m-%d %H:%M") if made else "?"
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Startup", "Damaged database"),
+                          QCoreApplication.translate(
+                              "Startup", "{message}\n\nRestore the newest backup, made {time} ({backup})? Whatever "
+                              "was entered after {time} is not in it and will be missing. The damaged file is kept "
+                              "beside it under a new name.").format(message=exc, time=when, backup=newest.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # a restore loses work: never the Enter key's choice
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        if ask_restore(box) != QMessageBox.StandardButton.Yes:
             raise
-        backup.restore(newest, refusal.path)
-        return open_workspace(path, lock=True, auto_backup=True)
+        try:
+            backup.restore(newest, refusal.path)
+        except (OSError, sqlite3.Error) as failed:  # a full disk: the damaged file is still where it was
+            raise refusal_error(storage_refusal(failed, refusal.path)) from None
+        workspace = open_workspace(path, lock=True, auto_backup=True)
+    warning = backup_warning(workspace)
+    if warning and interactive:
+        QMessageBox.warning(parent, QCoreApplication.translate("Startup", "No backup today"), warning)
+    return workspace
+
+
+def ask_restore(box: QMessageBox) -> QMessageBox.StandardButton:
+    """The restore question's answer (tests replace this one call)."""
+    return QMessageBox.StandardButton(box.exec())
 
 
 def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int | None = None) -> int:
