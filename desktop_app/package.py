@@ -8,8 +8,11 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import uuid
+import zipfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from .documents import export
 from .documents.export import safe_name
+from .documents.model import KIND_PREFIX
 from .domain.plan import DocFonts, PlanSnapshot
 from .domain.roster import RosterSnapshot
 from .errors import UserError
@@ -25,7 +29,7 @@ from .i18n import QT_TRANSLATE_NOOP
 
 MANIFEST = "manifest.json"
 PHOTOS_DIR = "照片"
-FORMAT = 1
+FORMAT = 2  # 2: each file's kind recorded
 
 EXISTS = QT_TRANSLATE_NOOP("core", "{path} already exists: a package is never overwritten. Choose another "
                                    "folder, or move the old package away first.")
@@ -39,28 +43,39 @@ VERIFY_FAILED = QT_TRANSLATE_NOOP("core", "The package was written but does not 
 
 @dataclass(frozen=True)
 class PackageItem:
-    """One numbered entry: the document kind and its name in the package."""
+    """One numbered entry: the document kind, its name in the package, and the kinds of the files it writes (a
+    document kind can write several: the 活动流程 and the 讲解人工作卡, a 报名表 as .docx and .xlsx)."""
 
     number: int
     kind: str
     name: str
+    files: tuple[str, ...] = ()
+
+    @property
+    def file_kinds(self) -> tuple[str, ...]:
+        return self.files or (self.kind,)
 
 
 # The order of the archive (DOMAIN.md "Documents that get filed"); a kind the app cannot write yet is skipped.
 ITEMS: tuple[PackageItem, ...] = (
     PackageItem(1, "plan", "实施方案"),
     PackageItem(2, "announcement", "活动公告"),
-    PackageItem(3, "signup-form", "报名表"),
+    PackageItem(3, "signup-form", "报名表", ("signup-form", "signup-form-xlsx")),
     PackageItem(4, "roster", "邀请名单"),
-    PackageItem(5, "signin-sheet", "签到表"),
-    PackageItem(6, "route", "活动流程"),
+    PackageItem(5, "signin-sheet", "签到表", ("signin-sheet", "signin-sheet-xlsx")),
+    PackageItem(6, "route", "活动流程", ("route", "guide-cards")),
     PackageItem(7, "notes", "座谈会记录"),
     PackageItem(8, "feedback-ledger", "意见建议台账"),
     PackageItem(9, "feedback-report", "意见反馈情况"),
-    PackageItem(10, "survey", "满意度测评统计"),
+    PackageItem(10, "survey", "满意度测评统计", ("survey", "survey-chart")),
     PackageItem(11, "implementation", "活动实施情况"),
     PackageItem(12, "summary", "总结评估报告"),
 )
+PHOTO_KIND = "photo"
+# Every file kind a complete package holds (photos only when the event has some).
+REQUIRED_KINDS: frozenset[str] = frozenset(k for item in ITEMS for k in item.file_kinds)
+# Files that carry no identifier of their own: their kind is known by their item and their type.
+PICTURE_KINDS = {"survey-chart": ".png", PHOTO_KIND: ""}
 
 
 @dataclass(frozen=True)
@@ -92,13 +107,19 @@ class PackageResult:
 class VerifyReport:
     ok: bool
     files: int
-    mismatched: list[str]
-    missing: list[str]
-    extra: list[str]
+    mismatched: list[str]  # size or checksum differ from the manifest
+    missing: list[str]  # listed, not there
+    extra: list[str]  # there, not listed
+    wrong_kind: list[str] = field(default_factory=list)  # does not open as its type, or is another document
+    kinds_missing: list[str] = field(default_factory=list)  # kinds a complete package holds that none is
+
+    @property
+    def problems(self) -> list[str]:
+        return self.mismatched + self.missing + self.extra + self.wrong_kind + self.kinds_missing
 
     def as_json(self) -> dict:
         return {"ok": self.ok, "files": self.files, "mismatched": self.mismatched, "missing": self.missing,
-                "extra": self.extra}
+                "extra": self.extra, "wrong_kind": self.wrong_kind, "kinds_missing": self.kinds_missing}
 
 
 def folder_name(unit: str, date: dt.date | None) -> str:
@@ -117,29 +138,57 @@ def _files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
+def _stems(item: PackageItem, masked: bool) -> Callable[[str], str]:
+    """File stems of one item: its first document takes the item's number and name (06_活动流程), each further
+    one a letter and its own name (06b_讲解人工作卡), so no file of an item overwrites another."""
+    name = item.name + ("_脱敏" if item.kind == "roster" and masked else "")
+    stems: dict[str, str] = {}
+
+    def stem(what: str) -> str:
+        if what not in stems:
+            stems[what] = (f"{item.number:02d}_{name}" if not stems
+                           else f"{item.number:02d}{chr(ord('a') + len(stems))}_{what}")
+        return stems[what]
+
+    return stem
+
+
+def _file_kind(item: PackageItem, path: Path) -> str:
+    kind = content_kind(path)
+    if kind is None and path.suffix.lower() == ".png" and "survey-chart" in item.file_kinds:
+        kind = "survey-chart"
+    if kind not in item.file_kinds:
+        raise RuntimeError(f"{path.name} of {item.kind} reads back as {kind!r}, not one of {item.file_kinds}")
+    return kind
+
+
 def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = True, today: dt.date | None = None,
-                  progress: Callable[[int, int, str], None] | None = None,
-                  kinds: tuple[str, ...] | None = None) -> PackageResult:
+                  progress: Callable[[int, int, str], None] | None = None, draft: bool = False) -> PackageResult:
     """Write the package into ``out_dir``; ``masked`` (the default) gives the 邀请名单 without ID numbers and full
-    phones. ``progress(done, total, name)`` is called as files are written (from the calling thread)."""
+    phones; ``draft`` marks every document 草稿 (a package written before the event day).
+    ``progress(done, total, name)`` is called as files are written (from the calling thread)."""
+    today = today or dt.date.today()
+    if not draft and (refusal := export.too_early("package", s.date, today)) is not None:
+        raise refusal
     out = Path(out_dir)
     target = out / folder_name(s.unit, s.date)
     if target.exists():
         raise UserError(EXISTS, path=str(target))
-    available = kinds if kinds is not None else export.KINDS
-    items = [i for i in ITEMS if i.kind in available]
-    total = len(items) + len(s.photos) + 2  # + manifest + verification
+    total = len(ITEMS) + len(s.photos) + 2  # + manifest + verification
     temp = out / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
     temp.mkdir(parents=True)
     try:
         done = 0
-        for item in items:
-            name = item.name + ("_脱敏" if item.kind == "roster" and masked else "")
+        kinds: dict[str, str] = {}  # path in the package -> file kind
+        for item in ITEMS:
+            stem = _stems(item, masked)
             if progress:
-                progress(done, total, name)
-            export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
-                          masked=masked and item.kind in ("roster", "feedback-ledger"), summary=s.summary,
-                          naming=lambda _what, n=f"{item.number:02d}_{name}": n, **s.extra)
+                progress(done, total, item.name)
+            written = export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
+                                    masked=masked and item.kind in ("roster", "feedback-ledger"),
+                                    summary=s.summary, naming=stem, draft=draft, **s.extra)
+            for path in written:
+                kinds[path.name] = _file_kind(item, path)
             done += 1
         if s.photos:
             photo_dir = temp / f"{len(ITEMS) + 1:02d}_{PHOTOS_DIR}"
@@ -148,6 +197,7 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                 if progress:
                     progress(done, total, photo.name)
                 (photo_dir / photo.name).write_bytes(photo.data)
+                kinds[f"{photo_dir.name}/{photo.name}"] = PHOTO_KIND
                 done += 1
         if progress:
             progress(done, total, MANIFEST)
@@ -155,10 +205,12 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
         for rel in _files(temp):
             path = temp / rel
             fsync_file(path)
-            entries.append({"path": rel, "size": path.stat().st_size, "sha256": _sha256(path)})
+            entries.append({"path": rel, "kind": kinds[rel], "size": path.stat().st_size,
+                            "sha256": _sha256(path)})
         manifest = {"format": FORMAT, "app": "Open Day Desk", "app_version": __version__,
-                    "event_uuid": s.event_uuid, "created_at": dt.datetime.now().astimezone().isoformat(
-                        timespec="seconds"), "masked": masked, "files": entries}
+                    "event_uuid": s.event_uuid, "event_date": s.date.isoformat() if s.date else None,
+                    "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                    "masked": masked, "draft": draft, "files": entries}
         (temp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         fsync_file(temp / MANIFEST)
         for folder in {temp, *(p for p in temp.rglob("*") if p.is_dir())}:
@@ -174,12 +226,43 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
         progress(total - 1, total, target.name)
     report = verify_package(target)
     if not report.ok:
-        raise UserError(VERIFY_FAILED, count=len(report.mismatched) + len(report.missing) + len(report.extra))
+        raise UserError(VERIFY_FAILED, count=len(report.problems))
     return PackageResult(target, len(entries), sum(e["size"] for e in entries))
 
 
+_IDENTIFIER = re.compile(rb"<dc:identifier(?:\s[^>]*)?>([^<]*)</dc:identifier>")
+_MAIN_PART = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
+_SIGNATURES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
+
+
+def content_kind(path: Path) -> str | None:
+    """The document kind a .docx or .xlsx written by the app carries in its core properties; None for another
+    type of file. Raises ``ValueError`` when the file does not open as its type."""
+    suffix = path.suffix.lower()
+    if suffix in _SIGNATURES:
+        with open(path, "rb") as fh:
+            if fh.read(len(_SIGNATURES[suffix])) != _SIGNATURES[suffix]:
+                raise ValueError(f"not a {suffix} picture")
+        return None
+    if suffix not in _MAIN_PART:
+        return None
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if _MAIN_PART[suffix] not in names or "[Content_Types].xml" not in names:
+                raise ValueError(f"not a {suffix} document")
+            core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
+    except zipfile.BadZipFile as exc:
+        raise ValueError(str(exc)) from None
+    found = _IDENTIFIER.search(core)
+    value = found.group(1).decode("utf-8") if found else ""
+    return value[len(KIND_PREFIX):] if value.startswith(KIND_PREFIX) else ""
+
+
 def verify_package(folder: Path | str) -> VerifyReport:
-    """Read every file of the package back and compare it with ``manifest.json``."""
+    """Read every file of the package back and compare it with ``manifest.json``: each file present with its
+    size and checksum, opening as its type and holding the kind the manifest names, and every kind a complete
+    package holds present."""
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(NO_FOLDER, path=str(folder))
@@ -194,7 +277,25 @@ def verify_package(folder: Path | str) -> VerifyReport:
     present = set(_files(folder)) - {MANIFEST}
     missing = sorted(set(listed) - present)
     extra = sorted(present - set(listed))
-    mismatched = sorted(rel for rel in set(listed) & present
-                        if (folder / rel).stat().st_size != listed[rel].get("size")
-                        or _sha256(folder / rel) != listed[rel].get("sha256"))
-    return VerifyReport(not (missing or extra or mismatched), len(listed), mismatched, missing, extra)
+    mismatched, wrong_kind = [], []
+    for rel in sorted(set(listed) & present):
+        entry, path = listed[rel], folder / rel
+        if path.stat().st_size != entry.get("size") or _sha256(path) != entry.get("sha256"):
+            mismatched.append(rel)
+            continue
+        try:
+            kind = content_kind(path)
+        except (ValueError, OSError):
+            wrong_kind.append(rel)
+            continue
+        expected = entry.get("kind")
+        if kind is None:  # a picture: its kind is its type
+            ok = expected in PICTURE_KINDS
+        else:
+            ok = kind == expected
+        if not ok:
+            wrong_kind.append(rel)
+    kinds_found = Counter(e.get("kind") for rel, e in listed.items() if rel not in wrong_kind)
+    kinds_missing = sorted(REQUIRED_KINDS - set(kinds_found))
+    return VerifyReport(not (missing or extra or mismatched or wrong_kind or kinds_missing), len(listed),
+                        mismatched, missing, extra, wrong_kind, kinds_missing)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import events
 from desktop_app.services.events import EventDraft
+from ui import early
 from ui.main_window import MainWindow
 
 TABS = ("plan", "roster", "route", "checkin", "feedback", "summary")
@@ -48,6 +49,9 @@ def patched(monkeypatch, tmp_path):
         monkeypatch.setattr(QInputDialog, name, staticmethod(lambda *a, **k: ("", False)))
     monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *a, **k: (0, False)))
     monkeypatch.setattr(QInputDialog, "getDate", staticmethod(lambda *a, **k: (None, False)), raising=False)
+    # Before a document that reports on the day: a draft while the day has not come, else written anyway.
+    monkeypatch.setattr(early.EarlyQuestion, "ask", staticmethod(
+        lambda parent, *, refusal, errors: early.DRAFT if refusal else early.FINAL))
     # A menu a button opens in C++ (QPushButton.setMenu) blocks in its own loop: close any popup or modal
     # window that is still up a moment later.
     closer = QTimer()

@@ -128,10 +128,104 @@ def test_held_event_package_holds_route_and_feedback_and_nothing_personal(worksp
     feedback.add_suggestion(held.id, content=f"请联系我{person.phone}，证件{number}", invitee_id=person.id)
     result = _package(held, tmp_path)
     names = sorted(p.name for p in result.folder.iterdir())
-    for expected in ("06_活动流程.docx", "07_座谈会记录.docx", "08_意见建议台账.xlsx", "09_意见反馈情况.docx",
-                     "10_满意度测评统计.xlsx", "10_满意度测评统计.png"):
+    for expected in ("06_活动流程.docx", "06b_讲解人工作卡.docx", "07_座谈会记录.docx", "08_意见建议台账.xlsx",
+                     "09_意见反馈情况.docx", "10_满意度测评统计.xlsx", "10_满意度测评统计.png"):
         assert expected in names, names
     _assert_nothing_personal(result.folder)
+    # Each item its own file: the programme keeps its timeline picture, the cards are a document of their own.
+    from docx import Document as Docx
+
+    from desktop_app import package
+
+    programme = Docx(str(result.folder / "06_活动流程.docx"))
+    assert programme.inline_shapes and programme.core_properties.identifier == "openday:route"
+    assert Docx(str(result.folder / "06b_讲解人工作卡.docx")).core_properties.identifier == "openday:guide-cards"
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    kinds = {f["path"]: f["kind"] for f in manifest["files"]}
+    assert kinds["06_活动流程.docx"] == "route" and kinds["10_满意度测评统计.png"] == "survey-chart"
+    assert set(kinds.values()) >= package.REQUIRED_KINDS and manifest["draft"] is False
+
+
+def _rewrite_manifest(folder, change):
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    change(manifest)
+    path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def test_verify_fails_on_a_missing_kind_or_a_file_replaced_by_another_kind(workspace, tmp_path):
+    import hashlib
+    import shutil
+
+    from desktop_app import package
+    from desktop_app.demo import create_demo_event
+
+    held = create_demo_event(held=True)
+    result = _package(held, tmp_path)
+    folder = result.folder
+    assert package.verify_package(folder).ok
+    # The 讲解人工作卡 copied over the 活动流程, its checksum updated in the manifest: another kind of document.
+    programme, cards = folder / "06_活动流程.docx", folder / "06b_讲解人工作卡.docx"
+    saved = programme.read_bytes()
+    shutil.copyfile(cards, programme)
+
+    def fix_sums(m):
+        for f in m["files"]:
+            if f["path"] == programme.name:
+                f["size"], f["sha256"] = programme.stat().st_size, hashlib.sha256(programme.read_bytes()).hexdigest()
+    _rewrite_manifest(folder, fix_sums)
+    report = package.verify_package(folder)
+    assert not report.ok and report.wrong_kind == ["06_活动流程.docx"] and "route" in report.kinds_missing
+    programme.write_bytes(saved)
+    _rewrite_manifest(folder, lambda m: None)
+    # A document removed together with its entry: the kind is missing.
+    (folder / "12_总结评估报告.docx").unlink()
+    _rewrite_manifest(folder, lambda m: m.update(files=[f for f in m["files"] if f["kind"] != "summary"]))
+    report = package.verify_package(folder)
+    assert not report.ok and report.kinds_missing == ["summary"] and not report.missing
+    # A file that is not what its name says (a text file named .docx, with its checksum) does not open as one.
+    (folder / "12_总结评估报告.docx").write_bytes(b"not a document")
+    _rewrite_manifest(folder, lambda m: m["files"].append(
+        {"path": "12_总结评估报告.docx", "kind": "summary", "size": 14,
+         "sha256": hashlib.sha256(b"not a document").hexdigest()}))
+    report = package.verify_package(folder)
+    assert not report.ok and report.wrong_kind == ["12_总结评估报告.docx"]
+    # An empty manifest in an empty folder is no package.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "manifest.json").write_text('{"files": []}', encoding="utf-8")
+    report = package.verify_package(empty)
+    assert not report.ok and set(report.kinds_missing) == package.REQUIRED_KINDS
+
+
+def test_post_event_documents_wait_for_the_day_unless_a_draft(demo, tmp_path):
+    from docx import Document as Docx
+
+    from desktop_app import package
+    from desktop_app.documents import export
+    from desktop_app.errors import UserError
+    from desktop_app.services import feedback, plan, summary
+
+    before = DAY - dt.timedelta(days=16)
+    snapshot, fonts = plan.snapshot(demo.id), plan.doc_fonts()
+    extra = {"summary": summary.summary_snapshot(demo.id), "feedback": feedback.feedback_snapshot(demo.id)}
+    for kind in export.POST_EVENT_KINDS:
+        with pytest.raises(UserError) as refused:
+            export.export(kind, snapshot, fonts, tmp_path / "early", today=before, **extra)
+        assert refused.value.message == export.NOT_YET and "2026年12月20日" in str(refused.value)
+        files = export.export(kind, snapshot, fonts, tmp_path / "draft", today=before, draft=True, **extra)
+        header = Docx(str(files[0])).sections[0].header
+        assert "草稿" in "".join(p.text for p in header.paragraphs), kind
+    assert not (tmp_path / "early").exists() or not list((tmp_path / "early").iterdir())
+    # On the day they are written, unmarked; the pre-event documents are never refused.
+    files = export.export("summary", snapshot, fonts, tmp_path / "day", today=DAY, **extra)
+    assert "草稿" not in "".join(p.text for p in Docx(str(files[0])).sections[0].header.paragraphs)
+    export.export("plan", snapshot, fonts, tmp_path / "plan", today=before)
+    with pytest.raises(UserError):
+        package.write_package(summary.package_snapshot(demo.id), tmp_path / "usb", today=before)
+    result = package.write_package(summary.package_snapshot(demo.id), tmp_path / "usb", today=before, draft=True)
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["draft"] is True and package.verify_package(result.folder).ok
 
 
 def _assert_nothing_personal(folder):
@@ -197,14 +291,17 @@ def test_a_package_is_never_overwritten_and_a_failure_leaves_no_manifest(demo, t
     monkeypatch.setattr(export, "export", failing)
     other = tmp_path / "other"
     with pytest.raises(OSError):
-        package.write_package(summary.package_snapshot(demo.id), other)
+        package.write_package(summary.package_snapshot(demo.id), other, today=DAY)
     assert not list(other.rglob("manifest.json")) and not [p for p in other.iterdir() if p.is_dir()]
 
 
 def test_cli_package_and_verify(tmp_path):
     db = tmp_path / "demo.sqlite3"
     event = run_cli("demo", "--db", str(db), "--date", "2026-12-20").stdout.strip()
-    done = run_cli("export", "package", "--db", str(db), "--event", event, "--out", str(tmp_path / "usb"), "--json")
+    early = run_cli("export", "package", "--db", str(db), "--event", event, "--out", str(tmp_path / "usb"))
+    assert early.returncode == 1 and "Traceback" not in early.stderr and len(early.stderr.strip().splitlines()) == 1
+    done = run_cli("export", "package", "--db", str(db), "--event", event, "--out", str(tmp_path / "usb"), "--json",
+                   "--draft")
     assert done.returncode == 0, done.stderr
     folder = json.loads(done.stdout)["folder"]
     verified = run_cli("verify-package", folder, "--json")
@@ -212,16 +309,18 @@ def test_cli_package_and_verify(tmp_path):
     (tmp_path / "usb" / folder / "manifest.json").parent.joinpath("x.txt").write_text("x")
     bad = run_cli("verify-package", folder, "--json")
     assert bad.returncode == 1 and json.loads(bad.stdout)["extra"] == ["x.txt"]
-    again = run_cli("export", "package", "--db", str(db), "--event", event, "--out", str(tmp_path / "usb"))
+    again = run_cli("export", "package", "--db", str(db), "--event", event, "--out", str(tmp_path / "usb"),
+                    "--draft")
     assert again.returncode == 1 and "Traceback" not in again.stderr
     missing = run_cli("verify-package", str(tmp_path / "nothing"), "--json")
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     for kind in ("implementation", "summary"):
-        out = run_cli("export", kind, "--db", str(db), "--event", event, "--out", str(tmp_path / "docs"), "--json")
+        out = run_cli("export", kind, "--db", str(db), "--event", event, "--out", str(tmp_path / "docs"), "--json",
+                      "--draft")
         assert out.returncode == 0, out.stderr
 
 
-def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace, tmp_path):
+def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace, tmp_path, monkeypatch):
     from desktop_app.services import summary
     from ui.main_window import MainWindow
 
@@ -229,6 +328,11 @@ def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace,
     qtbot.addWidget(window)
     tab = window.tab("summary")
     tab.interactive = False
+    asked = []
+    from ui import early
+
+    monkeypatch.setattr(early.EarlyQuestion, "ask", staticmethod(
+        lambda parent, **kw: asked.append(kw) or early.DRAFT))
     window.tabs.setCurrentWidget(tab)
     assert tab.chart._facts is not None and tab.milestones.count() >= 5
     tab.report_edits["存在问题"].setPlainText("一是宣传不够。")
@@ -239,3 +343,6 @@ def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace,
     assert (blocker.args[0].folder / "manifest.json").exists()
     with qtbot.waitSignal(tab.sig_package_failed, timeout=60000):
         tab.write_package(tmp_path / "usb")  # the same name again: refused, nothing overwritten
+    assert asked[0]["refusal"] is not None and "2026年12月20日" in asked[0]["refusal"]
+    manifest = json.loads((blocker.args[0].folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["draft"] is True

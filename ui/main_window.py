@@ -29,6 +29,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import events
 from desktop_app.workspace import Workspace
 
+from . import early
 from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, event_label
 from .plan.tab import PlanTab
 from .welcome import WelcomePage
@@ -458,18 +459,28 @@ class MainWindow(QMainWindow):
         kind = "roster" if masked else kind
         event_id, today = self._event_id, dt.date.today()
 
-        def write() -> list:  # on the worker: the snapshots too (a roster of 20,000 takes a while to read)
+        def write(draft: bool) -> list:  # on the worker: the snapshots too (a roster of 20,000 takes a while)
             return export.export(
                 kind, plan.snapshot(event_id), plan.doc_fonts(), folder, today=today,
                 roster=roster.roster_snapshot(event_id) if kind in export.ROSTER_KINDS else None, masked=masked,
                 summary=summary.summary_snapshot(event_id) if kind in export.SUMMARY_KINDS else None,
                 feedback=feedback.feedback_snapshot(event_id) if kind in export.FEEDBACK_KINDS else None,
-                route=route.route_snapshot(event_id) if kind in export.ROUTE_KINDS else None)
+                route=route.route_snapshot(event_id) if kind in export.ROUTE_KINDS else None, draft=draft)
 
-        self.worker.run(write,
-                        lambda files: self._exported(folder, files),
-                        lambda error: self._export_failed(folder, error, export.is_target_error),
-                        parent=self, label=self.tr("Writing the documents…"))
+        def start(state: tuple[str | None, list[str]]) -> None:
+            answer = early.EarlyQuestion.ask(self, refusal=state[0], errors=state[1])
+            if answer is None or event_id != self._event_id:
+                return
+            self.worker.run(lambda: write(answer == early.DRAFT),
+                            lambda files: self._exported(folder, files),
+                            lambda error: self._export_failed(folder, error, export.is_target_error),
+                            parent=self, label=self.tr("Writing the documents…"))
+
+        if kind in export.POST_EVENT_KINDS:  # written before the day only as a draft, if the user says so
+            self.worker.run(lambda: early.situation(event_id, kind, today), start,
+                            lambda error: self._export_failed(folder, error, export.is_target_error))
+        else:
+            start((None, []))
 
     def _exported(self, folder: Path, files: list) -> None:
         settings.set("last_export_dir", str(folder))
@@ -487,6 +498,9 @@ class MainWindow(QMainWindow):
 
     def _export_failed(self, folder: Path, error: BaseException, is_target_error) -> None:
         self.sig_export_failed.emit(str(error))
+        if isinstance(error, UserError):
+            QMessageBox.warning(self, self.tr("Export"), str(error))
+            return
         if not (isinstance(error, OSError) and is_target_error(error, folder)):
             raise error  # not the folder's fault: the error hook logs it and names the log file
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)

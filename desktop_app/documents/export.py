@@ -8,10 +8,14 @@ import os
 import re
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from ..domain.dates import cn_date
 from ..domain.plan import DocFonts, PlanSnapshot
 from ..domain.roster import RosterSnapshot
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from .announcement import build_announcement
 from .feedback_docs import (
     FeedbackSnapshot,
@@ -24,6 +28,7 @@ from .feedback_docs import (
     write_survey_xlsx,
 )
 from .gongwen import write_docx
+from .model import Document
 from .passes import write_passes_docx
 from .plan import build_plan
 from .roster_xlsx import write_roster_xlsx, write_signin_xlsx
@@ -47,6 +52,27 @@ SUMMARY_KINDS = ("implementation", "summary")  # these need a SummarySnapshot (`
 ROUTE_KINDS = ("route",)  # ``route=RouteSnapshot``
 FEEDBACK_KINDS = ("notes", "feedback-ledger", "feedback-report", "survey", "survey-form")  # ``feedback=…``
 KINDS = PLAN_KINDS + ROSTER_KINDS + ROUTE_KINDS + FEEDBACK_KINDS + SUMMARY_KINDS
+# Documents that report on the day: before it they could only state what has not happened.
+POST_EVENT_KINDS = ("notes", "feedback-report", "implementation", "summary")
+NOT_YET = QT_TRANSLATE_NOOP(
+    "core", "The {what} reports on the day of the event ({date}), which has not come yet: it can be written from "
+            "that day on. To see how it will look, write it as a draft (marked 草稿).")
+NO_DATE_YET = QT_TRANSLATE_NOOP(
+    "core", "The {what} reports on the day of the event, and the event has no date yet: set the date in the "
+            "Plan tab. To see how it will look, write it as a draft (marked 草稿).")
+KIND_NAMES = {"notes": "座谈会记录", "feedback-report": "意见建议办理反馈情况", "implementation": "活动实施情况",
+              "summary": "总结评估报告", "package": "归档包"}
+
+
+def too_early(kind: str, date: dt.date | None, today: dt.date) -> UserError | None:
+    """Why ``kind`` cannot be written yet for an event on ``date`` (a refusal to raise), or None."""
+    if kind not in POST_EVENT_KINDS and kind != "package":
+        return None
+    if date is None:
+        return UserError(NO_DATE_YET, what=KIND_NAMES[kind])
+    if today < date:
+        return UserError(NOT_YET, what=KIND_NAMES[kind], date=cn_date(date))
+    return None
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
@@ -68,8 +94,12 @@ def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
            masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
-           route: RouteSnapshot | None = None, naming: Callable[[str], str] | None = None) -> list[Path]:
+           route: RouteSnapshot | None = None, naming: Callable[[str], str] | None = None,
+           draft: bool = False) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
+
+    The kinds in ``POST_EVENT_KINDS`` are refused (``UserError``) before the event's day unless ``draft``;
+    ``draft`` marks the Word documents 草稿 in their header.
 
     File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
     filing package numbers them instead).
@@ -87,23 +117,29 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         raise ValueError(f"the document kind {kind!r} is written from the feedback: pass feedback=FeedbackSnapshot")
     if kind in ROUTE_KINDS and route is None:
         raise ValueError(f"the document kind {kind!r} is written from the programme: pass route=RouteSnapshot")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     source = (roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS
               else feedback if kind in FEEDBACK_KINDS else route if kind in ROUTE_KINDS else snapshot)
+    today = today or dt.date.today()
+    if not draft and (refusal := too_early(kind, source.date, today)) is not None:
+        raise refusal
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def marked(doc: Document) -> Document:
+        return replace(doc, draft=True) if draft else doc
 
     def file_stem(_snapshot, what: str) -> str:  # every document of one event: one date, one unit
         return safe_name(naming(what)) if naming else default_stem(source, what)
 
     jobs: list[tuple[str, Callable[[Path], object]]]
     if kind == "plan":
-        doc = build_plan(snapshot, today=today)
+        doc = marked(build_plan(snapshot, today=today))
         jobs = [(file_stem(snapshot, "实施方案") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "announcement":
-        doc = build_announcement(snapshot, today=today)
+        doc = marked(build_announcement(snapshot, today=today))
         jobs = [(file_stem(snapshot, "活动公告") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "signup-form":
-        doc = build_signup_form(snapshot)
+        doc = marked(build_signup_form(snapshot))
         stem = file_stem(snapshot, "报名表")
         jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
                 (stem + ".xlsx", lambda p: write_signup_xlsx(snapshot, p, fonts))]
@@ -111,38 +147,38 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         name = file_stem(roster, "邀请名单_脱敏" if masked else "邀请名单") + ".xlsx"
         jobs = [(name, lambda p: write_roster_xlsx(roster, p, masked=masked, fonts=fonts))]
     elif kind == "signin-sheet":
-        doc = build_signin_sheet(roster)
+        doc = marked(build_signin_sheet(roster))
         stem = file_stem(roster, "签到表")
         jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
                 (stem + ".xlsx", lambda p: write_signin_xlsx(roster, p, fonts))]
     elif kind == "passes":
         jobs = [(file_stem(roster, "参观证") + ".docx", lambda p: write_passes_docx(roster, p, fonts))]
     elif kind == "implementation":
-        doc = build_implementation(summary, today=today)
+        doc = marked(build_implementation(summary, today=today))
         jobs = [(file_stem(summary, "活动实施情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "summary":
-        doc = build_report(summary, today=today)
+        doc = marked(build_report(summary, today=today))
         jobs = [(file_stem(summary, "总结评估报告") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "route":
-        programme = build_route(route, timeline_png(timeline_spec(route)))
-        cards = build_guide_cards(route)
+        programme = marked(build_route(route, timeline_png(timeline_spec(route))))
+        cards = marked(build_guide_cards(route))
         jobs = [(file_stem(route, ROUTE_WHAT) + ".docx", lambda p: write_docx(programme, p, fonts)),
                 (file_stem(route, CARDS_WHAT) + ".docx", lambda p: write_docx(cards, p, fonts))]
     elif kind == "notes":
-        doc = build_notes(feedback)
+        doc = marked(build_notes(feedback))
         jobs = [(file_stem(feedback, "座谈会记录") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "feedback-ledger":
         jobs = [(file_stem(feedback, "意见建议台账") + ".xlsx",
                  lambda p: write_ledger_xlsx(feedback, p, fonts, today=today, masked=masked))]
     elif kind == "feedback-report":
-        doc = build_feedback_report(feedback)
+        doc = marked(build_feedback_report(feedback))
         jobs = [(file_stem(feedback, "意见建议办理反馈情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "survey":
         stem = file_stem(feedback, "满意度测评统计")
         jobs = [(stem + ".xlsx", lambda p: write_survey_xlsx(feedback, p, fonts)),
                 (stem + ".png", lambda p: write_survey_chart(feedback, p))]
     else:
-        form, comments = build_survey_form(feedback), build_comment_form(feedback)
+        form, comments = marked(build_survey_form(feedback)), marked(build_comment_form(feedback))
         jobs = [(file_stem(feedback, "满意度测评表") + ".docx", lambda p: write_docx(form, p, fonts)),
                 (file_stem(feedback, "征求意见表") + ".docx", lambda p: write_docx(comments, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]

@@ -19,8 +19,8 @@ from ..domain.dates import cn_date, hm
 from ..domain.feedback import SurveyStats, rate_text
 from ..domain.plan import DocFonts
 from .layout import SPAN
-from .model import Block, Document, Paragraph, Table, Title
-from .roster_xlsx import _fit_height, _header, _put, _title_rows, mask_text, workbook_properties
+from .model import Block, Document, Paragraph, Table, Title, workbook_properties
+from .roster_xlsx import _fit_height, _header, _put, _title_rows, mask_text
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
 from .wording import EVENT_NAME, balanced_title
 
@@ -179,7 +179,7 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{last_row}"
     _a4(sheet, landscape=True)
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    workbook_properties(book, title, s.unit)
+    workbook_properties(book, title, s.unit, "feedback-ledger")
     path = Path(path)
     book.save(str(path))
     return path
@@ -234,7 +234,7 @@ def write_survey_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None) 
             _put(cell, value)
             cell.font, cell.border, cell.alignment = body, BOX, CENTRE if col == 1 else LEFT
     _a4(answers, landscape=False)
-    workbook_properties(book, title, s.unit)
+    workbook_properties(book, title, s.unit, "survey")
     path = Path(path)
     book.save(str(path))
     return path

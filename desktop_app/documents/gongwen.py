@@ -21,7 +21,7 @@ from docx.shared import Mm, Pt, Twips
 from ..domain.plan import DocFonts
 from . import docx_styles as st
 from . import layout
-from .model import Document, Heading, PageBreak, Paragraph, Picture, Table, Title
+from .model import Document, Heading, PageBreak, Paragraph, Picture, Table, Title, kind_identifier
 
 ROLE_STYLES = {
     "body": "Normal",
@@ -50,6 +50,8 @@ def write_docx(document: Document, path, fonts: DocFonts) -> Path:
     _BlockWriter(doc).write(document.blocks)
     if document.page_numbers:
         _page_number_footers(section)
+    if document.draft:
+        _draft_headers(section)
     _core_properties(doc, document)
     doc.save(str(path))
     return path
@@ -65,6 +67,7 @@ def _core_properties(doc, document: Document) -> None:
     props.comments = ""
     props.keywords = str(document.meta.get("keywords", ""))
     props.category = str(document.meta.get("category", ""))
+    props.identifier = kind_identifier(str(document.meta.get("kind", "")))
     props.language = "zh-CN"
     props.created = now
     props.modified = now
@@ -277,6 +280,22 @@ def _page_number_footers(section) -> None:
         paragraph.add_run("— ")
         _page_field(paragraph)
         paragraph.add_run(" —")
+
+
+DRAFT_MARK = "草稿"
+
+
+def _draft_headers(section) -> None:
+    """“草稿” at the right of every page's header (odd and even): a document written before the day it reports
+    on, never to be filed as it is."""
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0]
+        paragraph.style = "Header"
+        _set_jc(paragraph, "right")
+        run = paragraph.add_run(DRAFT_MARK)
+        run.font.size = Pt(16)
+        run.font.bold = True
 
 
 def _page_field(paragraph) -> None:

@@ -98,6 +98,7 @@ class Document:
     blocks: tuple[Block, ...]
     page_numbers: bool = True
     meta: dict = field(default_factory=dict)
+    draft: bool = False  # 草稿 in every page's header: written before the facts it reports exist
 
 
 def number_headings(blocks: list[Block] | tuple[Block, ...]) -> tuple[Block, ...]:
@@ -116,3 +117,20 @@ def number_headings(blocks: list[Block] | tuple[Block, ...]) -> tuple[Block, ...
             block = Heading(level, block.text, heading_number(level, counters[level - 1]))
         out.append(block)
     return tuple(out)
+
+
+KIND_PREFIX = "openday:"
+
+
+def kind_identifier(kind: str) -> str:
+    """What a written file carries as its identifier (docx and xlsx core properties): ``openday:plan`` …"""
+    return KIND_PREFIX + kind if kind else ""
+
+
+def workbook_properties(book, title: str, creator: str, kind: str) -> None:
+    """The file's title and author as Excel and WPS show them; Chinese as its language; the document kind as its
+    identifier (what ``package.verify_package`` reads back)."""
+    book.properties.title = title
+    book.properties.creator = creator
+    book.properties.language = "zh-CN"
+    book.properties.identifier = kind_identifier(kind)

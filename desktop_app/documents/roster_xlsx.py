@@ -17,6 +17,7 @@ from ..domain.dates import cn_date
 from ..domain.plan import DocFonts
 from ..domain.roster import STATUS_LABELS, RosterPerson, RosterSnapshot, mask_id
 from . import signin
+from .model import workbook_properties
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
 
 ROSTER_COLUMNS = ("序号", "姓名", "性别", "身份证号", "联系电话", "单位", "职务", "类别", "状态", "参观证号", "来源",
@@ -140,7 +141,7 @@ def write_roster_xlsx(snapshot: RosterSnapshot, path, *, masked: bool = False,
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last_row}"
     _a4(sheet, landscape=True)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    workbook_properties(book, roster_title(snapshot, masked=masked), snapshot.unit)
+    workbook_properties(book, roster_title(snapshot, masked=masked), snapshot.unit, "roster")
     path = Path(path)
     book.save(str(path))
     return path
@@ -190,14 +191,7 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
     _a4(sheet, landscape=False)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.print_area = f"A1:{get_column_letter(ncols)}{max(row, header_row)}"
-    workbook_properties(book, title, snapshot.unit)
+    workbook_properties(book, title, snapshot.unit, "signin-sheet-xlsx")
     path = Path(path)
     book.save(str(path))
     return path
-
-
-def workbook_properties(book, title: str, creator: str) -> None:
-    """The file's title and author as Excel and WPS show them; Chinese as its language."""
-    book.properties.title = title
-    book.properties.creator = creator
-    book.properties.language = "zh-CN"

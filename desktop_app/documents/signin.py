@@ -87,4 +87,4 @@ def build_signin_sheet(snapshot: RosterSnapshot) -> Document:
         blocks.append(Table(COLUMNS, tuple(rows), WIDTHS_MM, font_size_pt=FONT_PT, row_height_mm=ROW_HEIGHT_MM))
     title = sheet_title(snapshot).replace("\n", "")
     return Document(title, tuple(blocks), page_numbers=True,
-                    meta={"author": snapshot.unit, "subject": title, "category": "签到表"})
+                    meta={"kind": "signin-sheet", "author": snapshot.unit, "subject": title, "category": "签到表"})

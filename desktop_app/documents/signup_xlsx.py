@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..domain.plan import DocFonts, PlanSnapshot
 from . import wording as w
 from .layout import SPAN
+from .model import workbook_properties
 from .signup_form import (
     DATE_LINE,
     ROSTER_COLUMNS,
@@ -38,9 +39,7 @@ def write_signup_xlsx(snapshot: PlanSnapshot, path, fonts: DocFonts | None = Non
     book = Workbook()
     _form_sheet(book.active, snapshot, fonts)
     _roster_sheet(book.create_sheet("报名汇总"), snapshot, fonts)
-    book.properties.title = f"{snapshot.unit}{w.EVENT_NAME}活动报名表"
-    book.properties.creator = snapshot.unit
-    book.properties.language = "zh-CN"
+    workbook_properties(book, f"{snapshot.unit}{w.EVENT_NAME}活动报名表", snapshot.unit, "signup-form-xlsx")
     path = Path(path)
     book.save(str(path))
     return path

@@ -35,7 +35,7 @@ from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
 from desktop_app.errors import UserError
 from desktop_app.services import checkin, feedback, plan, summary
 
-from .. import ops
+from .. import early, ops
 from ..feedback.survey import SurveyChart
 from ..i18n import core_text
 from ..plan.milestones import STATE_COLOURS, state_text
@@ -338,15 +338,27 @@ class SummaryTab(ops.Subscriber, QWidget):
             if not chosen:
                 return
             folder = Path(chosen)
+        event_id, masked, today = self._event_id, not self.internal.isChecked(), dt.date.today()
+        # First the event's state (its day, the open rule errors) on the worker, then one question, then the
+        # package — its snapshot too is taken on the worker: with 20,000 people it would hold the window a while.
+        worker.run(lambda: early.situation(event_id, "package", today),
+                   lambda state: self._write_package(event_id, folder, masked, today, *state),
+                   lambda error: self._package_failed(folder, error))
+
+    def _write_package(self, event_id: int, folder: Path, masked: bool, today: dt.date, refusal: str | None,
+                       errors: list[str]) -> None:
         from desktop_app import package
 
-        event_id, masked, today = self._event_id, not self.internal.isChecked(), dt.date.today()
-        # The snapshot too is taken on the worker: with 20,000 people it would hold the window for a while.
-        worker.run(lambda: package.write_package(summary.package_snapshot(event_id), folder, masked=masked,
-                                                 today=today),
-                   lambda result: self._packaged(folder, result),
-                   lambda error: self._package_failed(folder, error), parent=self,
-                   label=self.tr("Writing and verifying the filing package…"))
+        answer = early.EarlyQuestion.ask(self, refusal=refusal, errors=errors)
+        if answer is None or event_id != self._event_id:
+            return
+        draft = answer == early.DRAFT
+        self.window().worker.run(
+            lambda: package.write_package(summary.package_snapshot(event_id), folder, masked=masked, today=today,
+                                          draft=draft),
+            lambda result: self._packaged(folder, result),
+            lambda error: self._package_failed(folder, error), parent=self,
+            label=self.tr("Writing and verifying the filing package…"))
 
     def _packaged(self, folder: Path, result) -> None:
         settings.set("last_package_dir", str(folder))

@@ -1,0 +1,56 @@
+"""One question before a document that reports on the day (座谈会记录, 意见反馈情况, 实施情况, 总结, the filing
+package): before the event day it can only be written as a draft (marked 草稿); a package with open rule errors
+is written only when the coordinator says so, once. Tests answer through ``EarlyQuestion.ask``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.documents import export
+from desktop_app.services import checks, events
+
+FINAL, DRAFT = "final", "draft"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EarlyQuestion", text)
+
+
+def situation(event_id: int, kind: str, today: dt.date) -> tuple[str | None, list[str]]:
+    """What the question is about, read on the worker: why ``kind`` cannot be written yet (or None), and the
+    open rule errors (for the package only)."""
+    refusal = export.too_early(kind, events.get_summary(event_id).date, today)
+    errors = ([f.text() for f in checks.run_checks(event_id, today=today) if f.severity == "error"]
+              if kind == "package" else [])
+    return (str(refusal) if refusal is not None else None), errors
+
+
+class EarlyQuestion:
+    @staticmethod
+    def ask(parent: QWidget | None, *, refusal: str | None, errors: list[str]) -> str | None:
+        """``FINAL`` to write as usual, ``DRAFT`` to write marked 草稿, None to write nothing."""
+        if refusal is None and not errors:
+            return FINAL
+        parts = []
+        if refusal is not None:
+            parts.append(refusal)
+        if errors:
+            parts.append(tr("The rule check still finds {n} error(s); a filed package should have none:").format(
+                n=len(errors)))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Before writing"), "\n\n".join(parts),
+                          QMessageBox.StandardButton.Cancel, parent)
+        if errors:
+            box.setInformativeText("\n".join(f"• {e}" for e in errors[:8])
+                                   + (f"\n… (+{len(errors) - 8})" if len(errors) > 8 else ""))
+        if refusal is not None:
+            go = box.addButton(tr("Write as a &draft (草稿)"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            go = box.addButton(tr("&Write anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not go:
+            return None
+        return DRAFT if refusal is not None else FINAL
