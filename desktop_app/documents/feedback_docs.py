@@ -55,6 +55,8 @@ def _day(s: FeedbackSnapshot) -> str:
 # -- 座谈会记录 -------------------------------------------------------------------------------------------------------
 
 def build_notes(s: FeedbackSnapshot) -> Document:
+    """The 座谈会记录 with its head as offices keep one: 时间, 地点, 主持人, 发言人员 — each line only when it is
+    recorded (no 记录人 is recorded, so none is printed); then the notes, or a line saying none were taken."""
     when = _day(s) + (f" {hm(s.meeting.start)}" if s.meeting.start else "")
     blocks: list[Block] = [
         Title(balanced_title("", s.unit, f"{EVENT_NAME}座谈会记录")),
@@ -63,9 +65,11 @@ def build_notes(s: FeedbackSnapshot) -> Document:
     ]
     if s.meeting.host:
         blocks.append(Paragraph(f"主持人：{s.meeting.host}", role="recipients"))
-    blocks.append(Paragraph(f"记录：共{len(s.notes)}条发言", role="recipients"))
+    speakers = list(dict.fromkeys(n.speaker for n in s.notes if n.speaker))
+    if speakers:
+        blocks.append(Paragraph(f"发言人员：{'、'.join(speakers)}（发言{len(s.notes)}人次）", role="recipients"))
     if not s.notes:
-        blocks.append(Paragraph("（暂无记录）"))
+        blocks.append(Paragraph("（系统中未录入座谈会发言记录）"))
     for note in s.notes:
         blocks.append(Paragraph(mask_text(note.remark), bold_lead=f"{note.noted_at:%H:%M} {note.speaker or '与会人员'}："))
     return Document(title=f"{s.unit}{EVENT_NAME}座谈会记录", blocks=tuple(blocks),
@@ -94,20 +98,35 @@ def reply_text(row) -> str:
     return text
 
 
+# How a suggestion of each source was gathered, as the intro names the ways (only the ways that were used).
+WAYS_CN = {"meeting": "座谈交流", "form": "征求意见表", "survey": "问卷调查", "phone": "电话回访", "onsite": "现场收集",
+           "online": "线上征集"}
+
+
 def report_intro(s: FeedbackSnapshot) -> str:
+    """What was gathered and how far it is handled, from the ledger: the ways named are the sources recorded, the
+    assignment stated only for the suggestions that have a department."""
     rows = s.suggestions
+    if not rows:
+        return f"{_day(s)}，{s.unit}开展{EVENT_NAME}活动，系统中尚未录入收集到的意见建议。"
     sources = Counter(r.source for r in rows)
     parts = "、".join(f"{fb.SOURCE_CN.get(code, code)}{n}条" for code, n in sources.most_common())
+    ways = "、".join(dict.fromkeys(WAYS_CN[code] for code, _n in sources.most_common() if code in WAYS_CN))
     answered = sum(1 for r in rows if r.status == "answered")
     done = sum(1 for r in rows if r.status in ("done", "answered"))
+    assigned = sum(1 for r in rows if r.department)
     adoption = Counter(r.adoption for r in rows if r.status == "answered")
     adopted = "，".join(f"{fb.ADOPTION_CN[code]}{adoption[code]}条" for code in fb.ADOPTIONS if adoption[code])
-    text = (f"{_day(s)}，{s.unit}开展{EVENT_NAME}活动，通过座谈交流、问卷调查等方式共收集意见建议{len(rows)}条"
-            + (f"（{parts}）" if parts else "") + "。")
-    if rows:
-        text += f"对收集到的意见建议逐条梳理、交办相关科室办理，目前已办结{done}条，已反馈{answered}条"
-        text += (f"，其中{adopted}" if adopted else "") + "。现将办理情况公布如下。"
-    return text
+    text = (f"{_day(s)}，{s.unit}开展{EVENT_NAME}活动，" + (f"通过{ways}等方式" if ways else "")
+            + f"共收集意见建议{len(rows)}条" + (f"（{parts}）" if parts else "") + "。")
+    if assigned == len(rows):
+        text += "对收集到的意见建议逐条梳理、交办相关科室办理"
+    elif assigned:
+        text += f"其中{assigned}条已交办相关科室办理"
+    else:
+        text += "意见建议尚未交办"
+    text += f"，目前已办结{done}条，已反馈{answered}条" + (f"，其中{adopted}" if adopted else "") + "。"
+    return text + "现将办理情况公布如下。"
 
 
 def build_feedback_report(s: FeedbackSnapshot) -> Document:

@@ -45,6 +45,7 @@ class Thresholds:
     feedback_days: int = 15  # 意见反馈
     report_days: int = 15  # report to the 政务公开办
     working_days: bool = False  # count the after-event deadlines in working days
+    satisfaction_min: float = 0.9  # a survey's satisfaction below it is a problem the 总结 names
 
     @classmethod
     def from_dict(cls, data: dict | None) -> Thresholds:

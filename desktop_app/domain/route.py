@@ -570,9 +570,10 @@ def delay_text(value: int | None) -> str:
     return "±0" if value == 0 else (f"+{value}" if value > 0 else f"−{-value}")
 
 
-def deviation_summary(deviations: Iterable[Deviation]) -> str:
+def deviation_summary(deviations: Iterable[Deviation], *, planned_end: int | None = None) -> str:
     """One Chinese sentence for the summary: when the day actually began and ended against the plan, and the
-    items that ran more than five minutes over. Empty when nothing was recorded."""
+    items that ran more than five minutes over. Empty when nothing was recorded. ``planned_end`` is the end the
+    plan and the announcement give (the event's end time); without it, the last item's planned end."""
     recorded = [d for d in deviations if d.actual_start is not None or d.actual_end is not None]
     if not recorded:
         return ""
@@ -582,7 +583,8 @@ def deviation_summary(deviations: Iterable[Deviation]) -> str:
     if first is not None:
         parts.append(f"活动实际于{clock(first.actual_start)}开始" + _versus(first.start_delay, "开始"))
     if last is not None:
-        parts.append(f"{clock(last.actual_end)}结束" + _versus(last.end_delay, "结束"))
+        delay = last.end_delay if planned_end is None else last.actual_end - planned_end
+        parts.append(f"{clock(last.actual_end)}结束" + _versus(delay, "结束"))
     sentence = "，".join(parts)
     over = [d for d in recorded if (d.duration_delta or 0) > 5]
     if over:

@@ -13,6 +13,8 @@ from db import models
 
 from .. import paths, settings
 from ..domain import checkin as checkin_rules
+from ..domain import feedback as feedback_rules
+from ..domain.plan import Thresholds
 from ..domain.summary import (
     REPORT_SECTIONS,
     CategoryAttendance,
@@ -23,6 +25,7 @@ from ..domain.summary import (
 from . import audit, checkin
 from .events import _live as live_event
 
+WALK_IN_SOURCE = "现场报名"  # domain.roster.SOURCES: people registered at the door, not signed up before
 SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minutes
 IMPLEMENTATION_KEY = "summary.implementation"
 REPORT_KEY = "summary.report"
@@ -41,9 +44,12 @@ def _local(utc: dt.datetime) -> dt.datetime:
     return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
-def facts(event_id: int) -> SummaryFacts:
+def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
     """The day in numbers, read in one transaction: attendance per category (each person counted once however
-    many devices admitted them), walk-ins, the programme's stops, suggestions and survey answers."""
+    many devices admitted them), walk-ins, the programme's stops, suggestions and survey answers, the plan's
+    filing and announcement dates, the recorded confirmations and meeting notes (``today`` for the overdue
+    replies)."""
+    today = today or dt.date.today()
     with models.database.atomic():
         e = live_event(event_id)
         Inv, C = models.Invitee, models.CheckIn
@@ -51,6 +57,9 @@ def facts(event_id: int) -> SummaryFacts:
         # Counted in SQL: the confirmed per category; only the check-ins (a few hundred) are read one by one.
         confirmed = dict(Inv.select(Inv.category, models.fn.COUNT(Inv.id)).where(live & (Inv.status == "confirmed"))
                          .group_by(Inv.category).tuples())
+        confirmed_recorded = (Inv.select().where(live & (Inv.status == "confirmed") & Inv.confirmed_at.is_null(False))
+                              .count())
+        registered = Inv.select().where(live & (Inv.source != WALK_IN_SOURCE)).count()
         arrivals: dict[int, tuple[int | None, dt.datetime, bool]] = {}  # invitee -> (category, first scan, walk-in)
         early: set[int] = set()  # people admitted only before the event day, not counted unless confirmed
         count_early = checkin.early_counted(e.id)
@@ -71,21 +80,34 @@ def facts(event_id: int) -> SummaryFacts:
         items = list(models.AgendaItem.select().where((models.AgendaItem.event == e.id)
                                                       & (models.AgendaItem.deleted == False))  # noqa: E712
                      .order_by(models.AgendaItem.position, models.AgendaItem.id))
-        stops = tuple(dict.fromkeys(name for name in (_stop_name(i) for i in items if i.kind == "stop") if name))
-        statuses = Counter(s.status for s in models.Suggestion.select(models.Suggestion.status)
-                           .where((models.Suggestion.event == e.id) & (models.Suggestion.deleted == False)))  # noqa: E712
+        stop_items = [i for i in items if i.kind == "stop"]
+        stops = tuple(dict.fromkeys(name for name in map(_stop_name, stop_items) if name))
+        S = models.Suggestion
+        suggestion_rows = list(S.select(S.status, S.due_date)
+                               .where((S.event == e.id) & (S.deleted == False)).tuples())  # noqa: E712
+        statuses = Counter(status for status, _due in suggestion_rows)
+        overdue = sum(1 for status, due in suggestion_rows
+                      if feedback_rules.due_state(status, due, today) == "overdue")
+        M = models.MeetingNote
+        notes = M.select().where((M.event == e.id) & (M.deleted == False)).count()  # noqa: E712
+        meeting_started = any(i.kind == "meeting" and i.actual_start is not None for i in items)
         responses, satisfaction = _survey(e.id)
         local = [_local(at) for _category, at, _walk in arrivals.values()]
         slots = Counter((t.hour * 60 + t.minute) // SLOT_MINUTES * SLOT_MINUTES for t in local)
         return SummaryFacts(
             unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),
             walk_ins=sum(1 for _category, _at, walk in arrivals.values() if walk), stops=stops,
-            has_meeting=any(i.kind == "meeting" for i in items), suggestions=sum(statuses.values()),
+            guided=bool(stop_items) and all(i.guide_id or i.guide_text.strip() for i in stop_items),
+            meeting_held=bool(notes) or meeting_started, meeting_notes=notes, suggestions=sum(statuses.values()),
             suggestions_done=sum(statuses[s] for s in DONE_STATUSES),
-            suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES),
+            suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES), suggestions_overdue=overdue,
             survey_responses=responses, satisfaction=satisfaction,
             arrivals_by_slot=tuple(sorted(slots.items())),
-            schedule_note=_schedule_note(e.id), early_not_counted=len(early - arrivals.keys()))
+            schedule_note=_schedule_note(e.id), early_not_counted=len(early - arrivals.keys()),
+            filing_date=e.filing_date, announcement_date=e.announcement_date,
+            channels=tuple(json.loads(e.registration_channels or "[]")), selection_rule=e.selection_rule,
+            registered=registered, confirmed_recorded=confirmed_recorded,
+            thresholds=Thresholds.from_dict(json.loads(e.thresholds or "{}")))
 
 
 def _schedule_note(event_id: int) -> str:
@@ -93,7 +115,9 @@ def _schedule_note(event_id: int) -> str:
     from ..domain.route import deviation_summary
     from . import route
 
-    return deviation_summary(route.deviations(event_id))
+    # Against the end the plan and the announcement print (the event's end time), not the last item's.
+    day = route.plan(event_id)
+    return deviation_summary(day.deviations, planned_end=day.day_end)
 
 
 def _stop_name(item) -> str:
