@@ -9,7 +9,7 @@ import random
 from db import models
 
 from . import paths
-from .domain import dates, idcard, phones, roster
+from .domain import dates, idcard, phones, roster, workdays
 from .services import audit
 from .services.events import EventInfo, get_event
 
@@ -19,7 +19,16 @@ def load_demo_data() -> dict:
 
 
 def default_demo_date(today: dt.date | None = None) -> dt.date:
-    return (today or dt.date.today()) + dt.timedelta(days=30)
+    """The first working day 30 days or more from today (an Open Day is held on a working day)."""
+    return workdays.next_workday((today or dt.date.today()) + dt.timedelta(days=30))
+
+
+def held_demo_date(today: dt.date | None = None) -> dt.date:
+    """The last working day at least ``HELD_DAYS_AGO`` days ago."""
+    day = (today or dt.date.today()) - dt.timedelta(days=HELD_DAYS_AGO)
+    while workdays.day_off(day) is not None:
+        day -= dt.timedelta(days=1)
+    return day
 
 
 def _time(text: str | None) -> dt.time | None:
@@ -33,7 +42,7 @@ def create_demo_event(day: dt.date | None = None, *, held: bool = False) -> Even
     """Add the demo event on ``day`` and return it. By default it is being prepared (30 days from today);
     ``held`` gives an event that took place (10 days ago unless ``day`` says otherwise) with the day's records:
     check-ins, meeting notes, suggestions in every status, survey forms."""
-    day = day or (dt.date.today() - dt.timedelta(days=HELD_DAYS_AGO) if held else default_demo_date())
+    day = day or (held_demo_date() if held else default_demo_date())
     data = load_demo_data()
     spec = data["event"]
     fill = {"year": day.year, "date": dates.cn_date(day), "venue": spec["venue"], "theme": spec["theme"]}
@@ -110,8 +119,9 @@ def create_demo_event(day: dt.date | None = None, *, held: bool = False) -> Even
 
 def _plan_options(options: dict, day: dt.date) -> dict:
     notice = dict(options["notice"])
-    notice["doc_number"] = notice["doc_number"].format(year=day.year)
-    notice["date"] = (day - dt.timedelta(days=notice.pop("date_days_before"))).isoformat()
+    written = day - dt.timedelta(days=notice.pop("date_days_before"))
+    notice["doc_number"] = notice["doc_number"].format(year=written.year)  # the year of the 成文日期
+    notice["date"] = written.isoformat()
     return {**options, "notice": notice}
 
 

@@ -46,13 +46,15 @@ def test_demo_prints_the_new_id_and_events_lists_it(tmp_path):
     assert "2026-12-20" in plain.stdout and plain.returncode == 0
 
 
-def test_demo_default_date_is_30_days_ahead(tmp_path):
+def test_demo_default_date_is_the_first_working_day_30_days_ahead(tmp_path):
     import datetime as dt
+
+    from desktop_app.domain.workdays import next_workday
 
     db = tmp_path / "d.sqlite3"
     assert run_cli("demo", "--db", str(db)).returncode == 0
     rows = json.loads(run_cli("events", "--db", str(db), "--json").stdout)
-    assert rows[0]["date"] == (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    assert rows[0]["date"] == next_workday(dt.date.today() + dt.timedelta(days=30)).isoformat()
 
 
 def test_events_on_a_missing_database_is_refused(tmp_path):

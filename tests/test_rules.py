@@ -85,13 +85,14 @@ def test_the_complete_plan_has_no_findings():
 
 
 def test_rules_are_listed_in_order_and_findings_follow_it():
-    assert rules.RULES[0] == "min_invitees" and rules.RULES[-1] == "missing_contact"
-    assert len(set(rules.RULES)) == len(rules.RULES) == 9
+    assert rules.RULES[0] == "min_invitees" and rules.RULES[-1] == "event_day"
+    assert len(set(rules.RULES)) == len(rules.RULES) == 10
     empty = good_snapshot(categories=(), announcement_date=None, filing_date=None, agenda=(), sections=(),
                           registration_deadline=None, title="校园开放日", contact_person="", contact_phone="")
     found = rules.check(empty)
-    # Nobody is invited, so the share of 群众代表 has nothing to measure: every other rule fires, in order.
-    assert [f.rule for f in found] == [r for r in rules.RULES if r != "public_share"]
+    # Nobody is invited, so the share of 群众代表 has nothing to measure: every other rule fires, in order (but
+    # the day, a Monday, is a working day).
+    assert [f.rule for f in found] == [r for r in rules.RULES if r not in ("public_share", "event_day")]
 
 
 def test_finding_text_and_json():
@@ -321,7 +322,7 @@ def test_every_finding_formats_in_english_and_chinese():
     broken = good_snapshot(
         categories=(Category("专家学者", 17, False), Category("群众代表", 3, True)), announcement_date=dt.date(2026, 9, 20),
         filing_date=dt.date(2026, 9, 21), theme="", agenda=(), sections=(Section("general", "", "校园开放日"),),
-        registration_deadline=dt.date(2026, 9, 30), title="开放日", contact_phone="")
+        registration_deadline=dt.date(2026, 9, 30), title="开放日", contact_phone="", date=dt.date(2026, 9, 27))
     found = rules.check(broken)
     assert {f.rule for f in found} == set(rules.RULES)
     for finding in found:
@@ -329,3 +330,28 @@ def test_every_finding_formats_in_english_and_chinese():
     i18n.set_language("zh_CN")
     for finding in found:
         assert "{" not in finding.text()
+
+
+@pytest.mark.parametrize("day, holiday", [(dt.date(2026, 10, 2), "国庆节"), (dt.date(2026, 9, 26), "中秋节"),
+                                          (dt.date(2027, 1, 1), "元旦")])
+def test_an_event_on_a_public_holiday_is_a_warning_with_the_next_working_day(day, holiday):
+    found = fired(good_snapshot(date=day), "event_day")
+    assert found[0].severity == "warning" and holiday in found[0].text()
+    # 2027 is beyond the calendar's data: said so, and only the fixed-date holidays are known.
+    assert (len(found) == 2 and found[1].severity == "info") == (day.year == 2027)
+
+
+def test_an_event_on_a_weekend_is_a_warning_but_a_make_up_working_sunday_is_not():
+    [weekend] = fired(good_snapshot(date=dt.date(2026, 12, 6)), "event_day")
+    assert "weekend" in weekend.text() and "2026年12月7日" in weekend.text()
+    assert fired(good_snapshot(date=dt.date(2026, 9, 20)), "event_day") == []  # 调休: a working Sunday
+    assert fired(good_snapshot(), "event_day") == []
+
+
+def test_the_demo_and_the_new_event_dialog_default_to_a_working_day():
+    from desktop_app.demo import default_demo_date, held_demo_date
+    from desktop_app.domain.workdays import day_off
+
+    for today in (dt.date(2026, 12, 2), dt.date(2026, 12, 3), dt.date(2026, 9, 5)):
+        assert day_off(default_demo_date(today)) is None and day_off(held_demo_date(today)) is None
+    assert default_demo_date(dt.date(2026, 12, 2)) == dt.date(2027, 1, 4)  # not 元旦

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain import dates, event_info
+from desktop_app.domain import dates, event_info, workdays
 from desktop_app.services.events import EventDraft, EventSummary
 
 
@@ -85,7 +85,7 @@ class NewEventDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, unit: str = "", day: dt.date | None = None) -> EventDraft | None:
-        dialog = cls(parent, unit, day or dt.date.today() + dt.timedelta(days=30))
+        dialog = cls(parent, unit, day or workdays.next_workday(dt.date.today() + dt.timedelta(days=30)))
         return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

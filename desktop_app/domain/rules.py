@@ -29,6 +29,7 @@ RULES: tuple[str, ...] = (
     "registration_deadline",
     "naming",
     "missing_contact",
+    "event_day",
 )
 
 OFFICIAL_NAME = "政府开放日"
@@ -92,6 +93,15 @@ CONTACT_PERSON_MISSING = QT_TRANSLATE_NOOP(
 CONTACT_PHONE_MISSING = QT_TRANSLATE_NOOP(
     "core", "The contact phone is empty. Enter a number in the Plan tab: the announcement must give a number "
             "to call.")
+EVENT_ON_HOLIDAY = QT_TRANSLATE_NOOP(
+    "core", "The event on {date} falls on {holiday}, a public holiday: the hall is closed and few people come. "
+            "Move it to a working day (the next is {suggested}) in the Plan tab.")
+EVENT_ON_WEEKEND = QT_TRANSLATE_NOOP(
+    "core", "The event on {date} falls on a weekend: an Open Day shows the office at work. Move it to a working "
+            "day (the next is {suggested}) in the Plan tab.")
+EVENT_DAY_ASSUMED = QT_TRANSLATE_NOOP(
+    "core", "(The holiday arrangement for {year} is not published in the app's calendar yet: only the fixed-date "
+            "holidays and weekends are known.)")
 
 
 @dataclass(frozen=True)
@@ -268,6 +278,20 @@ def _missing_contact(s: PlanSnapshot) -> list[Finding]:
     return [Finding("missing_contact", "error", message)]
 
 
+def _event_day(s: PlanSnapshot) -> list[Finding]:
+    """The event on a weekend or a public holiday (chinesecalendar, with the make-up working weekends)."""
+    from .workdays import day_off, next_workday
+
+    if s.date is None or (off := day_off(s.date)) is None:
+        return []
+    params = {"date": cn_date(s.date), "holiday": off.holiday, "suggested": cn_date(next_workday(s.date))}
+    message = EVENT_ON_HOLIDAY if off.holiday else EVENT_ON_WEEKEND
+    found = [Finding("event_day", "warning", message, params)]
+    if off.assumed:
+        found.append(Finding("event_day", "info", EVENT_DAY_ASSUMED, {"year": s.date.year}))
+    return found
+
+
 _CHECKS: dict[str, Callable[[PlanSnapshot], list[Finding]]] = {
     "min_invitees": _min_invitees,
     "public_share": _public_share,
@@ -278,6 +302,7 @@ _CHECKS: dict[str, Callable[[PlanSnapshot], list[Finding]]] = {
     "registration_deadline": _registration_deadline,
     "naming": _naming,
     "missing_contact": _missing_contact,
+    "event_day": _event_day,
 }
 
 

@@ -44,6 +44,45 @@ def _workday(day: dt.date, overrides: Mapping[dt.date, bool] | None) -> tuple[bo
     return known, False
 
 
+# Statutory holidays on fixed dates (全国年节及纪念日放假办法, 2025): known for a year the library has no data for.
+FIXED_HOLIDAYS = {(1, 1): "元旦", (5, 1): "劳动节", (5, 2): "劳动节", (10, 1): "国庆节", (10, 2): "国庆节",
+                  (10, 3): "国庆节"}
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """Why nobody works on a day: a weekend or a public holiday (its Chinese name), and whether the year's
+    holiday arrangement was unknown (the fixed-date holidays and Monday–Friday assumed)."""
+
+    holiday: str  # 国庆节 …, or "" for a weekend
+    assumed: bool = False
+
+
+def day_off(day: dt.date) -> DayOff | None:
+    """None when ``day`` is worked; else why not (a make-up working weekend counts as worked)."""
+    import chinese_calendar
+
+    try:
+        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        if (day.month, day.day) in FIXED_HOLIDAYS:
+            return DayOff(FIXED_HOLIDAYS[(day.month, day.day)], assumed=True)
+        return DayOff("", assumed=True) if day.weekday() >= 5 else None
+    if not on_holiday:
+        return None
+    chinese = next((h.chinese for h in chinese_calendar.Holiday if h.value == name), "") if name else ""
+    if chinese and chinese != "元旦" and not chinese.endswith("节"):
+        chinese += "节"  # 中秋 → 中秋节, as a document names it
+    return DayOff(chinese)
+
+
+def next_workday(day: dt.date) -> dt.date:
+    """``day`` itself when worked, else the first worked day after it."""
+    while day_off(day) is not None:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def is_workday(day: dt.date, overrides: Mapping[dt.date, bool] | None = None) -> bool:
     """Whether people work on ``day``: the overrides first, then the holiday calendar, else Monday–Friday."""
     return _workday(day, overrides)[0]
