@@ -45,6 +45,20 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+IMPORT_FIELDS = ("name", "gender", "id_number", "phone", "organisation", "position", "category", "registered_at",
+                 "notes")
+
+
+def _column(text: str) -> tuple[str, str]:
+    """``表头=field`` of ``import-roster --column``; the header may itself hold "=" (the last one splits)."""
+    header, sep, field = text.rpartition("=")
+    field = field.strip()
+    if not sep or not header.strip() or field not in IMPORT_FIELDS:
+        raise argparse.ArgumentTypeError(f"expected HEADER=FIELD with FIELD one of {', '.join(IMPORT_FIELDS)}: "
+                                         f"{text!r}")
+    return header.strip(), field
+
+
 class _VersionAction(argparse.Action):
     """``--version``, with the version looked up only when asked for."""
 
@@ -114,10 +128,14 @@ def _parser() -> argparse.ArgumentParser:
                              '"kinds_missing"}; exit 1 when not ok')
 
     roster_import = sub.add_parser("import-roster", parents=[common],
-                                   help="import people from a spreadsheet (.xlsx, or .csv in UTF-8 or GBK)")
+                                   help="import people from a spreadsheet (.xlsx, .xls, .ods, an HTML table saved "
+                                        "as .xls, or .csv in UTF-8 or GBK; survey-platform exports too)")
     roster_import.add_argument("file", type=Path, metavar="FILE")
     roster_import.add_argument("--event", type=int, required=True, metavar="ID")
     roster_import.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
+    roster_import.add_argument("--column", action="append", type=_column, default=[], metavar="HEADER=FIELD",
+                               help="the column headed HEADER holds FIELD (repeatable), for a file whose headers "
+                                    "are not recognised; FIELD: " + ", ".join(IMPORT_FIELDS))
     roster_import.add_argument("--json", action="store_true",
                                help='print {"rows", "valid", "imported", "rejected": [{"row", "name", "reasons"}]}')
 
@@ -363,7 +381,7 @@ def cmd_import_roster(args) -> int:
     workspace = _open(args, create=False)
     try:
         report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
-                                     save_rejected=not args.dry_run)
+                                     save_rejected=not args.dry_run, columns=dict(args.column) or None)
     finally:
         workspace.close()
     if args.json:

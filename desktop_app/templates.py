@@ -125,7 +125,7 @@ def _list(data: dict, key: str, *, required: bool = False) -> list:
 
 def validate(data) -> dict:
     """Check a parsed template completely; returns the clean values or raises UserError naming the key."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format", FORMAT) != FORMAT:  # no "format" key: a hand-made template
         raise UserError(BAD_FORMAT, path="")
     clean: dict = {key: _text(data, key) for key in TEXT_KEYS}
     if not clean["unit"]:
@@ -197,8 +197,9 @@ def read_template(path: Path) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(BAD_JSON, path=str(path), error=f"line {exc.lineno}: {exc.msg}") from None
-    if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("version"), int) \
-            and data["version"] > VERSION:
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(data, dict) and data.get("format", FORMAT) == FORMAT and isinstance(version, int | float) \
+            and not isinstance(version, bool) and version > VERSION:
         raise UserError(NEWER, path=str(path), version=data["version"])
     try:
         return validate(data)

@@ -191,9 +191,9 @@ def make_bad(tmp_path: Path, kind: str) -> Path:
     elif kind == "old_xls":
         path = tmp_path / "旧格式.xls"
         path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 2048)
-    elif kind == "text_renamed":
+    elif kind == "pdf_renamed":  # the format is told by content: a CSV named .xlsx is read, a PDF is not
         path = tmp_path / "名单.xlsx"
-        path.write_text("姓名,身份证号\n张三,110105198503040011\n", encoding="utf-8")
+        path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
     elif kind == "broken_zip":
         path = tmp_path / "坏.xlsx"
         path.write_bytes(b"PK\x03\x04" + b"\x00" * 300)
@@ -215,7 +215,7 @@ def make_bad(tmp_path: Path, kind: str) -> Path:
     return path
 
 
-BAD_KINDS = ["encrypted", "old_xls", "text_renamed", "broken_zip", "empty_file", "missing", "empty_sheet", "no_name",
+BAD_KINDS = ["encrypted", "old_xls", "pdf_renamed", "broken_zip", "empty_file", "missing", "empty_sheet", "no_name",
              "header_only"]
 
 
@@ -224,8 +224,8 @@ def test_unreadable_files_are_refused_with_a_message(tmp_path, kind):
     path = make_bad(tmp_path, kind)
     with pytest.raises(UserError) as caught:
         importer.read_roster(path)
-    expected = {"encrypted": spreadsheet.ENCRYPTED, "old_xls": spreadsheet.OLE_FILE,
-                "text_renamed": spreadsheet.NOT_SPREADSHEET, "broken_zip": spreadsheet.DAMAGED,
+    expected = {"encrypted": spreadsheet.ENCRYPTED, "old_xls": spreadsheet.DAMAGED,
+                "pdf_renamed": spreadsheet.NOT_SPREADSHEET, "broken_zip": spreadsheet.DAMAGED,
                 "empty_file": spreadsheet.EMPTY, "missing": spreadsheet.NOT_FOUND, "empty_sheet": spreadsheet.EMPTY,
                 "no_name": spreadsheet.NO_HEADER, "header_only": spreadsheet.NO_ROWS}[kind]
     assert caught.value.message == expected

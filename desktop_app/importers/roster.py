@@ -10,12 +10,21 @@ Decisions:
   ID number or phone counts, refused or not (the two rows are one person: the coordinator decides which stays).
 - A cell that held a number sets ``id_was_number``: anything longer than 15 digits lost its last digits in Excel
   and is refused as ``id_precision_lost``; it is never "repaired".
-- A 报名时间 that cannot be read is left empty with a warning; it does not refuse the row.
+- A 报名时间 that cannot be read is left empty with a warning; it does not refuse the row. A survey platform's
+  submission time (提交答卷时间, 结束答题时间, 提交时间) is the 报名时间 when the file has no 报名时间 column.
+- Text from the file: a control character (C0/C1) or a non-character (U+FFFE, U+FFFF, …) in a name, ID number or
+  phone refuses the row naming the field (``control_character``: what Excel shows is not what is stored, so the
+  coordinator retypes it); in free text (单位, 职务, 类别, 性别, 备注) it is removed. Full-width digits and letters are
+  read as their ASCII forms (NFKC); other digits (Arabic-Indic, Tai Tham …) are refused by the ID and phone checks
+  for that row only.
+- A survey export: question columns mapped to no field go into 备注 as "问题：答案", after the 备注 column's own text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,7 +35,7 @@ from ..domain import roster as roster_domain
 from ..domain.roster import InviteeDraft, Problem, RosterContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import spreadsheet
+from . import spreadsheet, survey
 from .spreadsheet import Table, cell_text, code_text, header_key, parse_when
 
 FIELDS = ("name", "gender", "id_number", "phone", "organisation", "position_title", "category", "registered_at",
@@ -52,9 +61,13 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "organisation": ("单位", "工作单位", "所在单位", "单位名称"),
     "position_title": ("职务", "职业"),
     "category": ("类别", "代表类别", "人员类别"),
-    "registered_at": ("报名时间", "报名日期"),
+    "registered_at": ("报名时间", "报名日期", "提交答卷时间", "结束答题时间", "提交时间"),
     "notes": ("备注",),
 }
+# The field names ``--column 表头=field`` takes (the CLI's words; "position" is the position_title field).
+CLI_FIELDS = {"name": "name", "gender": "gender", "id_number": "id_number", "phone": "phone",
+              "organisation": "organisation", "position": "position_title", "position_title": "position_title",
+              "category": "category", "registered_at": "registered_at", "notes": "notes"}
 # Second chance for a header none of the names matched: a part it contains ("身份证号（18位）", "本人手机").
 _STEMS = {"name": ("姓名",), "id_number": ("身份证", "证件号"), "phone": ("手机", "电话"), "organisation": ("单位",),
           "position_title": ("职务",), "category": ("类别",), "registered_at": ("报名时间", "报名日期"),
@@ -65,7 +78,15 @@ WARNINGS = {
     "date_unreadable": QT_TRANSLATE_NOOP("core", "The registration time “{value}” was not understood; it is left "
                                          "empty."),
 }
+# Reasons the importer adds to the domain's (stable codes, printed by the CLI).
+IMPORT_REASONS = {
+    "control_character": QT_TRANSLATE_NOOP("core", "The {field} holds an invisible control character (U+{code}) "
+                                           "that documents cannot print: retype the {field} in the file and "
+                                           "import it again."),
+}
 ROW_REF = QT_TRANSLATE_NOOP("core", "row {row}")
+NO_SUCH_HEADER = QT_TRANSLATE_NOOP("core", "{path} has no column headed “{header}” (its headers: {headers}); give "
+                                   "--column with a header of the file.")
 NO_NAME_MAPPED = QT_TRANSLATE_NOOP("core", "Choose the column that holds the names.")
 BAD_COLUMN = QT_TRANSLATE_NOOP("core", "The file has no column {column}; choose the columns again.")
 CANNOT_WRITE = QT_TRANSLATE_NOOP("core", "Cannot write {path}: {error}. Close the file if it is open in Excel or "
@@ -80,8 +101,24 @@ DRY_RUN_SUMMARY = QT_TRANSLATE_NOOP("core", "{rows} rows: {valid} can be importe
 REJECTED_FILE = QT_TRANSLATE_NOOP("core", "The refused rows, with their problems, are in {path}.")
 REJECTED_SUFFIX = "_未导入"
 
-_ID_FIELD_ERRORS = frozenset({"id_format", "id_checksum", "id_precision_lost"})
+_ID_FIELD_ERRORS = frozenset({"id_format", "id_checksum", "id_precision_lost", "control_character"})
 _NO_CODES: frozenset[str] = frozenset()
+_NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+# C0 controls but tab, line feed and carriage return (whitespace, collapsed), DEL, C1 controls, non-characters.
+_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
+
+
+@dataclass(frozen=True)
+class ImportProblem(Problem):
+    """A reason of the importer's own (``IMPORT_REASONS``); it refuses the row."""
+
+    @property
+    def is_error(self) -> bool:
+        return True
+
+    @property
+    def message(self) -> str:
+        return IMPORT_REASONS[self.code]
 
 
 def read_roster(path: Path | str) -> Table:
@@ -110,6 +147,55 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
             mapping[field_name] = column
             used.add(column)
     return mapping
+
+
+def mapping_with_columns(table: Table, columns: Mapping[str, str]) -> dict[str, int]:
+    """The guessed mapping with ``columns`` (header text -> field, the CLI's ``--column 表头=field``) put over it:
+    a header matches as written (spaces aside) or as ``header_key`` reduces it; a column given to a field is taken
+    from any field the guess gave it to."""
+    mapping = guess_mapping(table.headers)
+    plain = [" ".join(h.split()) for h in table.headers]
+    keys = [header_key(h) for h in table.headers]
+    for header, field_name in columns.items():
+        wanted = " ".join(str(header).split())
+        column = next((i for i, h in enumerate(plain) if h == wanted), None)
+        if column is None:
+            column = next((i for i, k in enumerate(keys) if k and k == header_key(wanted)), None)
+        if column is None:
+            raise UserError(NO_SUCH_HEADER, path=str(table.path), header=wanted,
+                            headers="、".join(h for h in plain if h))
+        mapping = {f: c for f, c in mapping.items() if c != column}
+        mapping[CLI_FIELDS.get(field_name, field_name)] = column
+    return mapping
+
+
+def _headers_key(headers: Sequence[str]) -> str:
+    joined = "\x1f".join(header_key(h) for h in headers)
+    return "import.mapping." + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def remembered_mapping(headers: Sequence[str]) -> dict[str, int] | None:
+    """The mapping last chosen for a file with these headers (any event), or None."""
+    from .. import settings
+
+    saved = settings.get(_headers_key(headers))
+    if not isinstance(saved, dict):
+        return None
+    return {f: c for f, c in saved.items() if f in FIELDS and isinstance(c, int) and 0 <= c < len(headers)}
+
+
+def remember_mapping(headers: Sequence[str], mapping: Mapping[str, int]) -> None:
+    """Keep ``mapping`` for the next file with the same headers (the GUI; a guess that was not changed is not
+    stored)."""
+    from .. import settings
+
+    key = _headers_key(headers)
+    clean = {f: c for f, c in mapping.items() if f in FIELDS and c is not None and c >= 0}
+    if clean == guess_mapping(headers):
+        if settings.get(key) is not None:
+            settings.set(key, None)
+        return
+    settings.set(key, clean)
 
 
 def check_mapping(table: Table, mapping: Mapping[str, int]) -> dict[str, int]:
@@ -159,7 +245,7 @@ def join_sentences(texts: Sequence[str]) -> str:
 
 
 def problem_text(problem: Problem) -> str:
-    source = roster_domain.REASONS.get(problem.code) or WARNINGS.get(problem.code, problem.message)
+    source = roster_domain.REASONS.get(problem.code) or WARNINGS.get(problem.code) or problem.message
     return i18n.text(source, **problem.params)
 
 
@@ -168,23 +254,42 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> lis
     mapping = check_mapping(table, mapping)
     unmapped = 1 << 30  # beyond any row: the cell reads as empty
     columns = [mapping.get(f, unmapped) for f in FIELDS]
+    taken = set(mapping.values())
+    questions = [(c, survey.question_label(table.headers[c])) for c in table.questions if c not in taken]
+    skipped = survey.SKIPPED if table.platform else None
     seen_ids: dict[str, int] = {}
     seen_phones: dict[str, int] = {}
     check = roster_domain.check
+    control = _CONTROL.search
     out: list[PreviewRow] = []
     for row in table.rows:  # kept lean: 10,000 rows should cost less than openpyxl's reading of them
         values = row.values
+        if skipped is not None:
+            values = tuple(None if type(v) is str and v.strip() in skipped else v for v in values)
         n = len(values)
         name, gender, id_number, phone, org, position, category, raw_when, notes = (
             values[c] if c < n else None for c in columns)
         when = parse_when(raw_when) if raw_when is not None and raw_when != "" else None
+        name, id_text, phone_text = cell_text(name), code_text(id_number), code_text(phone)
+        notes = cell_text(notes)
+        if questions:
+            notes = _with_answers(notes, values, questions)
+        texts = [cell_text(gender), cell_text(org), cell_text(position), cell_text(category), notes]
+        refused = None
+        if control(name) or control(id_text) or control(phone_text):
+            refused = [_control_problem(f, t) for f, t in (("name", name), ("id_number", id_text),
+                                                             ("phone", phone_text)) if control(t)]
+        for i, text in enumerate(texts):
+            if text and control(text):
+                texts[i] = _CONTROL.sub("", text)
         draft = InviteeDraft(
-            name=cell_text(name), gender=cell_text(gender), id_number=code_text(id_number),
-            phone=code_text(phone), organisation=cell_text(org), position_title=cell_text(position),
-            category=cell_text(category), registered_at=when, notes=cell_text(notes),
+            name=name, gender=texts[0], id_number=id_text, phone=phone_text, organisation=texts[1],
+            position_title=texts[2], category=texts[3], registered_at=when, notes=texts[4],
             id_was_number=isinstance(id_number, int | float) and not isinstance(id_number, bool))
         checked = check(draft, ctx)
         problems = list(checked.problems)
+        if refused:
+            problems.extend(refused)
         codes = {p.code for p in problems} if problems else _NO_CODES
         clean = checked.draft
         earlier, which = None, ""
@@ -207,6 +312,24 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> lis
         else:  # most rows: no problem at all
             out.append(PreviewRow(row.number, clean, (), (), (), row.values))
     return out
+
+
+def _control_problem(field_name: str, text: str) -> ImportProblem:
+    found = _CONTROL.search(text)
+    return ImportProblem(field_name, "control_character", {"field": i18n.text(FIELD_LABELS[field_name]),
+                                                           "code": f"{ord(found.group()):04X}"})
+
+
+def _with_answers(notes: str, values: tuple, questions: list[tuple[int, str]]) -> str:
+    """备注 with the answers of the survey questions that map to no field, as "问题：答案"."""
+    parts = [notes.strip()] if notes.strip() else []
+    n = len(values)
+    for column, label in questions:
+        value = values[column] if column < n else None
+        text = cell_text(value).strip() if value is not None else ""
+        if text:
+            parts.append(f"{label}：{survey.answer_text(text)}")
+    return "；".join(parts)
 
 
 # -- import -------------------------------------------------------------------------------------------------------
@@ -276,16 +399,21 @@ def rejected_path(source: Path | str) -> Path:
 
 
 def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | None = None, dry_run: bool = False,
-               save_rejected: bool = False) -> ImportReport:
+               save_rejected: bool = False, columns: Mapping[str, str] | None = None) -> ImportReport:
     """Read ``path``, check every row, and (unless ``dry_run``) import the valid ones in one transaction.
 
-    With ``save_rejected`` (the CLI) and some rows refused, they are written to ``<stem>_未导入.xlsx`` beside
-    ``path`` first; if that file cannot be written nothing is imported, and if the import fails it is removed.
+    ``columns`` (header text -> field, the CLI's ``--column``) corrects the guessed mapping; ``mapping`` (field ->
+    column index) replaces it. With ``save_rejected`` (the CLI) and some rows refused, they are written to
+    ``<stem>_未导入.xlsx`` beside ``path`` first; if that file cannot be written nothing is imported, and if the
+    import fails it is removed.
     """
     from ..services import roster as roster_service
 
+    ctx = roster_service.context(event_id)  # an unknown event is refused before the file is read
     table = read_roster(path)
-    report = check_file(table, mapping, roster_service.context(event_id))
+    if mapping is None and columns:
+        mapping = mapping_with_columns(table, columns)
+    report = check_file(table, mapping, ctx)
     if dry_run:
         return report
     target = None

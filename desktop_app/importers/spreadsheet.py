@@ -1,46 +1,28 @@
-"""Reading a spreadsheet (.xlsx, or .csv in UTF-8, GBK or UTF-16) into a plain ``Table``: the header row found
-below any title rows, then every non-empty row under it with its sheet row number; and reading cell values as
-text and dates. A file that cannot be read is refused with a ``UserError`` saying what to do; nothing here touches
-the database."""
+"""Reading a spreadsheet into a plain ``Table``: the header row found below any title rows, then every non-empty row
+under it with its sheet row number; and reading cell values as text and dates. The formats (.xlsx, .xlsm, .xlsb,
+.xls, .ods, HTML tables and Excel 2003 XML named .xls, CSV/TSV in UTF-8, UTF-16 or GB18030) are told apart by
+content in ``formats``; survey-platform layouts are recognised in ``survey``. A file that cannot be read is refused
+with a ``UserError`` saying what to do; nothing here touches the database."""
 
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
-import io
-import logging
 import re
 import unicodedata
-import zipfile
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-
-log = logging.getLogger(__name__)
+from . import formats, survey
+from .formats import BAD_TEXT, DAMAGED, ENCRYPTED, MIXED_TEXT, NOT_SPREADSHEET, TOO_LARGE  # noqa: F401 - re-exported
 
 HEADER_SCAN_ROWS = 15  # the header row is looked for in this many rows from the top
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # a Compound File: an encrypted .xlsx, or an old .xls
-ENCRYPTED_MARKER = "EncryptedPackage".encode("utf-16-le")
-CSV_SUFFIXES = (".csv", ".txt", ".tsv")
-CSV_DELIMITERS = (",", "\t", ";")
 
 NOT_FOUND = QT_TRANSLATE_NOOP("core", "The file {path} does not exist. Check the path.")
-NOT_SPREADSHEET = QT_TRANSLATE_NOOP("core", "{path} is not a spreadsheet: choose an Excel workbook (.xlsx) or a "
-                                    "CSV file (.csv).")
-ENCRYPTED = QT_TRANSLATE_NOOP("core", "{path} is password-protected: open it in Excel or WPS, remove the password, "
-                              "save it and import it again.")
-OLE_FILE = QT_TRANSLATE_NOOP("core", "{path} is password-protected or an old Excel 97-2003 file (.xls): open it in "
-                             "Excel or WPS, remove any password, save it as .xlsx and import that file.")
-DAMAGED = QT_TRANSLATE_NOOP("core", "{path} cannot be read as an Excel workbook (it may be damaged): open it in "
-                            "Excel or WPS, save it again as .xlsx and import that file.")
-BAD_TEXT = QT_TRANSLATE_NOOP("core", "{path} is not a text file in UTF-8 or GBK: save it again as CSV (UTF-8) or as "
-                             ".xlsx.")
 EMPTY = QT_TRANSLATE_NOOP("core", "{path} is empty: there are no rows to import.")
 NO_ROWS = QT_TRANSLATE_NOOP("core", "{path} has a header row (row {row}) but no people below it.")
 NO_HEADER = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows of "
@@ -52,7 +34,8 @@ class Row(NamedTuple):
     """One row under the header: its row number in the sheet (as Excel shows it) and its cell values.
 
     Values are as the file holds them: ``str``, ``int``/``float`` (a cell typed as a number), ``datetime``,
-    ``bool`` or ``None``. A CSV row holds only ``str`` and ``None``.
+    ``bool`` or ``None`` (a workbook's empty cell may also read as ``""``). A text file's row holds only ``str``
+    and ``None``.
     """
 
     number: int
@@ -74,47 +57,65 @@ class Table:
     header_row: int  # sheet row number of the header
     headers: tuple[str, ...]  # one per column, "" where the header cell is empty
     rows: tuple[Row, ...]
+    kind: str = ""  # what the content is: "xlsx", "xls", "xlsb", "ods", "html", "csv"
+    platform: str = ""  # a survey.PLATFORM_LABELS key, or ""
+    questions: tuple[int, ...] = ()  # survey question columns: unmapped ones go into 备注
 
 
-_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】|<.*?>")
+_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】|<.*?>|〔.*?〕")
 
 
 def header_key(value) -> str:
     """A header cell reduced to what identifies it: full-width forms, spaces, asterisks, bracketed hints
-    ("身份证号码（必填）") and a trailing colon removed."""
+    ("身份证号码（必填）"), a trailing colon, a survey's question numbering ("1、", "Q3_", "第4题") and polite
+    wording ("您的", "请填写", "是？") removed."""
     text = unicodedata.normalize("NFKC", "" if value is None else str(value))
-    text = _BRACKETED.sub("", text)
-    return "".join(text.split()).strip("*:#").replace("*", "")
+    text = "".join(_BRACKETED.sub("", text).split())
+    text = survey.strip_numbering(text).strip("*:#").replace("*", "")
+    return survey.strip_wording(text) if text else text
 
 
 def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], required: str) -> Table:
     """Read ``path``; the header row is the row among the first ``HEADER_SCAN_ROWS`` with most cells naming a
-    field of ``aliases`` (field -> header names) and one naming the ``required`` field."""
+    field of ``aliases`` (field -> header names) and one naming the ``required`` field. The sheets are read in
+    the file's order; the first one with such a header is the table."""
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
+        if path.stat().st_size == 0:
+            raise UserError(EMPTY, path=str(path))
+        source = formats.open_source(path)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise UserError(NOT_FOUND, path=str(path)) from None
     except OSError as exc:
         raise UserError(NOT_SPREADSHEET, path=str(path)) from exc
-    if not head:
-        raise UserError(EMPTY, path=str(path))
-    if head == OLE_MAGIC:
-        raise UserError(ENCRYPTED if _looks_encrypted(path) else OLE_FILE, path=str(path))
     known = {header_key(name): field for field, names in aliases.items() for name in names}
-    if head.startswith(ZIP_MAGIC):
-        return _read_xlsx(path, known, required, aliases[required])
-    if path.suffix.lower() in CSV_SUFFIXES:
-        return _read_csv(path, known, required, aliases[required])
-    raise UserError(NOT_SPREADSHEET, path=str(path))
+    required_names = aliases[required]
+    try:
+        no_header: UserError | None = None
+        for sheet in source.sheets:
+            numbered = _fill_merged(sheet.rows, sheet.merged)
+            try:
+                table = _build(path, sheet.name, numbered, known, required, required_names)
+            except UserError as exc:
+                if exc.message != NO_HEADER:
+                    raise
+                no_header = no_header or exc
+                continue
+            if table is not None:
+                return _recognise(replace(table, kind=source.kind))
+        raise no_header or UserError(EMPTY, path=str(path))
+    finally:
+        if source.close is not None:
+            source.close()
 
 
-def _looks_encrypted(path: Path) -> bool:
-    """Excel and WPS keep an encrypted workbook in a Compound File with an "EncryptedPackage" stream, whose name
-    is in the directory near the start."""
-    with open(path, "rb") as fh:
-        return ENCRYPTED_MARKER in fh.read(1 << 20)
+def _recognise(table: Table) -> Table:
+    keys = [header_key(h) for h in table.headers]
+    platform = survey.recognise(keys)
+    questions = survey.question_columns(platform, table.headers, keys)
+    if not platform and questions:
+        platform = "survey"
+    return replace(table, platform=platform, questions=questions) if platform else table
 
 
 # -- cell values --------------------------------------------------------------------------------------------------
@@ -224,70 +225,7 @@ def _build(path: Path, sheet: str, numbered: Iterator[tuple[int, tuple]], known:
     return Table(path, sheet, header_row, headers, tuple(rows))
 
 
-# -- .xlsx ------------------------------------------------------------------------------------------------------------
-
-def _read_xlsx(path: Path, known: dict[str, str], required: str, required_names: Collection[str]) -> Table:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    readable = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, IndexError,
-                SyntaxError, EOFError, AttributeError)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except readable as exc:
-        log.warning("cannot open %s as a workbook: %s", path.name, type(exc).__name__)
-        raise UserError(DAMAGED, path=str(path)) from None
-    try:
-        sheets = list(workbook.worksheets)
-        active = workbook.active
-        if active in sheets:  # the sheet the file opens on comes first
-            sheets.remove(active)
-            sheets.insert(0, active)
-        no_header: UserError | None = None
-        for sheet in sheets:
-            if not hasattr(sheet, "iter_rows"):
-                continue  # a chart sheet
-            sheet.reset_dimensions()  # WPS and some exporters write a wrong <dimension ref="A1"/>
-            numbered = _fill_merged(enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1),
-                                    _merged_ranges(workbook, sheet))
-            try:
-                table = _build(path, sheet.title, numbered, known, required, required_names)
-            except UserError as exc:
-                if exc.message != NO_HEADER:
-                    raise
-                no_header = no_header or exc
-                continue
-            if table is not None:
-                return table
-        raise no_header or UserError(EMPTY, path=str(path))
-    except readable as exc:
-        log.warning("cannot read %s: %s", path.name, type(exc).__name__)
-        raise UserError(DAMAGED, path=str(path)) from None
-    finally:
-        workbook.close()
-
-
-_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-
-
-def _merged_ranges(workbook, sheet) -> list[tuple[int, int, int]]:
-    """(column index, first row, last row) of each merged range that spans rows; read-only worksheets do not
-    parse them, so they are read from the sheet's XML (they follow the cells)."""
-    from openpyxl.utils import column_index_from_string
-
-    try:
-        with workbook._archive.open(sheet._worksheet_path) as source:  # noqa: SLF001 - read-only has no API
-            xml = source.read()
-    except (AttributeError, KeyError, OSError, zipfile.BadZipFile):
-        return []
-    if b"mergeCell" not in xml:
-        return []
-    ranges = []
-    for col, first, _col2, last in _MERGE_RE.findall(xml):
-        if int(last) > int(first):
-            ranges.append((column_index_from_string(col.decode()) - 1, int(first), int(last)))
-    return sorted(ranges, key=lambda r: r[1])
-
+# -- merged cells ------------------------------------------------------------------------------------------------
 
 def _fill_merged(numbered: Iterator[tuple[int, tuple]], ranges: list[tuple[int, int, int]]
                  ) -> Iterator[tuple[int, tuple]]:
@@ -306,50 +244,10 @@ def _fill_merged(numbered: Iterator[tuple[int, tuple]], ranges: list[tuple[int, 
             for column, _last, value in active:
                 if column >= len(row):
                     row.extend([None] * (column + 1 - len(row)))
-                if row[column] is None:
+                if row[column] is None or row[column] == "":
                     row[column] = value
             values = tuple(row)
         lo, hi = bisect.bisect_left(starts, number), bisect.bisect_right(starts, number)
         for column, _first, last in ranges[lo:hi]:
             active.append((column, last, values[column] if column < len(values) else None))
         yield number, values
-
-
-# -- .csv -------------------------------------------------------------------------------------------------------------
-
-def _decode(path: Path, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise UserError(BAD_TEXT, path=str(path)) from None
-    if b"\x00" in data:
-        raise UserError(NOT_SPREADSHEET, path=str(path))
-    for encoding in ("utf-8-sig", "gb18030"):  # GB18030 reads every GBK file
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UserError(BAD_TEXT, path=str(path))
-
-
-def _delimiter(text: str) -> str:
-    sample = text.splitlines()[:HEADER_SCAN_ROWS]
-    counts = {d: sum(line.count(d) for line in sample) for d in CSV_DELIMITERS}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
-def _read_csv(path: Path, known: dict[str, str], required: str, required_names: Collection[str]) -> Table:
-    text = _decode(path, path.read_bytes())
-    if not text.strip():
-        raise UserError(EMPTY, path=str(path))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        numbered = ((n, tuple(v if v.strip() else None for v in record)) for n, record in enumerate(reader, 1))
-        table = _build(path, "", numbered, known, required, required_names)
-    except csv.Error:
-        raise UserError(NOT_SPREADSHEET, path=str(path)) from None
-    if table is None:
-        raise UserError(EMPTY, path=str(path))
-    return table
