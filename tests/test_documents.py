@@ -569,7 +569,7 @@ def test_signup_xlsx_is_a_printable_form_and_a_roster(tmp_path):
     book = load_workbook(path)
     assert book.sheetnames == ["报名表", "报名汇总"]
     form = book["报名表"]
-    assert form["A1"].value == f"{UNIT}“政府开放日”活动报名表" and form["A1"].font.bold
+    assert form["A1"].value == f"{UNIT}“政府开放日”活动报名表" and not form["A1"].font.bold  # 小标宋: never bold
     assert "A1:D1" in {str(r) for r in form.merged_cells.ranges}
     cells = {form.cell(r, c).value: (r, c) for r in range(1, form.max_row + 1) for c in range(1, 5)}
     for label in ("身份证号", "联系电话"):
@@ -700,3 +700,36 @@ def test_only_errors_about_the_target_folder_blame_the_folder(tmp_path):
     assert export.is_target_error(PermissionError(errnos.EACCES, "denied", str(out / "a.docx")), out)
     assert export.is_target_error(FileNotFoundError(errnos.ENOENT, "gone", str(out)), out)
     assert not export.is_target_error(FileNotFoundError(errnos.ENOENT, "missing", "/app/docx/templates/x.docx"), out)
+
+
+def test_every_exported_docx_names_the_role_fonts_with_fallbacks_and_no_japanese_theme(tmp_path, workspace):
+    """Word or WPS on a stock Windows without 仿宋_GB2312 or 方正小标宋简体 substitutes the face the font table names
+    (w:altName); the theme's East Asian fonts are 宋体, not ＭＳ 明朝; no title is bold on top of 小标宋."""
+    import zipfile
+
+    from desktop_app.demo import create_demo_event
+    from desktop_app.documents import export as ex
+    from desktop_app.services import feedback, plan, roster, route, summary
+
+    held = create_demo_event(held=True)
+    snapshot, fonts = plan.snapshot(held.id), plan.doc_fonts()
+    files = []
+    for kind in ex.KINDS:
+        files += ex.export(kind, snapshot, fonts, tmp_path, roster=roster.roster_snapshot(held.id),
+                           summary=summary.summary_snapshot(held.id), feedback=feedback.feedback_snapshot(held.id),
+                           route=route.route_snapshot(held.id))
+    docs = [f for f in files if f.suffix == ".docx"]
+    assert len(docs) == 13
+    for path in docs:
+        with zipfile.ZipFile(path) as z:
+            table = z.read("word/fontTable.xml").decode("utf-8")
+            theme = next(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/theme/"))
+            body = z.read("word/document.xml").decode("utf-8")
+            styles = z.read("word/styles.xml").decode("utf-8")
+        for name, alt in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+            assert re.search(f'<w:font w:name="{name}"><w:altName w:val="{alt}"/>', table), (path.name, name)
+        assert "ＭＳ" not in table and "ＭＳ" not in theme and "Mincho" not in theme, path.name
+        title_style = re.search(r'<w:style [^>]*w:styleId="GongwenTitle".*?</w:style>', styles, re.S)
+        if title_style:
+            assert '<w:b w:val="0"/>' in title_style.group(0)
+        assert "<w:b/>" not in body or path.stem.endswith("参观证"), path.name

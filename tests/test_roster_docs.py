@@ -108,7 +108,7 @@ ROSTER_HEADER = ["序号", "姓名", "性别", "身份证号", "联系电话", "
 
 def test_roster_xlsx_has_every_field_with_ids_and_phones_as_text(tmp_path, roster):
     sheet = load_workbook(write_roster_xlsx(roster, tmp_path / "r.xlsx")).active
-    assert sheet["A1"].value == "2026年“政府开放日”活动邀请名单" and sheet["A1"].font.bold
+    assert sheet["A1"].value == "2026年“政府开放日”活动邀请名单" and not sheet["A1"].font.bold
     assert {"A1:N1", "A2:N2"} <= {str(r) for r in sheet.merged_cells.ranges}
     assert UNIT in sheet["A2"].value and "2026年9月28日" in sheet["A2"].value
     assert [c.value for c in sheet[3]] == ROSTER_HEADER
@@ -151,7 +151,10 @@ def test_masked_roster_shows_no_full_id_or_phone_anywhere(tmp_path, roster):
         assert not any(number in value for value in cells), number
         assert number not in raw, number
     assert not any(re.search(r"\d{11}", value) for value in cells)  # no phone, no ID, nor 11 digits of one
-    notes = sheet.cell(5, 14).value  # person 1 typed both numbers into 备注
+    header = [sheet.cell(3, c).value for c in range(1, sheet.max_column + 1)]
+    assert "参观证号" not in header  # the pass code is the check-in credential: not in a copy that leaves
+    assert not any(p.pass_code and p.pass_code in cells for p in roster.people)
+    notes = sheet.cell(5, header.index("备注") + 1).value  # person 1 typed both numbers into 备注
     assert notes == f"本人手机{phones.mask(roster.people[1].phone)}，身份证{mask_id(roster.people[1].id_number)}"
 
 

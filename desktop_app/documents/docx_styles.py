@@ -15,6 +15,7 @@ so Word's page setup shows the standard 22 lines × 28 characters.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -246,6 +247,51 @@ def apply_styles(doc, fonts: DocFonts) -> None:
     rpr = OxmlElement("w:rPr")
     rpr.append(rfonts(fonts.heading2))
     _replace_props(lead.element, None, rpr)
+
+
+# What Word and WPS on a stock Windows substitute for a role font that is not installed (w:altName in the font
+# table): the GB2312-named fonts of older systems fall back to their modern namesakes, 小标宋 to 宋体.
+ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体", "方正小标宋_GBK": "宋体",
+             "华文中宋": "宋体", "方正仿宋_GBK": "仿宋", "方正楷体_GBK": "楷体", "方正黑体_GBK": "黑体", "黑体": "SimHei",
+             "宋体": "SimSun", "仿宋": "FangSong", "楷体": "KaiTi"}
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _xml_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def font_table(fonts: DocFonts) -> bytes:
+    """word/fontTable.xml naming the five role fonts (GB2312 character set) with their fallbacks, and Times New
+    Roman for Latin text — instead of the template's Cambria and ＭＳ 明朝."""
+    names = list(dict.fromkeys((fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.page_number)))
+    entries = ['<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/>'
+               '<w:pitch w:val="variable"/></w:font>']
+    for name in names:
+        alt = ALT_NAMES.get(name)
+        entries.append(f'<w:font w:name="{_xml_attr(name)}">'
+                       + (f'<w:altName w:val="{_xml_attr(alt)}"/>' if alt else "")
+                       + '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="variable"/></w:font>')
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<w:fonts xmlns:w="{W_NS}">' + "".join(entries) + "</w:fonts>").encode("utf-8")
+
+
+def _theme(blob: bytes) -> bytes:
+    """The theme's fonts as a Chinese document's: Times New Roman and 宋体, no Japanese ＭＳ fonts."""
+    text = blob.decode("utf-8")
+    text = re.sub(r'<a:latin typeface="[^"]*"', '<a:latin typeface="Times New Roman"', text)
+    text = re.sub(r'<a:ea typeface="[^"]*"', '<a:ea typeface="宋体"', text)
+    text = re.sub(r'<a:font script="(Jpan|Hans)" typeface="[^"]*"/>', r'<a:font script="\1" typeface="宋体"/>', text)
+    return text.encode("utf-8")
+
+
+def apply_fonts(doc, fonts: DocFonts) -> None:
+    """The font table and the theme fonts (both parts python-docx keeps as plain bytes)."""
+    for part in doc.part.package.iter_parts():
+        if part.partname == "/word/fontTable.xml":
+            part._blob = font_table(fonts)
+        elif part.partname.startswith("/word/theme/"):
+            part._blob = _theme(part.blob)
 
 
 def setup_section(section) -> None:

@@ -239,7 +239,7 @@ def write_survey_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None) 
     for col, value in enumerate(("", "合计", *totals, stats.answers, rate_text(stats.satisfaction)), start=1):
         cell = sheet.cell(row=total_row, column=col)
         _put(cell, value)
-        cell.font, cell.border, cell.alignment = Font(name=fonts.heading1, size=11, bold=True), BOX, CENTRE
+        cell.font, cell.border, cell.alignment = Font(name=fonts.heading1, size=11), BOX, CENTRE
     _a4(sheet, landscape=False)
 
     answers = book.create_sheet("开放题意见")

@@ -45,6 +45,7 @@ def write_docx(document: Document, path, fonts: DocFonts) -> Path:
     doc = docx.Document()
     st.apply_styles(doc, fonts)
     st.apply_settings(doc)
+    st.apply_fonts(doc, fonts)
     section = doc.sections[0]
     st.setup_section(section)
     _BlockWriter(doc).write(document.blocks)

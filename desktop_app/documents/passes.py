@@ -23,7 +23,7 @@ from ..domain.dates import cn_date
 from ..domain.plan import DocFonts
 from ..domain.roster import RosterPerson, RosterSnapshot
 from . import layout
-from .docx_styles import THEME_ATTRS, apply_settings, rfonts
+from .docx_styles import THEME_ATTRS, apply_fonts, apply_settings, rfonts
 from .signin import confirmed_by_category
 
 MM_PER_PT = 25.4 / 72
@@ -63,6 +63,7 @@ def write_passes_docx(snapshot: RosterSnapshot, path, fonts: DocFonts) -> Path:
     """Write the passes to ``path`` (overwritten) and return the path."""
     doc = docx.Document()
     _styles(doc, fonts)
+    apply_fonts(doc, fonts)
     _page(doc.sections[0])
     holders = pass_holders(snapshot)
     if holders:

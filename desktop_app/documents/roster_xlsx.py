@@ -54,13 +54,25 @@ def _subtitle(snapshot: RosterSnapshot) -> str:
     return "　　".join(part for part in parts if part)
 
 
+# The masked copy leaves the office: the pass code is the check-in credential, so it is left out.
+MASKED_DROPS = ("参观证号",)
+
+
+def roster_columns(masked: bool) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    keep = [i for i, name in enumerate(ROSTER_COLUMNS) if not (masked and name in MASKED_DROPS)]
+    return tuple(ROSTER_COLUMNS[i] for i in keep), tuple(ROSTER_WIDTHS[i] for i in keep)
+
+
 def _roster_values(number: int, person: RosterPerson, masked: bool) -> tuple:
-    id_number = mask_id(person.id_number) if masked and person.id_number else person.id_number
-    phone = phones.mask(person.phone) if masked and person.phone else person.phone
-    notes = mask_text(person.notes) if masked else person.notes
-    return (number, person.name, person.gender, id_number, phone, person.organisation, person.position_title,
-            person.category, STATUS_LABELS.get(person.status, person.status), person.pass_code, person.source,
-            person.channel, person.registered_at, notes)
+    if not masked:
+        return (number, person.name, person.gender, person.id_number, person.phone, person.organisation,
+                person.position_title, person.category, STATUS_LABELS.get(person.status, person.status),
+                person.pass_code, person.source, person.channel, person.registered_at, person.notes)
+    # Masked also inside free text: an ID or a phone typed into 单位, 职务 or 备注 is masked like the columns.
+    return (number, person.name, person.gender, mask_id(person.id_number) if person.id_number else "",
+            phones.mask(person.phone) if person.phone else "", mask_text(person.organisation),
+            mask_text(person.position_title), person.category, STATUS_LABELS.get(person.status, person.status),
+            person.source, person.channel, person.registered_at, mask_text(person.notes))
 
 
 def _fit_height(values, widths, *, line_pt: float, minimum: float) -> float:
@@ -86,7 +98,7 @@ def _title_rows(sheet, title: str, subtitle: str, ncols: int, fonts: DocFonts) -
     sheet.merge_cells(f"A1:{last}1")
     sheet.merge_cells(f"A2:{last}2")
     sheet["A1"].value = title
-    sheet["A1"].font = Font(name=fonts.title, size=18, bold=True)
+    sheet["A1"].font = Font(name=fonts.title, size=18)
     sheet["A1"].alignment = CENTRE
     sheet.row_dimensions[1].height = 36
     sheet["A2"].value = subtitle
@@ -96,7 +108,7 @@ def _title_rows(sheet, title: str, subtitle: str, ncols: int, fonts: DocFonts) -
 
 
 def _header(sheet, row: int, columns, widths, fonts: DocFonts) -> None:
-    font = Font(name=fonts.heading1, size=11, bold=True)
+    font = Font(name=fonts.heading1, size=11)
     for col, (name, width) in enumerate(zip(columns, widths, strict=True), start=1):
         cell = sheet.cell(row=row, column=col, value=name)
         cell.font = font
@@ -114,17 +126,18 @@ def write_roster_xlsx(snapshot: RosterSnapshot, path, *, masked: bool = False,
     book = Workbook()
     sheet = book.active
     sheet.title = "邀请名单"
-    ncols = len(ROSTER_COLUMNS)
+    columns, widths = roster_columns(masked)
+    ncols = len(columns)
     _title_rows(sheet, roster_title(snapshot, masked=masked), _subtitle(snapshot), ncols, fonts)
-    _header(sheet, HEADER_ROW, ROSTER_COLUMNS, ROSTER_WIDTHS, fonts)
+    _header(sheet, HEADER_ROW, columns, widths, fonts)
     body = Font(name=fonts.body, size=11)
-    text_cols = {ROSTER_COLUMNS.index(name) + 1 for name in TEXT_COLUMNS}
-    left_cols = {ROSTER_COLUMNS.index(name) + 1 for name in ("单位", "职务", "备注")}
-    date_col = ROSTER_COLUMNS.index("报名时间") + 1
+    text_cols = {columns.index(name) + 1 for name in TEXT_COLUMNS if name in columns}
+    left_cols = {columns.index(name) + 1 for name in ("单位", "职务", "备注")}
+    date_col = columns.index("报名时间") + 1
     for number, person in enumerate(snapshot.people, start=1):
         row = HEADER_ROW + number
         values = _roster_values(number, person, masked)
-        sheet.row_dimensions[row].height = _fit_height(values, ROSTER_WIDTHS, line_pt=14, minimum=18)
+        sheet.row_dimensions[row].height = _fit_height(values, widths, line_pt=14, minimum=18)
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=col)
             if col in text_cols:
@@ -165,7 +178,7 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
     sheet.row_dimensions[3].height = 20
     header_row = 4
     _header(sheet, header_row, signin.COLUMNS, SIGNIN_WIDTHS, fonts)
-    caption_font = Font(name=fonts.heading1, size=12, bold=True)
+    caption_font = Font(name=fonts.heading1, size=12)
     body = Font(name=fonts.body, size=12)
     row = header_row
     for caption, rows in groups:

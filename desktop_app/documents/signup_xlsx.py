@@ -54,6 +54,9 @@ def _a4(sheet, *, landscape: bool) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.6
     sheet.page_margins.top = sheet.page_margins.bottom = 0.8
+    # Page numbers in the footer, so a printed sheet of several pages is filed in order.
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.oddFooter.center.size = 10
 
 
 def _form_sheet(sheet, s: PlanSnapshot, fonts: DocFonts) -> None:
@@ -64,7 +67,7 @@ def _form_sheet(sheet, s: PlanSnapshot, fonts: DocFonts) -> None:
     sheet.merge_cells("A1:D1")
     title = sheet["A1"]
     title.value = form_title(s).replace("\n", "")
-    title.font = Font(name=fonts.title, size=18, bold=True)
+    title.font = Font(name=fonts.title, size=18)
     title.alignment = CENTRE
     sheet.row_dimensions[1].height = 48
     row_no = 2
@@ -117,7 +120,7 @@ def _form_sheet(sheet, s: PlanSnapshot, fonts: DocFonts) -> None:
 
 
 def _roster_sheet(sheet, s: PlanSnapshot, fonts: DocFonts) -> None:
-    header_font = Font(name=fonts.heading1, size=11, bold=True)
+    header_font = Font(name=fonts.heading1, size=11)
     body = Font(name=fonts.body, size=11)
     for col, (name, width) in enumerate(zip(ROSTER_COLUMNS, ROSTER_WIDTHS, strict=True), start=1):
         cell = sheet.cell(row=1, column=col, value=name)
