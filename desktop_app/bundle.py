@@ -1,11 +1,15 @@
 """Event bundles: one event carried between the office workstation and the venue laptop in an encrypted file,
 and the merge that brings the two copies together again without losing a check-in.
 
-The file (format 1)
-    ``b"ODAYBNDL"`` | format version (1 byte) | salt (16 bytes) | nonce (12 bytes) | AES-256-GCM ciphertext + tag
-    The 37 header bytes are the associated data, so a change to any byte of the file fails authentication. The
-    key is scrypt(passphrase as UTF-8, salt, n=2**15, r=8, p=1); the passphrase is never stored anywhere. The
-    plaintext is zlib-compressed JSON::
+The file (format 2)
+    ``b"ODAYBNDL"`` | format version (1 byte) | scrypt log2(n), r, p (1 byte each) | salt (16 bytes) |
+    nonce (12 bytes) | AES-256-GCM ciphertext + tag
+    The 40 header bytes are the associated data, so a change to any byte of the file fails authentication. The
+    key is scrypt(passphrase as UTF-8, salt, n=2**17, r=8, p=1) for a new bundle (128 MiB, as OWASP asks for a
+    file that leaves the office); the parameters a header may ask for are bounded (``SCRYPT_LIMITS``). Format 1
+    (37 header bytes, no parameters: n=2**15, r=8, p=1) is still read. The passphrase is never stored anywhere.
+    The plaintext is zlib-compressed JSON, inflated in steps up to ``inflate_limit`` (50 times the file, at most
+    1 GB), so a small file cannot fill the memory::
 
         {"format": 1, "app_version", "schema", "bundle_id", "exported_at", "device_id", "event_uuid",
          "base_from": {device_id: bundle_id}, "sent_before": [bundle_id, ...],
@@ -16,6 +20,8 @@ The file (format 1)
     metadata: every field but the integer primary key; a foreign key as the referenced row's ``uuid`` under the
     field's own name; dates, times and datetimes in ISO form; blobs (photos) in base64. ``settings`` holds the
     event's own settings except this module's bookkeeping (keys starting ``bundle.``).
+    Every row is then checked as a person's entry or an import is (``bundle_checks``): one value the app would
+    not accept refuses the whole bundle, naming the table, the row, the field and why.
 
 The merge (three-way, per field)
     Rows match by ``uuid``; check-ins match by ``scan_id``. Every field but the stamps (``uuid``, ``updated_at``,
@@ -92,6 +98,7 @@ from peewee import (
 
 from db import migrations, models
 
+from . import bundle_checks
 from .errors import UserError
 from .files import fsync_dir
 from .i18n import QT_TRANSLATE_NOOP
@@ -101,14 +108,22 @@ from .services.events import _live as live_event
 log = logging.getLogger(__name__)
 
 MAGIC = b"ODAYBNDL"
-FORMAT = 1
+FORMAT = 2
 SALT_BYTES = 16
 NONCE_BYTES = 12
-HEADER_BYTES = len(MAGIC) + 1 + SALT_BYTES + NONCE_BYTES
+HEADER_SIZES = {1: len(MAGIC) + 1 + SALT_BYTES + NONCE_BYTES, 2: len(MAGIC) + 1 + 3 + SALT_BYTES + NONCE_BYTES}
+HEADER_BYTES = HEADER_SIZES[FORMAT]
 KEY_BYTES = 32
-SCRYPT_N = 2**15  # ~32 MiB and a tenth of a second per try: slow for guessing, quick for the user
+SCRYPT_LOG2_N = 17  # 128 MiB and about a third of a second per try: slow for guessing, bearable for the user
+SCRYPT_N = 2**SCRYPT_LOG2_N
 SCRYPT_R = 8
 SCRYPT_P = 1
+FORMAT_1_SCRYPT = (15, 8, 1)  # log2(n), r, p of the bundles of format 1
+SCRYPT_LIMITS = ((14, 18), (1, 8), (1, 2))  # what a header may ask for: at most 256 MiB of memory
+INFLATE_FACTOR = 50
+INFLATE_MAX = 1024**3
+INFLATE_MIN = 16 * 1024 * 1024  # a bundle of a few KB (an empty event) is allowed this much anyway
+INFLATE_STEP = 4 * 1024 * 1024
 MIN_PASSPHRASE = 8
 SUFFIX = ".odbundle"
 KEEP_SENT = 8  # exports remembered as bases (two laptops and a few re-exports)
@@ -461,11 +476,12 @@ def _json_default(value):
     raise TypeError(f"cannot put {type(value).__name__} into a bundle")
 
 
-def _derive(passphrase: str, salt: bytes) -> bytes:
+def _derive(passphrase: str, salt: bytes, log2_n: int = SCRYPT_LOG2_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:
+    """scrypt through ``cryptography``, which allows it the memory it needs (128 · n · r bytes: 128 MiB for the
+    parameters of a new bundle) where ``hashlib.scrypt`` stops at 32 MiB unless given ``maxmem``."""
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=salt, length=KEY_BYTES, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P).derive(
-        passphrase.encode("utf-8"))
+    return Scrypt(salt=salt, length=KEY_BYTES, n=2**log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
 def seal(payload: dict, passphrase: str) -> bytes:
@@ -473,9 +489,11 @@ def seal(payload: dict, passphrase: str) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
-    header = MAGIC + bytes([FORMAT]) + salt + nonce
+    params = (SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
+    header = MAGIC + bytes([FORMAT, *params]) + salt + nonce
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_json_default)
-    return header + AESGCM(_derive(passphrase, salt)).encrypt(nonce, zlib.compress(text.encode("utf-8"), 6), header)
+    return header + AESGCM(_derive(passphrase, salt, *params)).encrypt(
+        nonce, zlib.compress(text.encode("utf-8"), 6), header)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -555,27 +573,67 @@ def read_bundle(path: Path | str, passphrase: str) -> Bundle:
     return Bundle(path, unseal(data, passphrase, path))
 
 
+def inflate_limit(size: int) -> int:
+    """How many bytes a bundle file of ``size`` bytes may inflate to."""
+    return min(max(size * INFLATE_FACTOR, INFLATE_MIN), INFLATE_MAX)
+
+
+def _inflate(data: bytes, limit: int) -> bytes | None:
+    """zlib-decompress ``data`` in steps; None when it would grow beyond ``limit`` bytes."""
+    inflater = zlib.decompressobj()
+    parts: list[bytes] = []
+    total = 0
+    pending = data
+    while True:
+        part = inflater.decompress(pending, INFLATE_STEP)
+        total += len(part)
+        if total > limit:
+            return None
+        parts.append(part)
+        pending = inflater.unconsumed_tail
+        if inflater.eof:
+            break
+        if not pending and not part:
+            raise zlib.error("cut short")
+    if inflater.unused_data:
+        raise zlib.error("data after the end")
+    return b"".join(parts)
+
+
 def unseal(data: bytes, passphrase: str, path: Path | str = "") -> dict:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    if len(data) < HEADER_BYTES or not data.startswith(MAGIC):
+    if len(data) <= len(MAGIC) or not data.startswith(MAGIC):
         raise UserError(NOT_A_BUNDLE, path=str(path))
     version = data[len(MAGIC)]
     if version > FORMAT:
         raise UserError(NEWER_VERSION, path=str(path), detail=f"bundle format {version} > {FORMAT}")
-    if version < 1:
+    if version < 1 or len(data) < HEADER_SIZES[version]:
         raise UserError(NOT_A_BUNDLE, path=str(path))
-    header = data[:HEADER_BYTES]
-    salt = header[len(MAGIC) + 1:len(MAGIC) + 1 + SALT_BYTES]
-    nonce = header[len(MAGIC) + 1 + SALT_BYTES:]
+    header = data[:HEADER_SIZES[version]]
+    start = len(MAGIC) + 1
+    if version == 1:
+        params = FORMAT_1_SCRYPT
+    else:
+        params = tuple(header[start:start + 3])
+        start += 3
+        if not all(low <= value <= high for value, (low, high) in zip(params, SCRYPT_LIMITS, strict=True)):
+            raise UserError(WRONG_PASSPHRASE, path=str(path))  # not a header this app writes: altered
+    salt = header[start:start + SALT_BYTES]
+    nonce = header[start + SALT_BYTES:]
     try:
-        plain = AESGCM(_derive(passphrase, salt)).decrypt(nonce, data[HEADER_BYTES:], header)
+        plain = AESGCM(_derive(passphrase, salt, *params)).decrypt(nonce, data[len(header):], header)
     except InvalidTag:
         raise UserError(WRONG_PASSPHRASE, path=str(path)) from None
+    limit = inflate_limit(len(data))
     try:
-        payload = json.loads(zlib.decompress(plain).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError) as exc:
+        text = _inflate(plain, limit)
+        del plain
+        if text is None:
+            raise UserError(DAMAGED, path=str(path), detail=f"inflates beyond {limit // (1024 * 1024)} MB")
+        payload = json.loads(text.decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise UserError(DAMAGED, path=str(path), detail=type(exc).__name__) from None
     return _checked(payload, str(path))
 
@@ -668,6 +726,10 @@ def _checked(payload, path: str) -> dict:
     events = tables.get("event", [])
     if len(events) != 1 or events[0]["uuid"] != payload["event_uuid"]:
         raise damaged("event")
+    try:
+        bundle_checks.check_rows(tables)
+    except bundle_checks.RowRefused as exc:
+        raise bundle_checks.refusal(exc, path, DAMAGED) from None
     return payload
 
 

@@ -12,6 +12,11 @@ from .i18n import QT_TRANSLATE_NOOP
 
 MAX_SIDE = 2000
 THUMB_SIDE = 240
+# What a photo the app made can take (a 2000 px JPEG at quality 88 is well under 4 MB; its thumbnail under 60 KB),
+# and how many an event holds; a bundle's photos are held to the same limits.
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+MAX_THUMB_BYTES = 512 * 1024
+MAX_PHOTOS = 300
 SUFFIXES = (".jpg", ".jpeg", ".png")
 
 NOT_AN_IMAGE = QT_TRANSLATE_NOOP("core", "{path} is not a JPEG or PNG photo that can be read: {reason}. "

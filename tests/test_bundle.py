@@ -525,8 +525,8 @@ def test_a_different_event_of_the_same_name_is_refused(pair, tmp_path):
 
 TEXT = st.sampled_from(["甲", "乙", "丙"])
 EDITS = {("invitee", "notes"): TEXT, ("invitee", "phone"): st.sampled_from(["13900000001", "13900000002"]),
-         ("invitee", "status"): st.sampled_from(["confirmed", "waitlisted", "declined"]),
-         ("suggestion", "reply"): TEXT, ("suggestion", "status"): st.sampled_from(["pending", "replied"]),
+         ("invitee", "status"): st.sampled_from(["confirmed", "waitlisted", "cancelled"]),
+         ("suggestion", "reply"): TEXT, ("suggestion", "status"): st.sampled_from(["pending", "answered"]),
          ("staff", "title"): TEXT, ("agenda_item", "notes"): TEXT, ("event", "theme"): TEXT,
          ("meeting_note", "remark"): TEXT, ("photo", "caption"): TEXT, ("survey_answer", "choice"):
              st.sampled_from([0, 1, None])}
@@ -635,7 +635,8 @@ def test_random_edits_on_two_copies_converge(template, monkeypatch, steps, later
     full round, edits on one side only merge without a conflict whichever way they go first."""
     from desktop_app import bundle
 
-    monkeypatch.setattr(bundle, "SCRYPT_N", 2**4)  # speed only: the file format is the same
+    monkeypatch.setattr(bundle, "SCRYPT_LOG2_N", 4)  # speed only: the file format is the same
+    monkeypatch.setattr(bundle, "SCRYPT_LIMITS", ((4, 18), (1, 8), (1, 2)))
     source, uuid = template
     folder = Path(tempfile.mkdtemp(prefix="converge"))
     try:

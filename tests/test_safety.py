@@ -444,3 +444,212 @@ def test_full_tmpfs_daily_backup_fails_and_the_database_opens(tmp_path):
         finally:
             ws.close()
         assert not [p for p in backup.backup_dir(path).glob("*") if p.name.endswith(".partial")]
+
+
+# -- bundles are validated like an import ---------------------------------------------------------------------
+
+BUNDLE_PASS = "开放日 venue 2026"
+
+
+@pytest.fixture(scope="module")
+def demo_payload(tmp_path_factory):
+    """The held demo event (with a photo) as a bundle's payload, made once in a database of its own."""
+    from desktop_app import bundle
+    from desktop_app.demo import create_demo_event
+    from desktop_app.images import PreparedImage
+    from desktop_app.services import photos
+
+    folder = tmp_path_factory.mktemp("bundle_payload")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("OPENDAY_DATA_DIR", str(folder))
+        ws = open_workspace(folder / "office.sqlite3")
+        try:
+            event = create_demo_event(dt.date(2026, 12, 20), held=True)
+            photos.add_photo(event.id, PreparedImage(b"\xff\xd8\xff\xe0" + bytes(4000), b"\xff\xd8\xff\xe0", 640,
+                                                     480))
+            payload = bundle.event_payload(event.id)
+        finally:
+            ws.close()
+    return payload
+
+
+@pytest.fixture
+def fast_scrypt(monkeypatch):
+    """Bundles sealed with the smallest n a header may carry (2**14), so each attack costs little."""
+    from desktop_app import bundle
+
+    monkeypatch.setattr(bundle, "SCRYPT_LOG2_N", 14)
+
+
+def forged(payload: dict, table: str, index: int, **changes) -> dict:
+    import copy
+
+    out = copy.deepcopy(payload)
+    out["tables"][table][index].update(changes)
+    return out
+
+
+def sealed_file(tmp_path: Path, payload: dict, name="forged.odbundle") -> Path:
+    from desktop_app import bundle
+
+    path = tmp_path / name
+    path.write_bytes(bundle.seal(payload, BUNDLE_PASS))
+    return path
+
+
+def refusal_of(path: Path) -> UserError:
+    from desktop_app import bundle
+
+    with pytest.raises(UserError) as err:
+        bundle.read_bundle(path, BUNDLE_PASS)
+    assert err.value.message == bundle.DAMAGED
+    return err.value
+
+
+def same_pass_code(payload: dict) -> dict:
+    """The second person with a pass code given the first one's."""
+    holders = [i for i, r in enumerate(payload["tables"]["invitee"]) if r["pass_code"]]
+    first = payload["tables"]["invitee"][holders[0]]["pass_code"]
+    return forged(payload, "invitee", holders[1], pass_code=first)
+
+
+ATTACKS = {
+    "id_not_an_id": ("invitee", "id_number", lambda p: forged(p, "invitee", 0, id_number="NOT-AN-ID")),
+    "id_bad_province": ("invitee", "id_number", lambda p: forged(
+        p, "invitee", 0, id_number=idcard.make("990000", dt.date(1980, 1, 1), 11))),
+    "phone_call_me": ("invitee", "phone", lambda p: forged(p, "invitee", 1, phone="call me")),
+    "phone_unassigned": ("invitee", "phone", lambda p: forged(p, "invitee", 1, phone="14012345678")),
+    "staff_phone": ("staff", "phone", lambda p: forged(p, "staff", 0, phone="call me")),
+    "status_hacked": ("invitee", "status", lambda p: forged(p, "invitee", 2, status="hacked")),
+    "suggestion_status": ("suggestion", "status", lambda p: forged(p, "suggestion", 0, status="hacked")),
+    "agenda_kind": ("agenda_item", "kind", lambda p: forged(p, "agenda_item", 0, kind="party")),
+    "registered_at": ("invitee", "registered_at", lambda p: forged(p, "invitee", 0, registered_at="not a date")),
+    "event_date": ("event", "date", lambda p: forged(p, "event", 0, date="garbage-date")),
+    "event_forms": ("event", "forms", lambda p: forged(p, "event", 0, forms="{not json")),
+    "duplicate_id": ("invitee", "id_number", lambda p: forged(
+        p, "invitee", 1, id_number=p["tables"]["invitee"][0]["id_number"])),
+    "duplicate_pass_code": ("invitee", "pass_code", same_pass_code),
+    "photo_not_jpeg": ("photo", "image", lambda p: forged(p, "photo", 0, image=b"GIF89a" + bytes(100))),
+    "photo_too_wide": ("photo", "width", lambda p: forged(p, "photo", 0, width=50000)),
+}
+
+
+def test_the_demo_bundle_passes_the_checks(demo_payload, tmp_path, fast_scrypt):
+    from desktop_app import bundle
+
+    opened = bundle.read_bundle(sealed_file(tmp_path, demo_payload), BUNDLE_PASS)
+    assert opened.title == demo_payload["tables"]["event"][0]["title"]
+
+
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
+def test_a_forged_bundle_is_refused_whole_naming_table_and_field(demo_payload, tmp_path, fast_scrypt, attack):
+    table, field, make = ATTACKS[attack]
+    error = refusal_of(sealed_file(tmp_path, make(demo_payload)))
+    text = str(error)
+    assert f"{table} #" in text and f" {field}:" in text, text
+    assert "密码正确，但内容无效" in text  # the Chinese message of the refusal
+
+
+def test_a_forged_bundle_is_refused_by_the_cli_without_a_traceback(demo_payload, tmp_path, fast_scrypt):
+    from .conftest import run_cli
+
+    path = sealed_file(tmp_path, forged(demo_payload, "invitee", 0, id_number="NOT-AN-ID"))
+    fresh = tmp_path / "fresh.sqlite3"
+    result = run_cli("bundle", "merge", "--db", str(fresh), str(path), "--passphrase-env", "BP", "--json",
+                     env={"BP": BUNDLE_PASS})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "invitee #1 id_number" in lines[0] and "内容无效" in lines[0]
+    assert not fresh.exists()
+
+
+def test_too_many_photos_are_refused(demo_payload, tmp_path, fast_scrypt):
+    import copy
+
+    from desktop_app import images
+
+    payload = copy.deepcopy(demo_payload)
+    photo = payload["tables"]["photo"][0]
+    payload["tables"]["photo"] = [dict(photo, uuid=f"{n:032x}") for n in range(images.MAX_PHOTOS + 1)]
+    error = refusal_of(sealed_file(tmp_path, payload))
+    assert "photo #" in str(error)
+
+
+def test_a_photo_beyond_the_apps_size_is_refused(demo_payload, tmp_path, fast_scrypt):
+    from desktop_app import images
+
+    big = b"\xff\xd8\xff\xe0" + bytes(images.MAX_PHOTO_BYTES)  # compresses to little: a small bundle
+    path = sealed_file(tmp_path, forged(demo_payload, "photo", 0, image=big))
+    assert path.stat().st_size < 2 * 1024 * 1024
+    assert "photo #1 image" in str(refusal_of(path))
+
+
+def test_a_zip_bomb_bundle_is_refused_without_inflating_it(tmp_path, fast_scrypt):
+    import tracemalloc
+    import zlib
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from desktop_app import bundle
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    parts = [packer.compress(b'{"format": 2, "pad": "')]
+    for _ in range(600):  # 600 MB of spaces
+        parts.append(packer.compress(chunk))
+    parts.append(packer.compress(b'"}') + packer.flush())
+    plain = b"".join(parts)
+    salt, nonce = os.urandom(16), os.urandom(12)
+    header = bundle.MAGIC + bytes([2, 14, 8, 1]) + salt + nonce
+    data = header + AESGCM(bundle._derive(BUNDLE_PASS, salt, 14, 8, 1)).encrypt(nonce, plain, header)
+    path = tmp_path / "bomb.odbundle"
+    path.write_bytes(data)
+    assert len(data) < 1024 * 1024
+    tracemalloc.start()
+    try:
+        error = refusal_of(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "inflates beyond" in str(error)
+    assert peak < 64 * 1024 * 1024, peak  # the limit (16 MB for a small file) and one step, not 600 MB
+    assert bundle.inflate_limit(2 * 1024 * 1024) == 100 * 1024 * 1024
+    assert bundle.inflate_limit(100 * 1024 * 1024) == 1024**3
+
+
+def test_new_bundles_use_scrypt_n_2_17_and_record_it(demo_payload):
+    from desktop_app import bundle
+
+    data = bundle.seal(demo_payload, BUNDLE_PASS)
+    assert data[len(bundle.MAGIC)] == 2 and tuple(data[len(bundle.MAGIC) + 1:len(bundle.MAGIC) + 4]) == (17, 8, 1)
+    assert bundle.unseal(data, BUNDLE_PASS)["event_uuid"] == demo_payload["event_uuid"]
+
+
+def test_a_format_1_bundle_with_n_2_15_still_reads(demo_payload):
+    import json
+    import zlib
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from desktop_app import bundle
+
+    old = dict(demo_payload, format=1)
+    text = json.dumps(old, ensure_ascii=False, separators=(",", ":"), default=bundle._json_default)
+    salt, nonce = os.urandom(16), os.urandom(12)
+    header = bundle.MAGIC + bytes([1]) + salt + nonce  # format 1: no parameters in the header
+    key = bundle._derive(BUNDLE_PASS, salt, 15, 8, 1)
+    data = header + AESGCM(key).encrypt(nonce, zlib.compress(text.encode("utf-8")), header)
+    assert bundle.unseal(data, BUNDLE_PASS)["event_uuid"] == demo_payload["event_uuid"]
+
+
+def test_a_header_asking_for_a_huge_scrypt_is_refused_quickly(demo_payload):
+    import time
+
+    from desktop_app import bundle
+
+    data = bytearray(bundle.seal(demo_payload, BUNDLE_PASS))
+    data[len(bundle.MAGIC) + 1] = 30  # 2**30: 128 GiB of memory
+    start = time.perf_counter()
+    with pytest.raises(UserError) as err:
+        bundle.unseal(bytes(data), BUNDLE_PASS)
+    assert err.value.message == bundle.WRONG_PASSPHRASE and time.perf_counter() - start < 1

@@ -17,6 +17,8 @@ from .events import _live as live_event
 
 CHOSEN_KEY = "summary.implementation_photos"  # uuids of the photos the 活动实施情况 shows, in order
 GONE = QT_TRANSLATE_NOOP("core", "The photo no longer exists; reload the list.")
+TOO_MANY = QT_TRANSLATE_NOOP("core", "The event already has {limit} photos, as many as it can hold. Delete some "
+                                     "before adding more.")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def add_photo(event_id: int, prepared: images.PreparedImage, *, caption: str = "
     fewer than four are."""
     with models.database.atomic():
         live_event(event_id)
+        if _live(event_id).count() >= images.MAX_PHOTOS:
+            raise UserError(TOO_MANY, limit=images.MAX_PHOTOS)
         last = _live(event_id).order_by(models.Photo.position.desc()).first()
         photo = models.Photo.create(event=event_id, caption=caption.strip(), taken_at=taken_at,
                                     image=prepared.data, thumbnail=prepared.thumbnail, width=prepared.width,
