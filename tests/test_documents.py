@@ -733,3 +733,30 @@ def test_every_exported_docx_names_the_role_fonts_with_fallbacks_and_no_japanese
         if title_style:
             assert '<w:b w:val="0"/>' in title_style.group(0)
         assert "<w:b/>" not in body or path.stem.endswith("参观证"), path.name
+
+
+def test_a_full_body_line_holds_28_characters(tmp_path):
+    """22 lines × 28 characters: Word's and WPS's arithmetic always; LibreOffice by rendering the plan's body, where
+    soffice is installed (it broke after 27 with -0.25 pt of character spacing)."""
+    import shutil
+    import subprocess
+
+    from desktop_app.documents import layout
+    from desktop_app.documents.gongwen import write_docx
+    from desktop_app.documents.model import Document, Paragraph
+    from desktop_app.domain.plan import DocFonts
+
+    pitch = layout.BODY_PT * 20 + layout.CHAR_SPACING
+    assert pitch * 28 <= layout.TEXT_WIDTH < pitch * 29
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftotext = shutil.which("pdftotext")
+    if not (soffice and pdftotext):
+        pytest.skip("LibreOffice and pdftotext are not installed here")
+    text = "政府开放日活动邀请群众走进机关了解服务事项办理流程和便民举措增进理解和信任" * 3
+    path = write_docx(Document("t", (Paragraph(text, role="recipients"),), page_numbers=False),
+                      tmp_path / "line.docx", DocFonts())
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    lines = subprocess.run([pdftotext, str(tmp_path / "line.pdf"), "-"], check=True, capture_output=True,
+                           text=True).stdout.split()
+    assert [len(line) for line in lines[:3]] == [28, 28, 28], lines

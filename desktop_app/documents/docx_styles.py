@@ -8,8 +8,8 @@ Lines and characters: body, headings and titles use an exact 28.95 pt line (w:li
 the grid's line pitch, so every reader lays out 22 lines per page whatever the font's ascent and descent (a
 fallback font replacing 仿宋_GB2312 changes nothing). Paragraphs do not snap to the grid: LibreOffice gives each
 16 pt character two 15.79 pt grid cells (14 characters a line) where Word squeezes it into one, so instead the
-Normal style tightens characters by 0.25 pt (w:spacing w:val="-5") and 28 of them fill the 156 mm line in
-Word, WPS and LibreOffice alike. The w:docGrid (linesAndChars, linePitch 579, charSpace -842) is still written
+Normal style tightens characters by 0.3 pt (w:spacing w:val="-6"; -5 gives LibreOffice 27 a line) and 28 of
+them fill the 156 mm line in Word, WPS and LibreOffice alike. The w:docGrid (linesAndChars, linePitch 579, charSpace -842) is still written
 so Word's page setup shows the standard 22 lines × 28 characters.
 """
 

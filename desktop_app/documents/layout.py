@@ -49,9 +49,11 @@ CHAR_SPACE = math.floor((TEXT_WIDTH / 20 / CHARS_PER_LINE - BODY_PT) * 4096)
 
 # Grid snapping is not portable: LibreOffice puts every 16 pt character into two 15.79 pt grid cells (14 per
 # line) where Word compresses it into one. So paragraphs do not snap to the grid, and the Normal style tightens
-# its characters instead: a 28-character line may take 8845 / 28 = 315.9 twips per character, so 16 pt
-# (320 twips) characters get floor(315.9) - 320 = -5 twentieths of a point (-0.25 pt), identical everywhere.
-CHAR_SPACING = math.floor(TEXT_WIDTH / CHARS_PER_LINE) - BODY_PT * 20
+# its characters instead. A 28-character line may take 8845 / 28 = 315.9 twips per character; Word and WPS fit
+# 28 characters of 320 - 5 twips, but LibreOffice then breaks after 27 (rendered: 27 a line with -5, 28 with -6;
+# it loses a fraction of a point per character to its layout rounding). So one twentieth more: -6 (-0.3 pt), 28
+# characters of 314 twips = 8792 twips in Word, WPS and LibreOffice alike (29 would need 9106, more than 8845).
+CHAR_SPACING = math.floor(TEXT_WIDTH / CHARS_PER_LINE) - BODY_PT * 20 - 1
 
 # One character of body text (16 pt = 320 twips); indents are given both in characters (w:firstLineChars,
 # hundredths of a character) and in twips as a fallback for readers that ignore the character units.
