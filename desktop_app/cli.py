@@ -389,6 +389,8 @@ def cmd_import_roster(args) -> int:
         return 0
     counts = {"rows": len(report.rows), "valid": len(report.valid_rows), "imported": report.imported,
               "rejected": len(report.rejected_rows)}
+    if importer.platform_note(report.table):
+        print(importer.platform_note(report.table))
     print(i18n.text(importer.DRY_RUN_SUMMARY if report.dry_run else importer.SUMMARY, **counts))
     for row in report.rejected_rows:
         print(f"{row.row_number}\t{row.draft.name or '-'}\t{', '.join(row.reasons)}")

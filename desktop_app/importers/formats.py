@@ -201,14 +201,13 @@ def decode(path: Path, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise UserError(BAD_TEXT, path=str(path)) from None
     line = _first_line_in_other_encoding(data)
     if line is not None:
         raise UserError(MIXED_TEXT, path=str(path), line=line)
-    return text
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise UserError(BAD_TEXT, path=str(path)) from None
 
 
 def _first_line_in_other_encoding(data: bytes) -> int | None:

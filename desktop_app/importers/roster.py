@@ -100,6 +100,17 @@ DRY_RUN_SUMMARY = QT_TRANSLATE_NOOP("core", "{rows} rows: {valid} can be importe
                                     "nothing was imported).")
 REJECTED_FILE = QT_TRANSLATE_NOOP("core", "The refused rows, with their problems, are in {path}.")
 REJECTED_SUFFIX = "_未导入"
+PLATFORM_NOTE = QT_TRANSLATE_NOOP("core", "{file} is {platform}: question numbers and wording were removed to find "
+                                  "the columns, the submission time is the registration time, and the answers to "
+                                  "other questions are kept in the notes.")
+
+
+def platform_note(table: Table) -> str:
+    """What the preview and the CLI say about a recognised survey export; "" for any other file."""
+    if not table.platform:
+        return ""
+    return i18n.text(PLATFORM_NOTE, file=table.path.name,
+                     platform=i18n.text(survey.PLATFORM_LABELS[table.platform]))
 
 _ID_FIELD_ERRORS = frozenset({"id_format", "id_checksum", "id_precision_lost", "control_character"})
 _NO_CODES: frozenset[str] = frozenset()
@@ -121,9 +132,16 @@ class ImportProblem(Problem):
         return IMPORT_REASONS[self.code]
 
 
-def read_roster(path: Path | str) -> Table:
-    """The table of a roster spreadsheet; refused (``UserError``) when it has no recognisable name column."""
-    return spreadsheet.read_table(path, aliases=COLUMN_ALIASES, required="name")
+def read_roster(path: Path | str, columns: Mapping[str, str] | None = None) -> Table:
+    """The table of a roster spreadsheet; refused (``UserError``) when it has no recognisable name column.
+    ``columns`` (header text -> field, the CLI's ``--column``) names more headers to look for."""
+    aliases: Mapping[str, tuple[str, ...]] = COLUMN_ALIASES
+    if columns:
+        aliases = dict(COLUMN_ALIASES)
+        for header, field_name in columns.items():
+            name = CLI_FIELDS.get(field_name, field_name)
+            aliases[name] = (header, *aliases.get(name, ()))
+    return spreadsheet.read_table(path, aliases=aliases, required="name")
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
@@ -358,6 +376,8 @@ class ImportReport:
                              for r in self.rejected_rows]}
         if self.rejected_file is not None:
             data["rejected_file"] = str(self.rejected_file)
+        if self.table.platform:
+            data["platform"] = self.table.platform
         return data
 
 
@@ -410,7 +430,7 @@ def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | 
     from ..services import roster as roster_service
 
     ctx = roster_service.context(event_id)  # an unknown event is refused before the file is read
-    table = read_roster(path)
+    table = read_roster(path, columns)
     if mapping is None and columns:
         mapping = mapping_with_columns(table, columns)
     report = check_file(table, mapping, ctx)

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from ..i18n import QT_TRANSLATE_NOOP
 
 PLATFORM_LABELS = {
-    "wjx": QT_TRANSLATE_NOOP("core", "Wenjuanxing (问卷星)"),
-    "tencent": QT_TRANSLATE_NOOP("core", "Tencent Survey (腾讯问卷)"),
-    "wenjuan": QT_TRANSLATE_NOOP("core", "Wenjuan.com (问卷网)"),
-    "survey": QT_TRANSLATE_NOOP("core", "a survey export (numbered questions)"),
+    "wjx": QT_TRANSLATE_NOOP("core", "an export of Wenjuanxing (问卷星)"),
+    "tencent": QT_TRANSLATE_NOOP("core", "an export of Tencent Survey (腾讯问卷)"),
+    "wenjuan": QT_TRANSLATE_NOOP("core", "an export of Wenjuan.com (问卷网)"),
+    "survey": QT_TRANSLATE_NOOP("core", "a survey export with numbered questions"),
 }
 # Metadata columns (after header_key): none of them is a field of a person or a question.
 METADATA = {
@@ -42,7 +42,10 @@ SKIPPED = frozenset({"(跳过)", "（跳过）", "(空)", "（空）"})  # 问�
 MULTI_SEPARATORS = re.compile(r"\s*[┋|｜]\s*")
 
 _NUMBERING = re.compile(r"^(?:第\d+题|[Qq]\d+(?:[._-]\d+)*|\d+(?:[._-]\d+)*(?=[、.:_\-)\s]))[、.:_\-)\s]*")
-_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】|<.*?>|〔.*?〕")
+# The same on the header as written (the label keeps its full-width punctuation): "１．", "Ｑ３＿", "1）".
+_NUMBERING_WIDE = re.compile(r"^\s*(?:第\s*[\d０-９]+\s*题|[QqＱｑ][\d０-９]+(?:[._\-．＿][\d０-９]+)*|"
+                             r"[\d０-９]+(?:[._\-．＿][\d０-９]+)*(?=[、.:_\-)\s．：＿）]))[、.:_\-)\s．：＿）]*")
+_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|（.*?）|【.*?】|<.*?>|〔.*?〕|［.*?］")
 _PREFIXES = ("请您填写", "请填写", "请输入", "请选择", "请提供", "请问", "请", "您的", "你的", "您", "本人的", "本人")
 _SUFFIXES = ("是什么", "是多少", "是", "为")
 
@@ -61,10 +64,11 @@ def strip_wording(key: str) -> str:
     """A header key (already without spaces, brackets and numbering) without the polite wording around the field
     name: "您的姓名是" → 姓名, "请填写手机号码" → 手机号码."""
     key = key.rstrip("?？:：。.*")
-    for prefix in _PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix) + 1:
-            key = key[len(prefix):]
+    for _ in range(3):  # "请填写您的手机号码": 请填写, then 您的
+        prefix = next((p for p in _PREFIXES if key.startswith(p) and len(key) > len(p) + 1), None)
+        if prefix is None:
             break
+        key = key[len(prefix):]
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             key = key[: -len(suffix)]
@@ -75,9 +79,9 @@ def strip_wording(key: str) -> str:
 def question_label(header) -> str:
     """The question as 备注 names it: numbering, hints in brackets ("（必填）", "【多选题】") and the trailing colon
     removed, the wording kept ("3、您希望参观的项目（多选）：" → 您希望参观的项目)."""
-    text = unicodedata.normalize("NFKC", "" if header is None else str(header))
-    text = " ".join(_BRACKETED.sub("", strip_numbering(text.strip())).split())
-    return text.rstrip(":：*") or " ".join(str(header).split())
+    text = "" if header is None else str(header)
+    text = " ".join(_BRACKETED.sub("", _NUMBERING_WIDE.sub("", text)).split())
+    return text.rstrip(":：*＊ ") or " ".join(str(header).split())
 
 
 def answer_text(text: str) -> str:

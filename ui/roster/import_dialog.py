@@ -143,6 +143,9 @@ class ImportDialog(QDialog):
 
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
+        self.platform_label = QLabel(self)  # names the survey platform whose export this is
+        self.platform_label.setWordWrap(True)
+        self.platform_label.hide()
         self.mapping_box = QGroupBox(self.tr("Columns"), self)
         grid = QGridLayout(self.mapping_box)
         self.combos: dict[str, QComboBox] = {}
@@ -186,6 +189,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_label)
+        layout.addWidget(self.platform_label)
         layout.addWidget(self.mapping_box)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -222,9 +226,28 @@ class ImportDialog(QDialog):
     def _loaded(self, generation: int, report: ImportReport) -> None:
         if generation != self._generation:
             return
+        try:
+            saved = importer.remembered_mapping(report.table.headers)  # chosen for a file with these headers
+        except UserError:
+            saved = None
+        if saved and "name" in saved and saved != report.mapping:
+            table, ctx = report.table, report.ctx
+            self._worker.run(lambda: importer.check_file(table, saved, ctx),
+                             lambda remapped: self._show_loaded(generation, remapped),
+                             lambda _error: self._show_loaded(generation, report), parent=self,
+                             label=self.tr("Checking the rows…"))
+            return
+        self._show_loaded(generation, report)
+
+    def _show_loaded(self, generation: int, report: ImportReport) -> None:
+        if generation != self._generation:
+            return
         self._pending = False
         self._fill_combos(report)
         self._show(report)
+        note = importer.platform_note(report.table)
+        self.platform_label.setText(note)
+        self.platform_label.setVisible(bool(note))
         self.sig_loaded.emit()
 
     def _fill_combos(self, report: ImportReport) -> None:
@@ -328,6 +351,10 @@ class ImportDialog(QDialog):
                 or self._committing or self._timer.isActive()):
             return
         self._committing = True
+        try:
+            importer.remember_mapping(report.table.headers, report.mapping)  # the next such file opens so mapped
+        except UserError:
+            pass
         self.import_button.setEnabled(False)
         self.cancel_button.setEnabled(False)  # the import cannot be stopped half-way: it is one transaction
         self.message.hide()
@@ -413,7 +440,8 @@ class ImportDialog(QDialog):
         closed with Close), else None."""
         path, _filter = QFileDialog.getOpenFileName(
             parent, QCoreApplication.translate("ImportDialog", "Import people"), "",
-            QCoreApplication.translate("ImportDialog", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
+            QCoreApplication.translate("ImportDialog", "Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv "
+                                                       "*.txt *.htm *.html);;All files (*)"))
         if not path:
             return None
         dialog = cls(parent, event_id, path)
