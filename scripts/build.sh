@@ -5,6 +5,7 @@
 #   3. QT_QPA_PLATFORM=offscreen dist/openday/openday --db TMP/demo.sqlite3 --smoke   must print exactly "ready"
 #   4. dist/openday/openday export plan|announcement|signup-form|route|survey   (Word, Excel, Qt-drawn pictures)
 #   5. dist/openday/openday bundle export, then bundle merge into a new database   (encryption bundled)
+#   6. dist/openday/openday import-roster --dry-run tests/fixtures/roster_wjx.xls   (python-calamine, a 问卷星 .xls)
 #
 # Usage: scripts/build.sh   (from anywhere; uses $PYTHON if set, else the python on PATH, which must have the
 # project installed with pyinstaller: pip install -e ".[build]").
@@ -85,4 +86,12 @@ if ! "$APP" bundle export --db "$TMP/demo.sqlite3" --event "$demo_out" --out "$T
     fail "the frozen app could not export and open a bundle"
 fi
 grep -q '"conflicts": \[\]' "$TMP/merge.out" || fail "the frozen bundle merge printed: $(cat "$TMP/merge.out")"
-echo "build.sh: OK: $APP (demo event $demo_out, smoke ready, $count documents exported, bundle round trip)"
+echo "build.sh: self-check: $APP_NAME import-roster of a .xls (python-calamine) ..."
+if ! "$APP" import-roster --db "$TMP/demo.sqlite3" --event "$demo_out" "$ROOT/tests/fixtures/roster_wjx.xls" \
+        --dry-run --json >"$TMP/import.out" 2>"$TMP/import.err"; then
+    cat "$TMP/import.err" >&2
+    fail "the frozen app could not read tests/fixtures/roster_wjx.xls"
+fi
+grep -q '"valid": 2' "$TMP/import.out" && grep -q '"platform": "wjx"' "$TMP/import.out" \
+    || fail "the frozen import-roster of roster_wjx.xls printed: $(cat "$TMP/import.out")"
+echo "build.sh: OK: $APP (demo event $demo_out, smoke ready, $count documents exported, bundle round trip, .xls read)"

@@ -19,7 +19,7 @@ from desktop_app.errors import UserError
 from desktop_app.importers import formats, spreadsheet
 from desktop_app.importers import roster as importer
 
-from .conftest import run_cli
+from .conftest import FIXTURES, run_cli
 from .test_import import DAY, EXPECTED, PUB, SUP, existing_id, messy_workbook, phone, pid
 
 xlwt = pytest.importorskip("xlwt")
@@ -245,6 +245,13 @@ def test_xlsx_named_xls_and_xls_named_xlsx_are_read_by_content(tmp_path):
     write_xls(tmp_path / "b.xlsx", [["姓名", "身份证号"], ["李四", pid(13)]])
     assert importer.read_roster(tmp_path / "a.xls").kind == "xlsx"
     assert importer.read_roster(tmp_path / "b.xlsx").rows[0].values[:2] == ("李四", pid(13))
+
+
+def test_the_build_self_check_fixture_reads_as_the_build_expects(demo_db):
+    result = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(FIXTURES / "roster_wjx.xls"),
+                     "--dry-run", "--json")
+    data = json.loads(result.stdout)
+    assert (data["valid"], data["platform"], data["rejected"][0]["reasons"]) == (2, "wjx", ["id_precision_lost"])
 
 
 # -- survey platforms ------------------------------------------------------------------------------------------
