@@ -464,8 +464,16 @@ def test_own_numbering_in_a_section_is_kept(plan_docx):
 
 def test_attachments_start_on_new_pages(plan_docx):
     paragraphs = plan_docx.paragraphs
-    note = next(p for p in paragraphs if p.style.style_id == "AttachmentNote")
-    assert note.text == f"附件：1.{UNIT}“政府开放日”活动领导小组名单\n2.“政府开放日”活动报名表"
+    notes = [p for p in paragraphs if p.style.style_id == "AttachmentNote"]
+    note = notes[0]
+    # One paragraph per attachment, each named as its title reads, kept together and with the text before.
+    assert [p.text for p in notes] == [f"附件：1.{UNIT}“政府开放日”活动领导小组名单", f"2.{UNIT}“政府开放日”活动报名表"]
+    assert notes[0].paragraph_format.keep_with_next and paragraphs[paragraphs.index(note) - 1].paragraph_format.keep_with_next
+    # The wrapped part of a name continues under its first character: 2 + 3 (附件：) + 1 (“1.”) = 6 characters in.
+    ind = notes[0]._p.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:leftChars")) == "600" and ind.get(qn("w:hangingChars")) == "400"
+    ind = notes[1]._p.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:leftChars")) == "600" and ind.get(qn("w:hangingChars")) == "100"
     labels = [p for p in paragraphs if p.style.style_id == "AttachmentLabel"]
     assert [p.text for p in labels] == ["附件1", "附件2"]
     assert all(p.paragraph_format.page_break_before for p in labels)
@@ -760,3 +768,24 @@ def test_a_full_body_line_holds_28_characters(tmp_path):
     lines = subprocess.run([pdftotext, str(tmp_path / "line.pdf"), "-"], check=True, capture_output=True,
                            text=True).stdout.split()
     assert [len(line) for line in lines[:3]] == [28, 28, 28], lines
+
+
+def test_the_signature_is_centred_over_the_date(tmp_path):
+    """GB/T 9704 7.3.5.1: 成文日期 four characters from the right, the 署名 centred over it."""
+    from docx import Document as Docx
+
+    from desktop_app.documents.gongwen import text_width, write_docx
+    from desktop_app.documents.model import Document, Paragraph
+
+    def indents(unit: str, date: str):
+        doc = Docx(str(write_docx(Document("t", (Paragraph("正文。"), Paragraph(unit, role="signature"),
+                                                 Paragraph(date, role="date"))), tmp_path / "s.docx", DocFonts())))
+        sig, day = doc.paragraphs[1], doc.paragraphs[2]
+        return [int(p._p.pPr.find(qn("w:ind")).get(qn("w:rightChars"))) / 100 for p in (sig, day)]
+
+    sig, day = indents("西吉县审批服务管理局", "2026年11月2日")
+    assert day == 4 and sig + text_width("西吉县审批服务管理局") / 2 == day + text_width("2026年11月2日") / 2
+    sig, day = indents("局", "2026年11月20日")
+    assert day == 4 and sig > 4
+    sig, day = indents("宁夏回族自治区固原市西吉县审批服务管理局办公室", "2026年11月2日")
+    assert sig == 0 and day > 4  # a long signature keeps no indent; the date moves to stay centred under it

@@ -41,6 +41,8 @@ TABLE_HEADER = "TableHeader"
 PICTURE = "PictureParagraph"
 CAPTION = "PictureCaption"
 LEAD_CHAR = "LeadChar"
+ATTACHMENT_FIRST = 2  # characters from the left where “附件：” starts
+ATTACHMENT_LEFT = 5  # where the name (or its number) starts, after “附件：”
 
 
 @dataclass(frozen=True)
@@ -220,8 +222,10 @@ def apply_styles(doc, fonts: DocFonts) -> None:
         (SIGNATURE, "发文机关署名", ParaFormat(align="right", first_chars=0, right_chars=4, before=2 * line,
                                          keep_next=True)),
         (DATE, "成文日期", ParaFormat(align="right", first_chars=0, right_chars=4)),
-        # 附件：1.×× — the following lines (2.××) line up under "1.", three characters after "附件：".
-        (ATTACHMENT_NOTE, "附件说明", ParaFormat(align="left", left_chars=5, first_chars=-3, before=line,
+        # 附件：×× — two characters in; a name that wraps continues under its first character, three characters
+        # after "附件：" (with several, gongwen writes each “2.××” under “1.” and wraps under the name).
+        (ATTACHMENT_NOTE, "附件说明", ParaFormat(align="left", left_chars=ATTACHMENT_LEFT,
+                                                 first_chars=ATTACHMENT_FIRST - ATTACHMENT_LEFT, before=line,
                                                  keep_lines=True)),
         (ATTACHMENT_LABEL, "附件标识", ParaFormat(font=fonts.heading1, align="left", first_chars=0, after=line)),
         (NOTE, "注释", ParaFormat(size_pt=layout.NOTE_PT, align="left", first_chars=0, line=0, snap=False,

@@ -34,6 +34,7 @@ ROLE_STYLES = {
     "note": st.NOTE,
 }
 ALIGN_VALUES = {"justify": "both", "left": "left", "center": "center", "right": "right"}
+ATTACHMENT_WORD = "附件："
 ROW_HEIGHT_LIST = layout.mm_to_twips(8)  # a table with a header row (lists, schedules)
 ROW_HEIGHT_FORM = layout.mm_to_twips(11)  # a form to fill in by hand
 CELL_MARGIN = layout.mm_to_twips(1.5)
@@ -83,6 +84,7 @@ class _BlockWriter:
         self.doc = doc
         self.break_pending = False
         self.last_paragraph = None
+        self.last_block = None  # (Paragraph block, its paragraph) when the last thing written was a Paragraph
         self.after_table = False
         self._style_ids: dict[str, str] = {}
 
@@ -119,6 +121,7 @@ class _BlockWriter:
         paragraph = self.doc.add_paragraph()
         paragraph._p.style = self._style_id(style)
         self.after_table = False
+        self.last_block = None
         if self.break_pending:
             paragraph.paragraph_format.page_break_before = True
             self.break_pending = False
@@ -129,11 +132,19 @@ class _BlockWriter:
         _add_text(self._paragraph(st.TITLE), block.text)
 
     def _text_paragraph(self, block: Paragraph) -> None:
-        if block.role == "signature" and self.last_paragraph is not None and not self.break_pending:
-            # GB/T 9704 7.3.5.1: the signature and date never stand alone on a page; the text's last lines
-            # go with them.
+        if block.role in ("signature", "attachment_note") and self.last_paragraph is not None \
+                and not self.break_pending:
+            # GB/T 9704 7.3.5.1 and 7.3.4: the signature, the date and the 附件说明 never stand alone on a page;
+            # the text's last lines go with them.
             self.last_paragraph.paragraph_format.keep_with_next = True
+        if block.role == "attachment_note" and "\n" in block.text:
+            self._attachment_note(block.text.split("\n"))
+            return
+        previous = self.last_block
         paragraph = self._paragraph(ROLE_STYLES.get(block.role, "Normal"))
+        self.last_block = (block, paragraph)  # a date centres the signature written just before it
+        if block.role == "date" and previous is not None and previous[0].role == "signature":
+            _centre_signature(previous[1], paragraph, previous[0].text, block.text)
         if block.align:
             _set_jc(paragraph, ALIGN_VALUES[block.align])
             if block.align in ("center", "right") and block.role in ("body", "lead", "note"):
@@ -142,7 +153,25 @@ class _BlockWriter:
             _add_text(paragraph, block.bold_lead, char_style_id=self._style_id(st.LEAD_CHAR))
         _add_text(paragraph, block.text)
 
+    def _attachment_note(self, lines: list[str]) -> None:
+        """附件：1.×× then 2.×× … one paragraph each, kept together: the first line of each starts under “1.”
+        (the first after “附件：”), and a name that wraps continues under its own first character."""
+        for n, line in enumerate(lines):
+            paragraph = self._paragraph(st.ATTACHMENT_NOTE)
+            item = line[len(ATTACHMENT_WORD):] if n == 0 else line
+            number = item[:len(item) - len(item.lstrip("0123456789."))]
+            left = st.ATTACHMENT_LEFT + text_width(number)  # “1.” is one character wide
+            hanging = left - (st.ATTACHMENT_FIRST if n == 0 else st.ATTACHMENT_LEFT)
+            _set_ind(paragraph, leftChars=round(left * 100), left=round(left * layout.CHAR_TWIPS),
+                     hangingChars=round(hanging * 100), hanging=round(hanging * layout.CHAR_TWIPS))
+            if n:
+                paragraph.paragraph_format.space_before = 0
+            if n < len(lines) - 1:
+                paragraph.paragraph_format.keep_with_next = True
+            _add_text(paragraph, line)
+
     def _table(self, block: Table) -> None:
+        self.last_block = None
         if self.after_table or (self.break_pending and self.last_paragraph is None):
             # Two tables in a row would merge into one: an empty paragraph keeps them apart (and carries a
             # pending page break, which a table cannot).
@@ -227,6 +256,24 @@ def _ppr(paragraph):
 
 def _set_jc(paragraph, value: str) -> None:
     _ppr(paragraph).get_or_add_jc().set(qn("w:val"), value)
+
+
+def text_width(text: str) -> float:
+    """Width in characters of body text: a Chinese character or full-width mark is one, a digit or Latin
+    letter half of one."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def _centre_signature(signature, date, signature_text: str, date_text: str) -> None:
+    """GB/T 9704 7.3.5.1: the date four characters from the right, the signature centred over it; a signature
+    longer than the date keeps at least no indent, and the date moves to stay centred under it."""
+    date_right = 4.0
+    sig_right = date_right + (text_width(date_text) - text_width(signature_text)) / 2
+    if sig_right < 0:
+        date_right -= sig_right
+        sig_right = 0.0
+    for paragraph, right in ((signature, sig_right), (date, date_right)):
+        _set_ind(paragraph, rightChars=round(right * 100), right=round(right * layout.CHAR_TWIPS))
 
 
 def _set_ind(paragraph, **values) -> None:

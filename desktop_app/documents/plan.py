@@ -8,7 +8,7 @@ from ..domain.dates import cn_date
 from ..domain.plan import GENERATED_KINDS, PlanSnapshot, Section
 from . import wording as w
 from .model import Block, Document, Heading, PageBreak, Paragraph, Table, Title, cn_number, number_headings
-from .signup_form import signup_blocks
+from .signup_form import form_title, signup_blocks
 
 DEFAULT_SECTIONS = (
     ("theme", "活动主题"), ("time_place", "时间和地点"), ("invitees", "邀请对象"), ("content", "活动内容与形式"),
@@ -146,7 +146,8 @@ def _attachments(s: PlanSnapshot) -> list[tuple[str, list[Block]]]:
             Paragraph(w.office_text(s)),
         ]))
     if s.attach_signup_form:
-        out.append((f"{w.EVENT_NAME}活动报名表", signup_blocks(s)))
+        # Named as its title reads (GB/T 9704 7.3.4: the 附件说明 names the attachment by its title).
+        out.append((form_title(s).replace("\n", ""), signup_blocks(s)))
     return out
 
 
