@@ -522,3 +522,26 @@ def test_dialog_names_the_platform_and_remembers_a_mapping_per_header_set(qtbot,
         second.load(odd_file("b.xlsx", 73))
     assert second.combos["id_number"].currentData() == 1 and len(second.report.valid_rows) == 1
     second.reject()
+
+
+# -- committing in chunks ---------------------------------------------------------------------------------------
+
+def test_chunked_commit_is_one_transaction(tmp_path, demo_ws, demo_db, monkeypatch):
+    from desktop_app.services import roster as roster_service
+    from desktop_app.services.roster import RosterRefused
+
+    from .test_import import count_people
+
+    monkeypatch.setattr(importer, "COMMIT_CHUNK", 2)
+    rows = [["姓名", "身份证号", "手机", "类别"]] + [[f"人员{i}", pid(80 + 2 * i), phone(80 + i), PUB] for i in range(5)]
+    path = write_xls(tmp_path / "c.xls", rows)
+    table = importer.read_roster(path)
+    before = count_people(demo_db)
+    stale = importer.check_file(table, None, roster_service.context(1))
+    roster_service.import_drafts(1, [stale.rows[4].draft])  # the last person is added meanwhile (third chunk)
+    with pytest.raises(RosterRefused):
+        importer.commit(1, stale)
+    assert count_people(demo_db) == before + 1  # the first two chunks were rolled back with the third
+    fresh = importer.check_file(table, None, roster_service.context(1))
+    assert len(fresh.valid_rows) == 4
+    assert importer.commit(1, fresh).imported == 4 and count_people(demo_db) == before + 5

@@ -112,6 +112,7 @@ def platform_note(table: Table) -> str:
     return i18n.text(PLATFORM_NOTE, file=table.path.name,
                      platform=i18n.text(survey.PLATFORM_LABELS[table.platform]))
 
+COMMIT_CHUNK = 25_000  # people added per savepoint: the model objects of a chunk are freed before the next
 _ID_FIELD_ERRORS = frozenset({"id_format", "id_checksum", "id_precision_lost", "control_character"})
 _NO_CODES: frozenset[str] = frozenset()
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
@@ -393,14 +394,44 @@ def commit(event_id: int, report: ImportReport) -> ImportReport:
 
     May run on a worker thread: that thread's database connection is closed again afterwards.
     """
+    from db import models
+
     from ..services import roster as roster_service
 
     try:
         drafts = [r.draft for r in report.valid_rows]
-        imported = roster_service.import_drafts(event_id, drafts, checked_against=report.ctx) if drafts else 0
+        imported = 0
+        with models.database.atomic():  # the chunks are savepoints of one transaction: all rows or none
+            checked = report.ctx
+            for start in range(0, len(drafts), COMMIT_CHUNK):
+                chunk = drafts[start:start + COMMIT_CHUNK]
+                imported += roster_service.import_drafts(event_id, chunk, checked_against=checked)
+                checked = _with_added(checked, chunk)
     finally:
         _close_thread_connection()
     return replace(report, imported=imported, dry_run=False)
+
+
+def _with_added(ctx: RosterContext | None, drafts: Sequence[InviteeDraft]) -> RosterContext | None:
+    """The context the roster has once ``drafts`` (checked against ``ctx``) are added to it, as
+    ``services.roster.context`` reads it: the next chunk is then trusted instead of checked again."""
+    if ctx is None:
+        return None
+    ids, phones = dict(ctx.existing_ids), dict(ctx.existing_phones)
+    for draft in drafts:
+        if draft.id_number:
+            ids[draft.id_number] = draft.name
+        if draft.phone:
+            phones[draft.phone] = draft.name
+    return replace(ctx, existing_ids=ids, existing_phones=phones)
+
+
+def _lean(report: ImportReport) -> ImportReport:
+    """``report`` without what the commit no longer needs once the refused rows are written: the table's rows
+    and the cells of the valid rows (half the memory of a 50,000-row file)."""
+    rows = tuple(r if r.reasons else PreviewRow(r.row_number, r.draft, (), r.warnings, r.problems)
+                 for r in report.rows)
+    return replace(report, table=replace(report.table, rows=()), rows=rows)
 
 
 def _close_thread_connection() -> None:
@@ -439,6 +470,8 @@ def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | 
     target = None
     if save_rejected and report.rejected_rows:
         target = write_rejected_xlsx(report, rejected_path(path))
+    report = _lean(report)
+    del table
     try:
         done = commit(event_id, report)
     except BaseException:
