@@ -96,3 +96,50 @@ def test_a_large_roster_is_read_on_the_worker_and_the_tabs_then_work(workspace, 
     ops.bus().announce(demo.id, {"roster"}, roster_tab)
     assert tab.search.isEnabled()
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+
+
+def test_a_category_added_in_the_plan_reaches_the_roster_quota_bars(workspace, qtbot):
+    from PySide6.QtWidgets import QProgressBar
+
+    from desktop_app.services import events
+    from desktop_app.services.events import EventDraft
+
+    events.create_event(EventDraft(unit="某县政务服务中心", title="新的开放日", date=dt.date.today() + dt.timedelta(days=40)))
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    roster_tab = window.tab("roster")
+    window.tabs.setCurrentWidget(roster_tab)
+    before = roster_tab.bars._layout.count()
+    plan_tab = window.tab("plan")
+    window.tabs.setCurrentWidget(plan_tab)
+    page = plan_tab.categories
+    qtbot.mouseClick(page.table.add_button, Qt.MouseButton.LeftButton)
+    window.tabs.setCurrentWidget(roster_tab)
+    qtbot.waitUntil(lambda: roster_tab.bars._layout.count() == before + 1, timeout=3000)
+    assert len(roster_tab.bars.findChildren(QProgressBar)) >= 1
+
+
+def test_deleting_a_suggestion_that_is_gone_shows_a_message_not_the_crash_dialog(workspace, qtbot, dialogs,
+                                                                                 monkeypatch):
+    from desktop_app.demo import create_demo_event
+    from desktop_app.services import feedback
+
+    create_demo_event(held=True)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    tab = window.tab("feedback")
+    window.tabs.setCurrentWidget(tab)
+    ledger = tab.ledger
+    tab.pages.setCurrentWidget(ledger)
+    ledger.table.selectRow(0)
+    assert ledger._current is not None
+
+    def gone(*_a, **_k):
+        raise UserError("这条意见建议已在另一台电脑上删除")
+
+    monkeypatch.setattr(feedback, "set_suggestion_deleted", gone)
+    seen = []
+    ops.bus().sig_changed.connect(lambda *args: seen.append(args))
+    qtbot.mouseClick(ledger.delete_button, Qt.MouseButton.LeftButton)
+    assert dialogs and dialogs[-1][2] == "这条意见建议已在另一台电脑上删除" and not seen

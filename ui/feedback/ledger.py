@@ -32,6 +32,7 @@ from desktop_app.domain import feedback as fb
 from desktop_app.errors import UserError
 from desktop_app.services import feedback
 
+from .. import ops
 from ..i18n import core_text
 from ..plan.registration import OptionalDateEdit
 from .models import Col, ListTableModel
@@ -396,31 +397,49 @@ class LedgerPage(QWidget):
                                                  self.tr("What was suggested:"))
         if not ok or not text.strip():
             return
-        row = feedback.add_suggestion(self._event_id, content=text)
-        self._current = None
-        self.reload(row.id)
-        self.sig_changed.emit()
-        self.topic.setFocus()
+
+        def added(row) -> None:
+            self._current = None
+            self.reload(row.id)
+            self.topic.setFocus()
+
+        event_id = self._event_id
+        ops.run_op(self, lambda: feedback.add_suggestion(event_id, content=text), added, event_id=event_id,
+                   areas={"feedback"}, title=self.tr("Suggestion not saved"))
 
     def delete_current(self) -> None:
         if self._current is None:
             return
-        feedback.set_suggestion_deleted(self._current.id, True)
-        self._deleted.append(self._current.id)
-        self.undo_button.setEnabled(True)
-        self._current = None
-        self.reload()
-        self.sig_changed.emit()
+        current = self._current.id
+
+        def deleted(_result) -> None:
+            self._deleted.append(current)
+            self.undo_button.setEnabled(True)
+            self._current = None
+            self.reload()
+
+        ops.run_op(self, lambda: feedback.set_suggestion_deleted(current, True), deleted,
+                   event_id=self._event_id, areas={"feedback"}, on_refused=self._refused_reload)
 
     def undo_delete(self) -> None:
         if not self._deleted:
             return
-        restored = self._deleted.pop()
-        feedback.set_suggestion_deleted(restored, False)
-        self.undo_button.setEnabled(bool(self._deleted))
+        restored = self._deleted[-1]
+
+        def undone(_result) -> None:
+            self._deleted.pop()
+            self.undo_button.setEnabled(bool(self._deleted))
+            self._current = None
+            self.reload(restored)
+
+        ops.run_op(self, lambda: feedback.set_suggestion_deleted(restored, False), undone,
+                   event_id=self._event_id, areas={"feedback"}, on_refused=self._refused_reload)
+
+    def _refused_reload(self, exc: UserError) -> None:
+        """A row gone meanwhile (merged from a bundle, deleted elsewhere): say so and show what is there."""
+        ops.show_refusal(self, exc, self.tr("Suggestions"))
         self._current = None
-        self.reload(restored)
-        self.sig_changed.emit()
+        self.reload()
 
     def edit_departments(self) -> None:
         if not self._event_id:

@@ -10,14 +10,19 @@ from desktop_app.domain.plan import ROLES, Thresholds
 from desktop_app.errors import UserError
 from desktop_app.services import plan, rows
 
+from .. import ops
 from ..widgets.row_table import Column, RowTable
 
 
 class _RowsPage(QWidget):
-    """Wires RowTables to ``rows`` service calls for one event."""
+    """Wires RowTables to ``rows`` service calls for one event, each change through ``ops.run_op``: a refusal
+    is shown in the status bar (an inline edit should not raise a dialog) and the table re-read; a change is
+    announced once for ``AREAS``."""
 
     sig_changed = Signal()
-    """Rows of the plan changed (saved)."""
+    """Kept for the plan tab's wiring; changes here are announced by ``ops.run_op`` instead."""
+
+    AREAS: frozenset[str] = frozenset({"plan"})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,20 +41,27 @@ class _RowsPage(QWidget):
     def _add(self, table: RowTable, spec: rows.TableSpec, defaults: dict) -> None:
         if self._event_id is None:
             return
-        rows.add_row(spec, self._event_id, **defaults)
-        self.reload()
-        table.edit_last_row()
-        self.sig_changed.emit()
+
+        def added(_row) -> None:
+            self.reload()
+            table.edit_last_row()
+
+        event_id = self._event_id
+        ops.run_op(self, lambda: rows.add_row(spec, event_id, **defaults), added, event_id=event_id,
+                   areas=self.AREAS, on_refused=self._refused)
 
     def _apply(self, call, table: RowTable | None = None, select_id: int | None = None) -> None:
-        try:
-            call()
-        except UserError as exc:
-            window = self.window()
-            if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(str(exc), 8000)
-        self.reload(table, select_id)
-        self.sig_changed.emit()
+        def refused(exc: UserError) -> None:
+            self._refused(exc)
+            self.reload(table, select_id)  # the edit that was refused is undone on screen
+
+        ops.run_op(self, call, lambda _result: self.reload(table, select_id), event_id=self._event_id,
+                   areas=self.AREAS, on_refused=refused)
+
+    def _refused(self, exc: UserError) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(str(exc), 8000)
 
     def set_event(self, event_id: int | None) -> None:
         self._event_id = event_id
@@ -67,6 +79,8 @@ class _RowsPage(QWidget):
 
 
 class CategoriesPage(_RowsPage):
+    AREAS = frozenset({"plan", "roster"})  # the roster's quota bars and the check-in counts show the categories
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.table = RowTable([
@@ -103,6 +117,8 @@ class CategoriesPage(_RowsPage):
 
 
 class OrganisationPage(_RowsPage):
+    AREAS = frozenset({"plan", "route"})  # the route picks its guides from the staff
+
     def __init__(self, parent=None):
         super().__init__(parent)
         staff_choices = self._staff_choices
