@@ -46,6 +46,10 @@ def test_index_finds_by_one_character_pinyin_heteronyms_digits_and_code():
     assert index.find("567x")[0] == [2] and index.find("567X")[0] == [2]
     assert index.find("ab2cde")[0] == [1] and index.by_code(" fgh3jk ") == 2
     assert index.find("zs")[0] == [3] and index.find("")[0] == []
+    assert index.find("ang")[0] == [] and index.find("ei")[0] == []  # pinyin from a syllable's start only
+    pinyin = SearchIndex([Entry(n, name) for n, name in enumerate(("韩梅", "张伟", "汉", "苏占福", "李汉"))])
+    assert pinyin.find("han")[0] == [0, 2, 4] and pinyin.find("zhan")[0] == [1, 3]
+    assert pinyin.find("zhangw")[0] == [1] and pinyin.find("zw")[0] == [1] and pinyin.find("fu")[0] == [3]
     many = SearchIndex([Entry(i, f"王{i}", "", "", "") for i in range(100)])
     ids, more = many.find("w", limit=10)
     assert ids == list(range(10)) and more
@@ -57,7 +61,7 @@ def test_index_agrees_with_the_roster_search(demo):
 
     index = checkin.search_index(demo.id)
     rows = roster.list_invitees(demo.id)
-    for query in ("王", "wb", "zhang", "6480", "3012", "x", "jin"):
+    for query in ("王", "wb", "zhang", "han", "ang", "6480", "3012", "x", "jin"):
         expected = [r.id for r in rows if matches(normalise_query(query), r.name, phone=r.phone,
                                                   id_number=r.id_number, pass_code=r.pass_code)]
         assert sorted(index.find(query, limit=1000)[0]) == sorted(expected), query

@@ -104,3 +104,15 @@ def test_search_by_pinyin_phone_id_and_code():
     assert matches("k7mq2z", "王伟", pass_code="K7MQ2Z")
     assert not matches("zz", "王伟")
     assert "danwei" in name_keys("单伟") and "shanwei" in name_keys("单伟")
+
+
+def test_pinyin_matches_start_at_a_syllable():
+    from desktop_app.domain.search import matches
+
+    names = ("韩梅", "汉", "张伟", "苏占福", "李汉")
+    assert [n for n in names if matches("han", n)] == ["韩梅", "汉", "李汉"]  # not zhang, not zhan
+    assert [n for n in names if matches("zw", n)] == ["张伟"]  # initials
+    assert matches("zhangw", "张伟") and matches("zhangwei", "张伟") and matches("wei", "张伟")
+    assert matches("zhan", "苏占福") and matches("zf", "苏占福") and matches("fu", "苏占福")
+    assert not matches("ang", "张伟") and not matches("ei", "张伟") and not matches("hangw", "张伟")
+    assert not matches("anf", "苏占福") and not matches("u", "苏占福")

@@ -2,7 +2,8 @@
 
 The index is built once per event (a few hundred milliseconds for 20,000 people, most of it pinyin) and then
 answers a keystroke by ``str.find`` over one joined string per kind of key, so a query costs about the same
-whatever the roster's size: the same rules as ``domain.search.matches``, precomputed."""
+whatever the roster's size: the same rules as ``domain.search.matches``, precomputed. Pinyin keys are found
+by their start only (a newline and the query), which is how a match is held to the start of a syllable."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from ..i18n import QT_TRANSLATE_NOOP
 from .plan import PlanSnapshot
 from .rules import Finding
-from .search import _is_han, name_keys, normalise_query
+from .search import _is_han, normalise_query, syllable_keys
 
 OUTCOMES = ("ok", "again", "decide", "unknown")
 ADMITTED_STATUS = "confirmed"
@@ -43,8 +44,8 @@ class _Joined:
     def __init__(self, pieces: list[tuple[int, str]]):
         self.starts: list[int] = []
         self.owners: list[int] = []
-        parts: list[str] = []
-        offset = 0
+        parts: list[str] = [""]  # the text begins with a newline, so every string follows one
+        offset = 1
         for owner, text in pieces:
             self.starts.append(offset)
             self.owners.append(owner)
@@ -52,20 +53,24 @@ class _Joined:
             offset += len(text) + 1
         self.text = "\n".join(parts)
 
-    def find(self, query: str, *, suffix: bool = False):
-        """Owners whose string contains ``query`` (or ends with it), in index order, each once per string."""
+    def find(self, query: str, *, suffix: bool = False, prefix: bool = False):
+        """Owners whose string contains ``query`` (or ends with it, or begins with it), in index order, each
+        once per string."""
         if not query or "\n" in query:
             return
-        text, start = self.text, 0
+        text, start, skip = self.text, 0, 0
+        if prefix:
+            query, skip = "\n" + query, 1
         while True:
             at = text.find(query, start)
             if at < 0:
                 return
+            at += skip
             slot = bisect.bisect_right(self.starts, at) - 1
             end = self.starts[slot + 1] - 1 if slot + 1 < len(self.starts) else len(text)
             if not suffix or at + len(query) == end:
                 yield self.owners[slot]
-            start = end + 1  # one hit per string is enough: go on with the next string
+            start = end + 1 - skip  # one hit per string is enough: go on with the next string (its newline)
 
 
 class SearchIndex:
@@ -78,7 +83,7 @@ class SearchIndex:
         self._order = {e.id: n for n, e in enumerate(entries)}
         self._codes = {e.pass_code.upper(): e.id for e in entries if e.pass_code}
         self._names = _Joined([(e.id, e.name) for e in entries])
-        self._keys = _Joined([(e.id, key) for e in entries for key in name_keys(e.name)])
+        self._keys = _Joined([(e.id, key) for e in entries for key in syllable_keys(e.name)])
         self._phones = _Joined([(e.id, e.phone) for e in entries if e.phone])
         self._ids = _Joined([(e.id, e.id_number.lower()) for e in entries if e.id_number])
 
@@ -98,9 +103,9 @@ class SearchIndex:
         elif q.isdigit():
             hits = self._chain(self._phones.find(q), self._ids.find(q, suffix=True) if len(q) >= 4 else ())
         elif q[-1] == "x":  # an ID number's check character, or pinyin with an x in it
-            hits = self._chain(self._ids.find(q, suffix=True), self._keys.find(q))
+            hits = self._chain(self._ids.find(q, suffix=True), self._keys.find(q, prefix=True))
         else:
-            hits = self._keys.find(q)
+            hits = self._keys.find(q, prefix=True)
         found: dict[int, None] = {}
         for owner in hits:
             found[owner] = None

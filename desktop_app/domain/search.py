@@ -1,5 +1,8 @@
 """Finding people by what a coordinator types: part of a name, pinyin initials or full pinyin over every
-reading of a polyphonic character (单 as dan or shan), digits of a phone or ID number, or a pass code."""
+reading of a polyphonic character (单 as dan or shan), digits of a phone or ID number, or a pass code.
+
+Pinyin matches start at a syllable: "zw" (initials), "zhangw" or "wei" (whole syllables, the last one
+perhaps unfinished) find 张伟, but "han" does not find 张 (zhang) or 占 (zhan) — only 韩, 汉 …"""
 
 from __future__ import annotations
 
@@ -24,17 +27,34 @@ def char_readings(ch: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r.lower().replace("ü", "v") for r in readings if r)) or (ch,)
 
 
-@lru_cache(maxsize=65536)
-def name_keys(name: str) -> tuple[str, ...]:
-    """Full-pinyin and initials spellings of ``name`` (e.g. 单伟 → danwei, shanwei, dw, sw …)."""
+def _variants(name: str):
+    """Readings of the whole name, one tuple of syllables per combination of the characters' readings."""
     chars = [c for c in name if not c.isspace()]
     if not chars:
         return ()
-    variants = itertools.islice(itertools.product(*(char_readings(c) for c in chars)), MAX_VARIANTS)
+    return itertools.islice(itertools.product(*(char_readings(c) for c in chars)), MAX_VARIANTS)
+
+
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> tuple[str, ...]:
+    """Full-pinyin and initials spellings of ``name`` (e.g. 单伟 → danwei, shanwei, dw, sw …)."""
     keys: dict[str, None] = {}
-    for combo in variants:
+    for combo in _variants(name):
         keys["".join(combo)] = None
         keys["".join(r[0] for r in combo)] = None
+    return tuple(keys)
+
+
+@lru_cache(maxsize=65536)
+def syllable_keys(name: str) -> tuple[str, ...]:
+    """The spellings a pinyin query must begin: the full pinyin and the initials from each syllable on
+    (张小伟 → zhangxiaowei, xiaowei, wei, zxw, xw; the last initial is left out, ``wei`` begins with it)."""
+    keys: dict[str, None] = {}
+    for combo in _variants(name):
+        for start in range(len(combo)):
+            keys["".join(combo[start:])] = None
+        for start in range(len(combo) - 1):
+            keys["".join(r[0] for r in combo[start:])] = None
     return tuple(keys)
 
 
@@ -54,4 +74,4 @@ def matches(query: str, name: str, *, phone: str = "", id_number: str = "", pass
         return True
     if query[-1:] == "x" and id_number.lower().endswith(query):
         return True
-    return any(query in key for key in name_keys(name))
+    return any(key.startswith(query) for key in syllable_keys(name))
