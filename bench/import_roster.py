@@ -1,6 +1,6 @@
 """Importing a roster workbook as the coordinator runs it, against merely reading the same file.
 
-    python bench/import_roster.py [--rows 10000] [--large-rows 50000] [--runs 3]
+    python bench/import_roster.py [--rows 10000] [--large-rows 50000] [--runs 5]
 
 Writes an .xlsx of valid people (unique ID numbers and phones, a title row above the header, strings in the shared
 string table as Excel saves them) into a temporary folder, then measures whole processes (median of ``--runs``,
@@ -193,7 +193,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--large-rows", type=int, default=50_000, help="0: skip the large file")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="openday-bench-import-"))
     env = {**os.environ, "OPENDAY_DATA_DIR": str(folder / "data"), "QT_QPA_PLATFORM": "offscreen"}
@@ -204,9 +204,12 @@ def main() -> int:
         write_workbook(path, args.rows)
         bare_openpyxl = [sys.executable, "-c", OPENPYXL_READ, str(path)]
         bare_calamine = [sys.executable, "-c", CALAMINE_READ, str(path)]
-        read = statistics.median(run(bare_openpyxl, env)[0] for _ in range(args.runs))
-        calamine = statistics.median(run(bare_calamine, env)[0] for _ in range(args.runs))
-        imports = [time_import(path, template, event, folder, i, args.rows, env) for i in range(args.runs)]
+        reads, calamines, imports = [], [], []
+        for i in range(args.runs):  # interleaved, so that a busy machine slows all three alike
+            reads.append(run(bare_openpyxl, env)[0])
+            calamines.append(run(bare_calamine, env)[0])
+            imports.append(time_import(path, template, event, folder, i, args.rows, env))
+        read, calamine = statistics.median(reads), statistics.median(calamines)
         seconds = statistics.median(t for t, _m in imports)
         result = {"rows": args.rows, "seconds": round(seconds, 3), "peak_mib": round(max(m for _t, m in imports), 1),
                   "openpyxl_read_seconds": round(read, 3), "calamine_read_seconds": round(calamine, 3),
@@ -215,11 +218,12 @@ def main() -> int:
         if args.large_rows:
             large = folder / "roster-large.xlsx"
             write_workbook(large, args.large_rows)
-            runs = [time_import(large, template, event, folder, i, args.large_rows, env)
-                    for i in range(max(1, args.runs - 1))]
+            runs, large_reads = [], []
+            for i in range(max(1, args.runs - 1)):
+                large_reads.append(run([sys.executable, "-c", OPENPYXL_READ, str(large)], env)[0])
+                runs.append(time_import(large, template, event, folder, i, args.large_rows, env))
             large_seconds = statistics.median(t for t, _m in runs)
-            large_read = statistics.median(run([sys.executable, "-c", OPENPYXL_READ, str(large)], env)[0]
-                                           for _ in range(max(1, args.runs - 1)))
+            large_read = statistics.median(large_reads)
             result["large"] = {"rows": args.large_rows, "seconds": round(large_seconds, 3),
                                "peak_mib": round(max(m for _t, m in runs), 1),
                                "openpyxl_read_seconds": round(large_read, 3),
