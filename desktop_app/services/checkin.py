@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from db import models
 
+from .. import settings
 from ..domain import checkin as rules
 from ..domain.roster import STATUS_LABELS, InviteeDraft
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from .. import settings
 from . import audit, roster
 from .events import _live as live_event
 
