@@ -56,3 +56,21 @@ def text(source: str, **params) -> str:
     """The translation of a core string in the current language, with ``{name}`` fields filled in."""
     translated = _catalog(_state["language"]).get(source, source)
     return translated.format(**params) if params else translated
+
+
+_HALF_WIDTH = {"：": ": ", "，": ", ", "；": "; ", "、": ", ", "（": " (", "）": ")"}
+
+
+def punct(mark: str) -> str:
+    """A Chinese punctuation mark (：，；、（）) as the interface's language writes it: half-width, with its
+    space, in English."""
+    return _HALF_WIDTH.get(mark, mark) if _state["language"] == "en" else mark
+
+
+def value_text(source: str, chinese: str) -> str:
+    """The name of a stored value (a status, a sex, a kind) in the current language: the marked English
+    ``source`` translated; in Chinese, while the catalogue has no entry for it, the Chinese word the documents
+    print (``chinese``), never the English."""
+    if _state["language"] == "en":
+        return source
+    return _catalog(_state["language"]).get(source, chinese)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
 from desktop_app.services import plan
 
 from .. import ops
@@ -145,7 +146,7 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         errors = rules.error_count(found)
         labels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
         for finding in found:
-            item = QListWidgetItem(f"{labels.get(finding.severity, finding.severity)}：{finding.text()}")
+            item = QListWidgetItem(labels.get(finding.severity, finding.severity) + i18n.punct("：") + finding.text())
             item.setForeground(QColor(SEVERITY_COLOURS.get(finding.severity, "#000000")))
             item.setData(Qt.ItemDataRole.UserRole, finding.rule)
             item.setToolTip(finding.rule)
