@@ -123,9 +123,12 @@ def _parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify-package", help="read a filing package back and compare it with its manifest")
     verify.add_argument("folder", type=Path, metavar="DIR")
+    verify.add_argument("--key", metavar="FINGERPRINT", default=None,
+                        help="insist that the manifest was signed by the key with this fingerprint (as the "
+                             "package's 归档目录 prints it; spaces ignored)")
     verify.add_argument("--json", action="store_true",
                         help='print {"ok", "files", "mismatched", "missing", "extra", "wrong_kind", '
-                             '"kinds_missing"}; exit 1 when not ok')
+                             '"kinds_missing", "signature", "fingerprint"}; exit 1 when not ok')
 
     roster_import = sub.add_parser("import-roster", parents=[common],
                                    help="import people from a spreadsheet (.xlsx, .xls, .ods, an HTML table saved "
@@ -330,7 +333,7 @@ def cmd_stats(args) -> int:
 def cmd_verify_package(args) -> int:
     from . import package
 
-    report = package.verify_package(args.folder)
+    report = package.verify_package(args.folder, key=args.key)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
@@ -339,6 +342,7 @@ def cmd_verify_package(args) -> int:
                              ("kind-missing", report.kinds_missing)):
             for name in names:
                 print(f"{label}\t{name}")
+        print(f"signature\t{report.signature}" + (f"\t{report.fingerprint}" if report.fingerprint else ""))
         print("ok" if report.ok else "NOT OK", report.files)
     return 0 if report.ok else 1
 

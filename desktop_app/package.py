@@ -17,14 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
+from . import __version__, signing
 from .documents import export
 from .documents.export import safe_name
-from .documents.model import KIND_PREFIX
+from .documents.gongwen import write_docx
+from .documents.model import KIND_PREFIX, Document, Paragraph, Table, Title
+from .domain.dates import cn_date
 from .domain.plan import DocFonts, PlanSnapshot
 from .domain.roster import RosterSnapshot
 from .errors import UserError
-from .files import fsync_dir, fsync_file
+from .files import fsync_dir, fsync_file, in_progress, sweep_leftovers
 from .i18n import QT_TRANSLATE_NOOP
 
 MANIFEST = "manifest.json"
@@ -72,8 +74,13 @@ ITEMS: tuple[PackageItem, ...] = (
     PackageItem(12, "summary", "总结评估报告"),
 )
 PHOTO_KIND = "photo"
+COVER = PackageItem(0, "cover", "归档目录")
 # Every file kind a complete package holds (photos only when the event has some).
-REQUIRED_KINDS: frozenset[str] = frozenset(k for item in ITEMS for k in item.file_kinds)
+REQUIRED_KINDS: frozenset[str] = frozenset({COVER.kind, *(k for item in ITEMS for k in item.file_kinds)})
+# What the 目录 calls each file.
+FILE_LABELS = {"signup-form": "报名表（Word）", "signup-form-xlsx": "报名表（Excel）", "signin-sheet": "签到表（Word）",
+               "signin-sheet-xlsx": "签到表（Excel）", "guide-cards": "讲解人工作卡", "survey": "满意度测评统计（Excel）",
+               "survey-chart": "满意度测评统计图", PHOTO_KIND: "活动照片"}
 # Files that carry no identifier of their own: their kind is known by their item and their type.
 PICTURE_KINDS = {"survey-chart": ".png", PHOTO_KIND: ""}
 
@@ -98,9 +105,10 @@ class PackageResult:
     folder: Path
     files: int
     bytes: int
+    swept: tuple[str, ...] = ()  # leftovers of an interrupted export removed from the target folder
 
     def as_json(self) -> dict:
-        return {"folder": str(self.folder), "files": self.files, "bytes": self.bytes}
+        return {"folder": str(self.folder), "files": self.files, "bytes": self.bytes, "swept": list(self.swept)}
 
 
 @dataclass(frozen=True)
@@ -112,14 +120,18 @@ class VerifyReport:
     extra: list[str]  # there, not listed
     wrong_kind: list[str] = field(default_factory=list)  # does not open as its type, or is another document
     kinds_missing: list[str] = field(default_factory=list)  # kinds a complete package holds that none is
+    signature: str = "missing"  # ok | missing | invalid | other-key (not the fingerprint asked for)
+    fingerprint: str = ""  # of the key that signed the manifest
 
     @property
     def problems(self) -> list[str]:
-        return self.mismatched + self.missing + self.extra + self.wrong_kind + self.kinds_missing
+        return (self.mismatched + self.missing + self.extra + self.wrong_kind + self.kinds_missing
+                + ([] if self.signature == "ok" else [f"signature {self.signature}"]))
 
     def as_json(self) -> dict:
         return {"ok": self.ok, "files": self.files, "mismatched": self.mismatched, "missing": self.missing,
-                "extra": self.extra, "wrong_kind": self.wrong_kind, "kinds_missing": self.kinds_missing}
+                "extra": self.extra, "wrong_kind": self.wrong_kind, "kinds_missing": self.kinds_missing,
+                "signature": self.signature, "fingerprint": self.fingerprint}
 
 
 def folder_name(unit: str, date: dt.date | None) -> str:
@@ -174,60 +186,90 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
     target = out / folder_name(s.unit, s.date)
     if target.exists():
         raise UserError(EXISTS, path=str(target))
-    total = len(ITEMS) + len(s.photos) + 2  # + manifest + verification
+    total = len(ITEMS) + len(s.photos) + 3  # + the 目录, the manifest, the verification
+    out.mkdir(parents=True, exist_ok=True)
+    swept = sweep_leftovers(out)  # an interrupted earlier package: its hidden folder held full ID numbers
     temp = out / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
     temp.mkdir(parents=True)
-    try:
-        done = 0
-        kinds: dict[str, str] = {}  # path in the package -> file kind
-        for item in ITEMS:
-            stem = _stems(item, masked)
-            if progress:
-                progress(done, total, item.name)
-            written = export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
-                                    masked=masked and item.kind in ("roster", "feedback-ledger"),
-                                    summary=s.summary, naming=stem, draft=draft, **s.extra)
-            for path in written:
-                kinds[path.name] = _file_kind(item, path)
-            done += 1
-        if s.photos:
-            photo_dir = temp / f"{len(ITEMS) + 1:02d}_{PHOTOS_DIR}"
-            photo_dir.mkdir()
-            for photo in s.photos:
+    with in_progress(temp):  # never swept by another export of this process while it is written
+        try:
+            done = 0
+            kinds: dict[str, str] = {}  # path in the package -> file kind
+            for item in ITEMS:
+                stem = _stems(item, masked)
                 if progress:
-                    progress(done, total, photo.name)
-                (photo_dir / photo.name).write_bytes(photo.data)
-                kinds[f"{photo_dir.name}/{photo.name}"] = PHOTO_KIND
+                    progress(done, total, item.name)
+                written = export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
+                                        masked=masked and item.kind in ("roster", "feedback-ledger"),
+                                        summary=s.summary, naming=stem, draft=draft, **s.extra)
+                for path in written:
+                    kinds[path.name] = _file_kind(item, path)
                 done += 1
-        if progress:
-            progress(done, total, MANIFEST)
-        entries = []
-        for rel in _files(temp):
-            path = temp / rel
-            fsync_file(path)
-            entries.append({"path": rel, "kind": kinds[rel], "size": path.stat().st_size,
-                            "sha256": _sha256(path)})
-        manifest = {"format": FORMAT, "app": "Open Day Desk", "app_version": __version__,
-                    "event_uuid": s.event_uuid, "event_date": s.date.isoformat() if s.date else None,
-                    "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                    "masked": masked, "draft": draft, "files": entries}
-        (temp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        fsync_file(temp / MANIFEST)
-        for folder in {temp, *(p for p in temp.rglob("*") if p.is_dir())}:
-            fsync_dir(folder)
-        if target.exists():  # made by someone else meanwhile
-            raise UserError(EXISTS, path=str(target))
-        os.rename(temp, target)
-        fsync_dir(out)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
+            if s.photos:
+                photo_dir = temp / f"{len(ITEMS) + 1:02d}_{PHOTOS_DIR}"
+                photo_dir.mkdir()
+                for photo in s.photos:
+                    if progress:
+                        progress(done, total, photo.name)
+                    (photo_dir / photo.name).write_bytes(photo.data)
+                    kinds[f"{photo_dir.name}/{photo.name}"] = PHOTO_KIND
+                    done += 1
+            if progress:
+                progress(done, total, COVER.name)
+            fingerprint = signing.installation_fingerprint()
+            cover = _cover(s, kinds, fingerprint, draft)
+            cover_path = write_docx(cover, temp / f"{COVER.number:02d}_{COVER.name}.docx", s.fonts)
+            kinds[cover_path.name] = COVER.kind
+            if progress:
+                progress(done, total, MANIFEST)
+            entries = []
+            for rel in _files(temp):
+                path = temp / rel
+                fsync_file(path)
+                entries.append({"path": rel, "kind": kinds[rel], "size": path.stat().st_size,
+                                "sha256": _sha256(path)})
+            manifest = {"format": FORMAT, "app": "Open Day Desk", "app_version": __version__,
+                        "event_uuid": s.event_uuid, "event_date": s.date.isoformat() if s.date else None,
+                        "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                        "masked": masked, "draft": draft, "files": entries}
+            manifest = signing.sign(manifest)
+            (temp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+            fsync_file(temp / MANIFEST)
+            for folder in {temp, *(p for p in temp.rglob("*") if p.is_dir())}:
+                fsync_dir(folder)
+            if target.exists():  # made by someone else meanwhile
+                raise UserError(EXISTS, path=str(target))
+            os.rename(temp, target)
+            fsync_dir(out)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
     if progress:
         progress(total - 1, total, target.name)
     report = verify_package(target)
     if not report.ok:
         raise UserError(VERIFY_FAILED, count=len(report.problems))
-    return PackageResult(target, len(entries), sum(e["size"] for e in entries))
+    return PackageResult(target, len(entries), sum(e["size"] for e in entries), tuple(p.name for p in swept))
+
+
+def _cover(s: PackageSnapshot, kinds: dict[str, str], fingerprint: str, draft: bool) -> Document:
+    """The 归档目录: what the package holds, file by file, and the fingerprint of the key that signed it."""
+    labels = {item.kind: item.name for item in ITEMS} | FILE_LABELS
+    photos = sum(1 for kind in kinds.values() if kind == PHOTO_KIND)
+    rows = [(path, labels.get(kind, kind)) for path, kind in sorted(kinds.items()) if kind != PHOTO_KIND]
+    if photos:
+        rows.append((f"{len(ITEMS) + 1:02d}_{PHOTOS_DIR}/", f"{labels[PHOTO_KIND]}（{photos}张）"))
+    day = cn_date(s.date) if s.date else "日期未定"
+    blocks = [
+        Title(f"{s.unit}\n“政府开放日”活动归档目录"),
+        Paragraph(f"活动日期：{day}", role="recipients"),
+        Table(("序号", "文件", "内容"), tuple((str(n), path, label) for n, (path, label) in enumerate(rows, 1)),
+              (14, 96, 46), font_size_pt=12),
+        Paragraph(f"本归档包的文件清单（{MANIFEST}）记录每个文件的校验值，并以本单位安装的签名密钥签名。"
+                  f"密钥指纹：{fingerprint}。核验时运行 openday verify-package，并核对指纹与此一致。", role="note"),
+    ]
+    return Document(title=f"{s.unit}“政府开放日”活动归档目录", blocks=tuple(blocks), page_numbers=False,
+                    meta={"kind": COVER.kind, "author": s.unit, "event": s.event_uuid}, draft=draft)
 
 
 _IDENTIFIER = re.compile(rb"<dc:identifier(?:\s[^>]*)?>([^<]*)</dc:identifier>")
@@ -259,10 +301,10 @@ def content_kind(path: Path) -> str | None:
     return value[len(KIND_PREFIX):] if value.startswith(KIND_PREFIX) else ""
 
 
-def verify_package(folder: Path | str) -> VerifyReport:
+def verify_package(folder: Path | str, *, key: str | None = None) -> VerifyReport:
     """Read every file of the package back and compare it with ``manifest.json``: each file present with its
-    size and checksum, opening as its type and holding the kind the manifest names, and every kind a complete
-    package holds present."""
+    size and checksum, opening as its type and holding the kind the manifest names, every kind a complete
+    package holds present, and the manifest signed (by the key with fingerprint ``key``, when given)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(NO_FOLDER, path=str(folder))
@@ -297,5 +339,10 @@ def verify_package(folder: Path | str) -> VerifyReport:
             wrong_kind.append(rel)
     kinds_found = Counter(e.get("kind") for rel, e in listed.items() if rel not in wrong_kind)
     kinds_missing = sorted(REQUIRED_KINDS - set(kinds_found))
-    return VerifyReport(not (missing or extra or mismatched or wrong_kind or kinds_missing), len(listed),
-                        mismatched, missing, extra, wrong_kind, kinds_missing)
+    signature, fingerprint = signing.check(manifest)
+    if signature == "ok" and key is not None and \
+            signing.normalise_fingerprint(key) != signing.normalise_fingerprint(fingerprint):
+        signature = "other-key"
+    ok = not (missing or extra or mismatched or wrong_kind or kinds_missing) and signature == "ok"
+    return VerifyReport(ok, len(listed), mismatched, missing, extra, wrong_kind, kinds_missing, signature,
+                        fingerprint)

@@ -105,7 +105,8 @@ def test_package_is_numbered_verified_and_masked(demo, tmp_path):
     result = _package(demo, tmp_path)
     assert result.folder.name == "2026-12-20_西吉县审批服务管理局_政府开放日归档"
     names = sorted(p.name for p in result.folder.iterdir())
-    assert names[0].startswith("01_实施方案") and "04_邀请名单_脱敏.xlsx" in names and "manifest.json" in names
+    assert names[0] == "00_归档目录.docx" and names[1].startswith("01_实施方案") and "04_邀请名单_脱敏.xlsx" in names
+    assert "manifest.json" in names
     assert any(n.startswith("11_活动实施情况") for n in names) and any(n.startswith("12_总结评估报告") for n in names)
     numbers = [int(n[:2]) for n in names if n[:2].isdigit()]
     assert numbers == sorted(numbers)
@@ -346,3 +347,83 @@ def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace,
     assert asked[0]["refusal"] is not None and "2026年12月20日" in asked[0]["refusal"]
     manifest = json.loads((blocker.args[0].folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["draft"] is True
+
+
+def test_the_manifest_is_signed_and_an_edited_package_with_edited_checksums_fails(workspace, tmp_path):
+    import hashlib
+
+    from openpyxl import load_workbook
+
+    from desktop_app import package, signing
+    from desktop_app.demo import create_demo_event
+
+    held = create_demo_event(held=True)
+    result = _package(held, tmp_path)
+    folder = result.folder
+    report = package.verify_package(folder)
+    assert report.ok and report.signature == "ok" and report.fingerprint == signing.installation_fingerprint()
+    assert package.verify_package(folder, key=report.fingerprint.replace(" ", "").lower()).ok
+    other = package.verify_package(folder, key="0000 0000 0000 0000 0000 0000 0000 0000")
+    assert not other.ok and other.signature == "other-key"
+    # The 目录 prints the fingerprint; the private key is nowhere in the package.
+    from docx import Document as Docx
+
+    cover = Docx(str(folder / "00_归档目录.docx"))
+    assert report.fingerprint in "\n".join(p.text for p in cover.paragraphs)
+    key_pem = (signing.paths.data_dir() / signing.KEY_FILE).read_bytes()
+    assert all(key_pem not in p.read_bytes() for p in folder.rglob("*") if p.is_file())
+    # The masked roster edited, its checksum updated in the manifest: the signature no longer holds.
+    roster_path = folder / "04_邀请名单_脱敏.xlsx"
+    book = load_workbook(roster_path)
+    book.active["B4"] = "改过的名字"
+    book.save(roster_path)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["path"] == roster_path.name:
+            entry["size"] = roster_path.stat().st_size
+            entry["sha256"] = hashlib.sha256(roster_path.read_bytes()).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    report = package.verify_package(folder)
+    assert not report.ok and report.signature == "invalid" and not report.mismatched
+    # "masked" turned off in the manifest: the same.
+    manifest["masked"] = False
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    assert package.verify_package(folder).signature == "invalid"
+    # Unsigned: not ok.
+    del manifest["signature"]
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    assert package.verify_package(folder).signature == "missing"
+
+
+def test_an_interrupted_export_leaves_nothing_and_its_leftovers_are_swept(workspace, tmp_path, monkeypatch):
+    import tempfile
+
+    from desktop_app import package
+    from desktop_app.demo import create_demo_event
+    from desktop_app.documents import export
+    from desktop_app.services import plan, roster, summary
+
+    held = create_demo_event(held=True)
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
+    out = tmp_path / "usb"
+    out.mkdir()
+    # What a killed export left: a half-written document and a package's hidden folder with full IDs.
+    (out / ".~0123456789ab.partial").write_bytes(b"half a workbook")
+    leftover = out / ".2026-11-23_x_政府开放日归档.deadbeef.partial"
+    leftover.mkdir()
+    (leftover / "04_邀请名单.xlsx").write_bytes(b"IDs")
+    (out / "keep-me.txt").write_text("the user's own file")
+    swept: list = []
+    export.export("roster", plan.snapshot(held.id), plan.doc_fonts(), out, roster=roster.roster_snapshot(held.id),
+                  swept=swept)
+    assert sorted(p.name for p in swept) == sorted([".~0123456789ab.partial", leftover.name])
+    assert (out / "keep-me.txt").exists() and not leftover.exists()
+    # openpyxl's worksheet files went to the target folder, never the system temp, and are gone.
+    assert not list(system_temp.iterdir())
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    # A package killed half-way (a failure mid-write) leaves nothing; the next one sweeps an older leftover.
+    leftover.mkdir()
+    result = package.write_package(summary.package_snapshot(held.id), out)
+    assert result.swept == (leftover.name,) and not leftover.exists()

@@ -15,6 +15,7 @@ from ..domain.dates import cn_date
 from ..domain.plan import DocFonts, PlanSnapshot
 from ..domain.roster import RosterSnapshot
 from ..errors import UserError
+from ..files import in_progress, sweep_leftovers, temp_files_in
 from ..i18n import QT_TRANSLATE_NOOP
 from .announcement import build_announcement
 from .feedback_docs import (
@@ -95,11 +96,12 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
            masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
            route: RouteSnapshot | None = None, naming: Callable[[str], str] | None = None,
-           draft: bool = False) -> list[Path]:
+           draft: bool = False, swept: list[Path] | None = None) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
 
     The kinds in ``POST_EVENT_KINDS`` are refused (``UserError``) before the event's day unless ``draft``;
-    ``draft`` marks the Word documents 草稿 in their header.
+    ``draft`` marks the Word documents 草稿 in their header. What an interrupted export left in ``out_dir``
+    (hidden ``.partial`` files and folders) is removed first and added to ``swept``.
 
     File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
     filing package numbers them instead).
@@ -124,6 +126,9 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         raise refusal
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    removed = sweep_leftovers(out)
+    if swept is not None:
+        swept.extend(removed)
 
     def marked(doc: Document) -> Document:
         return replace(doc, draft=True) if draft else doc
@@ -205,8 +210,9 @@ def _write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     # A fresh name rather than mkstemp: the writers create the file with the user's usual permissions.
     temp = target.with_name(f".~{uuid.uuid4().hex[:12]}.partial")
     try:
-        write(temp)
-        os.replace(temp, target)
+        with in_progress(temp), temp_files_in(target.parent):  # openpyxl's worksheet files: here, not in /tmp
+            write(temp)
+            os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
