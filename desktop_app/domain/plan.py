@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 # Section kinds of the usual plan, in their usual order (DOMAIN.md "The plan"). Kinds marked generated are
 # rendered from structured data when their body is empty.
 SECTION_KINDS: tuple[str, ...] = (
@@ -28,6 +30,11 @@ GENERATED_KINDS = frozenset({"theme", "time_place", "invitees", "organisation", 
 
 CHANNELS = ("电话", "邮件", "现场", "线上")
 FORMS = ("进机关", "进现场", "进会议")
+FORM_NAMES = {  # what the interface shows (domain.roster.value_name); the plan prints the Chinese
+    "进机关": QT_TRANSLATE_NOOP("core", "Into the offices (进机关)"),
+    "进现场": QT_TRANSLATE_NOOP("core", "Onto the sites (进现场)"),
+    "进会议": QT_TRANSLATE_NOOP("core", "Into the meetings (进会议)"),
+}
 SELECTION_RULES = ("first_come", "office_selects")
 ROLES = ("组长", "副组长", "成员", "办公室主任")
 

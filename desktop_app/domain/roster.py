@@ -8,6 +8,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
+from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from . import idcard, phones
 
@@ -24,6 +25,38 @@ STATUS_LABELS = {
 SOURCES = ("定向邀请", "公开报名", "线下推荐", "现场报名")
 CHANNELS = ("电话", "邮件", "现场", "线上")
 GENDERS = ("男", "女")
+# What the interface shows for each (the stored values and the documents stay Chinese).
+STATUS_NAMES = {
+    "registered": QT_TRANSLATE_NOOP("core", "Registered"),
+    "confirmed": QT_TRANSLATE_NOOP("core", "Confirmed"),
+    "waitlisted": QT_TRANSLATE_NOOP("core", "Waiting list"),
+    "not_selected": QT_TRANSLATE_NOOP("core", "Not selected"),
+    "cancelled": QT_TRANSLATE_NOOP("core", "Cancelled"),
+    "no_show": QT_TRANSLATE_NOOP("core", "Did not come"),
+}
+SOURCE_NAMES = {
+    "定向邀请": QT_TRANSLATE_NOOP("core", "Invited directly"),
+    "公开报名": QT_TRANSLATE_NOOP("core", "Public call"),
+    "线下推荐": QT_TRANSLATE_NOOP("core", "Recommended"),
+    "现场报名": QT_TRANSLATE_NOOP("core", "Registered at the door"),
+}
+CHANNEL_NAMES = {
+    "电话": QT_TRANSLATE_NOOP("core", "Phone"),
+    "邮件": QT_TRANSLATE_NOOP("core", "E-mail"),
+    "现场": QT_TRANSLATE_NOOP("core", "On site"),
+    "线上": QT_TRANSLATE_NOOP("core", "Online"),
+}
+GENDER_NAMES = {"男": QT_TRANSLATE_NOOP("core", "Male"), "女": QT_TRANSLATE_NOOP("core", "Female")}
+
+
+def status_name(code: str) -> str:
+    """A status as the interface shows it, in its language (the documents print ``STATUS_LABELS``)."""
+    return i18n.value_text(STATUS_NAMES[code], STATUS_LABELS[code]) if code in STATUS_NAMES else code
+
+
+def value_name(value: str, names: dict[str, str]) -> str:
+    """A stored Chinese value (a sex, a source, a channel) in the interface's language; others as they are."""
+    return i18n.value_text(names[value], value) if value in names else value
 ADULT_AGE = 18
 
 # The import's reason codes (stable: the CLI prints them), with what each tells the coordinator.

@@ -30,6 +30,17 @@ KIND_LABELS = {
 KIND_WORDS = {"gather": "集合", "stop": "参观点", "transfer": "转场", "meeting": "座谈会", "survey": "问卷",
               "experience": "体验", "other": "其他"}
 TRANSFER_MODES = ("步行", "乘车", "自动扶梯", "直梯")
+TRANSFER_MODE_NAMES = {  # the interface's words for them; the stored value and the documents stay Chinese
+    "步行": QT_TRANSLATE_NOOP("core", "On foot"),
+    "乘车": QT_TRANSLATE_NOOP("core", "By bus"),
+    "自动扶梯": QT_TRANSLATE_NOOP("core", "Escalator"),
+    "直梯": QT_TRANSLATE_NOOP("core", "Lift"),
+}
+
+
+def transfer_mode_name(mode: str) -> str:
+    """A way of moving in the interface's language (one typed by the user as it is)."""
+    return i18n.value_text(TRANSFER_MODE_NAMES[mode], mode) if mode in TRANSFER_MODE_NAMES else mode
 # A new item of each kind: its title and minutes (a stop's title is typed at once).
 NEW_ITEM = {"gather": ("集合", 10), "stop": ("", 10), "transfer": ("前往下一参观点", 5), "meeting": ("座谈会", 40),
             "survey": ("填写满意度测评表、征求意见表", 10), "experience": ("", 10), "other": ("", 10)}

@@ -26,7 +26,7 @@ class RosterRefused(UserError):
 
     def __init__(self, name: str, problems: list[Problem]):
         self.problems = problems
-        text = "；".join(i18n.text(p.message, **p.params) for p in problems if p.is_error)
+        text = i18n.punct("；").join(i18n.text(p.message, **p.params) for p in problems if p.is_error)
         super().__init__(REFUSED, name=name or "—", problems=text)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
 from desktop_app.domain import checkin as checkin_rules
 from desktop_app.domain import phones
 from desktop_app.domain.roster import InviteeDraft
@@ -246,7 +247,7 @@ class CheckinTab(ops.Subscriber, QWidget):
                  .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=minimum,
                          walk_ins=stats["walk_ins"])]
         for name, c in stats["by_category"].items():
-            lines.append(f"{name}：{c['checked_in']} / {c['confirmed']}")
+            lines.append(f"{name}{i18n.punct('：')}{c['checked_in']} / {c['confirmed']}")
         if arrived:
             lines.append(self.tr("Public representatives among arrivals: {share}%").format(
                 share=round(100 * public / arrived)))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
 from desktop_app.documents.charts import legend_lines, paint_survey_chart, survey_chart_height
 from desktop_app.domain import feedback as fb
 from desktop_app.errors import UserError
@@ -219,7 +220,7 @@ class SurveyPage(QWidget):
         self.questions.clear()
         for n, q in enumerate(self._questions, start=1):
             kind = self.tr("rating") if q.kind == "scale" else self.tr("written")
-            item = QListWidgetItem(f"{n}. {q.text}（{kind}）")
+            item = QListWidgetItem(f"{n}. {q.text}{i18n.punct('（')}{kind}{i18n.punct('）')}")
             item.setData(Qt.ItemDataRole.UserRole, q.id)
             self.questions.addItem(item)
         scale = [q for q in self._questions if q.kind == "scale"]

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.plan import CHANNELS, FORMS, Notice, Thresholds
+from desktop_app.domain.plan import CHANNELS, FORM_NAMES, FORMS, Notice, Thresholds
+from desktop_app.domain.roster import CHANNEL_NAMES, value_name
 from desktop_app.services import plan
 
 from ..dialogs import from_qdate, to_qdate
@@ -67,7 +68,7 @@ class DetailsPage(QWidget):
         self.basis_title.setPlaceholderText(self.tr("e.g. 西吉县“政府开放日”工作方案 (without 《》)"))
         self.basis_number = QLineEdit(self)
         self.basis_number.setPlaceholderText(self.tr("e.g. 西政办发〔2024〕12号"))
-        self.channels = {name: QCheckBox(name, self) for name in CHANNELS}
+        self.channels = {name: QCheckBox(value_name(name, CHANNEL_NAMES), self) for name in CHANNELS}
         self.registration_phone = QLineEdit(self)
         self.registration_email = QLineEdit(self)
         self.registration_deadline = OptionalDateEdit(self)
@@ -76,7 +77,7 @@ class DetailsPage(QWidget):
         self.selection_rule.addItem(self.tr("The office selects"), "office_selects")
         self.undersubscribed_rule = QLineEdit(self)
         self.undersubscribed_rule.setPlaceholderText(self.tr("What happens when too few register"))
-        self.forms = {name: QCheckBox(name, self) for name in FORMS}
+        self.forms = {name: QCheckBox(value_name(name, FORM_NAMES), self) for name in FORMS}
         self.experiences = QLineEdit(self)
         self.experiences.setPlaceholderText(self.tr("体验 items separated by 、 e.g. 公文盖章、窗口服务"))
         self.filing_date = OptionalDateEdit(self)

@@ -26,6 +26,17 @@ from desktop_app.domain.roster import InviteeDraft, RosterContext
 from ..i18n import core_text
 
 
+def _fill(combo: QComboBox, values, names: dict[str, str], current: str) -> None:
+    """The stored values as items (shown in the interface's language), an empty one first; a value not in the
+    list (an imported one) is kept as it is."""
+    combo.addItem("", "")
+    for value in values:
+        combo.addItem(roster.value_name(value, names), value)
+    if current and combo.findData(current) < 0:
+        combo.addItem(current, current)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+
+
 class InviteeDialog(QDialog):
     def __init__(self, parent: QWidget | None, draft: InviteeDraft, ctx: RosterContext, categories: list[str]):
         super().__init__(parent)
@@ -33,8 +44,7 @@ class InviteeDialog(QDialog):
         self._ctx = ctx
         self.name = QLineEdit(draft.name, self)
         self.gender = QComboBox(self)
-        self.gender.addItems(["", *roster.GENDERS])
-        self.gender.setCurrentText(draft.gender)
+        _fill(self.gender, roster.GENDERS, roster.GENDER_NAMES, draft.gender)
         self.id_number = QLineEdit(draft.id_number, self)
         self.id_number.setPlaceholderText(self.tr("18 characters; the birth date and sex are read from it"))
         self.id_info = QLabel(self)
@@ -47,11 +57,9 @@ class InviteeDialog(QDialog):
         self.category.addItems(["", *categories])
         self.category.setCurrentText(draft.category)
         self.source = QComboBox(self)
-        self.source.addItems(["", *roster.SOURCES])
-        self.source.setCurrentText(draft.source)
+        _fill(self.source, roster.SOURCES, roster.SOURCE_NAMES, draft.source)
         self.channel = QComboBox(self)
-        self.channel.addItems(["", *roster.CHANNELS])
-        self.channel.setCurrentText(draft.channel)
+        _fill(self.channel, roster.CHANNELS, roster.CHANNEL_NAMES, draft.channel)
         self.registered_at = QDateTimeEdit(self)
         self.registered_at.setCalendarPopup(True)
         self.registered_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -111,10 +119,10 @@ class InviteeDialog(QDialog):
     def draft(self) -> InviteeDraft:
         when = self.registered_at.dateTime().toPython()
         return InviteeDraft(
-            name=self.name.text(), gender=self.gender.currentText(), id_number=self.id_number.text(),
+            name=self.name.text(), gender=self.gender.currentData() or "", id_number=self.id_number.text(),
             phone=self.phone.text(), organisation=self.organisation.text(),
             position_title=self.position_title.text(), category=self.category.currentText(),
-            source=self.source.currentText(), channel=self.channel.currentText(),
+            source=self.source.currentData() or "", channel=self.channel.currentData() or "",
             registered_at=when.replace(second=0, microsecond=0), pledge_signed=self.pledge.isChecked(),
             notes=self.notes.toPlainText())
 
@@ -131,7 +139,8 @@ class InviteeDialog(QDialog):
         parsed = idcard.parse(self.id_number.text()) if self.id_number.text().strip() else None
         if isinstance(parsed, idcard.IdInfo):
             age = parsed.age_on(self._ctx.event_date) if self._ctx.event_date else None
-            text = self.tr("Born {birth}, {sex}").format(birth=parsed.birth_date.isoformat(), sex=parsed.sex)
+            sex = roster.value_name(parsed.sex, roster.GENDER_NAMES)
+            text = self.tr("Born {birth}, {sex}").format(birth=parsed.birth_date.isoformat(), sex=sex)
             if age is not None:
                 text += self.tr(", {age} on the day of the event").format(age=age)
             self.id_info.setText(text)

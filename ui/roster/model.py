@@ -76,7 +76,9 @@ class InviteeTableModel(QAbstractTableModel):
 
     def _text(self, row: InviteeRow, column: str) -> str:
         if column == "status":
-            return roster_rules.STATUS_LABELS.get(row.status, row.status)
+            return roster_rules.status_name(row.status)
+        if column == "gender":
+            return roster_rules.value_name(row.gender, roster_rules.GENDER_NAMES)
         if column == "id_number":
             return mask_id(row.id_number) if row.id_number else ""
         if column == "registered_at":

@@ -106,7 +106,7 @@ class RosterTab(ops.Subscriber, QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.addItem(self.tr("All statuses"), None)
         for code in roster_domain.STATUSES:
-            self.status_filter.addItem(roster_domain.STATUS_LABELS[code], code)
+            self.status_filter.addItem(roster_domain.status_name(code), code)
         self.category_filter = QComboBox(self)
         self.count = QLabel(self)
         self.id_required = QCheckBox(self.tr("ID numbers required"), self)

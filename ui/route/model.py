@@ -117,7 +117,7 @@ class RouteTableModel(QAbstractTableModel):
         if column == COL_CONTENT:
             return " ".join(item.content.split())
         if column == COL_MODE:
-            return item.transfer_mode if item.kind == "transfer" else ""
+            return rules.transfer_mode_name(item.transfer_mode) if item.kind == "transfer" else ""
         if column == COL_DURATION:
             return str(item.duration_min)
         if column == COL_PIN:
@@ -311,7 +311,8 @@ class RouteDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.addItems(self._guides() if column == COL_GUIDE else list(rules.TRANSFER_MODES))
+            combo.addItems(self._guides() if column == COL_GUIDE else
+                           [rules.transfer_mode_name(mode) for mode in rules.TRANSFER_MODES])
             return combo
         if column == COL_DURATION:
             spin = QSpinBox(parent)
@@ -328,7 +329,8 @@ class RouteDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox) and not editor.isEditable():
             editor.setCurrentIndex(max(editor.findData(value), 0))
         elif isinstance(editor, QComboBox):
-            editor.setEditText("" if value is None else str(value))
+            text = "" if value is None else str(value)
+            editor.setEditText(rules.transfer_mode_name(text) if index.column() == COL_MODE else text)
         elif isinstance(editor, QSpinBox):
             editor.setValue(int(value or 0))
         else:
@@ -339,6 +341,8 @@ class RouteDelegate(QStyledItemDelegate):
             value = editor.currentData()
         elif isinstance(editor, QComboBox):
             value = editor.currentText()
+            if index.column() == COL_MODE:  # a mode picked in the interface's words is stored in Chinese
+                value = {rules.transfer_mode_name(m): m for m in rules.TRANSFER_MODES}.get(value.strip(), value)
         elif isinstance(editor, QSpinBox):
             value = editor.value()
         else:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import settings
+from desktop_app import i18n, settings
 from desktop_app.domain import dates, milestones
 from desktop_app.domain import feedback as fb
 from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
@@ -242,12 +242,14 @@ class SummaryTab(ops.Subscriber, QWidget):
         if not rows:
             return ""
         c = feedback.counts(rows, today)
-        text = "\n" + self.tr("By status: ") + "，".join(
+        comma, semicolon, opening, closing = (i18n.punct(mark) for mark in "，；（）")
+        text = "\n" + self.tr("By status: ") + comma.join(
             f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.by_status.items() if n)
         overdue = [r for r in rows if r.due_state(today) == "overdue"]
         if overdue:
-            text += "\n" + self.tr("Past the reply deadline: ") + "；".join(
-                f"{r.topic or r.content[:16]}（{r.department or '—'}，{dates.cn_date(r.due_date)}）" for r in overdue)
+            text += "\n" + self.tr("Past the reply deadline: ") + semicolon.join(
+                f"{r.topic or r.content[:16]}{opening}{r.department or '—'}{comma}{dates.cn_date(r.due_date)}{closing}"
+                for r in overdue)
         return text
 
     def _on_count_early(self, on: bool) -> None:
