@@ -12,7 +12,7 @@ from db import models
 
 from .. import settings
 from ..domain import checkin as rules
-from ..domain.roster import STATUS_LABELS, InviteeDraft
+from ..domain.roster import InviteeDraft, status_name
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, roster
@@ -37,7 +37,8 @@ class Person:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        """The status in the interface's language."""
+        return status_name(self.status)
 
 
 @dataclass(frozen=True)
