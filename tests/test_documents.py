@@ -789,3 +789,16 @@ def test_the_signature_is_centred_over_the_date(tmp_path):
     assert day == 4 and sig > 4
     sig, day = indents("宁夏回族自治区固原市西吉县审批服务管理局办公室", "2026年11月2日")
     assert sig == 0 and day > 4  # a long signature keeps no indent; the date moves to stay centred under it
+
+
+def test_table_headers_are_not_broken_inside_a_word():
+    from desktop_app.documents import layout
+    from desktop_app.documents.feedback_docs import REPORT_COLUMNS, REPORT_WIDTHS
+
+    widths = layout.header_widths(REPORT_COLUMNS, REPORT_WIDTHS, 10.5)
+    assert abs(sum(widths) - sum(REPORT_WIDTHS)) < 1e-6
+    for column, width in zip(REPORT_COLUMNS, widths, strict=True):
+        needed = layout.text_units(column) * 10.5 * layout.MM_PER_PT + 2 * layout.CELL_MARGIN_MM
+        assert width >= needed, column
+    # A header that cannot fit whatever is done keeps what it was given.
+    assert layout.header_widths(("很长很长很长的表头", "短"), (10, 10), 14) == [10.0, 10.0]

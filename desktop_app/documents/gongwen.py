@@ -180,7 +180,11 @@ class _BlockWriter:
             self.last_paragraph.add_run().add_break(WD_BREAK.PAGE)
             self.break_pending = False
         ncols = len(block.columns) or max((len(r) for r in block.rows), default=1)
-        widths = layout.fit_widths(tuple(block.widths_mm[:ncols]) + (20.0,) * (ncols - len(block.widths_mm)))
+        given = tuple(block.widths_mm[:ncols]) + (20.0,) * (ncols - len(block.widths_mm))
+        if block.header and any(block.columns):  # headers on one line: 序号, 比较满意 never broken
+            scale = min(1.0, layout.TEXT_WIDTH_MM / sum(given))
+            given = tuple(layout.header_widths(block.columns, [w * scale for w in given], block.font_size_pt))
+        widths = layout.fit_widths(given)
         rows = ([tuple(block.columns)] if block.header else []) + [tuple(r) for r in block.rows]
         table = self.doc.add_table(rows=len(rows), cols=ncols)
         _table_properties(table, widths)
@@ -258,10 +262,7 @@ def _set_jc(paragraph, value: str) -> None:
     _ppr(paragraph).get_or_add_jc().set(qn("w:val"), value)
 
 
-def text_width(text: str) -> float:
-    """Width in characters of body text: a Chinese character or full-width mark is one, a digit or Latin
-    letter half of one."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+text_width = layout.text_units
 
 
 def _centre_signature(signature, date, signature_text: str, date_text: str) -> None:

@@ -71,6 +71,41 @@ def fit_widths(widths_mm: tuple[float, ...] | list[float], total_mm: float = TEX
     return [mm_to_twips(w * scale) for w in widths]
 
 
+MM_PER_PT = 25.4 / 72
+CELL_MARGIN_MM = 1.5  # each side (gongwen.CELL_MARGIN)
+
+
+def text_units(text: str) -> float:
+    """Width in characters: a Chinese character or full-width mark is one, a digit or Latin letter half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def header_widths(columns, widths_mm, font_pt: float) -> list[float]:
+    """``widths_mm`` with every column at least as wide as its header on one line (序号 never breaks into 序/号);
+    what a column needs is taken from the columns with room to spare, widest first. A header that cannot fit
+    even so keeps the width it was given."""
+    widths = [float(w) for w in widths_mm]
+    need = [text_units(max(str(c).split("\n"), key=text_units)) * font_pt * MM_PER_PT + 2 * CELL_MARGIN_MM + 0.6
+            for c in columns]
+    for i, wanted in enumerate(need):
+        short = wanted - widths[i]
+        if short <= 0:
+            continue
+        donors = sorted((j for j in range(len(widths)) if j != i and widths[j] > need[j]),
+                        key=lambda j: widths[j] - need[j], reverse=True)
+        room = sum(widths[j] - need[j] for j in donors)
+        if room < short:
+            continue
+        for j in donors:
+            give = min(short, widths[j] - need[j])
+            widths[j] -= give
+            widths[i] += give
+            short -= give
+            if short <= 0:
+                break
+    return widths
+
+
 SHORT_CELL = 12  # characters
 
 
