@@ -116,3 +116,15 @@ def test_pinyin_matches_start_at_a_syllable():
     assert matches("zhan", "苏占福") and matches("zf", "苏占福") and matches("fu", "苏占福")
     assert not matches("ang", "张伟") and not matches("ei", "张伟") and not matches("hangw", "张伟")
     assert not matches("anf", "苏占福") and not matches("u", "苏占福")
+
+
+def test_mobile_validity_by_prefix_agrees_with_the_library_number_by_number():
+    import random
+
+    from desktop_app.domain import phones
+
+    rng = random.Random(7)
+    for _ in range(4000):
+        number = "1" + str(rng.randint(3, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(9))
+        assert (phones._mobile_prefix_kind(number[:phones.MOBILE_PREFIX]) == "mobile") == (
+            phones._kind(number) == "mobile"), number
