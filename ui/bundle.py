@@ -229,7 +229,7 @@ class ConflictDialog(QDialog):
         for conflict in report.conflicts:
             for name in conflict.fields:
                 self._add_row(conflict, name)
-        self.all_mine = QPushButton(self.tr("All &mine"), self)
+        self.all_mine = QPushButton(self.tr("All m&ine"), self)
         self.all_mine.clicked.connect(lambda: self.choose_all("mine"))
         self.all_theirs = QPushButton(self.tr("All &theirs"), self)
         self.all_theirs.clicked.connect(lambda: self.choose_all("theirs"))

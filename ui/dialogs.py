@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +33,114 @@ def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+class _TypedDate:
+    """A date typed digit by digit: after the four digits of the year the cursor moves to the month by itself,
+    so a Tab typed right then (to get to the month, as the user thinks) is taken as that move and not as “next
+    field” — otherwise the next Tab leaves early and the rest of the date lands in the next field (the title)."""
+
+    _moved_on = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_on = event.text().isdigit() and self.currentSectionIndex() != before
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        if forward and self._moved_on and self.hasFocus():
+            self._moved_on = False
+            return True  # already in the next part of the date
+        self._moved_on = False
+        return super().focusNextPrevChild(forward)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._moved_on = False
+        super().focusInEvent(event)
+
+
+class DateEdit(_TypedDate, QDateEdit):
+    pass
+
+
+class DateTimeEdit(_TypedDate, QDateTimeEdit):
+    pass
+
+
 def date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day), parent)
+    edit = DateEdit(to_qdate(day), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(QCoreApplication.translate("DateEdit", "yyyy-MM-dd"))
     return edit
+
+
+# -- Ctrl+Enter submits a form that has a text of several lines (Return makes a new line there) ------------------
+
+SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+
+
+def submit_description() -> str:
+    return QCoreApplication.translate("Dialogs", "Submit a form, also from a text of several lines (OK)")
+
+
+def submit_on_ctrl_enter(dialog: QDialog, button: QAbstractButton | None = None) -> list[QShortcut]:
+    """Ctrl+Enter (either Enter key) anywhere in ``dialog`` presses ``button`` (its OK button by default) when
+    that is enabled, so the form's own checks still decide."""
+
+    def submit() -> None:
+        target = button
+        if target is None:
+            box = dialog.findChild(QDialogButtonBox)
+            target = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+        if target is None:
+            dialog.accept()
+        elif target.isEnabled() and target.isVisible():
+            target.click()
+
+    shortcuts = []
+    for keys in SUBMIT_KEYS:
+        shortcut = QShortcut(QKeySequence(keys), dialog, submit)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.setWhatsThis(submit_description())
+        shortcuts.append(shortcut)
+    return shortcuts
+
+
+class MultiLineTextDialog(QDialog):
+    """A text of several lines (a suggestion, a list one per line) that wraps at the dialog's width instead of
+    scrolling sideways as QInputDialog's does; Ctrl+Enter submits it."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, text: str = "", ok_text: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.label = QLabel(label, self)
+        self.label.setWordWrap(True)
+        self.text_edit = QPlainTextEdit(text, self)
+        self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text_edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText(self.tr("Ctrl+Enter saves"))
+        self.label.setBuddy(self.text_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or self.tr("&OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        submit_on_ctrl_enter(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.buttons)
+        self.resize(520, 300)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    @classmethod
+    def get_text(cls, parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+        """As ``QInputDialog.getMultiLineText``: (the text, whether OK was pressed)."""
+        dialog = cls(parent, title, label, text)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.text(), accepted
 
 
 class NewEventDialog(QDialog):

@@ -11,6 +11,7 @@ import PySide6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(self.tr("De&lete event…"), self.delete_event)
         self.restore_action = self._action(self.tr("&Restore a deleted event…"), self.restore_event)
         self.open_action = self._action(self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
-        self.new_db_action = self._action(self.tr("New data&base…"), self.new_database)
+        self.new_db_action = self._action(self.tr("New databa&se…"), self.new_database)
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, "Ctrl+B")
         self.bundle_export_action = self._action(self.tr("Export to the &venue laptop…"), self.export_bundle)
         self.bundle_merge_action = self._action(self.tr("&Import or merge from a file…"), self.merge_bundle)
@@ -176,14 +177,14 @@ class MainWindow(QMainWindow):
                            ("roster", self.tr("&Invitee list (Excel, internal)…")),
                            ("roster-masked", self.tr("Invitee list (Excel, &masked)…")),
                            ("signin-sheet", self.tr("&Sign-in sheet (Word and Excel)…")),
-                           ("passes", self.tr("P&asses (Word)…")), (None, ""),
+                           ("passes", self.tr("Passes (&Word)…")), (None, ""),
                            ("route", self.tr("Programme and guide car&ds (Word)…")),
                            ("notes", self.tr("Meeting &notes (Word)…")),
                            ("feedback-ledger", self.tr("Suggestions &ledger (Excel, internal)…")),
                            ("feedback-report", self.tr("Replies to su&ggestions (Word, for publication)…")),
                            ("survey", self.tr("Sur&vey statistics (Excel and chart)…")),
                            ("survey-form", self.tr("Blank survey and comment &forms (Word)…")), (None, ""),
-                           ("implementation", self.tr("Implementation &report (Word)…")),
+                           ("implementation", self.tr("Implemen&tation report (Word)…")),
                            ("summary", self.tr("Summary and &evaluation (Word)…")),
                            ("package", self.tr("Filing pac&kage…"))):
             if kind is None:
@@ -196,7 +197,8 @@ class MainWindow(QMainWindow):
             self.export_actions[kind] = action
         self.export_actions["plan"].setShortcut(QKeySequence("Ctrl+E"))
 
-        settings_menu = bar.addMenu(self.tr("&Settings"))
+        # 设置(&S) would take Alt+S from the roster's 按报名先后确定名单(&S) and other buttons' (&S).
+        settings_menu = bar.addMenu(self.tr("Se&ttings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_group = QActionGroup(self)
         current = settings.get("language")
@@ -210,10 +212,56 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self._action(self.tr("Document &fonts…"), self.edit_fonts))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&About Open Day Desk"), self.show_about,
-                                         QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                                             QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(self.tr("&About Open Day Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+        self._build_tab_actions()
+
+    def _build_tab_actions(self) -> None:
+        """Ctrl+1…6 show the tabs, Ctrl+PgUp/PgDn the previous/next one: actions of the window, so they work
+        wherever the focus is (a table, a text field), and F1 lists them."""
+        self.tab_actions: list[QAction] = []
+        for number in range(1, self.tabs.count() + 1):
+            action = QAction(self.tr("Show the {tab} tab").format(tab=self.tabs.tabText(number - 1)), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, i=number - 1: self._show_tab_at(i))
+            self.addAction(action)
+            self.tab_actions.append(action)
+        self.next_tab_action = QAction(self.tr("Next tab"), self)
+        self.next_tab_action.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_tab_action.triggered.connect(lambda: self._step_tab(1))
+        self.previous_tab_action = QAction(self.tr("Previous tab"), self)
+        self.previous_tab_action.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.previous_tab_action.triggered.connect(lambda: self._step_tab(-1))
+        for action in (self.next_tab_action, self.previous_tab_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+            self.tab_actions.append(action)
+
+    def _show_tab_at(self, index: int) -> None:
+        if self.pages.currentIndex() == 1 and self.tabs.tabBar().isVisibleTo(self):  # not on the welcome page
+            self.tabs.setCurrentIndex(index)
+            page = self.tabs.currentWidget()
+            focus = QApplication.focusWidget()
+            if focus is None or not page.isAncestorOf(focus):  # the keys go on in the tab shown
+                widget = page.nextInFocusChain()
+                while widget is not page and page.isAncestorOf(widget):
+                    if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                        break
+                    widget = widget.nextInFocusChain()
+
+    def _step_tab(self, step: int) -> None:
+        self._show_tab_at((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def show_shortcuts(self) -> None:
+        from .shortcuts import ShortcutsDialog
+
+        ShortcutsDialog.show_for(self)
 
     # -- showing the workspace and its events ----------------------------------------------------------------------
 
@@ -291,6 +339,8 @@ class MainWindow(QMainWindow):
         at the entrance (F11 again brings them back)."""
         for widget in (self.menuBar(), self.tabs.tabBar(), self.switcher, self.switcher_label, self.statusBar()):
             widget.setVisible(not on)
+        for action in self.tab_actions:  # no other tab by a stray key either
+            action.setEnabled(not on)
 
     def _make_feedback_tab(self) -> QWidget:
         from .feedback.tab import FeedbackTab

@@ -34,7 +34,7 @@ class WelcomePage(QWidget):
 
         self.new_button = QPushButton(self.tr("&New event…"), self)
         self.demo_button = QPushButton(self.tr("Open the &demo event"), self)
-        self.held_demo_button = QPushButton(self.tr("Demo of a &held event"), self)
+        self.held_demo_button = QPushButton(self.tr("Demo of a held &event"), self)
         self.held_demo_button.setToolTip(self.tr("The demo event as it looks 10 days after the day: check-ins, "
                                                  "meeting notes, suggestions and survey forms"))
         self.open_button = QPushButton(self.tr("&Open another database…"), self)

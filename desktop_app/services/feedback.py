@@ -178,8 +178,13 @@ def note_to_suggestion(note_id: int) -> SuggestionRow:
 
 
 def _topic(text: str, width: int = 16) -> str:
-    first = text.strip().replace("\n", " ").split("。")[0]
-    return first if len(first) <= width else first[:width] + "…"
+    """The topic a suggestion gets unless one is typed: its first sentence, or as much of it as fits ``width``
+    (up to the last comma inside, when there is one), never with a “…” that would be saved as part of it."""
+    first = text.strip().replace("\n", " ").split("。")[0].strip()
+    if len(first) <= width:
+        return first
+    cut = max(first.rfind(mark, 0, width + 1) for mark in "，、；,;")
+    return (first[:cut] if cut >= width // 2 else first[:width]).strip()
 
 
 # -- suggestions -----------------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ class FeedbackTab(ops.Subscriber, QWidget):
         self.survey.sig_suggestion_made.connect(self.show_suggestion)
         self.ledger.sig_changed.connect(self.sig_changed)
 
-        self.export_button = QPushButton(self.tr("&Documents"), self)
+        self.export_button = QPushButton(self.tr("D&ocuments"), self)
         menu = QMenu(self.export_button)
         for kind, text in (("notes", self.tr("Meeting notes (Word)…")),
                            ("feedback-ledger", self.tr("Suggestions ledger (Excel, internal)…")),

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -26,13 +25,13 @@ from desktop_app.domain.plan import CHANNELS, FORM_NAMES, FORMS, Notice, Thresho
 from desktop_app.domain.roster import CHANNEL_NAMES, value_name
 from desktop_app.services import plan
 
-from ..dialogs import from_qdate, to_qdate
+from ..dialogs import DateEdit, from_qdate, to_qdate
 
 SAVE_DELAY_MS = 400
 NO_DATE = QDate(2000, 1, 1)
 
 
-class OptionalDateEdit(QDateEdit):
+class OptionalDateEdit(DateEdit):
     """A date that may be unset: its minimum shows as “not set”."""
 
     def __init__(self, parent=None):

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import idcard, roster
 from desktop_app.domain.roster import InviteeDraft, RosterContext
 
+from ..dialogs import DateTimeEdit, submit_on_ctrl_enter
 from ..i18n import core_text
 
 
@@ -60,7 +60,7 @@ class InviteeDialog(QDialog):
         _fill(self.source, roster.SOURCES, roster.SOURCE_NAMES, draft.source)
         self.channel = QComboBox(self)
         _fill(self.channel, roster.CHANNELS, roster.CHANNEL_NAMES, draft.channel)
-        self.registered_at = QDateTimeEdit(self)
+        self.registered_at = DateTimeEdit(self)
         self.registered_at.setCalendarPopup(True)
         self.registered_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         when = draft.registered_at or dt.datetime.now().replace(second=0, microsecond=0)
@@ -101,6 +101,7 @@ class InviteeDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        submit_on_ctrl_enter(self)  # also from the notes, where Return makes a new line
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSpinBox,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -46,8 +47,15 @@ class RowTableModel(QAbstractTableModel):
         self._rows: list = []
 
     def set_rows(self, rows: Sequence) -> None:
+        rows = list(rows)
+        if rows and [r.id for r in rows] == [r.id for r in self._rows]:
+            # The same rows with new values (after an edit): changed in place, so an editor the user has just
+            # opened in the next cell stays open and the view never commits from an editor it has dropped.
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def row_at(self, index: int):
@@ -141,6 +149,45 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class IntDelegate(QStyledItemDelegate):
+    """A spin box for whole numbers (a category's places) wide enough to show its number: the cell's own width
+    (sized to the contents) left no room beside the arrows."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        spin = QSpinBox(parent)
+        spin.setRange(0, 100_000)
+        spin.setFrame(False)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return spin
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setValue(int(value or 0))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        editor.interpretText()
+        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index):  # noqa: N802
+        rect = option.rect
+        width = max(rect.width(), editor.sizeHint().width(), editor.fontMetrics().horizontalAdvance("00000") + 40)
+        rect.setLeft(max(rect.right() - width + 1, 0))  # grows to the left, over the cell's neighbour
+        rect.setWidth(width)
+        editor.setGeometry(rect)
+
+
+def mnemonic_of(text: str) -> str | None:
+    """The letter after a single ``&`` of a button's text, lower-cased."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 1
+        i += 1
+    return None
+
+
 class RowTable(QWidget):
     """A table with Add / Remove / Up / Down buttons. The owner connects the signals to service calls and calls
     ``set_rows`` with the result."""
@@ -152,7 +199,7 @@ class RowTable(QWidget):
     sig_move = Signal(int, int)
     """The user moved the row with this id to this index."""
 
-    def __init__(self, columns: Sequence[Column], parent=None, *, movable: bool = True):
+    def __init__(self, columns: Sequence[Column], parent=None, *, movable: bool = True, add_text: str | None = None):
         super().__init__(parent)
         self.model = RowTableModel(columns, self)
         self.view = QTableView(self)
@@ -164,12 +211,25 @@ class RowTable(QWidget):
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.verticalHeader().setDefaultSectionSize(28)
         header = self.view.horizontalHeader()
+        self._delegates = []  # one per column and view, kept alive with it (a shared one confuses the views)
         for i, column in enumerate(columns):
             if column.kind == "choice":
-                self.view.setItemDelegateForColumn(i, ChoiceDelegate(column, self.view))
+                delegate = ChoiceDelegate(column, self.view)
+            elif column.kind == "int":
+                delegate = IntDelegate(self.view)
+            else:
+                continue
+            self._delegates.append(delegate)
+            self.view.setItemDelegateForColumn(i, delegate)
+        for i, column in enumerate(columns):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if column.stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
-        self.add_button = QPushButton(self.tr("&Add"), self)
+        if add_text is None:
+            # Several tables on one page would each take Alt+A: only the first does (Insert adds in any).
+            siblings = parent.findChildren(RowTable) if parent is not None else []
+            taken = any(mnemonic_of(t.add_button.text()) == "a" for t in siblings if t is not self)
+            add_text = self.tr("Add") if taken else self.tr("&Add")
+        self.add_button = QPushButton(add_text, self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.up_button = QPushButton(self.tr("Up"), self)
         self.down_button = QPushButton(self.tr("Down"), self)
@@ -177,9 +237,14 @@ class RowTable(QWidget):
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self._move(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self._move(1))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self._remove)
+        for keys, slot, text in (
+            ("Ctrl+Up", lambda: self._move(-1), self.tr("Move the row up (in a table)")),
+            ("Ctrl+Down", lambda: self._move(1), self.tr("Move the row down (in a table)")),
+            (QKeySequence.StandardKey.Delete, self._remove, self.tr("Remove the row (in a table)")),
+            ("Insert", self.sig_add, self.tr("Add a row (in a table)")),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.view, slot)
+            shortcut.setWhatsThis(text)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

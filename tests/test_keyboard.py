@@ -1,0 +1,475 @@
+"""The keyboard: no mnemonic (&X) twice among what one window shows at a time (in English and in Chinese), every
+tab reachable with Ctrl+1…6 and Ctrl+PgUp/PgDn also from inside a table, F1 listing the shortcuts that exist,
+Ctrl+Enter submitting multi-line forms, and a date field that never sends a Tab into the next field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+from collections import defaultdict
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+import ui
+from desktop_app.services import events
+from desktop_app.services.events import EventDraft
+from ui.main_window import MainWindow
+
+TABS = ("plan", "roster", "route", "checkin", "feedback", "summary")
+
+
+# -- finding mnemonics ------------------------------------------------------------------------------------------------
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single ``&`` (``&&`` is a literal ampersand), lower-cased; None without one."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 2
+            continue
+        i += 1
+    return None
+
+
+def _alive(obj) -> bool:
+    return obj is not None and shiboken6.isValid(obj)
+
+
+def _window_texts(top: QWidget) -> list[tuple[str, str]]:
+    """(text, what) of everything with a mnemonic that ``top`` shows itself: the menu bar's titles, buttons,
+    labels with a buddy, group boxes and tab bars — not what its menus or other windows show."""
+    found: list[tuple[str, str]] = []
+    bar = top.menuBar() if hasattr(top, "menuBar") else None
+    if bar is not None and bar.isVisible():
+        found += [(a.text(), "menu bar") for a in bar.actions() if a.isVisible() and not a.isSeparator()]
+    for widget in top.findChildren(QWidget):
+        if not _alive(widget) or widget.window() is not top or not widget.isVisible():
+            continue
+        name = f"{type(widget).__name__} {widget.objectName()}".strip()
+        if isinstance(widget, QAbstractButton):
+            found.append((widget.text(), name))
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            found.append((widget.text(), name))
+        elif isinstance(widget, QGroupBox):
+            found.append((widget.title(), name))
+        elif isinstance(widget, QTabBar):
+            found += [(widget.tabText(i), name) for i in range(widget.count())
+                      if widget.isTabVisible(i) and widget.isTabEnabled(i)]
+    return found
+
+
+def _menus_of(top: QWidget) -> list[QMenu]:
+    menus: list[QMenu] = []
+
+    def add(menu: QMenu | None) -> None:
+        if menu is None or not _alive(menu) or menu in menus:
+            return
+        menus.append(menu)
+        for action in menu.actions():
+            add(action.menu())
+
+    bar = top.menuBar() if hasattr(top, "menuBar") else None
+    for action in bar.actions() if bar is not None else []:
+        add(action.menu())
+    for button in top.findChildren(QAbstractButton):  # a button's drop-down menu (QPushButton.setMenu)
+        if _alive(button) and button.isVisible() and hasattr(button, "menu"):
+            add(button.menu())
+    return menus
+
+
+def clashes(top: QWidget) -> list[str]:
+    """Each letter used twice within ``top`` or within one of its menus, with the texts that share it."""
+    groups = [(f"window {top.windowTitle()!r}", _window_texts(top))]
+    for menu in _menus_of(top):
+        groups.append((f"menu {menu.title()!r}", [(a.text(), "action") for a in menu.actions()
+                                                  if a.isVisible() and not a.isSeparator()]))
+    problems = []
+    for where, texts in groups:
+        by_letter: dict[str, list[str]] = defaultdict(list)
+        for text, what in texts:
+            letter = mnemonic(text)
+            if letter is not None:
+                by_letter[letter].append(f"{text!r} ({what})")
+        problems += [f"{where}: &{letter.upper()} on {', '.join(owners)}" for letter, owners in by_letter.items()
+                     if len(owners) > 1]
+    return problems
+
+
+def test_mnemonic_of():
+    assert mnemonic("&File") == "f"
+    assert mnemonic("Save && &close") == "c"
+    assert mnemonic("保存(&S)") == "s"
+    assert mnemonic("A && B") is None
+
+
+# -- walking the windows ----------------------------------------------------------------------------------------------
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    from ui.i18n import install_translators
+
+    install_translators(qapp, request.param)
+    yield request.param
+    install_translators(qapp, "en")
+
+
+def _held_demo() -> None:
+    from desktop_app.demo import create_demo_event
+
+    create_demo_event(held=True)
+
+
+def _fresh_event() -> None:
+    events.create_event(EventDraft(unit="某县政务服务中心", title="新的开放日",
+                                   date=dt.date.today() + dt.timedelta(days=40)))
+
+
+def _settle(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=60_000)
+    qtbot.wait(5)
+
+
+def _choose_first_rows(root: QWidget) -> None:
+    """Buttons that appear once a row is chosen: choose the first row of every visible list or table."""
+    for view in root.findChildren(QAbstractItemView):
+        if _alive(view) and view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
+            view.setCurrentIndex(view.model().index(0, 0))
+
+
+def _walk_tab(window, qtbot, name: str, problems: list[str]) -> None:
+    """Every page of the tab ``name`` (inner tab widgets, the plan's page list), each checked as shown."""
+    tab = window.tab(name)
+    window.tabs.setCurrentWidget(tab)
+    _settle(window, qtbot)
+
+    def check(where: str) -> None:
+        problems.extend(f"{name}{where}: {p}" for p in clashes(window))
+        _choose_first_rows(tab)
+        qtbot.wait(5)
+        problems.extend(f"{name}{where} (a row chosen): {p}" for p in clashes(window))
+
+    check("")
+    seen: set[int] = set()
+    while True:
+        selectors = [w for w in tab.findChildren(QTabWidget) if _alive(w) and id(w) not in seen]
+        selectors += [w for w in tab.findChildren(QListWidget)
+                      if _alive(w) and w.objectName() == "plan_pages" and id(w) not in seen]
+        if not selectors:
+            break
+        for selector in selectors:
+            seen.add(id(selector))
+            for index in range(selector.count()):
+                if not _alive(selector):
+                    break
+                window.tabs.setCurrentWidget(tab)
+                if isinstance(selector, QTabWidget):
+                    selector.setCurrentIndex(index)
+                else:
+                    selector.setCurrentRow(index)
+                qtbot.wait(5)
+                check(f" › {selector.objectName() or type(selector).__name__} {index}")
+
+
+def _dialog_factories(window) -> dict[str, object]:
+    """How to build each dialog of ui/ whose constructor needs more than its parent."""
+    from desktop_app.bundle import Conflict, MergeReport
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.services import plan, roster, route
+
+    event_id = window.current_event_id
+    summary = events.get_summary(event_id)
+    return {
+        "CommonStopsDialog": lambda cls: cls(window, route.common_stops()),
+        "GroupMembersDialog": lambda cls: cls(window, event_id),
+        "QuestionDialog": lambda cls: cls(window, None),
+        "InviteeDialog": lambda cls: cls(window, InviteeDraft(), roster.context(event_id),
+                                         ["市民代表", "企业代表"]),
+        "ImportDialog": lambda cls: cls(window, event_id),
+        "FontSettingsDialog": lambda cls: cls(window, plan.doc_fonts()),
+        "PassphraseDialog": lambda cls: cls(window, confirm=True),
+        "ConflictDialog": lambda cls: cls(window, MergeReport(
+            event_uuid="u", event_id=event_id, title=summary.title, created=False, added=0, updated=1, unchanged=0,
+            conflicts=(Conflict("invitee", "u1", ("phone",), "韩梅梅", {"phone": "1"}, {"phone": "2"}),),
+            checkins_added=0, duplicate_admissions=0)),
+        "NewEventDialog": lambda cls: cls(window, "某县政务服务中心", dt.date(2030, 9, 20)),
+        "DuplicateEventDialog": lambda cls: cls(window, summary),
+        "RestoreEventDialog": lambda cls: cls(window, [summary]),
+        "DoneDialog": lambda cls: cls(window, "公告", dt.date(2030, 9, 1)),
+        "MultiLineTextDialog": lambda cls: cls(window, "新增意见建议", "What was suggested:"),
+    }
+
+
+def _ui_dialog_classes() -> list[type]:
+    for info in pkgutil.walk_packages(ui.__path__, "ui."):
+        importlib.import_module(info.name)
+    found: list[type] = []
+    todo = [QDialog]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            todo.append(sub)
+            if sub.__module__.startswith("ui.") and sub not in found:
+                found.append(sub)
+    return sorted(found, key=lambda c: c.__qualname__)
+
+
+def _build(cls, window, factories):
+    if cls.__name__ in factories:
+        return factories[cls.__name__](cls)
+    parameters = list(inspect.signature(cls.__init__).parameters.values())[2:]
+    assert all(p.default is not inspect.Parameter.empty for p in parameters), (
+        f"{cls.__qualname__} needs more than its parent: add it to _dialog_factories")
+    return cls(window)
+
+
+def _walk_dialogs(window, qtbot, problems: list[str]) -> list[QDialog]:
+    built = []
+    factories = _dialog_factories(window)
+    for cls in _ui_dialog_classes():
+        dialog = _build(cls, window, factories)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        problems.extend(f"{cls.__qualname__}: {p}" for p in clashes(dialog))
+        built.append(dialog)
+        dialog.close()
+    return built
+
+
+@pytest.mark.parametrize("make_event", [_held_demo, _fresh_event], ids=["held_demo", "fresh_event"])
+def test_no_mnemonic_twice_in_a_window(make_event, language, workspace, qtbot, dialogs):
+    make_event()
+    window = MainWindow(workspace)
+    window._interactive_export = False
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    problems: list[str] = []
+    for name in TABS:
+        _walk_tab(window, qtbot, name, problems)
+    built = _walk_dialogs(window, qtbot, problems)
+    assert len(built) >= 12
+    help_dialog = _open_shortcuts(window, qtbot)
+    problems.extend(f"shortcuts: {p}" for p in clashes(help_dialog))
+    help_dialog.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_no_mnemonic_twice_on_the_welcome_page(language, workspace, qtbot):
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.pages.currentWidget() is window.welcome
+    problems = clashes(window)
+    assert not problems, "\n".join(problems)
+
+
+# -- switching tabs ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def demo_window(workspace, qtbot):
+    _held_demo()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_ctrl_digit_shows_each_tab(demo_window, qtbot):
+    window = demo_window
+    for number, name in enumerate(TABS, start=1):
+        focus = QApplication.focusWidget() or window
+        qtbot.keyClick(focus, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        _settle(window, qtbot)
+        assert window.tabs.currentIndex() == number - 1, name
+        assert window.tabs.currentWidget() is window.tab(name)
+
+
+def test_ctrl_page_keys_also_from_inside_a_table(demo_window, qtbot):
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    _settle(window, qtbot)
+    table = next(v for v in window.tab("roster").findChildren(QAbstractItemView)
+                 if v.isVisible() and v.model() is not None and v.model().rowCount() > 0)
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    _settle(window, qtbot)
+    assert window.tabs.currentWidget() is window.tab("route")
+    focus = QApplication.focusWidget() or window
+    qtbot.keyClick(focus, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    _settle(window, qtbot)
+    assert window.tabs.currentWidget() is window.tab("roster")
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    _settle(window, qtbot)
+    assert window.tabs.currentIndex() == 0
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    _settle(window, qtbot)
+    assert window.tabs.currentIndex() == len(TABS) - 1, "Ctrl+PgUp on the first tab goes round to the last"
+
+
+# -- F1 ---------------------------------------------------------------------------------------------------------------
+
+def _open_shortcuts(window, qtbot) -> QDialog:
+    from ui.shortcuts import ShortcutsDialog
+
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: any(isinstance(w, ShortcutsDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog) and w.isVisible())
+
+
+def test_f1_lists_every_shortcut_that_exists(demo_window, qtbot):
+    window = demo_window
+    dialog = _open_shortcuts(window, qtbot)
+    listed = dialog.listed()  # (description, key text) as shown
+    keys = {key for _text, key in listed}
+    # every action of the window that has a shortcut, with every one of its keys
+    actions = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty() and a.isVisible()]
+    assert len(actions) >= 12
+    for action in actions:
+        for sequence in action.shortcuts():
+            assert sequence.toString(QKeySequence.SequenceFormat.NativeText) in " ".join(keys), action.text()
+    for number in range(1, 7):
+        assert QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText) in keys
+    native = QKeySequence("Ctrl+PgDown").toString(QKeySequence.SequenceFormat.NativeText)
+    assert any(native in key for key in keys)
+    assert QKeySequence("F1").toString(QKeySequence.SequenceFormat.NativeText) in keys
+    # the shortcuts of widgets (a table's Ctrl+Up) and Ctrl+Enter for multi-line forms are there too
+    assert any("Ctrl+Up" in key or QKeySequence("Ctrl+Up").toString(QKeySequence.SequenceFormat.NativeText) in key
+               for key in keys)
+    assert any(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText) in key for key in keys)
+    assert all(text and "&" not in text.replace("&&", "") for text, _key in listed)
+    dialog.close()
+
+
+def _show_active(dialog, qtbot) -> None:
+    """Shown and active, as an open dialog is (a window's shortcuts work in the active window)."""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+# -- Ctrl+Enter -------------------------------------------------------------------------------------------------------
+
+def test_every_multi_line_form_in_a_dialog_submits_with_ctrl_enter(demo_window, qtbot):
+    window = demo_window
+    factories = _dialog_factories(window)
+    with_text = 0
+    for cls in _ui_dialog_classes():
+        dialog = _build(cls, window, factories)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        edits = [e for kind in (QPlainTextEdit, QTextEdit) for e in dialog.findChildren(kind)
+                 if e.isVisible() and not e.isReadOnly()]
+        if edits:
+            with_text += 1
+            keys = {s.key().toString() for s in dialog.findChildren(QShortcut) if s.isEnabled()}
+            assert {"Ctrl+Return", "Ctrl+Enter"} <= keys, cls.__qualname__
+        dialog.close()
+    assert with_text >= 2
+
+
+def test_ctrl_enter_adds_a_suggestion_wrapped_and_without_an_ellipsis(demo_window, qtbot):
+    from ui.dialogs import MultiLineTextDialog
+
+    dialog = MultiLineTextDialog(demo_window, "新增意见建议", "What was suggested:")
+    _show_active(dialog, qtbot)
+    assert dialog.text_edit.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    long_text = "建议在政务服务大厅增加自助打印设备并延长周末的服务时间，方便上班族办理业务" * 3
+    dialog.text_edit.insertPlainText(long_text)  # (QTest types Latin-1 only)
+    assert not dialog.text_edit.horizontalScrollBar().isVisible()
+    assert mnemonic(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text()) is not None
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.text() == long_text
+
+    from desktop_app.services import feedback
+
+    row = feedback.add_suggestion(demo_window.current_event_id, content=long_text)
+    assert "…" not in row.topic and "..." not in row.topic
+    assert row.topic and long_text.startswith(row.topic)
+
+
+def test_ctrl_enter_in_the_person_notes_saves_the_person(demo_window, qtbot):
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.services import roster
+    from ui.roster.form import InviteeDialog
+
+    event_id = demo_window.current_event_id
+    dialog = InviteeDialog(demo_window, InviteeDraft(), roster.context(event_id), ["市民代表"])
+    _show_active(dialog, qtbot)
+    dialog.name.insert("韩梅梅")
+    from desktop_app.domain import idcard
+
+    qtbot.keyClicks(dialog.id_number, idcard.make("640422", dt.date(1990, 3, 7), 123))
+    qtbot.keyClicks(dialog.phone, "13987650123")
+    dialog.notes.insertPlainText("行动不便")
+    qtbot.waitUntil(lambda: dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled())
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.notes.toPlainText() == "行动不便"
+
+
+# -- the date field and Tab --------------------------------------------------------------------------------------------
+
+def test_tab_after_a_date_jumped_on_does_not_overwrite_the_title(workspace, qtbot):
+    from ui.dialogs import NewEventDialog
+
+    dialog = NewEventDialog(None, "某县政务服务中心", dt.date(2030, 9, 20))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.title.setFocus()
+    dialog.title.selectAll()
+    dialog.title.insert("我们的开放日")
+    dialog.date.setFocus()
+    qtbot.waitUntil(dialog.date.hasFocus)
+    dialog.date.setSelectedSection(dialog.date.Section.YearSection)
+    # keyboard first: 2031, Tab (to the month, the user thinks), 10, Tab, 15, Tab
+    for part in ("2031", "10", "15"):
+        qtbot.keyClicks(dialog.date, part)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.date.date() == QDate(2031, 10, 15)
+    assert dialog.title.text() == "我们的开放日"
+    assert QApplication.focusWidget() is dialog.title, "the last Tab leaves the date for the next field"
+    # the same on the plan's optional dates
+    from ui.plan.registration import OptionalDateEdit
+
+    edit = OptionalDateEdit()
+    qtbot.addWidget(edit)
+    edit.set_value(dt.date(2030, 1, 1))
+    edit.show()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.setSelectedSection(edit.Section.YearSection)
+    for part in ("2031", "10"):
+        qtbot.keyClicks(edit, part)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(edit, "15")
+    assert edit.value() == dt.date(2031, 10, 15)
