@@ -360,6 +360,24 @@ def test_route_documents_read_back(demo, qapp, tmp_path):
     names = [p.text for p in cards.paragraphs if p.text.startswith("讲解人：")]
     assert len(names) == len(snapshot.guides) == 6 and names[0] == "讲解人：刘晓梅（综合办公室主任）"
     assert "第1组" in cards.tables[1].rows[1].cells[0].text  # a tour stop: each group's time
+    # Several cards to a page, each kept whole, a cut line between them (no page break per card).
+    assert not any(p.paragraph_format.page_break_before for p in cards.paragraphs)
+    assert sum("沿此线剪开" in p.text for p in cards.paragraphs) == len(snapshot.guides) - 1
+    assert all(p.paragraph_format.keep_with_next for t in cards.tables for r in t.rows for c in r.cells
+               for p in c.paragraphs)
+    # The guides arrive before the visitors gather (8:50 here), not at the same time.
+    gathering = snapshot.gathering
+    for card in snapshot.guides:
+        assert route_docs_arrival(snapshot, card) < gathering
+    arrivals = [p.text for p in cards.paragraphs if p.text.startswith("请于")]
+    assert arrivals and all(rules.parse_clock(t[2:].split("前")[0]) < dt.time(gathering // 60, gathering % 60)
+                            for t in arrivals)
+
+
+def route_docs_arrival(snapshot, card):
+    from desktop_app.documents.route_docs import arrival
+
+    return arrival(snapshot, card)
 
 
 def test_timeline_png_fits_its_words(qapp):

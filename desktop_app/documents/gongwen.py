@@ -149,6 +149,8 @@ class _BlockWriter:
             _set_jc(paragraph, ALIGN_VALUES[block.align])
             if block.align in ("center", "right") and block.role in ("body", "lead", "note"):
                 _set_ind(paragraph, firstLineChars=0, firstLine=0)
+        if block.keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
         if block.bold_lead:
             _add_text(paragraph, block.bold_lead, char_style_id=self._style_id(st.LEAD_CHAR))
         _add_text(paragraph, block.text)
@@ -198,6 +200,10 @@ class _BlockWriter:
             _row_properties(row, header=header, height=ROW_HEIGHT_LIST if header else body_height)
             values = tuple(values[:ncols]) + ("",) * (ncols - len(values))
             self._fill_row(row, values, widths, header, size, centred)
+            if block.keep_together:  # Word keeps a table together by keeping each row's text with the next
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         self.last_paragraph = None
         self.after_table = True
 

@@ -63,6 +63,7 @@ class Paragraph:
     role: Role = "body"
     align: Align | None = None  # None: the role's default
     bold_lead: str = ""  # a lead-in run (e.g. "（一）活动时间。") in the level-2 heading font, then ``text``
+    keep_with_next: bool = False  # on the same page as the block after it (a card printed whole)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Table:
     header: bool = True
     font_size_pt: float = 14  # tables print in 4号 by default
     row_height_mm: float | None = None  # the body rows' minimum height (e.g. room to sign); None: the default
+    keep_together: bool = False  # all rows on one page, with the block after it
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..domain.route import KIND_WORDS, Bar, GuideCard, Lane, ProgrammeRow, RouteSnapshot, clock, span, to_time
-from .model import Block, Document, Heading, PageBreak, Paragraph, Picture, Table, Title, number_headings
+from .model import Block, Document, Heading, Paragraph, Picture, Table, Title, number_headings
 from .wording import EVENT_NAME, TBD, balanced_title, day_text, half_day
 
 PICTURE_WIDTH_MM = 156.0
@@ -435,30 +435,44 @@ def _times(duty, groups: int) -> str:
     return "\n".join(f"第{g}组 {span(start, end)}" for g, start, end in duty.times)
 
 
+CUT_LINE = "✂ " + "-" * 30 + " 沿此线剪开 " + "-" * 30
+
+
+def arrival(s: RouteSnapshot, card: GuideCard) -> int | None:
+    """When a guide is asked to be in place: before their first item, and before the visitors gather."""
+    first = card.first_start
+    if first is None:
+        return None
+    times = [first - ARRIVE_EARLY] + ([s.gathering - ARRIVE_EARLY] if s.gathering is not None else [])
+    return max(min(times), 0)
+
+
 def _card(s: RouteSnapshot, card: GuideCard) -> list[Block]:
+    """One card, kept whole on its page."""
     name = f"{card.name}（{card.title}）" if card.title else card.name
     rows = tuple((_times(d, s.group_count), d.title, d.place, d.content) for d in card.duties)
     blocks: list[Block] = [
         Title("讲解人工作卡"),
-        Paragraph(name, bold_lead="讲解人："),
+        Paragraph(name, bold_lead="讲解人：", keep_with_next=True),
         Paragraph(f"{s.title or s.unit + EVENT_NAME + '活动'}，{_when(s)}，{s.venue.strip() or TBD}。",
-                  bold_lead="活动："),
-        Table(("时间", "项目", "地点", "讲解内容"), rows, (38, 40, 30, 48), font_size_pt=12),
+                  bold_lead="活动：", keep_with_next=True),
+        Table(("时间", "项目", "地点", "讲解内容"), rows, (38, 40, 30, 48), font_size_pt=12, keep_together=True),
     ]
-    first = card.first_start
-    if first is not None:
+    arrive = arrival(s, card)
+    if arrive is not None:
         duty = card.duties[0]
         where = duty.place or duty.title
-        blocks.append(Paragraph(f"请于{clock(max(first - ARRIVE_EARLY, 0))}前到达{where}做好准备。", role="note"))
+        blocks.append(Paragraph(f"请于{clock(arrive)}前到达{where}做好准备。", role="note"))
     return blocks
 
 
 def build_guide_cards(s: RouteSnapshot) -> Document:
-    """One card per guide (a page each): their items, places, times (per group) and what they explain."""
+    """One card per guide — their items, places, times (per group) and what they explain — several to a page,
+    each kept whole, with a cut line between them."""
     blocks: list[Block] = []
     for n, card in enumerate(s.guides):
         if n:
-            blocks.append(PageBreak())
+            blocks.append(Paragraph(CUT_LINE, role="note", align="center"))
         blocks += _card(s, card)
     if not blocks:
         blocks = [Title("讲解人工作卡"), Paragraph(NO_GUIDES)]

@@ -646,3 +646,4 @@ class RouteSnapshot:
     group_rows: tuple[tuple[ProgrammeRow, ...], ...] = ()  # each group's own timetable, when there are groups
     guides: tuple[GuideCard, ...] = ()
     deviations: tuple[Deviation, ...] = ()
+    gathering: int | None = None  # when the visitors gather (the event's 集合时间): staff come before it

@@ -600,4 +600,5 @@ def route_snapshot(event_id: int) -> rules.RouteSnapshot:
     return rules.RouteSnapshot(
         event_uuid=event.uuid, unit=event.unit, title=event.title, date=event.date, venue=event.venue,
         day_start=p.day_start, day_end=p.day_end, rows=rows_, lanes=p.lanes, group_count=len(p.tables),
-        group_rows=group_rows, guides=rules.guide_cards(p.steps, p.tables, titles), deviations=p.deviations)
+        group_rows=group_rows, guides=rules.guide_cards(p.steps, p.tables, titles), deviations=p.deviations,
+        gathering=rules.minutes(event.gathering_time))
