@@ -217,7 +217,8 @@ def apply_template(path: Path, *, today: dt.date | None = None) -> int:
         info = events.create_event(EventDraft(unit=clean["unit"], date=day, title=clean["title"],
                                               theme=clean["theme"], venue=clean["venue"],
                                               start_time=clean["start_time"] or dt.time(9, 0),
-                                              end_time=clean["end_time"] or dt.time(11, 30)), sections=False)
+                                              end_time=clean["end_time"] or dt.time(11, 30)),
+                                   sections=False, categories=False)
         event = models.Event.get_by_id(info.id)
         for key in OPTIONAL_TEXT:
             if clean[key]:

@@ -67,7 +67,7 @@ def test_categories_validate_quota_and_audit(event_id):
     with pytest.raises(UserError):
         rows.update_row(plan.CATEGORIES, row.id, quota=-1)
     rows.update_row(plan.CATEGORIES, row.id, quota=12)
-    assert rows.list_rows(plan.CATEGORIES, event_id)[0].quota == 12
+    assert next(r for r in rows.list_rows(plan.CATEGORIES, event_id) if r.id == row.id).quota == 12
     assert any(e.action == "plan.category.edit" and e.field == "quota" for e in audit.entries(event_id))
 
 

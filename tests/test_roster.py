@@ -85,7 +85,7 @@ def test_pass_codes_are_unambiguous_and_unique():
 
 @pytest.fixture
 def event_id(workspace) -> int:
-    info = events.create_event(EventDraft(unit="某局", date=DAY))
+    info = events.create_event(EventDraft(unit="某局", date=DAY), categories=False)
     rows.add_row(plan.CATEGORIES, info.id, name="群众代表", quota=2, public=True)
     return info.id
 

@@ -31,6 +31,22 @@ def test_create_list_and_get(workspace):
         "id": created.id, "uuid": created.uuid, "unit": created.unit, "title": created.title, "date": "2026-09-28"}
 
 
+def test_a_new_event_starts_with_the_usual_categories(workspace):
+    from desktop_app.services import checks, plan, rows
+
+    event = events.create_event(EventDraft(unit="u", date=DAY))
+    categories = rows.list_rows(plan.CATEGORIES, event.id)
+    names = [c.name for c in categories]
+    assert {"市民代表", "群众代表", "企业代表", "政务公开义务监督员", "媒体记者"} <= set(names)
+    assert {c.name for c in categories if c.public} == {"市民代表", "群众代表"}
+    total, public = sum(c.quota for c in categories), sum(c.quota for c in categories if c.public)
+    assert total >= 25 and 3 * public >= total
+    fired = {f.rule for f in checks.run_checks(event.id, today=DAY - dt.timedelta(days=60))}
+    assert not fired & {"min_invitees", "public_share"}
+    bare = events.create_event(EventDraft(unit="u", date=DAY), categories=False)  # a template brings its own
+    assert rows.list_rows(plan.CATEGORIES, bare.id) == []
+
+
 def test_create_needs_a_unit(workspace):
     with pytest.raises(UserError):
         events.create_event(EventDraft(unit="  ", date=DAY))

@@ -118,8 +118,9 @@ def get_summary(event_id) -> EventSummary:
     return _summary(_live(event_id))
 
 
-def create_event(draft: EventDraft, *, sections: bool = True) -> EventInfo:
-    """A new event; with ``sections`` its plan starts from the usual sections and their boilerplate."""
+def create_event(draft: EventDraft, *, sections: bool = True, categories: bool = True) -> EventInfo:
+    """A new event; with ``sections`` its plan starts from the usual sections and their boilerplate, with
+    ``categories`` from the usual invitee categories and quotas (a template or a copy brings its own)."""
     unit = draft.unit.strip()
     if not unit:
         raise UserError(QT_TRANSLATE_NOOP("core", "Enter the organising unit (承办单位) of the new event."))
@@ -135,10 +136,13 @@ def create_event(draft: EventDraft, *, sections: bool = True) -> EventInfo:
             gathering_time=draft.gathering_time,
         )
         event.save()
-        if sections:
-            from .plan import apply_section_template  # plan imports this module
+        if sections or categories:
+            from . import plan  # plan imports this module
 
-            apply_section_template(event.id)
+            if sections:
+                plan.apply_section_template(event.id)
+            if categories:
+                plan.apply_category_template(event.id)
         audit.record("event.create", event_id=event.id, target="event", target_uuid=event.uuid,
                      summary=f"{event.title}（{unit}，{draft.date.isoformat()}）")
     return _info(event)

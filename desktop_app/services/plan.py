@@ -135,6 +135,22 @@ def fill_placeholders(text: str, event: models.Event) -> str:
     return text
 
 
+def default_categories() -> list[dict]:
+    """The invitee categories a new event starts with (resources/plan/categories.json): name, quota, public."""
+    data = json.loads(paths.resource("plan", "categories.json").read_text(encoding="utf-8"))
+    return [dict(c) for c in data["categories"]]
+
+
+def apply_category_template(event_id: int) -> list[CategoryRow]:
+    """Give an event without invitee categories the usual ones, with quotas that pass the rules."""
+    with models.database.atomic():
+        event = live_event(event_id)
+        if not rows.list_rows(CATEGORIES, event.id):
+            for category in default_categories():
+                rows.add_row(CATEGORIES, event.id, **category)
+    return rows.list_rows(CATEGORIES, event_id)
+
+
 def apply_section_template(event_id: int) -> list[SectionRow]:
     """Give an event without sections the usual ones, boilerplate filled in."""
     with models.database.atomic():
