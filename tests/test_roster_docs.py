@@ -29,7 +29,7 @@ from desktop_app.documents.passes import (
 )
 from desktop_app.documents.preview import html_preview
 from desktop_app.documents.roster_xlsx import mask_text, write_roster_xlsx, write_signin_xlsx
-from desktop_app.documents.signin import build_signin_sheet
+from desktop_app.documents.signin import WALK_IN_ROWS, build_signin_sheet
 from desktop_app.domain import idcard, phones
 from desktop_app.domain.plan import DocFonts
 from desktop_app.domain.roster import RosterPerson, RosterSnapshot, is_pass_code, mask_id, new_pass_code
@@ -183,8 +183,15 @@ def test_signin_docx_groups_confirmed_people_by_category(tmp_path, roster):
     for table, people in zip(doc.tables, groups, strict=True):
         assert [c.text for c in table.rows[0].cells] == ["序号", "姓名", "单位", "类别", "签名", "时间"]
         body = [[c.text for c in row.cells] for row in table.rows[1:]]
+        # Each group ends with blank rows for walk-ins, their 类别 filled in.
+        blank = body[-WALK_IN_ROWS:]
+        assert all(r[:3] == ["", "", ""] and r[3] == (people[0].category or "") for r in blank)
+        body = body[:-WALK_IN_ROWS]
         assert [r[1] for r in body] == [p.name for p in people]
         assert all(r[4] == "" and r[5] == "" for r in body)
+        # The last two rows stay on one page (no page holding a single row).
+        second_last = table.rows[-2].cells[0].paragraphs[0]
+        assert second_last.paragraph_format.keep_with_next
         rows += body
     assert [r[0] for r in rows] == [str(n) for n in range(1, len(expected) + 1)]  # 序号 runs on
     assert [r[3] for r in rows] == [p.category for p in expected]
@@ -228,6 +235,9 @@ def test_signin_xlsx(tmp_path, roster):
     captions, names = [], []
     for row in sheet.iter_rows(min_row=5):
         values = [c.value for c in row]
+        if values[0] is None:  # a blank row for a walk-in
+            assert values[1] is None and values[2] is None
+            continue
         if values[1] is None:
             captions.append(values[0])
         else:

@@ -191,7 +191,7 @@ class _BlockWriter:
         table = self.doc.add_table(rows=len(rows), cols=ncols)
         _table_properties(table, widths)
         size = None if block.font_size_pt == layout.TABLE_PT else Pt(block.font_size_pt)
-        centred = layout.centred_columns(block.rows, ncols)
+        centred = layout.centred_columns(block.rows, ncols) - set(block.left_columns)
         body_height = ROW_HEIGHT_LIST if block.header else ROW_HEIGHT_FORM
         if block.row_height_mm:
             body_height = layout.mm_to_twips(block.row_height_mm)
@@ -200,7 +200,9 @@ class _BlockWriter:
             _row_properties(row, header=header, height=ROW_HEIGHT_LIST if header else body_height)
             values = tuple(values[:ncols]) + ("",) * (ncols - len(values))
             self._fill_row(row, values, widths, header, size, centred)
-            if block.keep_together:  # Word keeps a table together by keeping each row's text with the next
+            last = len(rows) - 1
+            if block.keep_together or (block.keep_last_rows > 1 and last - block.keep_last_rows < r < last):
+                # Word keeps rows together by keeping each row's text with the next
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True

@@ -75,6 +75,8 @@ class Table:
     font_size_pt: float = 14  # tables print in 4号 by default
     row_height_mm: float | None = None  # the body rows' minimum height (e.g. room to sign); None: the default
     keep_together: bool = False  # all rows on one page, with the block after it
+    left_columns: tuple[int, ...] = ()  # always left-aligned (else short entries are centred)
+    keep_last_rows: int = 0  # the last rows kept on one page: no page holding a single row
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
     sheet.title = "签到表"
     ncols = len(signin.COLUMNS)
     groups = signin.signin_rows(snapshot)
-    total = sum(len(rows) for _, rows in groups)
+    total = signin.listed_count(snapshot)
     title = signin.sheet_title(snapshot).replace("\n", "")
     _title_rows(sheet, title, signin.time_place_line(snapshot), ncols, fonts)
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
@@ -194,7 +194,7 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
             row += 1
             for col, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row, column=col)
-                _put(cell, int(value) if col == 1 else value)
+                _put(cell, int(value) if col == 1 and value else value)
                 cell.font = body
                 cell.border = BOX
                 cell.alignment = LEFT if signin.COLUMNS[col - 1] == "单位" else CENTRE

@@ -14,6 +14,8 @@ COLUMNS = ("序号", "姓名", "单位", "类别", "签名", "时间")
 WIDTHS_MM = (12.0, 20.0, 47.0, 38.0, 26.0, 13.0)  # 156 mm, the text block: 类别 holds 9 characters
 FONT_PT = 11  # 类别 on one line, 单位 up to 12 characters a line
 ROW_HEIGHT_MM = 12.0  # a handwritten name needs about a centimetre
+WALK_IN_ROWS = 2  # blank rows at the end of each group, for people registered at the door (现场报名)
+LEFT_COLUMNS = (2,)  # 单位 left-aligned in every group alike
 ONLY_CONFIRMED = "本表仅列入状态为“{label}”的参加人员，共{n}人；请本人签名并填写到场时间。"
 NOBODY = "暂无已确认的参加人员。"
 
@@ -56,7 +58,8 @@ def group_caption(category: str, count: int) -> str:
 
 
 def signin_rows(snapshot: RosterSnapshot) -> list[tuple[str, list[tuple[str, ...]]]]:
-    """(caption, rows) per group; 序号 runs on across the groups, so the last one is the number expected."""
+    """(caption, rows) per group; 序号 runs on across the groups, so the last one is the number expected. Each
+    group ends with ``WALK_IN_ROWS`` blank rows (its 类别 filled in) for walk-ins to sign."""
     out = []
     number = 0
     for category, people in confirmed_by_category(snapshot):
@@ -64,8 +67,13 @@ def signin_rows(snapshot: RosterSnapshot) -> list[tuple[str, list[tuple[str, ...
         for person in people:
             number += 1
             rows.append((str(number), person.name, person.organisation, category, "", ""))
+        rows += [("", "", "", category, "", "")] * WALK_IN_ROWS
         out.append((group_caption(category, len(people)), rows))
     return out
+
+
+def listed_count(snapshot: RosterSnapshot) -> int:
+    return sum(len(people) for _category, people in confirmed_by_category(snapshot))
 
 
 def confirmed_note(count: int) -> str:
@@ -76,7 +84,7 @@ def build_signin_sheet(snapshot: RosterSnapshot) -> Document:
     """Title, time and place, a note on who is listed, then one table per category with empty 签名/时间 cells;
     each table's header row repeats at the top of every page it runs onto."""
     groups = signin_rows(snapshot)
-    total = sum(len(rows) for _, rows in groups)
+    total = listed_count(snapshot)
     blocks: list[Block] = [
         Title(sheet_title(snapshot)),
         Paragraph(time_place_line(snapshot), align="center"),
@@ -84,7 +92,8 @@ def build_signin_sheet(snapshot: RosterSnapshot) -> Document:
     ]
     for caption, rows in groups:
         blocks.append(Heading(1, caption))  # unnumbered: 黑体 and kept with its table
-        blocks.append(Table(COLUMNS, tuple(rows), WIDTHS_MM, font_size_pt=FONT_PT, row_height_mm=ROW_HEIGHT_MM))
+        blocks.append(Table(COLUMNS, tuple(rows), WIDTHS_MM, font_size_pt=FONT_PT, row_height_mm=ROW_HEIGHT_MM,
+                            left_columns=LEFT_COLUMNS, keep_last_rows=2))
     title = sheet_title(snapshot).replace("\n", "")
     return Document(title, tuple(blocks), page_numbers=True,
                     meta={"kind": "signin-sheet", "author": snapshot.unit, "subject": title, "category": "签到表"})
