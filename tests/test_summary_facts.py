@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from docx.oxml.ns import qn
 
 from desktop_app import paths
 from desktop_app.domain.plan import Thresholds
@@ -146,3 +147,32 @@ def test_feedback_report_and_notes_state_what_the_ledger_holds(workspace):
     assert any(t.startswith("发言人员：") for t in notes) and not any(t.startswith("记录：") for t in notes)
     silent = lines(build_notes(dc_replace(s, notes=())))
     assert not any(t.startswith("发言人员") for t in silent) and "（系统中未录入座谈会发言记录）" in silent
+
+
+def test_implementation_signs_after_the_text_and_prints_two_photos_a_page(tmp_path):
+    from docx import Document as Docx
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop_app import images
+    from desktop_app.documents.gongwen import write_docx
+    from desktop_app.documents.summary_docs import SummarySnapshot, build_implementation
+    from desktop_app.domain.plan import DocFonts
+
+    def photo(w, h):
+        image = QImage(w, h, QImage.Format.Format_RGB32)
+        image.fill(QColor("steelblue"))
+        return images.encode(image, "JPEG", 80)
+
+    shots = (("大厅", photo(800, 600)), ("窗口", photo(600, 800)), ("座谈", photo(800, 600)))
+    s = SummarySnapshot("u", "某县政务服务中心", DAY, HELD, "第一段。\n\n第二段。", {}, shots)
+    doc = Docx(str(write_docx(build_implementation(s, today=DAY), tmp_path / "i.docx", DocFonts())))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts.index("某县政务服务中心") == texts.index("第二段。") + 1  # the 落款 right after the text
+    captions = [p for p in doc.paragraphs if p.style.style_id == "PictureCaption"]
+    assert [p.text for p in captions] == ["大厅", "窗口", "座谈"]
+    pictures = [p for p in doc.paragraphs if p.style.style_id == "PictureParagraph"]
+    breaks = [p.paragraph_format.page_break_before or any(
+        br.get(qn("w:type")) == "page" for br in p._p.iter(qn("w:br"))) for p in doc.paragraphs]
+    assert sum(breaks) == 2  # photos 1–2 on one page, photo 3 on the next
+    assert all(shape.height.mm <= 95.5 for shape in doc.inline_shapes)
+    assert len(pictures) == 3

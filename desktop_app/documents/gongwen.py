@@ -233,8 +233,14 @@ class _BlockWriter:
 
     def _picture(self, block: Picture) -> None:
         paragraph = self._paragraph(st.PICTURE)
-        width = Mm(min(block.width_mm, layout.TEXT_WIDTH_MM))
-        paragraph.add_run().add_picture(io.BytesIO(block.data), width=width)
+        width_mm = min(block.width_mm, layout.TEXT_WIDTH_MM)
+        if block.max_height_mm:
+            from docx.image.image import Image
+
+            image = Image.from_blob(block.data)
+            if image.px_width and image.px_height:
+                width_mm = min(width_mm, block.max_height_mm * image.px_width / image.px_height)
+        paragraph.add_run().add_picture(io.BytesIO(block.data), width=Mm(width_mm))
         if block.caption:
             _add_text(self._paragraph(st.CAPTION), block.caption)
 

@@ -89,6 +89,7 @@ class Picture:
     data: bytes  # PNG or JPEG
     width_mm: float
     caption: str = ""
+    max_height_mm: float | None = None  # a portrait photo narrower, so it is never taller than this
 
 
 Block = Title | Heading | Paragraph | Table | PageBreak | Picture

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from ..domain.dates import cn_date
 from ..domain.summary import REPORT_SECTIONS, SummaryFacts, paragraphs, percent
-from .model import Block, Document, Heading, Paragraph, Picture, Table, Title, number_headings
+from .model import Block, Document, Heading, PageBreak, Paragraph, Picture, Table, Title, number_headings
 from .wording import EVENT_NAME, balanced_title
 
-PHOTO_WIDTH_MM = 120
+PHOTO_WIDTH_MM = 140
+PHOTOS_PER_PAGE = 2
+PHOTO_MAX_HEIGHT_MM = 95  # two photos and their captions in the 225 mm text block
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,14 @@ class SummarySnapshot:
 
 
 def build_implementation(s: SummarySnapshot, *, today: dt.date | None = None) -> Document:
+    """The text and its 落款 right after it; then the photos from a new page, two to a page with captions."""
     blocks: list[Block] = [Title(balanced_title("", s.unit, f"{EVENT_NAME}活动实施情况"))]
     blocks += [Paragraph(p) for p in paragraphs(s.implementation)]
-    for caption, data in s.photos:
-        blocks.append(Picture(data, PHOTO_WIDTH_MM, caption))
     blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(today or dt.date.today()), role="date")]
+    for n, (caption, data) in enumerate(s.photos):
+        if n % PHOTOS_PER_PAGE == 0:
+            blocks.append(PageBreak())
+        blocks.append(Picture(data, PHOTO_WIDTH_MM, caption, max_height_mm=PHOTO_MAX_HEIGHT_MM))
     return Document(title=f"{s.unit}{EVENT_NAME}活动实施情况", blocks=tuple(blocks),
                     meta={"kind": "implementation", "author": s.unit, "event": s.event_uuid})
 
