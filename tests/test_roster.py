@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressBar
 
 from desktop_app.demo import create_demo_event
 from desktop_app.domain import idcard, roster
@@ -237,7 +238,7 @@ def test_tab_add_person_through_the_form(window, monkeypatch):
 
     tab = window.roster_tab
     new = person("测试人", birth=dt.date(1990, 1, 1), seq=11, phone="13912345678", category="企业及群众代表")
-    monkeypatch.setattr(InviteeDialog, "ask", classmethod(lambda cls, parent, draft, ctx, cats: new))
+    monkeypatch.setattr(InviteeDialog, "ask", classmethod(lambda cls, parent, draft, ctx, cats, **_kw: new))
     tab.add_person()
     assert tab.model.rowCount() == 31
     assert roster_service.get_invitee(tab.current_id()).name == "测试人"
@@ -285,3 +286,49 @@ def test_confirmation_call_records_who(window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("刘晓梅", True))
     tab.confirm_call()
     assert roster_service.get_invitee(waiting.id).confirmed_by == "刘晓梅"
+
+
+def test_without_categories_the_person_form_says_where_they_are_set_and_goes_there(qapp, qtbot, db_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.workspace import open_workspace
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+    from ui.roster.form import InviteeDialog
+
+    install_translators(qapp, "zh_CN")
+    ws = open_workspace(db_path, lock=True)
+    events.create_event(EventDraft(unit="某局", date=DAY), categories=False)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.show()
+    win.tabs.setCurrentIndex(1)
+    tab = win.roster_tab
+    seen = {}
+
+    def click_the_hint() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, InviteeDialog)
+        seen["hint"] = dialog.categories_hint.text()
+        seen["visible"] = dialog.categories_hint.isVisible()
+        dialog.categories_button.click()
+
+    QTimer.singleShot(0, click_the_hint)
+    tab.add_person()
+    assert seen["visible"] and "方案 › 邀请对象" in seen["hint"], seen
+    assert win.tabs.currentWidget() is win.plan_tab
+    assert win.plan_tab.pages.currentIndex() == win.plan_tab.PAGES.index("categories")
+    qtbot.wait(10)
+    assert win.plan_tab.categories.isAncestorOf(QApplication.focusWidget())
+    assert roster_service.list_invitees(win.current_event_id) == []  # nobody was saved
+    # A category added there reaches the roster's quota bars.
+    qtbot.mouseClick(win.plan_tab.categories.table.add_button, Qt.MouseButton.LeftButton)
+    win.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: len(tab.bars.findChildren(QProgressBar)) >= 1, timeout=3000)
+    # With a category the form has no hint.
+    dialog = InviteeDialog(tab, InviteeDraft(), roster_service.context(win.current_event_id), tab._categories())
+    qtbot.addWidget(dialog)
+    assert not hasattr(dialog, "categories_hint")
+    win.close()
+    ws.close()

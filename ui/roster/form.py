@@ -4,17 +4,20 @@ date, sex and age shown as it is typed."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +41,10 @@ def _fill(combo: QComboBox, values, names: dict[str, str], current: str) -> None
 
 
 class InviteeDialog(QDialog):
-    def __init__(self, parent: QWidget | None, draft: InviteeDraft, ctx: RosterContext, categories: list[str]):
+    def __init__(self, parent: QWidget | None, draft: InviteeDraft, ctx: RosterContext, categories: list[str],
+                 show_categories: Callable[[], None] | None = None):
         super().__init__(parent)
+        self.wants_categories = False  # the user asked to go to where the categories are set
         self.setWindowTitle(self.tr("Person") if draft.name else self.tr("New person"))
         self._ctx = ctx
         self.name = QLineEdit(draft.name, self)
@@ -96,6 +101,8 @@ class InviteeDialog(QDialog):
             self.issues[field] = issue
             column.addWidget(issue)
             form.addRow(label, column)
+        if not categories:
+            form.addRow("", self._no_categories_hint(show_categories))
         form.addRow(self.pledge)
         form.addRow(self.tr("Notes:"), self.notes)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -150,7 +157,37 @@ class InviteeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(checked.ok)
         return checked.ok
 
+    def _no_categories_hint(self, show_categories: Callable[[], None] | None) -> QWidget:
+        """Where the categories are set (方案 › 邀请对象), with a button that goes there when the caller can."""
+        place = "{} › {}".format(QCoreApplication.translate("MainWindow", "Plan"),
+                                 QCoreApplication.translate("PlanTab", "Invitees"))
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.categories_hint = QLabel(self.tr("This event has no invitee categories yet; they are set in {place}.")
+                                      .format(place=place), box)
+        self.categories_hint.setObjectName("no_categories_hint")
+        self.categories_hint.setWordWrap(True)
+        row.addWidget(self.categories_hint, 1)
+        if show_categories is not None:
+            self.categories_button = QPushButton(self.tr("Set the categories…"), box)
+            self.categories_button.setAutoDefault(False)
+            self.categories_button.clicked.connect(self._go_to_categories)
+            row.addWidget(self.categories_button)
+        return box
+
+    def _go_to_categories(self) -> None:
+        self.wants_categories = True
+        self.reject()
+
     @classmethod
-    def ask(cls, parent, draft: InviteeDraft, ctx: RosterContext, categories: list[str]) -> InviteeDraft | None:
-        dialog = cls(parent, draft, ctx, categories)
-        return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, parent, draft: InviteeDraft, ctx: RosterContext, categories: list[str],
+            show_categories: Callable[[], None] | None = None) -> InviteeDraft | None:
+        """The person as typed, or None; without categories the form says where they are set and, given
+        ``show_categories``, offers to go there (the form then closes)."""
+        dialog = cls(parent, draft, ctx, categories, show_categories)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.draft()
+        if dialog.wants_categories and show_categories is not None:
+            show_categories()  # once the form is closed, so the focus stays where it goes
+        return None

@@ -251,6 +251,16 @@ class RosterTab(ops.Subscriber, QWidget):
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(text, 8000)
 
+    def show_categories(self) -> None:
+        """Go to where the invitee categories are set: 方案 › 邀请对象."""
+        window = self.window()
+        plan_tab = getattr(window, "plan_tab", None)
+        if plan_tab is not None:
+            window.activateWindow()  # back from the person form
+            window.tabs.setCurrentWidget(plan_tab)
+            plan_tab.nav.setCurrentRow(plan_tab.PAGES.index("categories"))
+            plan_tab.categories.table.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _categories(self) -> list[str]:
         return [f.name for f in roster.category_fill(self._event_id)]
 
@@ -259,7 +269,8 @@ class RosterTab(ops.Subscriber, QWidget):
     def add_person(self) -> None:
         if self._event_id is None:
             return
-        draft = InviteeDialog.ask(self, InviteeDraft(), roster.context(self._event_id), self._categories())
+        draft = InviteeDialog.ask(self, InviteeDraft(), roster.context(self._event_id), self._categories(),
+                                  show_categories=self.show_categories)
         if draft is None:
             return
         row = ops.run_op(self, lambda: roster.add_invitee(self._event_id, draft), event_id=self._event_id,
