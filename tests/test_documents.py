@@ -538,9 +538,15 @@ def test_announcement_contains_all_thirteen_items(tmp_path):
     assert "组　长：李建国　党组书记" in text and "副组长：王志强　党组成员、局长" in text  # 参加领导
     assert "共25人" in text and "0954-3012345" in text and "kaifangri@example.com" in text
     assert "进机关（机关开放）" in text and "座谈问答、问卷调查" in text and "窗口服务体验" in text
-    assert "1.请携带本人身份证" in text
+    # One heading hierarchy (一、（一）1.（1）): the points under 十一、温馨提示 and 八、活动形式 are （一）（二）….
+    assert "（一）请携带本人身份证" in text and "1.请携带" not in text and "（一）进机关（机关开放）" in text
     signature = [p for p in doc.paragraphs if p.style.style_id in ("Signature", "DocDate")]
-    assert [p.text for p in signature] == [UNIT, "2026年9月8日"]
+    assert [p.text for p in signature][:2] == [UNIT, "2026年9月8日"]
+    # Where the 报名表 comes from: attached, and the 附件说明 names it by its title.
+    assert "邮件报名请填写报名表（见附件）" in text
+    notes = [p.text for p in doc.paragraphs if p.style.style_id == "AttachmentNote"]
+    assert notes == [f"附件：{UNIT}“政府开放日”活动报名表"]
+    assert any(p.text == "附件" and p.style.style_id == "AttachmentLabel" for p in doc.paragraphs)
     headings = [text for level, text in heading_texts(doc) if level == 1]
     assert headings[0] == "一、开放主题" and headings[-1] == "十一、温馨提示"
 

@@ -4,11 +4,13 @@ work plan lists (seed 001), each under its own label so a reader — and the rul
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..domain.dates import cn_date
 from ..domain.plan import PlanSnapshot
 from . import wording as w
-from .model import Block, Document, Heading, Paragraph, Title, number_headings
+from .model import Block, Document, Heading, PageBreak, Paragraph, Title, cn_number, number_headings
+from .signup_form import form_title, signup_blocks
 
 # The items in the order the district's work plan lists them (DOMAIN.md).
 ANNOUNCEMENT_ITEMS: tuple[str, ...] = (
@@ -38,14 +40,18 @@ def build_announcement(snapshot: PlanSnapshot, *, today: dt.date | None = None) 
         ("参加人数", [Paragraph(_count(s))]),
         ("活动内容", _content(s)),
         ("活动形式", _forms(s)),
-        ("报名方式", w.registration_blocks(s)),
+        ("报名方式", w.registration_blocks(s, form_attached=s.attach_signup_form)),
         ("联系方式", w.contact_blocks(s, ("联系人员", "联系电话", "邮箱"))),
         ("温馨提示", _reminders(s)),
     ]
     for label, content in items:
         blocks.append(Heading(1, label))
         blocks += content
+    if s.attach_signup_form:  # the 报名表 the text refers to, attached as in the plan
+        blocks.append(Paragraph(f"附件：{form_title(s).replace(chr(10), '')}", role="attachment_note"))
     blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(s.announcement_date or today), role="date")]
+    if s.attach_signup_form:
+        blocks += [PageBreak(), Paragraph("附件", role="attachment_label"), *signup_blocks(s)]
     title = f"{s.unit}关于举办{w.EVENT_NAME}活动的公告"
     return Document(title=title, blocks=number_headings(blocks),
                     meta={"kind": "announcement", "author": s.unit, "subject": s.theme, "event": s.event_uuid})
@@ -74,14 +80,26 @@ def _content(s: PlanSnapshot) -> list[Block]:
     return blocks or [Paragraph(CONTENT_FALLBACK)]
 
 
+# A line's own number (1. 1、 ① (1)) — under a level-1 heading the next level is （一）, so it is renumbered.
+OWN_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[①-⑳]|[（(]\d{1,2}[)）])\s*")
+
+
+def _level2(lines: list[str]) -> list[Block]:
+    """Several points under a level-1 heading as （一）（二）… (GB/T 9704: 一、（一）1.（1）); one point unnumbered."""
+    lines = [OWN_NUMBER.sub("", line) for line in lines]
+    if len(lines) == 1:
+        return [Paragraph(lines[0])]
+    return [Paragraph(line, bold_lead=f"（{cn_number(i)}）") for i, line in enumerate(lines, start=1)]
+
+
 def _forms(s: PlanSnapshot) -> list[Block]:
     lines = w.forms_lines(s)
     if not lines:
         return [Paragraph(f"{w.TBD}。")]
-    return [Paragraph(f"{i}.{line}。") for i, line in enumerate(lines, start=1)]
+    return _level2([f"{line}。" for line in lines])
 
 
 def _reminders(s: PlanSnapshot) -> list[Block]:
     lines = [line.strip() for line in s.reminders.splitlines() if line.strip()]
     lines = lines or ["请携带本人身份证按时到达集合地点，活动期间听从工作人员安排。"]
-    return [Paragraph(line) for line in lines]
+    return _level2(lines)

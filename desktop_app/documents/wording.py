@@ -141,13 +141,16 @@ def channels_text(s: PlanSnapshot) -> str:
     return "、".join(CHANNEL_WORDS.get(c, c) for c in s.registration_channels)
 
 
-def registration_blocks(s: PlanSnapshot) -> list[Block]:
+def registration_blocks(s: PlanSnapshot, *, form_attached: bool | None = None) -> list[Block]:
     """How to register, the deadline and how participants are chosen, as （一）… lead-in paragraphs. The phone
     number and the e-mail address get lines of their own: an address cannot break, and a justified line
-    around it would stretch."""
+    around it would stretch. Where the 报名表 comes from is said: attached (``form_attached``, default: the
+    plan attaches it), or from the contact person."""
+    attached = s.attach_signup_form if form_attached is None else form_attached
     how = f"采取{channels_text(s)}的方式。" if s.registration_channels else f"报名方式{TBD}。"
     if s.registration_email:
-        how += f"邮件报名请填写报名表，以附件发送，邮件主题注明“{MAIL_SUBJECT}”。"
+        source = "（见附件）" if attached else "（可向联系人索取）"
+        how += f"邮件报名请填写报名表{source}，以附件发送，邮件主题注明“{MAIL_SUBJECT}”。"
     blocks: list[Block] = [Paragraph(how, bold_lead="（一）报名途径。")]
     if s.registration_phone:
         blocks.append(Paragraph(f"报名电话：{s.registration_phone}"))
