@@ -129,11 +129,14 @@ def test_mnemonic_of():
 
 @pytest.fixture(params=["en", "zh_CN"])
 def language(request, qapp):
+    from desktop_app import i18n
     from ui.i18n import install_translators
 
+    before = i18n.language()
     install_translators(qapp, request.param)
     yield request.param
-    install_translators(qapp, "en")
+    install_translators(qapp, "en")  # no translator left installed
+    i18n.set_language(before)
 
 
 def _held_demo() -> None:

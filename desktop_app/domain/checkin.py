@@ -139,4 +139,5 @@ def check_attendance(plan: PlanSnapshot, checked_in: int, *, today: dt.date) -> 
     minimum = plan.thresholds.min_invitees
     if plan.date is None or today <= plan.date or checked_in >= minimum:
         return []
-    return [Finding("attendance_short", "warning", ATTENDANCE_SHORT, {"arrived": checked_in, "minimum": minimum})]
+    return [Finding("attendance_short", "warning", ATTENDANCE_SHORT, {"arrived": checked_in, "minimum": minimum},
+                    page="summary", field="report_edits.存在问题")]

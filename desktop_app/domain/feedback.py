@@ -153,7 +153,7 @@ def check(items: Iterable[DueItem], *, today: dt.date) -> list[Finding]:
             first = rows[0]
             findings.append(Finding(code, severity, text, {
                 "count": len(rows), "topic": first.topic or "—", "date": cn_date(first.due),
-                "days": DUE_SOON_DAYS}))
+                "days": DUE_SOON_DAYS}, page="feedback", field="ledger.table", due=first.due))
     return findings
 
 

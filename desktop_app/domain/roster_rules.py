@@ -44,14 +44,16 @@ def check(plan: PlanSnapshot, summary: RosterSummary, *, today: dt.date) -> list
         if c.confirmed > c.quota:
             findings.append(Finding("quota_exceeded", "error", QUOTA_EXCEEDED,
                                     {"category": c.name, "confirmed": c.confirmed, "quota": c.quota,
-                                     "extra": c.confirmed - c.quota}))
+                                     "extra": c.confirmed - c.quota}, page="roster", field="view"))
     if summary.minors:
         shown = "、".join(summary.minors[:5]) + ("等" if len(summary.minors) > 5 else "")
-        findings.append(Finding("under_18", "error", UNDER_18, {"count": len(summary.minors), "names": shown}))
+        findings.append(Finding("under_18", "error", UNDER_18, {"count": len(summary.minors), "names": shown},
+                                page="roster", field="view"))
     deadline = plan.registration_deadline
     minimum = plan.thresholds.min_invitees
     if deadline and today > deadline and summary.confirmed_total < minimum:
         findings.append(Finding("roster_short", "warning", ROSTER_SHORT,
                                 {"deadline": cn_date(deadline), "confirmed": summary.confirmed_total,
-                                 "minimum": minimum, "missing": minimum - summary.confirmed_total}))
+                                 "minimum": minimum, "missing": minimum - summary.confirmed_total},
+                                page="roster", field="view"))
     return findings

@@ -104,12 +104,21 @@ EVENT_DAY_ASSUMED = QT_TRANSLATE_NOOP(
             "holidays and weekends are known.)")
 
 
+# Where a finding is fixed: a page of the plan tab, or another tab of the main window.
+PLAN_PAGES = ("basic_info", "sections", "categories", "organisation", "details", "milestones")
+TABS = ("roster", "route", "checkin", "feedback", "summary")
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str  # one of RULES
     severity: str  # "error" | "warning" | "info"
     message: str  # core source string
     params: dict = field(default_factory=dict)
+    page: str = ""  # where to fix it: one of PLAN_PAGES or TABS ("" when nowhere in particular)
+    field: str = ""  # the page's field (its attribute or editor name), "" for the page itself
+    row: int | None = None  # the row of the page's list it is about (a section), when it is about one
+    due: dt.date | None = None  # the last day to do what it asks, when it asks for something by a date
 
     def text(self) -> str:
         return i18n.text(self.message, **self.params)
@@ -144,6 +153,22 @@ _ITEM_CHECKS: tuple[tuple[str, Callable[[PlanSnapshot], bool]], ...] = (
     ("温馨提示", lambda s: _filled(s.reminders)),
 )
 ANNOUNCEMENT_ITEMS: tuple[str, ...] = tuple(label for label, _ in _ITEM_CHECKS)
+# (page, field) where each item is entered; the finding leads to the first one missing.
+ITEM_PLACES: dict[str, tuple[str, str]] = {
+    "报名方式": ("details", "channels"),
+    "参加人数": ("categories", "table"),
+    "开放主题": ("basic_info", "theme"),
+    "参加领导": ("organisation", "group"),
+    "承办单位": ("basic_info", "unit"),
+    "时间地点": ("basic_info", "venue"),
+    "邀请对象": ("categories", "table"),
+    "活动内容": ("sections", "list"),
+    "活动形式": ("details", "forms"),
+    "联系人员": ("basic_info", "contact_person"),
+    "联系电话": ("basic_info", "contact_phone"),
+    "邮箱": ("basic_info", "contact_email"),
+    "温馨提示": ("basic_info", "reminders"),
+}
 
 
 def missing_announcement_items(snapshot: PlanSnapshot) -> list[str]:
@@ -157,7 +182,8 @@ def _min_invitees(s: PlanSnapshot) -> list[Finding]:
     minimum = s.thresholds.min_invitees
     if s.total_quota >= minimum:
         return []
-    return [Finding("min_invitees", "error", MIN_INVITEES, {"total": s.total_quota, "minimum": minimum})]
+    return [Finding("min_invitees", "error", MIN_INVITEES, {"total": s.total_quota, "minimum": minimum},
+                    page="categories", field="table")]
 
 
 def _share_text(share: Fraction) -> str:
@@ -180,38 +206,44 @@ def _public_share(s: PlanSnapshot) -> list[Finding]:
         more = math.ceil((required * total - public) / (1 - required))
     return [Finding("public_share", "error", PUBLIC_SHARE, {
         "public": public, "total": total, "percent": f"{public / total:.0%}",
-        "required": _share_text(required), "more": more})]
+        "required": _share_text(required), "more": more}, page="categories", field="table")]
 
 
 def _announce_lead(s: PlanSnapshot) -> list[Finding]:
     days = s.thresholds.announce_days
     if s.date is None:
         if s.announcement_date is None:
-            return [Finding("announce_lead", "error", ANNOUNCE_NO_DATES, {"days": days})]
+            return [Finding("announce_lead", "error", ANNOUNCE_NO_DATES, {"days": days}, page="basic_info",
+                            field="date")]
         return []  # nothing to measure against; announcement_items asks for the date
     latest = s.date - dt.timedelta(days=days)
     if s.announcement_date is None:
-        return [Finding("announce_lead", "error", ANNOUNCE_NO_DATE, {"latest": cn_date(latest), "days": days})]
+        return [Finding("announce_lead", "error", ANNOUNCE_NO_DATE, {"latest": cn_date(latest), "days": days},
+                        page="details", field="announcement_date", due=latest)]
     lead = (s.date - s.announcement_date).days
     if lead >= days:
         return []
     params = {"announced": cn_date(s.announcement_date), "latest": cn_date(latest), "days": days}
     if lead <= 0:
-        return [Finding("announce_lead", "error", ANNOUNCE_AFTER_EVENT, {**params, "event": cn_date(s.date)})]
-    return [Finding("announce_lead", "error", ANNOUNCE_LATE, {**params, "lead": lead})]
+        return [Finding("announce_lead", "error", ANNOUNCE_AFTER_EVENT, {**params, "event": cn_date(s.date)},
+                        page="details", field="announcement_date", due=latest)]
+    return [Finding("announce_lead", "error", ANNOUNCE_LATE, {**params, "lead": lead}, page="details",
+                    field="announcement_date", due=latest)]
 
 
 def _filing_before_announce(s: PlanSnapshot) -> list[Finding]:
     if s.filing_date is None:
         announce = s.announcement_date or (s.date - dt.timedelta(days=s.thresholds.announce_days) if s.date else None)
         if announce is None:
-            return [Finding("filing_before_announce", "error", FILING_NO_DATE)]
+            return [Finding("filing_before_announce", "error", FILING_NO_DATE, page="details", field="filing_date")]
         suggested = announce - dt.timedelta(days=s.thresholds.filing_days)
         return [Finding("filing_before_announce", "error", FILING_NO_DATE_BY,
-                        {"suggested": cn_date(suggested), "days": s.thresholds.filing_days})]
+                        {"suggested": cn_date(suggested), "days": s.thresholds.filing_days},
+                        page="details", field="filing_date", due=suggested)]
     if s.announcement_date is not None and s.filing_date > s.announcement_date:
         return [Finding("filing_before_announce", "error", FILING_AFTER,
-                        {"filed": cn_date(s.filing_date), "announced": cn_date(s.announcement_date)})]
+                        {"filed": cn_date(s.filing_date), "announced": cn_date(s.announcement_date)},
+                        page="details", field="filing_date", due=s.announcement_date)]
     return []
 
 
@@ -219,8 +251,9 @@ def _announcement_items(s: PlanSnapshot) -> list[Finding]:
     missing = missing_announcement_items(s)
     if not missing:
         return []
+    page, place = ITEM_PLACES[missing[0]]
     return [Finding("announcement_items", "error", ANNOUNCEMENT_ITEMS_MISSING,
-                    {"items": "、".join(missing), "count": len(ANNOUNCEMENT_ITEMS)})]
+                    {"items": "、".join(missing), "count": len(ANNOUNCEMENT_ITEMS)}, page=page, field=place)]
 
 
 def _interaction_step(s: PlanSnapshot) -> list[Finding]:
@@ -230,19 +263,22 @@ def _interaction_step(s: PlanSnapshot) -> list[Finding]:
     texts = [x.body for x in s.sections] + [row.title for row in s.agenda] + [row.content for row in s.agenda]
     if any(word in (text or "") for text in texts for word in INTERACTION_WORDS):
         return []
-    return [Finding("interaction_step", "error", NO_INTERACTION)]
+    return [Finding("interaction_step", "error", NO_INTERACTION, page="route", field="view")]
 
 
 def _registration_deadline(s: PlanSnapshot) -> list[Finding]:
     deadline = s.registration_deadline
     if deadline is None:
-        return [Finding("registration_deadline", "error", REGISTRATION_NO_DATE)]
+        return [Finding("registration_deadline", "error", REGISTRATION_NO_DATE, page="details",
+                        field="registration_deadline")]
     if s.date is not None and deadline > s.date:
         return [Finding("registration_deadline", "error", REGISTRATION_AFTER_EVENT,
-                        {"deadline": cn_date(deadline), "event": cn_date(s.date)})]
+                        {"deadline": cn_date(deadline), "event": cn_date(s.date)}, page="details",
+                        field="registration_deadline")]
     if s.announcement_date is not None and deadline < s.announcement_date:
         return [Finding("registration_deadline", "error", REGISTRATION_BEFORE_ANNOUNCE,
-                        {"deadline": cn_date(deadline), "announced": cn_date(s.announcement_date)})]
+                        {"deadline": cn_date(deadline), "announced": cn_date(s.announcement_date)},
+                        page="details", field="registration_deadline")]
     return []
 
 
@@ -255,17 +291,20 @@ def _naming(s: PlanSnapshot) -> list[Finding]:
     found: list[Finding] = []
     terms = _wrong_names(s.title)
     if terms:
-        found.append(Finding("naming", "warning", NAMING_TITLE_TERM, {"terms": terms}))
+        found.append(Finding("naming", "warning", NAMING_TITLE_TERM, {"terms": terms}, page="basic_info",
+                             field="title"))
     # Only the characters matter: “政府开放日”, "政府开放日" and 政府开放日 all contain them. An empty title is
     # the basic-information form's concern, not a naming one.
     elif _filled(s.title) and OFFICIAL_NAME not in s.title:
         found.append(Finding("naming", "warning", NAMING_TITLE_MISSING,
-                             {"title": s.title.strip(), "example": default_title(s.date)}))
+                             {"title": s.title.strip(), "example": default_title(s.date)}, page="basic_info",
+                             field="title"))
     for number, section in enumerate(s.sections, start=1):
         terms = _wrong_names(f"{section.heading}\n{section.body}")
         if terms:
             heading = section.heading.strip() or str(number)
-            found.append(Finding("naming", "warning", NAMING_SECTION_TERM, {"heading": heading, "terms": terms}))
+            found.append(Finding("naming", "warning", NAMING_SECTION_TERM, {"heading": heading, "terms": terms},
+                                 page="sections", field="body", row=number - 1))
     return found
 
 
@@ -275,7 +314,8 @@ def _missing_contact(s: PlanSnapshot) -> list[Finding]:
         return []
     message = CONTACT_BOTH_MISSING if not (person or phone) else (
         CONTACT_PHONE_MISSING if person else CONTACT_PERSON_MISSING)
-    return [Finding("missing_contact", "error", message)]
+    return [Finding("missing_contact", "error", message, page="basic_info",
+                    field="contact_phone" if person else "contact_person")]
 
 
 def _event_day(s: PlanSnapshot) -> list[Finding]:
@@ -286,9 +326,10 @@ def _event_day(s: PlanSnapshot) -> list[Finding]:
         return []
     params = {"date": cn_date(s.date), "holiday": off.holiday, "suggested": cn_date(next_workday(s.date))}
     message = EVENT_ON_HOLIDAY if off.holiday else EVENT_ON_WEEKEND
-    found = [Finding("event_day", "warning", message, params)]
+    found = [Finding("event_day", "warning", message, params, page="basic_info", field="date")]
     if off.assumed:
-        found.append(Finding("event_day", "info", EVENT_DAY_ASSUMED, {"year": s.date.year}))
+        found.append(Finding("event_day", "info", EVENT_DAY_ASSUMED, {"year": s.date.year}, page="milestones",
+                             field="overrides"))
     return found
 
 

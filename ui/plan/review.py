@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -21,9 +21,11 @@ from desktop_app import i18n
 from desktop_app.services import plan
 
 from .. import ops
+from ..i18n import core_text
 
 REFRESH_DELAY_MS = 300
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+OVERDUE_COLOUR = "#b71c1c"
 
 
 class FitPreview(QTextBrowser):
@@ -69,9 +71,14 @@ class FitPreview(QTextBrowser):
             self._timer.start()
 
 
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # (page, field, row) of the finding
+
+
 class ReviewPanel(ops.Subscriber, QTabWidget):
     sig_checked = Signal(int)
     """The check ran; the number of errors."""
+    sig_go = Signal(str, str, object)
+    """A finding was opened (double-click or Enter): go to its page, field and row (or None)."""
 
     WATCHES = frozenset({"roster", "checkin", "route", "feedback", "plan", "settings", "events"})
 
@@ -91,6 +98,8 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         self.findings.setObjectName("findings")
         self.findings.setWordWrap(True)
         self.findings.setAlternatingRowColors(True)
+        self.findings.itemActivated.connect(self._open)
+        self.place_name = lambda page: ""  # set by the plan tab, which names its pages and the window's tabs
         layout = QVBoxLayout(checks)
         layout.addWidget(self.summary)
         layout.addWidget(self.findings, 1)
@@ -144,13 +153,9 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         snapshot = plan.snapshot(self._event_id)
         found = checks.run_checks(self._event_id, today=dt.date.today())
         errors = rules.error_count(found)
-        labels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
+        today = dt.date.today()
         for finding in found:
-            item = QListWidgetItem(labels.get(finding.severity, finding.severity) + i18n.punct("：") + finding.text())
-            item.setForeground(QColor(SEVERITY_COLOURS.get(finding.severity, "#000000")))
-            item.setData(Qt.ItemDataRole.UserRole, finding.rule)
-            item.setToolTip(finding.rule)
-            self.findings.addItem(item)
+            self.findings.addItem(self._item(finding, today))
         if not found:
             self.summary.setText(self.tr("<b style='color:#2e7d32'>Nothing missing: the plan can be filed.</b>"))
         else:
@@ -159,3 +164,36 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         self.setTabText(0, self.tr("Check ({n})").format(n=errors) if errors else self.tr("Check"))
         self.preview.show_document(build_plan(snapshot, today=dt.date.today()), plan.doc_fonts())
         self.sig_checked.emit(errors)
+
+    def _item(self, finding, today: dt.date) -> QListWidgetItem:
+        """The finding as a line: its severity, a deadline already past as overdue by so many days (in red,
+        bold), the message, and where it is fixed (“→ Plan › Registration and details”)."""
+        from desktop_app.domain import milestones
+
+        labels = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
+        text = labels.get(finding.severity, finding.severity) + i18n.punct("：")
+        colour = SEVERITY_COLOURS.get(finding.severity, "#000000")
+        overdue = finding.due is not None and finding.due < today
+        if overdue:
+            late = core_text(milestones.STATE_LABELS["overdue"], days=(today - finding.due).days)
+            text += late[:1].upper() + late[1:] + i18n.punct("，")
+            colour = OVERDUE_COLOUR
+        text += finding.text()
+        place = self.place_name(finding.page) if finding.page else ""
+        if place:
+            text += "\n→ " + place
+        item = QListWidgetItem(text)
+        item.setForeground(QColor(colour))
+        if overdue:
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+        item.setData(Qt.ItemDataRole.UserRole, finding.rule)
+        item.setData(PAGE_ROLE, (finding.page, finding.field, finding.row))
+        item.setToolTip(self.tr("Double-click or press Enter to go there") if place else finding.rule)
+        return item
+
+    def _open(self, item: QListWidgetItem) -> None:
+        page, field, row = item.data(PAGE_ROLE) or ("", "", None)
+        if page:
+            self.sig_go.emit(page, field, row)

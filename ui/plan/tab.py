@@ -4,8 +4,17 @@ window starts fast."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QListWidget, QScrollArea, QSplitter, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListWidget,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop_app.services.events import EventInfo
 
@@ -52,6 +61,59 @@ def _milestones(parent):
     return MilestonesPage(parent)
 
 
+def _field_widget(holder: QWidget, field: str) -> QWidget:
+    """The widget of ``field`` on ``holder``: an editor of the basic information, an attribute (``a.b`` one
+    inside another, ``a.key`` an entry of a dict), the first of a group of check boxes, a table's view."""
+    target = holder
+    for part in [p for p in field.split(".") if p]:
+        editors = getattr(target, "editors", None)
+        if isinstance(editors, dict) and part in editors:
+            target = editors[part]
+        elif isinstance(target, dict):
+            target = target.get(part, target)
+        else:
+            target = getattr(target, part, target)
+    if isinstance(target, dict):
+        target = next(iter(target.values()), holder)
+    view = getattr(target, "view", None)
+    if isinstance(view, QAbstractItemView):  # a RowTable: its table
+        target = view
+    return target if isinstance(target, QWidget) else holder
+
+
+def focus_into(widget: QWidget) -> QWidget:
+    """Bring ``widget`` into view (the tab and stacked pages holding it, scrolled to) and give it the focus, or
+    its first child that takes the focus; the widget focused."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QStackedWidget):
+            holder = parent.parentWidget()
+            if isinstance(holder, QTabWidget):
+                holder.setCurrentWidget(child)
+            elif parent.indexOf(child) >= 0:
+                parent.setCurrentWidget(child)
+        child, parent = parent, parent.parentWidget()
+    target = widget
+    if not target.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        candidate = widget.nextInFocusChain()
+        while candidate is not widget and widget.isAncestorOf(candidate):
+            if candidate.isVisibleTo(widget.window()) and candidate.isEnabled() and (
+                    candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                target = candidate
+                break
+            candidate = candidate.nextInFocusChain()
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(target, QAbstractItemView) and target.model() is not None and not target.currentIndex().isValid():
+        if target.model().rowCount() > 0:
+            target.setCurrentIndex(target.model().index(0, 0))
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is not None:
+        QTimer.singleShot(0, lambda: area.ensureWidgetVisible(target) if target.isVisible() else None)
+    return target
+
+
 class PlanTab(QSplitter):
     PAGES = ("basic_info", "sections", "categories", "organisation", "details", "milestones")
 
@@ -89,6 +151,9 @@ class PlanTab(QSplitter):
         self.setStretchFactor(2, 2)
         self.setSizes([130, 760, 470])
         self.basic_info.sig_saved.connect(lambda _fields: self.review.schedule())
+        self._titles = dict(zip(self.PAGES, titles, strict=True))
+        self.review.place_name = self.place_name
+        self.review.sig_go.connect(self.go_to)
 
     def page(self, name: str) -> QWidget:
         """The page ``name``, built (and shown the current event) on first use."""
@@ -125,6 +190,39 @@ class PlanTab(QSplitter):
     @property
     def milestones(self):
         return self.page("milestones")
+
+    # -- going where a finding is fixed ----------------------------------------------------------------------------
+
+    def _window_tab_title(self, name: str) -> str:
+        window = self.window()
+        names = getattr(window, "_tab_names", ())
+        return window.tabs.tabText(names.index(name)) if name in names else ""
+
+    def place_name(self, page: str) -> str:
+        """Where ``page`` is, as the user finds it: “Plan › Registration and details”, or a tab's name."""
+        if page in self._titles:
+            plan_title = self._window_tab_title("plan") or self.tr("Plan")
+            return f"{plan_title} › {self._titles[page]}"
+        return self._window_tab_title(page)
+
+    def go_to(self, page: str, field: str = "", row: int | None = None) -> QWidget | None:
+        """Show ``page`` (a plan page, or another tab of the window) and put the cursor into ``field``; the
+        widget focused, or None when there is no such page."""
+        window = self.window()
+        if page in self.PAGES:
+            if hasattr(window, "tabs"):
+                window.tabs.setCurrentWidget(self)
+            self.nav.setCurrentRow(self.PAGES.index(page))
+            holder = self.page(page)
+            if row is not None and isinstance(getattr(holder, "list", None), QListWidget):
+                holder.list.setCurrentRow(row)
+        elif hasattr(window, "tab") and page in getattr(window, "_tab_names", ()):
+            holder = window.tab(page)
+            window.tabs.setCurrentWidget(holder)
+        else:
+            return None
+        target = _field_widget(holder, field)
+        return focus_into(target)
 
     def _on_page(self, index: int) -> None:
         self._flush_pages()
