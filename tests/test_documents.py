@@ -808,3 +808,21 @@ def test_table_headers_are_not_broken_inside_a_word():
         assert width >= needed, column
     # A header that cannot fit whatever is done keeps what it was given.
     assert layout.header_widths(("很长很长很长的表头", "短"), (10, 10), 14) == [10.0, 10.0]
+
+
+def test_a_plan_with_its_notice_ends_with_the_imprint(tmp_path):
+    snapshot = sample_snapshot()
+    notice = dataclasses.replace(snapshot.notice, enabled=True, doc_number="西审管函字〔2026〕61号",
+                                 date=dt.date(2026, 9, 1))
+    doc, path = write(build_plan(dataclasses.replace(snapshot, notice=notice), today=TODAY), tmp_path)
+    last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    assert last.style.style_id == "Imprint" and last.text == f"{UNIT}\t2026年9月1日印发"
+    assert last._p.find(".//" + qn("w:tab")) is not None  # a real tab stop, right-aligned by the style
+    style = style_el(doc, "Imprint")
+    borders = style.find(qn("w:pPr")).find(qn("w:pBdr"))
+    assert borders.find(qn("w:top")) is not None and borders.find(qn("w:bottom")) is not None
+    order = [child.tag.split("}")[1] for child in style.find(qn("w:pPr"))]
+    assert order.index("pBdr") < order.index("tabs") < order.index("spacing")
+    plain = build_plan(dataclasses.replace(snapshot, notice=dataclasses.replace(notice, enabled=False)),
+                       today=TODAY)  # no 印发通知: no 版记
+    assert not any(getattr(b, "role", "") == "imprint" for b in plain.blocks)

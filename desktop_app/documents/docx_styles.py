@@ -41,6 +41,7 @@ TABLE_HEADER = "TableHeader"
 PICTURE = "PictureParagraph"
 CAPTION = "PictureCaption"
 LEAD_CHAR = "LeadChar"
+IMPRINT = "Imprint"
 ATTACHMENT_FIRST = 2  # characters from the left where “附件：” starts
 ATTACHMENT_LEFT = 5  # where the name (or its number) starts, after “附件：”
 
@@ -241,6 +242,23 @@ def apply_styles(doc, fonts: DocFonts) -> None:
     )
     for style_id, name, fmt in paragraph_styles:
         _paragraph_style(doc, _style(doc, style_id, name), fmt)
+    # 版记 (GB/T 9704 7.4): 印发机关 one character in from the left, 印发日期 one character in from the right, in
+    # 4号, between a rule above and below the width of the text block.
+    imprint = _style(doc, IMPRINT, "版记")
+    _paragraph_style(doc, imprint, ParaFormat(size_pt=layout.PAGE_NUMBER_PT, align="left", first_chars=0, left_chars=1,
+                                              right_chars=1, line=0, before=line, after=0, snap=False,
+                                              keep_lines=True))
+    ppr = imprint.element.find(qn("w:pPr"))
+    borders = _el("w:pBdr")
+    for side in ("top", "bottom"):
+        borders.append(_el(f"w:{side}", val="single", sz=4, space=4, color="000000"))
+    tabs = _el("w:tabs")
+    tabs.append(_el("w:tab", val="right", pos=layout.TEXT_WIDTH - 2 * layout.CHAR_TWIPS))
+    # Schema order: keepNext, keepLines, widowControl … pBdr, shd, tabs … autoSpaceDE, snapToGrid, spacing, ind.
+    later = {qn(f"w:{tag}") for tag in ("autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc")}
+    anchor = next(child for child in ppr if child.tag in later)
+    anchor.addprevious(borders)
+    anchor.addprevious(tabs)
     footer = doc.styles["Footer"]
     _paragraph_style(doc, footer, ParaFormat(font=fonts.page_number, size_pt=layout.PAGE_NUMBER_PT, first_chars=0,
                                              line=0, before=0, after=0, snap=False))

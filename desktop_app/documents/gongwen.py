@@ -32,6 +32,7 @@ ROLE_STYLES = {
     "attachment_note": st.ATTACHMENT_NOTE,
     "attachment_label": st.ATTACHMENT_LABEL,
     "note": st.NOTE,
+    "imprint": st.IMPRINT,
 }
 ALIGN_VALUES = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 ATTACHMENT_WORD = "附件："
@@ -254,7 +255,7 @@ def _style_id(doc, key: str) -> str:
 
 
 def _add_text(paragraph, text: str, char_style_id: str | None = None) -> list:
-    """Add ``text`` as runs, a ``\\n`` becoming a line break inside the paragraph."""
+    """Add ``text`` as runs, a ``\\n`` becoming a line break inside the paragraph and a ``\\t`` a tab."""
     runs = []
     for i, part in enumerate(str(text).split("\n")):
         run = paragraph.add_run()
@@ -262,8 +263,11 @@ def _add_text(paragraph, text: str, char_style_id: str | None = None) -> list:
             run._r.style = char_style_id
         if i:
             run.add_break()
-        if part:
-            run.add_text(part)
+        for j, piece in enumerate(part.split("\t")):  # a tab (the 版记's 印发日期) is a w:tab, not a character
+            if j:
+                run.add_tab()
+            if piece:
+                run.add_text(piece)
         runs.append(run)
     return runs
 

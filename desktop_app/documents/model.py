@@ -50,14 +50,16 @@ class Heading:
         return f"{self.number}{self.text}"
 
 
-Role = Literal["body", "lead", "recipients", "signature", "date", "attachment_note", "attachment_label", "note"]
+Role = Literal["body", "lead", "recipients", "signature", "date", "attachment_note", "attachment_label", "note",
+               "imprint"]
 
 
 @dataclass(frozen=True)
 class Paragraph:
     """Body text. ``role`` picks the style: body (indented 2 characters), recipients (主送, flush left),
     signature/date (right, 4 characters in), attachment_note (附件：1.××), attachment_label (附件1, 黑体, top left),
-    note (small print in tables and forms)."""
+    note (small print in tables and forms), imprint (the 版记 line: 印发机关 left, 印发日期 right after a tab,
+    between two rules)."""
 
     text: str
     role: Role = "body"

@@ -43,6 +43,8 @@ def build_plan(snapshot: PlanSnapshot, *, today: dt.date | None = None) -> Docum
         blocks.append(PageBreak())
         blocks.append(Paragraph(f"附件{number}" if len(attachments) > 1 else "附件", role="attachment_label"))
         blocks += content
+    if s.notice.enabled:  # a 印发通知 is a 公文: it ends with its 版记, the unit that issues it and the day
+        blocks.append(Paragraph(f"{s.unit}\t{cn_date(s.notice.date or today)}印发", role="imprint"))
     return Document(title=s.plan_title, blocks=number_headings(blocks),
                     meta={"kind": "plan", "author": s.unit, "subject": s.theme, "event": s.event_uuid})
 

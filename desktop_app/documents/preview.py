@@ -45,6 +45,10 @@ def _paragraph(block: Paragraph, fonts: DocFonts, k: float) -> str:
     elif block.role == "attachment_label":
         style = _font(fonts.heading1, layout.BODY_PT, k) + \
             f" text-align:left; margin-top:0; margin-bottom:{_px(21, k)}px;"
+    elif block.role == "imprint":
+        style = _font(fonts.body, layout.PAGE_NUMBER_PT, k) + \
+            f" text-align:left; margin-top:{_px(43, k)}px; border-top:1px solid black; border-bottom:1px solid black;"
+        return f'<p style="{style}">{_esc(block.text.replace(chr(9), "　　"))}</p>'
     elif block.role == "note":
         style = _font(fonts.body, layout.NOTE_PT, k) + \
             f" text-align:left; margin-top:{_px(6, k)}px; margin-bottom:0;"
