@@ -118,10 +118,19 @@ class InviteeDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.validate)
-        for edit in (self.name, self.id_number, self.phone, self.organisation, self.position_title):
+        # A new person's form shows a field's problem once that field has been typed in, not before; a person
+        # opened again shows them all at once.
+        self._touched: set[str] = set()
+        self._show_all = bool(draft.name or draft.id_number or draft.phone)
+        self._sex_chosen = bool(draft.gender)  # chosen by hand (or stored): never overwritten
+        self.gender.activated.connect(self._on_sex_chosen)
+        for field, edit in (("name", self.name), ("id_number", self.id_number), ("phone", self.phone),
+                            ("organisation", self.organisation), ("position_title", self.position_title)):
             edit.textChanged.connect(self._timer.start)
-        for combo in (self.gender, self.category):
+            edit.textEdited.connect(lambda _text, f=field: self._touched.add(f))
+        for field, combo in (("gender", self.gender), ("category", self.category)):
             combo.currentIndexChanged.connect(self._timer.start)
+            combo.activated.connect(lambda _index, f=field: self._touched.add(f))
         self.validate()
 
     def draft(self) -> InviteeDraft:
@@ -141,11 +150,12 @@ class InviteeDialog(QDialog):
         for problem in checked.problems:
             by_field.setdefault(problem.field, []).append(core_text(problem.message, **problem.params))
         for field, label in self.issues.items():
-            texts = by_field.get(field, [])
+            texts = by_field.get(field, []) if self._show_all or field in self._touched else []
             label.setVisible(bool(texts))
             label.setText("\n".join(texts))
         parsed = idcard.parse(self.id_number.text()) if self.id_number.text().strip() else None
         if isinstance(parsed, idcard.IdInfo):
+            self._fill_sex(parsed.sex)
             age = parsed.age_on(self._ctx.event_date) if self._ctx.event_date else None
             sex = roster.value_name(parsed.sex, roster.GENDER_NAMES)
             text = self.tr("Born {birth}, {sex}").format(birth=parsed.birth_date.isoformat(), sex=sex)
@@ -156,6 +166,17 @@ class InviteeDialog(QDialog):
             self.id_info.clear()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(checked.ok)
         return checked.ok
+
+    def _on_sex_chosen(self, _index: int) -> None:
+        self._sex_chosen = True
+
+    def _fill_sex(self, sex: str) -> None:
+        """性别 from a valid ID number, unless the user has chosen one (a mismatch is then the check's to say)."""
+        if self._sex_chosen or self.gender.currentData() == sex:
+            return
+        index = self.gender.findData(sex)
+        if index >= 0:
+            self.gender.setCurrentIndex(index)  # follows the number while it is not chosen by hand
 
     def _no_categories_hint(self, show_categories: Callable[[], None] | None) -> QWidget:
         """Where the categories are set (方案 › 邀请对象), with a button that goes there when the caller can."""
