@@ -774,6 +774,16 @@ def test_a_full_body_line_holds_28_characters(tmp_path):
     lines = subprocess.run([pdftotext, str(tmp_path / "line.pdf"), "-"], check=True, capture_output=True,
                            text=True).stdout.split()
     assert [len(line) for line in lines[:3]] == [28, 28, 28], lines
+    # The plan itself: its full body lines (Chinese text only, no digits or Latin letters to narrow them) hold 28.
+    plan = write_docx(build_plan(sample_snapshot(), today=TODAY), tmp_path / "plan.docx", DocFonts())
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(plan)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run([pdftotext, str(tmp_path / "plan.pdf"), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    # (A line ending in a full-width mark may take a 29th: readers squeeze the mark, as Word does.)
+    chinese = [line for line in text.splitlines() if line and not re.search(r"[\x00-\x7f]", line)
+               and line[-1] not in "。，、；：）”"]
+    assert max(len(line) for line in chinese) == 28 and sum(len(line) == 28 for line in chinese) >= 5
 
 
 def test_the_signature_is_centred_over_the_date(tmp_path):
