@@ -63,10 +63,15 @@ class TimelineSpec:
     font_px: int = 13
 
 
+# Printed, the picture is PICTURE_WIDTH logical pixels across PICTURE_WIDTH_MM: one pixel is 0.58 pt, so the
+# smallest words (the details, 0.85 of the font) need a 15 px font to print at 7.5 pt or more.
+PRINT_FONT_PX = 15
+
+
 def timeline_spec(snapshot: RouteSnapshot) -> TimelineSpec:
-    """The documents' timeline: one lane (全体) or one per group (第1组 …), Chinese words."""
+    """The documents' timeline: one lane (全体) or one per group (第1组 …), Chinese words, print-sized."""
     names = ("全体",) if len(snapshot.lanes) <= 1 else tuple(f"第{lane.group}组" for lane in snapshot.lanes)
-    return TimelineSpec(snapshot.lanes, snapshot.day_start, snapshot.day_end, names)
+    return TimelineSpec(snapshot.lanes, snapshot.day_start, snapshot.day_end, names, font_px=PRINT_FONT_PX)
 
 
 @dataclass
@@ -155,7 +160,11 @@ def layout_timeline(spec: TimelineSpec, width: float) -> TimelineLayout:
     names = list(spec.lane_names) + [str(lane.group) for lane in spec.lanes[len(spec.lane_names):]]
     left = max((lm.horizontalAdvance(n) for n in names), default=0) + 3 * PAD
     times = [t for lane in spec.lanes for bar in lane.bars for t in (bar.start, bar.end)]
-    times += [t for t in (spec.day_start, spec.day_end) if t is not None]
+    # The axis spans the programme (and its announced start); an announced end long after the last item is
+    # marked at the axis's end instead of drawing an empty stretch of time.
+    times += [t for t in (spec.day_start,) if t is not None]
+    if spec.day_end is not None and (not times or spec.day_end <= max(times) + TICK):
+        times.append(spec.day_end)
     t0 = (min(times) // TICK) * TICK if times else 9 * 60
     t1 = -(-max(times) // TICK) * TICK if times else t0 + 60
     t1 = max(t1, t0 + TICK)
@@ -264,23 +273,29 @@ def paint_timeline(painter, layout: TimelineLayout, *, selected: int | None = No
         if n % 2:
             painter.fillRect(QRectF(0, lane_top - LANE_GAP / 2, layout.width, layout.lane_bottoms[n] - lane_top
                                     + LANE_GAP), QColor("#f7f9fa"))
+    label_right = -math.inf  # a tick's time is written only where it does not touch the one before
     for minute in range(layout.t0, layout.t1 + 1, TICK):
         x = layout.x(minute)
         major = minute % 30 == 0
         painter.setPen(QPen(QColor("#b0bec5" if major else "#e3e8eb"), 1))
         painter.drawLine(QPointF(x, layout.axis_bottom - PAD), QPointF(x, last))
         if minute % step == 0:
-            painter.setPen(QColor("#37474f"))
-            painter.drawText(QRectF(min(max(x - 40, 0), layout.width - 80), layout.axis_top + line_h + PAD, 80, line_h),
-                             Qt.AlignmentFlag.AlignCenter, clock(minute))
+            w = metrics.horizontalAdvance(clock(minute)) + PAD
+            lx = min(max(x - w / 2, 0), layout.width - w)
+            if lx >= label_right + PAD:
+                painter.setPen(QColor("#37474f"))
+                painter.drawText(QRectF(lx, layout.axis_top + line_h + PAD, w, line_h), Qt.AlignmentFlag.AlignCenter,
+                                 clock(minute))
+                label_right = lx + w
     for minute, label, colour in ((spec.day_start, spec.start_label, "#2e7d32"),
                                   (spec.day_end, spec.end_label, END_COLOUR)):
         if minute is None:
             continue
-        x = layout.x(minute)
+        beyond = minute > layout.t1  # the announced end after the axis: marked at its end, with an arrow
+        x = layout.x(min(minute, layout.t1))
         painter.setPen(QPen(QColor(colour), 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(x, layout.axis_top + line_h), QPointF(x, last))
-        text = f"{label} {clock(minute)}"
+        text = f"{label} {clock(minute)}" + (" →" if beyond else "")
         w = metrics.horizontalAdvance(text) + 2 * PAD
         tx = min(max(x - w / 2, 0), layout.width - w)
         painter.setPen(QColor(colour))
