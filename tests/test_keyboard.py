@@ -222,6 +222,7 @@ def _dialog_factories(window) -> dict[str, object]:
         "RestoreEventDialog": lambda cls: cls(window, [summary]),
         "DoneDialog": lambda cls: cls(window, "公告", dt.date(2030, 9, 1)),
         "MultiLineTextDialog": lambda cls: cls(window, "新增意见建议", "What was suggested:"),
+        "FolderDialog": lambda cls: cls(window, "Export into folder", window.workspace.path.parent),
     }
 
 
@@ -368,6 +369,12 @@ def test_f1_lists_every_shortcut_that_exists(demo_window, qtbot):
                for key in keys)
     assert any(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText) in key for key in keys)
     assert all(text and "&" not in text.replace("&&", "") for text, _key in listed)
+    plan_title = window.tabs.tabText(0)
+    headings = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())
+                if not dialog.tree.topLevelItem(i).text(1)]
+    assert plan_title in headings, "the plan pages' own shortcuts (a table's Ctrl+Up) are listed too"
+    described = [text for text, _key in listed if not text.startswith("(")]
+    assert len(described) >= len(listed) - 4, "nearly every shortcut says what it does"
     dialog.close()
 
 

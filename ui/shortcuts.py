@@ -76,6 +76,9 @@ class ShortcutsDialog(QDialog):
     def fill(self, window) -> None:
         for name in getattr(window, "_tab_names", ()):
             window.tab(name)  # built now, so the tab's own shortcuts exist
+        plan_tab = getattr(window, "plan_tab", None)
+        for name in getattr(plan_tab, "PAGES", ()):
+            plan_tab.page(name)  # the plan's pages too (built when first opened)
         groups: dict[str, list[tuple[str, str]]] = {}
         listed: set[int] = set()
 
@@ -110,10 +113,12 @@ class ShortcutsDialog(QDialog):
             add(group or self.tr("Window"), text, keys_text([shortcut.key()]))
         add(self.tr("Forms"), submit_description(), keys_text([QKeySequence(k) for k in SUBMIT_KEYS]))
 
+        order = [plain(a.text()) for a in window.menuBar().actions()] + [self.tr("Tabs")] + list(
+            tab_names.values()) + [self.tr("Window"), self.tr("Forms")]
         self.tree.clear()
         bold = self.font()
         bold.setBold(True)
-        for group, rows in groups.items():
+        for group, rows in sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order)):
             if not rows:
                 continue
             heading = QTreeWidgetItem([group, ""])

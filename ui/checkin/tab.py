@@ -115,8 +115,9 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.venue_button.toggled.connect(self.set_venue_mode)
         self.no_show_button = QPushButton(self.tr("Mark &no-shows…"), self)
         self.no_show_button.clicked.connect(self.mark_no_shows)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)  # the field's own Ctrl+Z comes first
-        QShortcut(QKeySequence("F11"), self, self.venue_button.toggle)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last,  # the field's own Ctrl+Z comes first
+                  whatsThis=self.tr("Undo the last check-in"))
+        QShortcut(QKeySequence("F11"), self, self.venue_button.toggle, whatsThis=self.tr("Venue mode on or off"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)

@@ -92,9 +92,9 @@ class NotesPage(QWidget):
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.setEnabled(False)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut, whatsThis=self.tr("Delete the remark"))
         QShortcut(QKeySequence.StandardKey.Undo, self.table, self.undo_delete,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut, whatsThis=self.tr("Bring back the remark deleted last"))
         self.count = QLabel(self)
 
         form = QFormLayout()

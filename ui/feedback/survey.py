@@ -152,7 +152,7 @@ class SurveyPage(QWidget):
         self.undo_form_button.clicked.connect(self.undo_delete)
         self.undo_form_button.setEnabled(False)
         QShortcut(QKeySequence.StandardKey.Delete, self.entered, self.delete_form,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut, whatsThis=self.tr("Delete the survey form"))
 
         # results
         self.rate = QLabel(self)

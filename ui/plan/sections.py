@@ -73,10 +73,14 @@ class SectionsPage(QWidget):
         self.remove_button.clicked.connect(self.remove_section)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        QShortcut(QKeySequence("Ctrl+Up"), self.list, lambda: self.move_current(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move_current(1))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.remove_section)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.list, self.undo_remove)
+        QShortcut(QKeySequence("Ctrl+Up"), self.list, lambda: self.move_current(-1),
+                  whatsThis=self.tr("Move the section up"))
+        QShortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move_current(1),
+                  whatsThis=self.tr("Move the section down"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.remove_section,
+                  whatsThis=self.tr("Remove the section"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.list, self.undo_remove,
+                  whatsThis=self.tr("Bring back the section removed last"))
         self._last_removed: tuple[int, int] | None = None
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):

@@ -153,11 +153,14 @@ class RosterTab(ops.Subscriber, QWidget):
         self.confirm_button.clicked.connect(self.confirm_call)
         self.cancel_button.clicked.connect(self.cancel_person)
         self.passes_button.clicked.connect(self.give_passes)
-        QShortcut(QKeySequence("Ctrl+F"), self, lambda: (self.search.setFocus(), self.search.selectAll()))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_person)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.view, self.undo_delete)
-        QShortcut(QKeySequence("Return"), self.view, self.edit_person)
-        QShortcut(QKeySequence("Insert"), self, self.add_person)
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: (self.search.setFocus(), self.search.selectAll()),
+                  whatsThis=self.tr("Search the roster"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_person,
+                  whatsThis=self.tr("Delete the person (in the roster)"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self.view, self.undo_delete,
+                  whatsThis=self.tr("Bring back the person deleted last"))
+        QShortcut(QKeySequence("Return"), self.view, self.edit_person, whatsThis=self.tr("Open the person"))
+        QShortcut(QKeySequence("Insert"), self, self.add_person, whatsThis=self.tr("Add a person"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)

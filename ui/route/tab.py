@@ -252,12 +252,18 @@ class RouteTab(ops.Subscriber, QWidget):
         self.record_button.clicked.connect(self.record_now)
         self.clear_actual_button = QPushButton(self.tr("Clear actual times"), self)
         self.clear_actual_button.clicked.connect(self.clear_actual)
-        for keys, slot in (("Ctrl+Up", lambda: self.move_current(-1)), ("Ctrl+Down", lambda: self.move_current(1)),
-                           ("Ctrl+D", self.duplicate_current), (QKeySequence.StandardKey.Delete, self.delete_current),
-                           (QKeySequence.StandardKey.Undo, self.undo_delete), ("Insert", lambda: self.add_item("stop"))):
+        for keys, slot, text in (
+            ("Ctrl+Up", lambda: self.move_current(-1), self.tr("Move the item up")),
+            ("Ctrl+Down", lambda: self.move_current(1), self.tr("Move the item down")),
+            ("Ctrl+D", self.duplicate_current, self.tr("Duplicate the item")),
+            (QKeySequence.StandardKey.Delete, self.delete_current, self.tr("Delete the item")),
+            (QKeySequence.StandardKey.Undo, self.undo_delete, self.tr("Bring back the item deleted last")),
+            ("Insert", lambda: self.add_item("stop"), self.tr("Add a stop")),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self.view, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        record = QShortcut(QKeySequence("F9"), self, self.record_now)
+            shortcut.setWhatsThis(text)
+        record = QShortcut(QKeySequence("F9"), self, self.record_now, whatsThis=self.tr("Record the time now"))
         record.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         tools = QHBoxLayout()

@@ -79,7 +79,7 @@ class PhotoPanel(QWidget):
         self.add_button.clicked.connect(self.choose_files)
         self.delete_button = QPushButton(self.tr("Remove"), self)
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected, whatsThis=self.tr("Remove the photo"))
         self.list.setToolTip(self.tr("Drop JPEG or PNG photos here. Double-click a caption to edit it; tick the "
                                      "photos the implementation report shows."))
         buttons = QHBoxLayout()
