@@ -7,18 +7,15 @@ import re
 from pathlib import Path
 
 from . import paths
+from .domain.text import ID_IN_TEXT, MOBILE_IN_TEXT
 
-# Letters may touch a number (``ID110101…``, ``tel13812345678``); digits may not (a longer number is no ID). The
-# groups may be set apart by a space, a dot or a hyphen, as people write them (640422 19741021 4513, 138.1234.5678).
-_SEP = r"[ .\-]?"
-_ID_RE = re.compile(rf"(?<!\d)(?:\d{{6}}{_SEP}\d{{8}}{_SEP}\d{{3}}[\dXx]|\d{{15}})(?![\dXx])")
-_PHONE_RE = re.compile(rf"(?<!\d)(?:\+?86{_SEP})?1[3-9]\d(?:{_SEP}\d{{4}}){{2}}(?!\d)")
 _LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}[.\-]?\d{7,8}(?!\d)")
 
 
 def redact(text: str) -> str:
-    text = _ID_RE.sub("<id-number>", text)
-    text = _PHONE_RE.sub("<phone>", text)
+    # The patterns of an ID or mobile number inside text (domain/text.py), shared with the public documents.
+    text = ID_IN_TEXT.sub("<id-number>", text)
+    text = MOBILE_IN_TEXT.sub("<phone>", text)
     return _LANDLINE_RE.sub("<phone>", text)
 
 

@@ -256,9 +256,12 @@ def test_form_validates_live(qapp):
     dialog = InviteeDialog(None, InviteeDraft(), CTX, ["群众代表"])
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
+    from PySide6.QtTest import QTest
+
     dialog.name.setText("张三")
-    dialog.id_number.setText("110105194912310021")
-    dialog.phone.setText("13812345678")
+    # Typed (an error shows once its field was typed in, not before): the ID and the phone.
+    QTest.keyClicks(dialog.id_number, "110105194912310021")
+    QTest.keyClicks(dialog.phone, "13812345678")
     assert not dialog.validate() and not ok.isEnabled()
     assert dialog.issues["id_number"].isVisibleTo(dialog) and "末位" in dialog.issues["id_number"].text()
     dialog.id_number.setText("11010519491231002X")

@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import re
 from pathlib import Path
 
 import pytest
@@ -653,3 +654,85 @@ def test_a_header_asking_for_a_huge_scrypt_is_refused_quickly(demo_payload):
     with pytest.raises(UserError) as err:
         bundle.unseal(bytes(data), BUNDLE_PASS)
     assert err.value.message == bundle.WRONG_PASSPHRASE and time.perf_counter() - start < 1
+
+
+# -- one text boundary; public documents mask by pattern ---------------------------------------------------------
+
+CONTROL_TEXTS = ("张\x01伟", "李\x08娜", "王\x1b[31m芳", "赵\ufffe敏", "钱\uffff静", "孙\x7f强")
+
+
+def test_control_characters_never_reach_the_database_or_block_a_document(workspace, tmp_path):
+    """A control character typed or pasted into a name, a unit, a note or a suggestion is removed at the one text
+    boundary; a row an older version stored with one still writes every roster document."""
+    from db import models
+    from desktop_app import package
+    from desktop_app.demo import create_demo_event
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.domain.text import CONTROL
+    from desktop_app.services import feedback, roster, rows, summary
+    from desktop_app.services.plan import CATEGORIES
+
+    held = create_demo_event(held=True)
+    person = roster.add_invitee(held.id, InviteeDraft(
+        name=CONTROL_TEXTS[0], organisation="某\x0c单位", notes="备注\x00", category="企业及群众代表",
+        phone="13700004444", id_number=idcard.make("640422", dt.date(1985, 3, 4), 377)))
+    stored = models.Invitee.get_by_id(person.id)
+    assert (stored.name, stored.organisation, stored.notes) == ("张伟", "某单位", "备注")
+    suggestion = feedback.add_suggestion(held.id, content="建议\x1b增加窗口")
+    assert models.Suggestion.get_by_id(suggestion.id).content == "建议增加窗口"
+    category = rows.add_row(CATEGORIES, held.id, name="新\x07类别", quota=1, public=False)
+    assert "\x07" not in models.InviteeCategory.get_by_id(category.id).name
+    # Rows stored before the boundary existed: the writers clean them, the package is written.
+    ids = [i.id for i in models.Invitee.select(models.Invitee.id).where(models.Invitee.event == held.id)
+           .order_by(models.Invitee.id).limit(len(CONTROL_TEXTS))]
+    for invitee_id, text in zip(ids, CONTROL_TEXTS, strict=True):
+        models.Invitee.update(name=text, organisation=text).where(models.Invitee.id == invitee_id).execute()
+    result = package.write_package(summary.package_snapshot(held.id), tmp_path / "usb")
+    assert package.verify_package(result.folder).ok
+    from openpyxl import load_workbook
+
+    roster_book = load_workbook(result.folder / "04_邀请名单_脱敏.xlsx")
+    cells = [str(c.value) for row in roster_book.active.iter_rows() for c in row if c.value is not None]
+    assert not any(CONTROL.search(v) for v in cells) and "张伟" in cells
+
+
+@pytest.mark.parametrize("typed", ["ID110101198001011232", "身份证640422 19741021 4513", "手机138.1234.5678",
+                                   "电话 138-1234-5678", "+86 13812345678"])
+def test_numbers_typed_into_free_text_are_masked_in_public_documents_as_in_the_log(typed):
+    from desktop_app.documents.masking import mask_text
+    from desktop_app.logs import redact
+
+    assert "<" in redact(typed)
+    masked = mask_text(typed)
+    number = re.sub(r"\D", "", typed).removeprefix("86")
+    assert "****" in masked and number not in re.sub(r"[^\d*]", "", masked), masked
+
+
+def test_numbers_in_a_unit_reach_no_public_document(workspace, tmp_path):
+    """单位 and 职务 with a number in them: masked in the masked roster, the sign-in sheet and the summary."""
+    from docx import Document as Docx
+
+    from desktop_app import package
+    from desktop_app.demo import create_demo_event
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.services import roster, summary
+
+    held = create_demo_event(held=True)
+    row = roster.add_invitee(held.id, InviteeDraft(
+        name="号码丁", organisation="个体户13812345678", position_title="店主640422197410214513",
+        category="企业及群众代表", phone="13700005555", id_number=idcard.make("640422", dt.date(1986, 3, 4), 377)))
+    roster.set_status([row.id], "confirmed")
+    summary.save_implementation(held.id, "联系人电话13912345678。")
+    result = package.write_package(summary.package_snapshot(held.id), tmp_path / "usb")
+    texts = []
+    for path in result.folder.rglob("*.docx"):
+        doc = Docx(str(path))
+        texts += [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    from openpyxl import load_workbook
+
+    for path in result.folder.rglob("*.xlsx"):
+        texts += [str(c.value) for ws in load_workbook(path) for r in ws.iter_rows() for c in r if c.value]
+    joined = "\n".join(texts)
+    for number in ("13812345678", "640422197410214513", "13912345678"):
+        assert number not in joined, number
+    assert "个体户138****5678" in joined

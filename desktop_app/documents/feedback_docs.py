@@ -19,8 +19,9 @@ from ..domain.dates import cn_date, hm
 from ..domain.feedback import SurveyStats, rate_text
 from ..domain.plan import DocFonts
 from .layout import SPAN
+from .masking import mask_text
 from .model import Block, Document, Paragraph, Table, Title, workbook_properties
-from .roster_xlsx import _fit_height, _header, _put, _title_rows, mask_text
+from .roster_xlsx import _fit_height, _header, _put, _title_rows
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
 from .wording import EVENT_NAME, balanced_title
 

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
 from ..domain.plan import DocFonts
+from ..domain.text import clean
 from . import docx_styles as st
 from . import layout
 from .model import Document, Heading, PageBreak, Paragraph, Picture, Table, Title, kind_identifier
@@ -267,7 +268,7 @@ def _add_text(paragraph, text: str, char_style_id: str | None = None) -> list:
             if j:
                 run.add_tab()
             if piece:
-                run.add_text(piece)
+                run.add_text(clean(piece))  # no control character reaches Word (domain/text.py)
         runs.append(run)
     return runs
 

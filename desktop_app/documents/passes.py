@@ -22,6 +22,7 @@ from docx.shared import Mm, Pt, Twips
 from ..domain.dates import cn_date
 from ..domain.plan import DocFonts
 from ..domain.roster import RosterPerson, RosterSnapshot
+from ..domain.text import clean
 from . import layout
 from .docx_styles import THEME_ATTRS, apply_fonts, apply_settings, rfonts
 from .signin import confirmed_by_category
@@ -209,7 +210,7 @@ def _table_properties(table, widths: list[int], border: dict | None, *, padding:
 def _text(paragraph, text: str, font: str, size_pt: float, *, align: str | None = None, latin: str | None = None,
           bold: bool = False, spacing_pt: float = 0):
     """Add a run of ``text`` with its fonts named for every script (East Asian included); returns the paragraph."""
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean(text))
     rpr = run._r.get_or_add_rPr()
     fonts_el = rfonts(font)
     if latin:

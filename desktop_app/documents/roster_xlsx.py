@@ -5,7 +5,6 @@ so Excel never turns an 18-digit number into 6.40422E+17."""
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -16,7 +15,9 @@ from ..domain import phones
 from ..domain.dates import cn_date
 from ..domain.plan import DocFonts
 from ..domain.roster import STATUS_LABELS, RosterPerson, RosterSnapshot, mask_id
+from ..domain.text import clean
 from . import signin
+from .masking import mask_text
 from .model import workbook_properties
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
 
@@ -30,17 +31,6 @@ HEADER_ROW = 3  # title, subtitle, header
 
 SIGNIN_WIDTHS = (6, 12, 34, 18, 18, 10)
 SIGNIN_ROW_HEIGHT = 34  # points, 12 mm: room to sign
-
-# What a typed-in note may hold that the masked roster must not show in full.
-ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
-MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d{9})(?!\d)")
-
-
-def mask_text(text: str) -> str:
-    """Free text with every ID number and mobile number in it masked (a 备注 like “本人电话13812345678”)."""
-    text = ID_IN_TEXT.sub(lambda m: mask_id(m.group(1).upper()), text)
-    return MOBILE_IN_TEXT.sub(lambda m: phones.mask(m.group(1)), text)
-
 
 def roster_title(snapshot: RosterSnapshot, *, masked: bool = False) -> str:
     title = snapshot.event_title.strip() or "“政府开放日”活动"
@@ -87,7 +77,10 @@ def _fit_height(values, widths, *, line_pt: float, minimum: float) -> float:
 
 
 def _put(cell, value) -> None:
-    """Set a value; text stays text even when it starts with “=” (a note typed as “=…” is not a formula)."""
+    """Set a value; text stays text even when it starts with “=” (a note typed as “=…” is not a formula), and
+    holds none of the characters Excel cannot store (domain/text.py: a row saved by an older version may)."""
+    if isinstance(value, str):
+        value = clean(value)
     cell.value = value if value not in ("", None) else None
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..domain.dates import cn_date
 from ..domain.roster import STATUS_LABELS, RosterPerson, RosterSnapshot
 from . import wording as w
+from .masking import mask_text
 from .model import Block, Document, Heading, Paragraph, Table, Title
 
 CONFIRMED = "confirmed"
@@ -66,7 +67,8 @@ def signin_rows(snapshot: RosterSnapshot) -> list[tuple[str, list[tuple[str, ...
         rows = []
         for person in people:
             number += 1
-            rows.append((str(number), person.name, person.organisation, category, "", ""))
+            # The sheet lies open at the venue: a number typed into 单位 is masked like the columns.
+            rows.append((str(number), person.name, mask_text(person.organisation), category, "", ""))
         rows += [("", "", "", category, "", "")] * WALK_IN_ROWS
         out.append((group_caption(category, len(people)), rows))
     return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..domain.dates import cn_date
 from ..domain.summary import REPORT_SECTIONS, SummaryFacts, paragraphs, percent
+from .masking import mask_text
 from .model import Block, Document, Heading, PageBreak, Paragraph, Picture, Table, Title, number_headings
 from .wording import EVENT_NAME, balanced_title
 
@@ -33,12 +34,12 @@ class SummarySnapshot:
 def build_implementation(s: SummarySnapshot, *, today: dt.date | None = None) -> Document:
     """The text and its 落款 right after it; then the photos from a new page, two to a page with captions."""
     blocks: list[Block] = [Title(balanced_title("", s.unit, f"{EVENT_NAME}活动实施情况"))]
-    blocks += [Paragraph(p) for p in paragraphs(s.implementation)]
+    blocks += [Paragraph(mask_text(p)) for p in paragraphs(s.implementation)]  # published: no number typed in
     blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(today or dt.date.today()), role="date")]
     for n, (caption, data) in enumerate(s.photos):
         if n % PHOTOS_PER_PAGE == 0:
             blocks.append(PageBreak())
-        blocks.append(Picture(data, PHOTO_WIDTH_MM, caption, max_height_mm=PHOTO_MAX_HEIGHT_MM))
+        blocks.append(Picture(data, PHOTO_WIDTH_MM, mask_text(caption), max_height_mm=PHOTO_MAX_HEIGHT_MM))
     return Document(title=f"{s.unit}{EVENT_NAME}活动实施情况", blocks=tuple(blocks),
                     meta={"kind": "implementation", "author": s.unit, "event": s.event_uuid})
 
@@ -56,7 +57,7 @@ def build_report(s: SummarySnapshot, *, today: dt.date | None = None) -> Documen
     blocks: list[Block] = [Title(balanced_title("", s.unit, f"{EVENT_NAME}活动总结评估报告"))]
     for name in REPORT_SECTIONS:
         blocks.append(Heading(1, name))
-        blocks += [Paragraph(p) for p in paragraphs(s.report.get(name, ""))]
+        blocks += [Paragraph(mask_text(p)) for p in paragraphs(s.report.get(name, ""))]
         if name == "基本情况" and s.facts.categories:
             blocks.append(attendance_table(s.facts))
     blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(today or dt.date.today()), role="date")]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from . import idcard, phones
+from . import text as text_rules
 
 # Status codes in their usual order; check-in adds its own later.
 STATUSES = ("registered", "confirmed", "waitlisted", "not_selected", "cancelled", "no_show")
@@ -148,7 +149,7 @@ class RosterContext:
 
 def normalise_text(value) -> str:
     """Full-width letters and digits to half-width, surrounding and inner runs of spaces trimmed."""
-    text = unicodedata.normalize("NFKC", "" if value is None else str(value))
+    text = unicodedata.normalize("NFKC", text_rules.clean(value))
     return " ".join(text.split())
 
 
@@ -207,7 +208,7 @@ def check(draft: InviteeDraft, ctx: RosterContext) -> CheckedInvitee:
         name=name, gender=gender or sex, id_number=id_number or raw_id, phone=phone or raw_phone,
         organisation=normalise_text(draft.organisation), position_title=normalise_text(draft.position_title),
         category=category, source=normalise_text(draft.source), channel=normalise_text(draft.channel),
-        registered_at=draft.registered_at, pledge_signed=draft.pledge_signed, notes=str(draft.notes or "").strip(),
+        registered_at=draft.registered_at, pledge_signed=draft.pledge_signed, notes=text_rules.clean(draft.notes).strip(),
     )
     return CheckedInvitee(clean, tuple(problems))
 

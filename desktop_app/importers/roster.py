@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +31,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..domain import roster as roster_domain
+from ..domain import text as text_rules
 from ..domain.roster import InviteeDraft, Problem, RosterContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -115,9 +115,7 @@ def platform_note(table: Table) -> str:
 COMMIT_CHUNK = 25_000  # people added per savepoint: the model objects of a chunk are freed before the next
 _ID_FIELD_ERRORS = frozenset({"id_format", "id_checksum", "id_precision_lost", "control_character"})
 _NO_CODES: frozenset[str] = frozenset()
-_NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-# C0 controls but tab, line feed and carriage return (whitespace, collapsed), DEL, C1 controls, non-characters.
-_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
+_CONTROL = text_rules.CONTROL  # the one text boundary's characters (domain/text.py)
 
 
 @dataclass(frozen=True)

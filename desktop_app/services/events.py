@@ -156,7 +156,7 @@ def _coerce(field: str, value):
         return values.date_value(value)
     if kind == "time":
         return values.time_value(value)
-    return "" if value is None else str(value)
+    return values.text_value(value)
 
 
 def update_event(event_id, **changes) -> EventInfo:

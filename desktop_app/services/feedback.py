@@ -14,10 +14,12 @@ from db import models
 from .. import settings
 from ..domain import feedback as rules
 from ..domain.feedback import DEFAULT_SCALE, SurveyStats
+from ..domain.text import clean
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit
 from .events import _live as live_event
+from .values import text_value
 
 GONE = QT_TRANSLATE_NOOP("core", "That entry no longer exists (it was deleted). The list is reloaded.")
 EMPTY_REMARK = QT_TRANSLATE_NOOP("core", "Type the remark before adding the note.")
@@ -130,7 +132,7 @@ def add_note(event_id: int, remark: str, *, invitee_id: int | None = None, staff
         note = models.MeetingNote.create(
             event=event_id, noted_at=_utc(noted_at) if noted_at else models.utcnow(),
             speaker_invitee=invitee_id, speaker_staff=staff_id if not invitee_id else None,
-            speaker_text="" if (invitee_id or staff_id) else speaker_text.strip(), remark=remark.strip())
+            speaker_text="" if (invitee_id or staff_id) else clean(speaker_text).strip(), remark=clean(remark).strip())
         audit.record("feedback.note.add", event_id=event_id, target="meeting_note", target_uuid=note.uuid)
     return next(n for n in notes(event_id) if n.id == note.id)
 
@@ -141,9 +143,9 @@ def update_note(note_id: int, *, remark: str | None = None, speaker_text: str | 
         if remark is not None:
             if not remark.strip():
                 raise UserError(EMPTY_REMARK)
-            note.remark = remark.strip()
+            note.remark = clean(remark).strip()
         if speaker_text is not None:
-            note.speaker_text, note.speaker_invitee, note.speaker_staff = speaker_text.strip(), None, None
+            note.speaker_text, note.speaker_invitee, note.speaker_staff = clean(speaker_text).strip(), None, None
         note.save()
         audit.record("feedback.note.edit", event_id=note.event_id, target="meeting_note", target_uuid=note.uuid,
                      coalesce=True)
@@ -268,7 +270,7 @@ def _coerce(field: str, value):
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     if field in ("invitee_id", "note_id"):
         return int(value) if value not in (None, "") else None
-    return "" if value is None else str(value).strip()
+    return text_value(value).strip()
 
 
 def add_suggestion(event_id: int, *, today: dt.date | None = None, **values) -> SuggestionRow:

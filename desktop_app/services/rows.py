@@ -10,7 +10,7 @@ from db import models
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import audit
+from . import audit, values
 
 NO_ROW = QT_TRANSLATE_NOOP("core", "That row no longer exists (it was deleted). Reload the list.")
 NO_FIELD = QT_TRANSLATE_NOOP("core", "The table has no field named '{field}'.")
@@ -71,7 +71,7 @@ def _coerce(spec: TableSpec, field: str, value):
         return bool(value)
     if kind == "ref":
         return int(value) if value not in (None, "") else None
-    return "" if value is None else str(value)
+    return values.text_value(value)
 
 
 def add_row(spec: TableSpec, event_id: int, *, at: int | None = None, **values):

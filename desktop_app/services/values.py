@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..domain.text import clean
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 
@@ -33,3 +34,8 @@ def time_value(value) -> dt.time | None:
         return dt.time.fromisoformat(str(value))
     except ValueError:
         raise UserError(NOT_A_TIME, value=value) from None
+
+
+def text_value(value) -> str:
+    """Text as stored: a string, without the invisible characters no document can hold (domain/text.py)."""
+    return clean(value)
