@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop_app.domain import idcard
 from desktop_app.services import checkin, events
@@ -132,8 +132,10 @@ def test_a_coordinators_day(workspace, qtbot, monkeypatch, tmp_path, dialogs):
     window.tabs.setCurrentWidget(feedback_tab)
     ledger = feedback_tab.ledger
     feedback_tab.pages.setCurrentWidget(ledger)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        staticmethod(lambda *a, **k: ("建议在大厅增设老年人帮办窗口。", True)))
+    from ui.dialogs import MultiLineTextDialog
+
+    monkeypatch.setattr(MultiLineTextDialog, "get_text",
+                        classmethod(lambda cls, *a, **k: ("建议在大厅增设老年人帮办窗口。", True)))
     _click(qtbot, ledger.new_button)
     assert ledger.table.model().rowCount() == 1
 

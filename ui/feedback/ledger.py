@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,6 +32,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import feedback
 
 from .. import ops
+from ..dialogs import MultiLineTextDialog
 from ..i18n import core_text
 from ..plan.registration import OptionalDateEdit
 from .models import Col, ListTableModel
@@ -132,9 +132,10 @@ class LedgerPage(QWidget):
         self.undo_button.setEnabled(False)
         self.departments_button = QPushButton(self.tr("Departments…"), self)
         self.departments_button.clicked.connect(self.edit_departments)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_suggestion)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_suggestion).setWhatsThis(
+            self.tr("New suggestion"))
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut).setWhatsThis(self.tr("Delete the chosen suggestion"))
 
         # -- the form --
         self.source = QComboBox(self)
@@ -178,7 +179,7 @@ class LedgerPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton(self.tr("Re&vert"), self)
         self.revert_button.clicked.connect(lambda: self._show(self._current))
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save).setWhatsThis(self.tr("Save the suggestion"))
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
@@ -393,7 +394,7 @@ class LedgerPage(QWidget):
     def new_suggestion(self) -> None:
         if not self._event_id:
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("New suggestion"),
+        text, ok = MultiLineTextDialog.get_text(self, self.tr("New suggestion"),
                                                  self.tr("What was suggested:"))
         if not ok or not text.strip():
             return
@@ -445,7 +446,7 @@ class LedgerPage(QWidget):
         if not self._event_id:
             return
         current = "\n".join(feedback.departments(self._event_id))
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Departments"),
+        text, ok = MultiLineTextDialog.get_text(self, self.tr("Departments"),
                                                  self.tr("One department or window (科室/窗口) per line:"), current)
         if ok:
             feedback.set_departments(self._event_id, text.splitlines())

@@ -125,21 +125,21 @@ class OrganisationPage(_RowsPage):
         self.staff = RowTable([
             Column("name", self.tr("Name")),
             Column("title", self.tr("Post"), stretch=True),
-        ], self, movable=False)
+        ], self, movable=False, add_text=self.tr("Add &staff"))
         self.staff.setObjectName("staff")
         self.group = RowTable([
             Column("role", self.tr("Role"), kind="choice", choices=lambda: [(r, r) for r in ROLES]),
             Column("staff_id", self.tr("Person"), kind="choice", choices=staff_choices,
                    display=lambda row: row.name),
             Column("title", self.tr("Post"), editable=False, stretch=True),
-        ], self)
+        ], self, add_text=self.tr("Add to the &group"))
         self.group.setObjectName("leading_group")
         self.duties = RowTable([
             Column("task", self.tr("Task"), stretch=True),
             Column("leader_id", self.tr("Responsible leader"), kind="choice", choices=staff_choices,
                    display=lambda row: row.leader),
             Column("responsible", self.tr("Responsible staff")),
-        ], self)
+        ], self, add_text=self.tr("Add a d&uty"))
         self.duties.setObjectName("duties")
         self._bind(self.staff, plan.STAFF, {"name": self.tr("New person"), "title": "", "department": ""})
         self._bind(self.group, plan.LEADING_GROUP, {"role": "成员"})
