@@ -176,3 +176,25 @@ def test_implementation_signs_after_the_text_and_prints_two_photos_a_page(tmp_pa
     assert sum(breaks) == 2  # photos 1–2 on one page, photo 3 on the next
     assert all(shape.height.mm <= 95.5 for shape in doc.inline_shapes)
     assert len(pictures) == 3
+
+
+def test_the_notes_name_their_recorder_once_one_is_typed(workspace, qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.demo import create_demo_event
+    from desktop_app.documents.feedback_docs import build_notes
+    from desktop_app.services import feedback
+    from ui.feedback.notes import NotesPage
+
+    held = create_demo_event(held=True)
+    lines = [b.text for b in build_notes(feedback.feedback_snapshot(held.id)).blocks if hasattr(b, "text")]
+    assert not any(t.startswith("记录人") for t in lines)  # not recorded: not printed
+    page = NotesPage()
+    qtbot.addWidget(page)
+    page.set_event(held.id)
+    page.recorder.setFocus()
+    qtbot.keyClicks(page.recorder, "li")
+    qtbot.keyClick(page.recorder, Qt.Key.Key_Return)
+    assert feedback.recorder(held.id) == "li"
+    lines = [b.text for b in build_notes(feedback.feedback_snapshot(held.id)).blocks if hasattr(b, "text")]
+    assert "记录人：li" in lines

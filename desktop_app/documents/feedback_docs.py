@@ -31,6 +31,7 @@ class MeetingInfo:
     place: str
     start: dt.time | None
     host: str
+    recorder: str = ""  # 记录人, when the notes page names one
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def _day(s: FeedbackSnapshot) -> str:
 # -- 座谈会记录 -------------------------------------------------------------------------------------------------------
 
 def build_notes(s: FeedbackSnapshot) -> Document:
-    """The 座谈会记录 with its head as offices keep one: 时间, 地点, 主持人, 发言人员 — each line only when it is
-    recorded (no 记录人 is recorded, so none is printed); then the notes, or a line saying none were taken."""
+    """The 座谈会记录 with its head as offices keep one: 时间, 地点, 主持人, 记录人, 发言人员 — each line only when
+    it is recorded; then the notes, or a line saying none were taken."""
     when = _day(s) + (f" {hm(s.meeting.start)}" if s.meeting.start else "")
     blocks: list[Block] = [
         Title(balanced_title("", s.unit, f"{EVENT_NAME}座谈会记录")),
@@ -66,6 +67,8 @@ def build_notes(s: FeedbackSnapshot) -> Document:
     ]
     if s.meeting.host:
         blocks.append(Paragraph(f"主持人：{s.meeting.host}", role="recipients"))
+    if s.meeting.recorder:
+        blocks.append(Paragraph(f"记录人：{s.meeting.recorder}", role="recipients"))
     speakers = list(dict.fromkeys(n.speaker for n in s.notes if n.speaker))
     if speakers:
         blocks.append(Paragraph(f"发言人员：{'、'.join(speakers)}（发言{len(s.notes)}人次）", role="recipients"))

@@ -332,6 +332,23 @@ def _apply(s: models.Suggestion, values: Mapping, today: dt.date) -> None:
         raise UserError(problem, status=s.status)
 
 
+RECORDER_KEY = "feedback.recorder"
+
+
+def recorder(event_id: int) -> str:
+    """Who took the meeting's notes (记录人), as recorded; "" when nobody was named."""
+    return str(settings.get(RECORDER_KEY, event_id) or "")
+
+
+def set_recorder(event_id: int, name: str) -> None:
+    live_event(event_id)
+    name = text_value(name).strip()
+    if name == recorder(event_id):
+        return
+    settings.set(RECORDER_KEY, name, event_id)
+    audit.record("feedback.recorder", event_id=event_id, field="recorder", summary=name)
+
+
 def set_suggestion_deleted(suggestion_id: int, deleted: bool = True) -> None:
     _set_deleted(models.Suggestion, suggestion_id, deleted, "feedback.suggestion")
 
@@ -569,7 +586,7 @@ def feedback_snapshot(event_id: int):
         start = next((r.start for r in plan.agenda_rows(e) if r.kind == "meeting"), None)
         info = MeetingInfo(place=meeting.place if meeting else e.venue, start=start,
                            host=(meeting.guide.name if meeting and meeting.guide_id else
-                                 meeting.guide_text if meeting else ""))
+                                 meeting.guide_text if meeting else ""), recorder=recorder(event_id))
         return FeedbackSnapshot(
             event_uuid=e.uuid, unit=e.unit, title=e.title, date=e.date, venue=e.venue, meeting=info,
             notes=tuple(notes(event_id)), suggestions=tuple(suggestions(event_id)),

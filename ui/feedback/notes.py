@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services import checkin, events, feedback
 
+from .. import ops
 from .models import Col, ListTableModel
 
 MAX_SPEAKERS = 12
@@ -96,6 +97,13 @@ class NotesPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Undo, self.table, self.undo_delete,
                   context=Qt.ShortcutContext.WidgetShortcut, whatsThis=self.tr("Bring back the remark deleted last"))
         self.count = QLabel(self)
+        # 记录人: who takes these notes, printed in the 座谈会记录's head.
+        self.recorder = QLineEdit(self)
+        self.recorder.setObjectName("notes_recorder")
+        self.recorder.setPlaceholderText(self.tr("Who takes the notes (printed as 记录人)"))
+        self.recorder.editingFinished.connect(self._save_recorder)
+        recorder_label = QLabel(self.tr("Notes ta&ken by"), self)
+        recorder_label.setBuddy(self.recorder)
 
         form = QFormLayout()
         when = QHBoxLayout()
@@ -106,6 +114,9 @@ class NotesPage(QWidget):
         form.addRow(self.tr("Remark"), self.remark)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count)
+        buttons.addSpacing(12)
+        buttons.addWidget(recorder_label)
+        buttons.addWidget(self.recorder)
         buttons.addStretch(1)
         for b in (self.to_suggestion_button, self.delete_button, self.undo_button):
             buttons.addWidget(b)
@@ -134,7 +145,13 @@ class NotesPage(QWidget):
         self.reload()
         self._clear_entry()
 
+    def _save_recorder(self) -> None:
+        if self._event_id:
+            event_id, name = self._event_id, self.recorder.text()
+            ops.run_op(self, lambda: feedback.set_recorder(event_id, name), event_id=event_id, areas={"feedback"})
+
     def reload(self) -> None:
+        self.recorder.setText(feedback.recorder(self._event_id) if self._event_id else "")
         rows = feedback.notes(self._event_id) if self._event_id else []
         self.model.set_rows(rows)
         self.count.setText(self.tr("%n remark(s)", "", len(rows)))
