@@ -427,3 +427,20 @@ def test_an_interrupted_export_leaves_nothing_and_its_leftovers_are_swept(worksp
     leftover.mkdir()
     result = package.write_package(summary.package_snapshot(held.id), out)
     assert result.swept == (leftover.name,) and not leftover.exists()
+
+
+def test_the_window_names_the_leftovers_an_export_removed(workspace, qtbot, tmp_path):
+    from desktop_app.demo import create_demo_event
+    from ui.main_window import MainWindow
+
+    create_demo_event(held=True)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window._interactive_export = False
+    out = tmp_path / "usb"
+    out.mkdir()
+    (out / ".~00aa11bb22cc.partial").write_bytes(b"an interrupted workbook")
+    with qtbot.waitSignal(window.sig_exported, timeout=20000):
+        window.export_documents("roster-masked", out)
+    assert not (out / ".~00aa11bb22cc.partial").exists()
+    assert ".~00aa11bb22cc.partial" in window.statusBar().currentMessage()

@@ -509,20 +509,23 @@ class MainWindow(QMainWindow):
         kind = "roster" if masked else kind
         event_id, today = self._event_id, dt.date.today()
 
+        swept: list[Path] = []  # leftovers of an interrupted export the writer removed from the folder
+
         def write(draft: bool) -> list:  # on the worker: the snapshots too (a roster of 20,000 takes a while)
             return export.export(
                 kind, plan.snapshot(event_id), plan.doc_fonts(), folder, today=today,
                 roster=roster.roster_snapshot(event_id) if kind in export.ROSTER_KINDS else None, masked=masked,
                 summary=summary.summary_snapshot(event_id) if kind in export.SUMMARY_KINDS else None,
                 feedback=feedback.feedback_snapshot(event_id) if kind in export.FEEDBACK_KINDS else None,
-                route=route.route_snapshot(event_id) if kind in export.ROUTE_KINDS else None, draft=draft)
+                route=route.route_snapshot(event_id) if kind in export.ROUTE_KINDS else None, draft=draft,
+                swept=swept)
 
         def start(state: tuple[str | None, list[str]]) -> None:
             answer = early.EarlyQuestion.ask(self, refusal=state[0], errors=state[1])
             if answer is None or event_id != self._event_id:
                 return
             self.worker.run(lambda: write(answer == early.DRAFT),
-                            lambda files: self._exported(folder, files),
+                            lambda files: self._exported(folder, files, swept),
                             lambda error: self._export_failed(folder, error, export.is_target_error),
                             parent=self, label=self.tr("Writing the documents…"))
 
@@ -532,19 +535,27 @@ class MainWindow(QMainWindow):
         else:
             start((None, []))
 
-    def _exported(self, folder: Path, files: list) -> None:
+    def _exported(self, folder: Path, files: list, swept: list | None = None) -> None:
         settings.set("last_export_dir", str(folder))
         self.sig_exported.emit(files)
-        self.statusBar().showMessage(self.tr("Wrote {n} file(s) to {folder}").format(n=len(files), folder=folder),
-                                     8000)
+        message = self.tr("Wrote {n} file(s) to {folder}").format(n=len(files), folder=folder)
+        removed = self.swept_text(swept or [])
+        self.statusBar().showMessage(message + (" " + removed if removed else ""), 8000)
         if self._interactive_export:
+            text = self.tr("Written:\n{files}").format(files="\n".join(Path(f).name for f in files))
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export"),
-                              self.tr("Written:\n{files}").format(files="\n".join(Path(f).name for f in files)),
-                              QMessageBox.StandardButton.Close, self)
+                              text + ("\n\n" + removed if removed else ""), QMessageBox.StandardButton.Close, self)
             open_button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
             box.exec()
             if box.clickedButton() is open_button:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def swept_text(self, names) -> str:
+        """What an interrupted export had left in the folder (it may have held ID numbers) and was removed."""
+        names = [Path(n).name for n in names]
+        if not names:
+            return ""
+        return self.tr("Removed what an interrupted export had left there: {names}.").format(names=", ".join(names))
 
     def _export_failed(self, folder: Path, error: BaseException, is_target_error) -> None:
         self.sig_export_failed.emit(str(error))
