@@ -3,12 +3,12 @@ and no temporary copy of personal data left where nobody looks after an interrup
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import tempfile
 import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -37,7 +37,7 @@ _in_progress: set[str] = set()  # this process's own temporary names, never swep
 _in_progress_lock = threading.Lock()
 
 
-@contextmanager
+@contextlib.contextmanager
 def in_progress(path: Path):
     """Mark ``path`` as being written by this process, so a sweep on another thread leaves it alone."""
     key = str(Path(path).absolute())
@@ -76,18 +76,23 @@ def sweep_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
-@contextmanager
+@contextlib.contextmanager
 def temp_files_in(folder: Path):
     """openpyxl writes each worksheet to a temporary file before zipping it; inside this block (on this thread)
     those files go into ``folder`` — the export's own target, as hidden ``.partial`` names — instead of the
     system temp folder, so a killed export leaves them only where the next export to that folder removes them."""
     _install_openpyxl_temp()
-    previous = getattr(_local, "folder", None)
-    _local.folder = Path(folder)
+    previous, previous_made = getattr(_local, "folder", None), getattr(_local, "made", None)
+    _local.folder, _local.made = Path(folder), []
     try:
         yield
     finally:
-        _local.folder = previous
+        for name in _local.made:  # openpyxl removes each once zipped; a failed write leaves them: removed here
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            with _in_progress_lock:
+                _in_progress.discard(str(Path(name).absolute()))
+        _local.folder, _local.made = previous, previous_made
 
 
 def _install_openpyxl_temp() -> None:
@@ -105,6 +110,7 @@ def _install_openpyxl_temp() -> None:
         os.close(fd)
         with _in_progress_lock:
             _in_progress.add(str(Path(name).absolute()))  # openpyxl removes it when the workbook is saved
+        _local.made.append(name)
         _writer.ALL_TEMP_FILES.append(name)
         return name
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
-import re
 from pathlib import Path
 
 import pytest
@@ -736,3 +736,23 @@ def test_numbers_in_a_unit_reach_no_public_document(workspace, tmp_path):
     for number in ("13812345678", "640422197410214513", "13912345678"):
         assert number not in joined, number
     assert "个体户138****5678" in joined
+
+
+def test_a_full_output_disk_is_a_one_line_refusal_and_leaves_nothing(workspace, tmp_path, capfd):
+    """Exports onto a full stick: openpyxl's worksheet files go there too now, and lxml reports the full disk in its
+    own way (SerialisationError IO_ENOSPC): still the folder's error, with nothing half-written and no traceback."""
+    from desktop_app.demo import create_demo_event
+    from desktop_app.documents import export
+    from desktop_app.errors import UserError as Refusal
+    from desktop_app.services import plan, roster
+
+    held = create_demo_event(held=True)
+    with small_disk(tmp_path, 256 * 1024) as disk:
+        (disk / "fill").write_bytes(b"\0" * (240 * 1024))
+        with pytest.raises(OSError) as failed:
+            export.export("roster", plan.snapshot(held.id), plan.doc_fonts(), disk,
+                          roster=roster.roster_snapshot(held.id))
+        assert export.is_target_error(failed.value, disk)
+        assert sorted(p.name for p in disk.iterdir()) == ["fill"]
+    assert "Exception ignored" not in capfd.readouterr().err
+    assert Refusal  # the CLI turns the folder's error into its one-line refusal (tests/test_cli.py)

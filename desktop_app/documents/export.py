@@ -209,11 +209,51 @@ def _write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Write to a temporary file beside ``target``, then rename it over ``target`` in one step."""
     # A fresh name rather than mkstemp: the writers create the file with the user's usual permissions.
     temp = target.with_name(f".~{uuid.uuid4().hex[:12]}.partial")
+    disk = None
     try:
         with in_progress(temp), temp_files_in(target.parent):  # openpyxl's worksheet files: here, not in /tmp
             write(temp)
             os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         temp.unlink(missing_ok=True)
-        raise
+        disk = _disk_error(exc)
+        if disk is None:
+            raise
+        quiet = _quiet_unraisable()  # the writer the disk stopped is freed with this exception: silently
+    if disk is not None:
+        quiet.close()
+        raise OSError(disk, os.strerror(disk), str(target))
     return target
+
+
+def _disk_error(exc: BaseException) -> int | None:
+    """The errno of a full or failing disk that a writer reported in its own way: lxml (under openpyxl) raises a
+    SerialisationError "IO_ENOSPC" rather than an OSError."""
+    if isinstance(exc, OSError):
+        return None  # already the folder's error, as it is
+    text = str(exc)
+    for name in ("ENOSPC", "EROFS", "EDQUOT", "EIO"):
+        if type(exc).__name__ == "SerialisationError" and f"IO_{name}" in text:
+            return getattr(errno, name)
+    return None
+
+
+class _quiet_unraisable:  # noqa: N801 - used like a function
+    """openpyxl leaves a worksheet writer half-way when the disk fills; its own close fails the same way and
+    would print an "Exception ignored" traceback when it is freed. Until ``close()``, such reports are dropped;
+    ``close()`` collects what is left and restores the hook."""
+
+    def __init__(self) -> None:
+        import sys
+
+        self._previous = sys.unraisablehook
+        sys.unraisablehook = lambda _unraisable: None
+
+    def close(self) -> None:
+        import gc
+        import sys
+
+        try:
+            gc.collect()
+        finally:
+            sys.unraisablehook = self._previous
