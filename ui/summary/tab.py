@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -326,8 +325,8 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.window().export_documents(kind)
 
     def write_package(self, folder: Path | None = None) -> None:
-        """Ask for the folder (the last one is offered: usually the USB stick), then write and verify the
-        package on the worker."""
+        """Ask for the folder (the last one used, else a USB stick; a new one typed is made), then write and
+        verify the package on the worker."""
         if self._event_id is None:
             return
         self.flush()
@@ -335,11 +334,12 @@ class SummaryTab(ops.Subscriber, QWidget):
         if worker.busy:
             return
         if folder is None:
-            start = settings.get("last_package_dir") or settings.get("last_export_dir") or str(Path.home())
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Write the filing package into"), start)
-            if not chosen:
+            from ..folders import FolderDialog, start_folder
+
+            start = start_folder(settings.get("last_package_dir"), settings.get("last_export_dir"))
+            folder = FolderDialog.ask(self, self.tr("Write the filing package into"), start)
+            if folder is None:
                 return
-            folder = Path(chosen)
         event_id, masked, today = self._event_id, not self.internal.isChecked(), dt.date.today()
         # First the event's state (its day, the open rule errors) on the worker, then one question, then the
         # package — its snapshot too is taken on the worker: with 20,000 people it would hold the window a while.
