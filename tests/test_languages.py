@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QTabWidget,
@@ -89,7 +90,8 @@ def _available_width(widget) -> int:
 
 def _clipped_texts(win) -> list[str]:
     """Every visible single-line label, push button, check box and radio button whose text is wider than the
-    room it is drawn in; the plan's page list; the headers of visible tables."""
+    room it is drawn in; a form that must be scrolled sideways; the plan's page list, tabs and the headers of
+    visible tables."""
     found = []
     for widget in win.findChildren(QLabel) + win.findChildren(QAbstractButton):
         if not isinstance(widget, (QLabel, QPushButton, QCheckBox, QRadioButton)):
@@ -110,6 +112,10 @@ def _clipped_texts(win) -> list[str]:
             room = nav.visualItemRect(item).width() - 2 * nav.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
             if needed > room:
                 found.append(f"page list {item.text()!r}: {needed} > {room} px")
+    for area in win.findChildren(QScrollArea):  # a form wider than its room is cut off at the right
+        if area.isVisibleTo(win) and area.widgetResizable() and area.horizontalScrollBar().maximum() > 0:
+            found.append(f"{type(area.widget()).__name__} scrolls sideways: "
+                         f"{area.widget().minimumSizeHint().width()} > {area.viewport().width()} px")
     for tabs in win.findChildren(QTabWidget):
         bar = tabs.tabBar()
         if bar.isVisibleTo(win):

@@ -31,9 +31,9 @@ GENERATED_KINDS = frozenset({"theme", "time_place", "invitees", "organisation", 
 CHANNELS = ("电话", "邮件", "现场", "线上")
 FORMS = ("进机关", "进现场", "进会议")
 FORM_NAMES = {  # what the interface shows (domain.roster.value_name); the plan prints the Chinese
-    "进机关": QT_TRANSLATE_NOOP("core", "Into the offices (进机关)"),
-    "进现场": QT_TRANSLATE_NOOP("core", "Onto the sites (进现场)"),
-    "进会议": QT_TRANSLATE_NOOP("core", "Into the meetings (进会议)"),
+    "进机关": QT_TRANSLATE_NOOP("core", "Offices (进机关)"),
+    "进现场": QT_TRANSLATE_NOOP("core", "Sites (进现场)"),
+    "进会议": QT_TRANSLATE_NOOP("core", "Meetings (进会议)"),
 }
 SELECTION_RULES = ("first_come", "office_selects")
 ROLES = ("组长", "副组长", "成员", "办公室主任")

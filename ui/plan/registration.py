@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -126,11 +127,10 @@ class DetailsPage(QWidget):
 
         forms = QGroupBox(self.tr("Activity forms and dates"), self)
         form = QFormLayout(forms)
-        row = QHBoxLayout()
+        column = QVBoxLayout()  # one under the other: side by side they made the page too wide in English
         for box in self.forms.values():
-            row.addWidget(box)
-        row.addStretch(1)
-        form.addRow(self.tr("Forms:"), row)
+            column.addWidget(box)
+        form.addRow(self.tr("Forms:"), column)
         form.addRow(self.tr("Hands-on (体验):"), self.experiences)
         form.addRow(self.tr("Filed with the 政务公开办 (报备):"), self.filing_date)
         form.addRow(self.tr("Announcement published (公告):"), self.announcement_date)
@@ -161,6 +161,10 @@ class DetailsPage(QWidget):
         form.addRow(self.attach_group)
         form.addRow(self.attach_form)
 
+        for group in (basis, registration, forms, rules, notice):
+            # A field goes under its label when both do not fit side by side (English labels are long): the
+            # page then fits a 1366-pixel screen without scrolling sideways.
+            group.layout().setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         grid = QGridLayout(self)
         grid.addWidget(basis, 0, 0)
         grid.addWidget(registration, 1, 0)
