@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -457,7 +458,22 @@ def cmd_bundle(args) -> int:
     return 0
 
 
+NO_DISPLAY = QT_TRANSLATE_NOOP(
+    "core", "No display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): start openday from the "
+            "desktop, or set QT_QPA_PLATFORM (e.g. offscreen).")
+
+
+def no_display() -> bool:
+    """On Linux, whether Qt would find no display: it aborts then ("could not connect to display")."""
+    env = os.environ
+    return (sys.platform.startswith("linux") and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY")
+            and not env.get("QT_QPA_PLATFORM"))
+
+
 def cmd_gui(args) -> int:
+    if no_display():
+        print(f"openday: {i18n.text(NO_DISPLAY)}", file=sys.stderr)
+        return 2
     from ui.app import run_gui  # the only place the core reaches the GUI, lazily
 
     return run_gui(db_path=getattr(args, "db", None), smoke=args.smoke, event_id=args.event)
