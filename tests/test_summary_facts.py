@@ -198,3 +198,18 @@ def test_the_notes_name_their_recorder_once_one_is_typed(workspace, qtbot):
     assert feedback.recorder(held.id) == "li"
     lines = [b.text for b in build_notes(feedback.feedback_snapshot(held.id)).blocks if hasattr(b, "text")]
     assert "记录人：li" in lines
+
+
+def test_ledger_cells_end_without_a_lone_full_stop(workspace, tmp_path):
+    from openpyxl import load_workbook
+
+    from desktop_app.demo import create_demo_event
+    from desktop_app.documents.feedback_docs import write_ledger_xlsx
+    from desktop_app.services import feedback
+
+    held = create_demo_event(held=True)
+    s = feedback.feedback_snapshot(held.id)
+    assert any(r.content.endswith("。") for r in s.suggestions)
+    sheet = load_workbook(write_ledger_xlsx(s, tmp_path / "l.xlsx")).active
+    cells = [str(c.value) for row in sheet.iter_rows(min_row=4) for c in row if isinstance(c.value, str)]
+    assert cells and not any(v.endswith("。") for v in cells)

@@ -179,7 +179,10 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
     for n, r in enumerate(s.suggestions, start=1):
         row = header_row + n
         state = r.due_state(today)
-        text = mask_text if masked else str
+        def text(value: str) -> str:
+            # A cell is no paragraph: its last full stop dropped, so it never wraps alone onto a line of its own.
+            return (mask_text(value) if masked else str(value or "")).rstrip().removesuffix("。")
+
         values = (n, fb.SOURCE_CN.get(r.source, r.source), fb.mask_name(r.person) if masked else r.person,
                   text(r.topic), text(r.content), r.department, r.assignee, r.assigned_at, r.due_date,
                   fb.STATUS_CN.get(r.status, r.status), text(r.reply), r.replied_at,
