@@ -365,13 +365,15 @@ class SummaryTab(ops.Subscriber, QWidget):
     def _packaged(self, folder: Path, result) -> None:
         settings.set("last_package_dir", str(folder))
         self.sig_packaged.emit(result)
+        removed = self.window().swept_text(result.swept)  # what an interrupted package had left (full IDs)
         self.window().statusBar().showMessage(self.tr("Filing package written and verified: {path}").format(
-            path=result.folder), 10000)
+            path=result.folder) + (" " + removed if removed else ""), 10000)
         if self.interactive:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Filing package"),
                               self.tr("{files} files ({size:.1f} MB) were written to\n{path}\nand read back "
                                       "unchanged.").format(files=result.files, size=result.bytes / 1e6,
-                                                           path=result.folder),
+                                                           path=result.folder)
+                              + ("\n\n" + removed if removed else ""),
                               QMessageBox.StandardButton.Close, self)
             open_button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
             box.exec()
