@@ -365,7 +365,11 @@ def cmd_template(args) -> int:
         try:
             path = args.out.expanduser()
             _out_dir(path.parent)
-            print(templates.export_template(args.event, path))
+            try:
+                written = templates.export_template(args.event, path)
+            except OSError as exc:
+                raise UserError(OUT_DIR, path=str(path.parent), error=exc.strerror or str(exc)) from None
+            print(written)
         finally:
             workspace.close()
         return 0

@@ -67,9 +67,13 @@ def export_template(event_id: int, path: Path) -> Path:
         **{key: getattr(event, key) for key in OPTIONAL_TEXT},
     }
     path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    partial.replace(path)
+    partial = path.with_name(f".~{path.name}.partial")  # hidden, and swept by the next export to the folder
+    try:
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a full stick leaves no half-written template behind
+        raise
     return path
 
 

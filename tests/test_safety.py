@@ -756,3 +756,15 @@ def test_a_full_output_disk_is_a_one_line_refusal_and_leaves_nothing(workspace, 
         assert sorted(p.name for p in disk.iterdir()) == ["fill"]
     assert "Exception ignored" not in capfd.readouterr().err
     assert Refusal  # the CLI turns the folder's error into its one-line refusal (tests/test_cli.py)
+
+
+def test_a_template_export_onto_a_full_disk_leaves_no_partial_file(workspace, tmp_path):
+    from desktop_app import templates
+    from desktop_app.demo import create_demo_event
+
+    event = create_demo_event()
+    with small_disk(tmp_path, 64 * 1024) as disk:
+        (disk / "fill").write_bytes(b"\0" * (62 * 1024))
+        with pytest.raises(OSError):
+            templates.export_template(event.id, disk / "t.json")
+        assert sorted(p.name for p in disk.iterdir()) == ["fill"]
