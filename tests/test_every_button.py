@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import events
 from desktop_app.services.events import EventDraft
-from ui import early
+from ui import early, folders
 from ui.main_window import MainWindow
 
 TABS = ("plan", "roster", "route", "checkin", "feedback", "summary")
@@ -42,6 +42,7 @@ def patched(monkeypatch, tmp_path):
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Close)
     monkeypatch.setattr(QMenu, "exec", lambda self, *a, **k: None)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    monkeypatch.setattr(folders.FolderDialog, "ask", classmethod(lambda cls, *a, **k: out))  # the package's
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
