@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
 from desktop_app.domain import feedback as fb
 from desktop_app.errors import UserError
 from desktop_app.services import feedback
@@ -287,13 +288,14 @@ class LedgerPage(QWidget):
 
     def _update_counts(self, rows) -> None:
         c = feedback.counts(rows, self.today())
-        statuses = "　".join(f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.by_status.items())
-        departments = "、".join(f"{name or self.tr('(not assigned)')} {n}" for name, n in c.by_department.items())
+        gap = "　" if i18n.language() == "zh_CN" else "  "  # a full-width space in Chinese, two plain in English
+        statuses = gap.join(f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.by_status.items())
+        departments = i18n.punct("、").join(f"{name or self.tr('(not assigned)')} {n}" for name, n in c.by_department.items())
         text = self.tr("%n suggestion(s): ", "", c.total) + statuses
         if c.overdue:
-            text += "　" + self.tr("<b style='color:#c62828'>overdue %n</b>", "", c.overdue)
+            text += gap + self.tr("<b style='color:#c62828'>overdue %n</b>", "", c.overdue)
         if c.due_soon:
-            text += "　" + self.tr("due soon %n", "", c.due_soon)
+            text += gap + self.tr("due soon %n", "", c.due_soon)
         if departments:
             text += "<br>" + self.tr("By department: ") + departments
         self.counts.setText(text)

@@ -97,6 +97,10 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         self.findings = QListWidget(checks)
         self.findings.setObjectName("findings")
         self.findings.setWordWrap(True)
+        # A long finding wraps onto more lines instead of ending in "…"; the rows follow the list's width.
+        self.findings.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.findings.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.findings.setAlternatingRowColors(True)
         self.findings.itemActivated.connect(self._open)
         self.place_name = lambda page: ""  # set by the plan tab, which names its pages and the window's tabs
