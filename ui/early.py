@@ -10,9 +10,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.documents import export
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services import checks, events
 
 FINAL, DRAFT = "final", "draft"
+
+
+STILL_ERRORS = QT_TRANSLATE_NOOP("EarlyQuestion", "The rule check still finds {n} error(s); a filed package should "
+                                                  "have none:")
+TITLE = QT_TRANSLATE_NOOP("EarlyQuestion", "Before writing")
+AS_DRAFT = QT_TRANSLATE_NOOP("EarlyQuestion", "Write as a &draft (草稿)")
+ANYWAY = QT_TRANSLATE_NOOP("EarlyQuestion", "&Write anyway")
 
 
 def tr(text: str) -> str:
@@ -38,17 +46,16 @@ class EarlyQuestion:
         if refusal is not None:
             parts.append(refusal)
         if errors:
-            parts.append(tr("The rule check still finds {n} error(s); a filed package should have none:").format(
-                n=len(errors)))
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Before writing"), "\n\n".join(parts),
+            parts.append(tr(STILL_ERRORS).format(n=len(errors)))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr(TITLE), "\n\n".join(parts),
                           QMessageBox.StandardButton.Cancel, parent)
         if errors:
             box.setInformativeText("\n".join(f"• {e}" for e in errors[:8])
                                    + (f"\n… (+{len(errors) - 8})" if len(errors) > 8 else ""))
         if refusal is not None:
-            go = box.addButton(tr("Write as a &draft (草稿)"), QMessageBox.ButtonRole.AcceptRole)
+            go = box.addButton(tr(AS_DRAFT), QMessageBox.ButtonRole.AcceptRole)
         else:
-            go = box.addButton(tr("&Write anyway"), QMessageBox.ButtonRole.AcceptRole)
+            go = box.addButton(tr(ANYWAY), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not go:

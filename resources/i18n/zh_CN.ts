@@ -311,6 +311,14 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>标记未到人员(&amp;N)…</translation>
     </message>
     <message>
+        <source>Undo the last check-in</source>
+        <translation>撤销上一次签到</translation>
+    </message>
+    <message>
+        <source>Venue mode on or off</source>
+        <translation>开启或关闭现场模式</translation>
+    </message>
+    <message>
         <source>Scan a pass or type a name</source>
         <translation>请扫描参观证或输入姓名</translation>
     </message>
@@ -695,8 +703,8 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>保留</translation>
     </message>
     <message>
-        <source>All &amp;mine</source>
-        <translation>全部用本机的(&amp;M)</translation>
+        <source>All m&amp;ine</source>
+        <translation>全部用本机的(&amp;I)</translation>
     </message>
     <message>
         <source>All &amp;theirs</source>
@@ -890,6 +898,13 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Submit a form, also from a text of several lines (OK)</source>
+        <translation>提交表单（多行文本中也可，相当于“确定”）</translation>
+    </message>
+</context>
+<context>
     <name>DoneDialog</name>
     <message>
         <source>Mark as done</source>
@@ -917,6 +932,25 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>New &amp;title:</source>
         <translation>新名称(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyQuestion</name>
+    <message>
+        <source>The rule check still finds {n} error(s); a filed package should have none:</source>
+        <translation>规则检查仍有 {n} 项错误；归档的材料不应有错误：</translation>
+    </message>
+    <message>
+        <source>Before writing</source>
+        <translation>写出之前</translation>
+    </message>
+    <message>
+        <source>Write as a &amp;draft (草稿)</source>
+        <translation>写成草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Write anyway</source>
+        <translation>仍然写出(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -955,8 +989,8 @@ Please send that file to your IT support.</source>
         <translation>满意度测评</translation>
     </message>
     <message>
-        <source>&amp;Documents</source>
-        <translation>文书(&amp;D)</translation>
+        <source>D&amp;ocuments</source>
+        <translation>文书(&amp;O)</translation>
     </message>
     <message>
         <source>Meeting notes (Word)…</source>
@@ -977,6 +1011,13 @@ Please send that file to your IT support.</source>
     <message>
         <source>Blank survey and comment forms (Word)…</source>
         <translation>空白满意度测评表和征求意见表（Word）…</translation>
+    </message>
+</context>
+<context>
+    <name>FolderDialog</name>
+    <message>
+        <source>The folder {path} cannot be made: {reason}</source>
+        <translation>无法创建文件夹 {path}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1140,8 +1181,8 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>正在保存…</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt *.htm *.html);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt *.htm *.html);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1258,14 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>, {age} on the day of the event</source>
         <translation>，活动当天 {age} 岁</translation>
+    </message>
+    <message>
+        <source>This event has no invitee categories yet; they are set in {place}.</source>
+        <translation>本次活动还没有邀请对象类别；类别在“{place}”中设置。</translation>
+    </message>
+    <message>
+        <source>Set the categories…</source>
+        <translation>设置类别…</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1382,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>科室/窗口…</translation>
     </message>
     <message>
+        <source>Delete the chosen suggestion</source>
+        <translation>删除所选意见建议</translation>
+    </message>
+    <message>
         <source>Required when not adopted: published with the reply</source>
         <translation>暂不采纳时必填，随答复一并公开</translation>
     </message>
@@ -1343,6 +1396,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save the suggestion</source>
+        <translation>保存意见建议</translation>
     </message>
     <message>
         <source>Raised by</source>
@@ -1459,6 +1516,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>意见建议内容：</translation>
     </message>
     <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
         <source>Departments</source>
         <translation>科室/窗口</translation>
     </message>
@@ -1526,10 +1587,6 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <source>New data&amp;base…</source>
-        <translation>新建数据库(&amp;B)…</translation>
-    </message>
-    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -1574,10 +1631,6 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>签到表（Word 和 Excel）(&amp;S)…</translation>
     </message>
     <message>
-        <source>P&amp;asses (Word)…</source>
-        <translation>参观证（Word）(&amp;A)…</translation>
-    </message>
-    <message>
         <source>Programme and guide car&amp;ds (Word)…</source>
         <translation>活动流程和讲解人工作卡(&amp;D)（Word）…</translation>
     </message>
@@ -1602,20 +1655,12 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>空白测评表和征求意见表(&amp;F)（Word）…</translation>
     </message>
     <message>
-        <source>Implementation &amp;report (Word)…</source>
-        <translation>活动实施情况（Word）(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Summary and &amp;evaluation (Word)…</source>
         <translation>总结评估报告（Word）(&amp;E)…</translation>
     </message>
     <message>
         <source>Filing pac&amp;kage…</source>
         <translation>归档包(&amp;K)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1630,8 +1675,24 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About Open Day Desk</source>
         <translation>关于政府开放日工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the {tab} tab</source>
+        <translation>切换到“{tab}”页</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -1716,8 +1777,28 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
 {files}</translation>
     </message>
     <message>
+        <source>New databa&amp;se…</source>
+        <translation>新建数据库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Passes (&amp;Word)…</source>
+        <translation>参观证（Word）(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Implemen&amp;tation report (Word)…</source>
+        <translation>活动实施情况（Word）(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Removed what an interrupted export had left there: {names}.</source>
+        <translation>已删除此前中断的导出留下的文件：{names}。</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1812,6 +1893,21 @@ Nothing was left half-written. Choose another folder or free some space.</source
     </message>
 </context>
 <context>
+    <name>MultiLineTextDialog</name>
+    <message>
+        <source>Ctrl+Enter saves</source>
+        <translation>按 Ctrl+Enter 保存</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>确定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>NewEventDialog</name>
     <message>
         <source>New event</source>
@@ -1892,6 +1988,22 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
+    <message>
+        <source>Delete the remark</source>
+        <translation>删除该条发言</translation>
+    </message>
+    <message>
+        <source>Bring back the remark deleted last</source>
+        <translation>恢复最近删除的发言</translation>
+    </message>
+    <message>
+        <source>Who takes the notes (printed as 记录人)</source>
+        <translation>记录座谈内容的人员（打印为“记录人”）</translation>
+    </message>
+    <message>
+        <source>Notes ta&amp;ken by</source>
+        <translation>记录人(&amp;K)</translation>
+    </message>
     <message numerus="yes">
         <source>%n remark(s)</source>
         <translation>
@@ -1928,12 +2040,20 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>职务</translation>
     </message>
     <message>
+        <source>Add &amp;staff</source>
+        <translation>添加工作人员(&amp;S)</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>组内职务</translation>
     </message>
     <message>
         <source>Person</source>
         <translation>人员</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;group</source>
+        <translation>添加领导小组成员(&amp;G)</translation>
     </message>
     <message>
         <source>Task</source>
@@ -1946,6 +2066,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Responsible staff</source>
         <translation>责任人员</translation>
+    </message>
+    <message>
+        <source>Add a d&amp;uty</source>
+        <translation>添加分工(&amp;U)</translation>
     </message>
     <message>
         <source>New person</source>
@@ -2018,6 +2142,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>移除</translation>
     </message>
     <message>
+        <source>Remove the photo</source>
+        <translation>删除该照片</translation>
+    </message>
+    <message>
         <source>Drop JPEG or PNG photos here. Double-click a caption to edit it; tick the photos the implementation report shows.</source>
         <translation>可将 JPEG 或 PNG 照片拖放到这里。双击说明文字可修改；勾选的照片将放入活动实施情况。</translation>
     </message>
@@ -2067,6 +2195,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Milestones</source>
         <translation>时间节点</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2320,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>提示</translation>
     </message>
     <message>
+        <source>Double-click or press Enter to go there</source>
+        <translation>双击或按回车键前往修改</translation>
+    </message>
+    <message>
         <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Nothing missing: the plan can be filed.&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;没有缺项：方案可以报备。&lt;/b&gt;</translation>
     </message>
@@ -2241,6 +2377,26 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>First come, first served by registration time within each category&apos;s places; the rest wait.</source>
         <translation>各类别按报名先后在名额内确定，其余列入候补。</translation>
+    </message>
+    <message>
+        <source>Search the roster</source>
+        <translation>搜索名单</translation>
+    </message>
+    <message>
+        <source>Delete the person (in the roster)</source>
+        <translation>删除该人员（名单中）</translation>
+    </message>
+    <message>
+        <source>Bring back the person deleted last</source>
+        <translation>恢复最近删除的人员</translation>
+    </message>
+    <message>
+        <source>Open the person</source>
+        <translation>打开该人员</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -2355,6 +2511,34 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Clear actual times</source>
         <translation>清除实际时间</translation>
+    </message>
+    <message>
+        <source>Move the item up</source>
+        <translation>上移该项</translation>
+    </message>
+    <message>
+        <source>Move the item down</source>
+        <translation>下移该项</translation>
+    </message>
+    <message>
+        <source>Duplicate the item</source>
+        <translation>复制该项</translation>
+    </message>
+    <message>
+        <source>Delete the item</source>
+        <translation>删除该项</translation>
+    </message>
+    <message>
+        <source>Bring back the item deleted last</source>
+        <translation>恢复最近删除的项目</translation>
+    </message>
+    <message>
+        <source>Add a stop</source>
+        <translation>添加参观点</translation>
+    </message>
+    <message>
+        <source>Record the time now</source>
+        <translation>记录当前时间</translation>
     </message>
     <message>
         <source>Groups</source>
@@ -2618,6 +2802,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -2628,6 +2816,22 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Down</source>
         <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the row up (in a table)</source>
+        <translation>上移该行（表格中）</translation>
+    </message>
+    <message>
+        <source>Move the row down (in a table)</source>
+        <translation>下移该行（表格中）</translation>
+    </message>
+    <message>
+        <source>Remove the row (in a table)</source>
+        <translation>删除该行（表格中）</translation>
+    </message>
+    <message>
+        <source>Add a row (in a table)</source>
+        <translation>添加一行（表格中）</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2851,22 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Down</source>
         <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the section up</source>
+        <translation>上移该部分</translation>
+    </message>
+    <message>
+        <source>Move the section down</source>
+        <translation>下移该部分</translation>
+    </message>
+    <message>
+        <source>Remove the section</source>
+        <translation>删除该部分</translation>
+    </message>
+    <message>
+        <source>Bring back the section removed last</source>
+        <translation>恢复最近删除的部分</translation>
     </message>
     <message>
         <source>Sections (drag to reorder):</source>
@@ -2682,6 +2902,41 @@ Nothing was left half-written. Choose another folder or free some space.</source
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Alt and the underlined letter presses a button or opens a menu; Tab moves to the next field.</source>
+        <translation>按 Alt 加带下划线的字母可按下按钮或打开菜单；按 Tab 键移到下一个输入框。</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>(a shortcut of this page)</source>
+        <translation>（本页的快捷键）</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>表单</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Damaged database</source>
@@ -2690,10 +2945,14 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>{message}
 
-Restore the newest backup ({backup})? The damaged file is kept beside it under a new name.</source>
+Restore the newest backup, made {time} ({backup})? Whatever was entered after {time} is not in it and will be missing. The damaged file is kept beside it under a new name.</source>
         <translation>{message}
 
-是否用最新的自动备份（{backup}）恢复？损坏的文件会改名后保留在原文件夹中。</translation>
+是否恢复最近的备份（{time}，{backup}）？{time} 之后录入的内容不在备份中，恢复后将缺失。损坏的文件会改名保留在原处。</translation>
+    </message>
+    <message>
+        <source>No backup today</source>
+        <translation>今天没有备份</translation>
     </message>
     <message>
         <source>Open Day Desk</source>
@@ -2885,6 +3144,10 @@ and read back unchanged.</source>
         <translation>撤销删除</translation>
     </message>
     <message>
+        <source>Delete the survey form</source>
+        <translation>删除该份测评表</translation>
+    </message>
+    <message>
         <source>Make a &amp;suggestion of it</source>
         <translation>转为意见建议(&amp;S)</translation>
     </message>
@@ -2985,8 +3248,8 @@ and read back unchanged.</source>
         <translation>打开示例活动(&amp;D)</translation>
     </message>
     <message>
-        <source>Demo of a &amp;held event</source>
-        <translation>已举办的示例活动(&amp;H)</translation>
+        <source>Demo of a held &amp;event</source>
+        <translation>已举办活动的演示(&amp;E)</translation>
     </message>
     <message>
         <source>The demo event as it looks 10 days after the day: check-ins, meeting notes, suggestions and survey forms</source>
@@ -3044,6 +3307,10 @@ and read back unchanged.</source>
         <translation>{title}：新增 {added} 条，修改 {updated} 条，未变 {unchanged} 条，新增签到 {checkins} 条，冲突 {conflicts} 处（保留了本机的值），{duplicates} 人在两台设备上签到（只计一次）</translation>
     </message>
     <message>
+        <source>No display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): start openday from the desktop, or set QT_QPA_PLATFORM (e.g. offscreen).</source>
+        <translation>没有可显示窗口的桌面（未设置 DISPLAY 和 WAYLAND_DISPLAY）：请在桌面环境中启动 openday，或设置 QT_QPA_PLATFORM（例如 offscreen）。</translation>
+    </message>
+    <message>
         <source>Enter the organising unit (承办单位).</source>
         <translation>请填写承办单位。</translation>
     </message>
@@ -3078,6 +3345,14 @@ and read back unchanged.</source>
     <message>
         <source>The birth date inside the ID number does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
+    </message>
+    <message>
+        <source>The first two digits of the ID number are not a province&apos;s code: check it for a typing error.</source>
+        <translation>身份证号的前两位不是有效的省级行政区代码：请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The birth date inside the ID number is in the future: check it for a typing error.</source>
+        <translation>身份证号中的出生日期晚于今天：请检查是否输错。</translation>
     </message>
     <message>
         <source>The last character of the ID number does not match the others: check it for a typing error.</source>
@@ -3140,6 +3415,18 @@ and read back unchanged.</source>
         <translation>{path} 由更新版本的开放日工作台写入（数据结构版本 {version}，本版本最高支持 {supported}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
+        <source>The disk of {path} is full ({free} free; about {needed} is needed). The database is not damaged and was not changed. Free some space on that disk (empty the recycle bin, move old files away) or copy the database to a disk with space, then open it again.</source>
+        <translation>{path} 所在的磁盘已满（剩余 {free}，约需 {needed}）。数据库没有损坏，也没有被改动。请清理该磁盘的空间（清空回收站、移走旧文件），或将数据库复制到有空间的磁盘，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while {path} was read or written ({detail}). This says nothing about the database itself, which was not changed. Check that the disk or USB stick is plugged in and working, or copy the file to another disk, then open it again.</source>
+        <translation>读写 {path} 时磁盘报告错误（{detail}）。这并不说明数据库本身有问题，数据库没有被改动。请检查磁盘或U盘是否插好、能否正常使用，或将文件复制到其他磁盘，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened, or the files SQLite keeps beside it (-wal, -shm) could not be made ({detail}). The database was not changed. Check that the folder is writable and the disk has space, or copy the file to another folder, then open it again.</source>
+        <translation>无法打开 {path}，或无法在其旁边创建 SQLite 需要的文件（-wal、-shm）（{detail}）。数据库没有被改动。请检查文件夹是否可写、磁盘是否有空间，或将文件复制到其他文件夹，然后重新打开。</translation>
+    </message>
+    <message>
         <source>{path} is already open in another Open Day Desk window{holder}. Switch to that window, or close it first.</source>
         <translation>{path} 已在另一个开放日工作台窗口中打开{holder}。请切换到那个窗口，或先将其关闭。</translation>
     </message>
@@ -3154,6 +3441,10 @@ and read back unchanged.</source>
     <message>
         <source> (process {pid})</source>
         <translation>（进程 {pid}）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup of {path} could not be written ({error}); the database itself is fine and was opened. Free some space on its disk so that the next backup can be made.</source>
+        <translation>今天 {path} 的自动备份未能写入（{error}）；数据库本身正常，已打开。请清理其所在磁盘的空间，以便下次备份。</translation>
     </message>
     <message>
         <source>File the plan with the open-government office (报备)</source>
@@ -3288,6 +3579,18 @@ and read back unchanged.</source>
         <translation>联系电话未填写：公告须提供联系电话，请在“方案”页填写号码。</translation>
     </message>
     <message>
+        <source>The event on {date} falls on {holiday}, a public holiday: the hall is closed and few people come. Move it to a working day (the next is {suggested}) in the Plan tab.</source>
+        <translation>活动日期 {date} 是法定节假日（{holiday}）：大厅不办公，群众也难以参加。请在“方案”页改到工作日（最近的是 {suggested}）。</translation>
+    </message>
+    <message>
+        <source>The event on {date} falls on a weekend: an Open Day shows the office at work. Move it to a working day (the next is {suggested}) in the Plan tab.</source>
+        <translation>活动日期 {date} 是周末：政府开放日应展示机关正常办公的情况。请在“方案”页改到工作日（最近的是 {suggested}）。</translation>
+    </message>
+    <message>
+        <source>(The holiday arrangement for {year} is not published in the app&apos;s calendar yet: only the fixed-date holidays and weekends are known.)</source>
+        <translation>（本软件的日历尚未收录 {year} 年的节假日安排：只知道固定日期的节日和周末。）</translation>
+    </message>
+    <message>
         <source>There is no boilerplate &apos;{key}&apos; for this section.</source>
         <translation>本节没有名为“{key}”的常用表述。</translation>
     </message>
@@ -3374,6 +3677,62 @@ and read back unchanged.</source>
     <message>
         <source>is not a known threshold, or its value has the wrong type.</source>
         <translation>不是已知的规则参数，或取值类型不对。</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>未入选</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <source>Invited directly</source>
+        <translation>定向邀请</translation>
+    </message>
+    <message>
+        <source>Public call</source>
+        <translation>公开报名</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>线下推荐</translation>
+    </message>
+    <message>
+        <source>Registered at the door</source>
+        <translation>现场报名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
     </message>
     <message>
         <source>The name is empty.</source>
@@ -3488,8 +3847,16 @@ and read back unchanged.</source>
         <translation>报名时间“{value}”无法识别，已留空。</translation>
     </message>
     <message>
+        <source>The {field} holds an invisible control character (U+{code}) that documents cannot print: retype the {field} in the file and import it again.</source>
+        <translation>{field}中含有文书无法打印的不可见控制字符（U+{code}）：请在文件中重新输入{field}后再导入。</translation>
+    </message>
+    <message>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{path} has no column headed “{header}” (its headers: {headers}); give --column with a header of the file.</source>
+        <translation>{path} 中没有表头为“{header}”的列（其表头为：{headers}）；请用该文件的表头给出 --column。</translation>
     </message>
     <message>
         <source>Choose the column that holds the names.</source>
@@ -3528,6 +3895,10 @@ and read back unchanged.</source>
         <translation>未导入的行及其问题已保存在 {path}。</translation>
     </message>
     <message>
+        <source>{file} is {platform}: question numbers and wording were removed to find the columns, the submission time is the registration time, and the answers to other questions are kept in the notes.</source>
+        <translation>{file} 是{platform}：已去掉题号和提示语来识别各列，提交时间作为报名时间，其他题目的回答保留在备注中。</translation>
+    </message>
+    <message>
         <source>{path} is not a JPEG or PNG photo that can be read: {reason}. Choose a .jpg or .png file.</source>
         <translation>{path} 不是可读取的 JPEG 或 PNG 照片：{reason}。请选择 .jpg 或 .png 文件。</translation>
     </message>
@@ -3536,20 +3907,24 @@ and read back unchanged.</source>
         <translation>文件 {path} 不存在，请检查路径。</translation>
     </message>
     <message>
-        <source>{path} is not a spreadsheet: choose an Excel workbook (.xlsx) or a CSV file (.csv).</source>
-        <translation>{path} 不是电子表格：请选择 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。</translation>
+        <source>{path} is not a spreadsheet: choose an Excel workbook (.xlsx or .xls), an OpenDocument spreadsheet (.ods) or a CSV file (.csv).</source>
+        <translation>{path} 不是电子表格：请选择 Excel 工作簿（.xlsx 或 .xls）、OpenDocument 电子表格（.ods）或 CSV 文件（.csv）。</translation>
     </message>
     <message>
         <source>{path} is password-protected: open it in Excel or WPS, remove the password, save it and import it again.</source>
         <translation>{path} 设有密码：请在 Excel 或 WPS 中打开，取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <source>{path} is password-protected or an old Excel 97-2003 file (.xls): open it in Excel or WPS, remove any password, save it as .xlsx and import that file.</source>
-        <translation>{path} 设有密码，或是旧版 Excel 97-2003 文件（.xls）：请在 Excel 或 WPS 中打开，取消密码，另存为 .xlsx 后导入该文件。</translation>
+        <source>{path} cannot be read as a spreadsheet (it may be damaged): open it in Excel or WPS, save it again as .xlsx and import that file.</source>
+        <translation>{path} 无法作为电子表格读取（可能已损坏）：请用 Excel 或 WPS 打开，另存为 .xlsx 后导入该文件。</translation>
     </message>
     <message>
-        <source>{path} cannot be read as an Excel workbook (it may be damaged): open it in Excel or WPS, save it again as .xlsx and import that file.</source>
-        <translation>{path} 无法作为 Excel 工作簿读取（可能已损坏）：请在 Excel 或 WPS 中打开，重新另存为 .xlsx 后导入该文件。</translation>
+        <source>{path} would unpack to {size} MB, more than the {limit} MB a sign-up sheet can need (it may be damaged or built to exhaust the computer): open it in Excel or WPS, copy only the sign-up rows into a new workbook and import that file.</source>
+        <translation>{path} 解压后将达 {size} MB，超过报名表所需的 {limit} MB（可能已损坏，或是故意制作来耗尽电脑资源的文件）：请用 Excel 或 WPS 打开，只把报名的行复制到新工作簿后导入该文件。</translation>
+    </message>
+    <message>
+        <source>{path} mixes two text encodings: line {line} is not in the encoding of the lines above it (GBK and UTF-8 pasted together). Open it in Excel or WPS, save it again as CSV (UTF-8) or .xlsx and import that file.</source>
+        <translation>{path} 混用了两种文字编码：第 {line} 行与上面各行的编码不同（GBK 和 UTF-8 拼在了一起）。请用 Excel 或 WPS 打开，另存为 CSV（UTF-8）或 .xlsx 后导入该文件。</translation>
     </message>
     <message>
         <source>{path} is not a text file in UTF-8 or GBK: save it again as CSV (UTF-8) or as .xlsx.</source>
@@ -3590,6 +3965,10 @@ and read back unchanged.</source>
     <message>
         <source>The photo no longer exists; reload the list.</source>
         <translation>该照片已不存在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>The event already has {limit} photos, as many as it can hold. Delete some before adding more.</source>
+        <translation>本次活动已有 {limit} 张照片，已达上限。请先删除一些再添加。</translation>
     </message>
     <message>
         <source>Only {arrived} people checked in; the event needed at least {minimum}. Say why in the summary (总结评估) and invite more people next time.</source>
@@ -3772,6 +4151,22 @@ and read back unchanged.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>On foot</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <source>By bus</source>
+        <translation>乘车</translation>
+    </message>
+    <message>
+        <source>Escalator</source>
+        <translation>自动扶梯</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>直梯</translation>
+    </message>
+    <message>
         <source>The event has no start time, so the programme has no times. Set the start time in the Plan tab, or fix the first item to a clock time.</source>
         <translation>活动没有开始时间，流程无法排出时间。请在“方案”中填写开始时间，或为第一个项目设定固定时间。</translation>
     </message>
@@ -3890,6 +4285,70 @@ and read back unchanged.</source>
     <message>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation>两次输入的密码不一致。请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of: {allowed}.</source>
+        <translation>“{value}”不是以下值之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is given to two rows (rows {first} and {second}); it must be unique within the event.</source>
+        <translation>“{value}”同时出现在两行（第 {first} 行和第 {second} 行）；在同一活动中必须唯一。</translation>
+    </message>
+    <message>
+        <source>the value is not the list or table of settings the app writes.</source>
+        <translation>该值不是本软件写出的设置列表或表格。</translation>
+    </message>
+    <message>
+        <source>the photo has {size}; a photo of the app has at most {limit}.</source>
+        <translation>照片大小为 {size}；本软件的照片最大为 {limit}。</translation>
+    </message>
+    <message>
+        <source>the photo is {width} × {height} pixels; the app keeps at most {limit} pixels a side.</source>
+        <translation>照片为 {width} × {height} 像素；本软件保存的照片每边最多 {limit} 像素。</translation>
+    </message>
+    <message>
+        <source>the photo is not a JPEG image, which is how the app keeps photos.</source>
+        <translation>照片不是 JPEG 图像，而本软件以 JPEG 保存照片。</translation>
+    </message>
+    <message>
+        <source>the event has {count} photos; an event has at most {limit}.</source>
+        <translation>该活动有 {count} 张照片；一个活动最多 {limit} 张。</translation>
+    </message>
+    <message>
+        <source>The {what} reports on the day of the event ({date}), which has not come yet: it can be written from that day on. To see how it will look, write it as a draft (marked 草稿).</source>
+        <translation>{what}记录的是活动当天（{date}）的情况，而这一天还没有到：从当天起才能写出。如需预览效果，可写成草稿（标注“草稿”）。</translation>
+    </message>
+    <message>
+        <source>The {what} reports on the day of the event, and the event has no date yet: set the date in the Plan tab. To see how it will look, write it as a draft (marked 草稿).</source>
+        <translation>{what}记录的是活动当天的情况，而活动还没有确定日期：请在“方案”页设置日期。如需预览效果，可写成草稿（标注“草稿”）。</translation>
+    </message>
+    <message>
+        <source>Offices (进机关)</source>
+        <translation>进机关</translation>
+    </message>
+    <message>
+        <source>Sites (进现场)</source>
+        <translation>进现场</translation>
+    </message>
+    <message>
+        <source>Meetings (进会议)</source>
+        <translation>进会议</translation>
+    </message>
+    <message>
+        <source>an export of Wenjuanxing (问卷星)</source>
+        <translation>问卷星导出的文件</translation>
+    </message>
+    <message>
+        <source>an export of Tencent Survey (腾讯问卷)</source>
+        <translation>腾讯问卷导出的文件</translation>
+    </message>
+    <message>
+        <source>an export of Wenjuan.com (问卷网)</source>
+        <translation>问卷网导出的文件</translation>
+    </message>
+    <message>
+        <source>a survey export with numbered questions</source>
+        <translation>带题号的问卷导出文件</translation>
     </message>
 </context>
 </TS>
