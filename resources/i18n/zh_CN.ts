@@ -3700,7 +3700,7 @@ and read back unchanged.</source>
     </message>
     <message>
         <source>Did not come</source>
-        <translation>未到场</translation>
+        <translation>未到</translation>
     </message>
     <message>
         <source>Invited directly</source>
