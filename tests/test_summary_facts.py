@@ -213,3 +213,10 @@ def test_ledger_cells_end_without_a_lone_full_stop(workspace, tmp_path):
     sheet = load_workbook(write_ledger_xlsx(s, tmp_path / "l.xlsx")).active
     cells = [str(c.value) for row in sheet.iter_rows(min_row=4) for c in row if isinstance(c.value, str)]
     assert cells and not any(v.endswith("。") for v in cells)
+
+
+def test_no_theme_recorded_leaves_the_theme_out(texts):
+    facts = replace(HELD, theme="")
+    text = _all(facts, texts)
+    assert "为主题" not in text and "“政府开放日”活动" in text
+    assert "以“便民服务”为主题" in _all(HELD, texts)

@@ -91,7 +91,10 @@ def _values(facts: SummaryFacts) -> dict[str, str]:
     t = facts.thresholds
     return {
         "day": cn_date(facts.date) if facts.date else "活动当天", "unit": facts.unit or "本单位",
-        "theme": facts.theme or "政府开放日", "venue": facts.venue or "活动现场", "arrived": str(facts.arrived),
+        "theme": facts.theme, "venue": facts.venue or "活动现场",
+        # No theme recorded: the sentence leaves it out (not “以“政府开放日”为主题的“政府开放日”活动”).
+        "theme_of": f"以“{facts.theme}”为主题的" if facts.theme.strip() else "",
+        "theme_by": f"以“{facts.theme}”为主题，" if facts.theme.strip() else "", "arrived": str(facts.arrived),
         "quota": str(facts.quota), "walk_ins": str(facts.walk_ins), "rate": percent(facts.arrived, facts.quota),
         "public": str(facts.public_arrived), "public_share": percent(facts.public_arrived, facts.arrived),
         "required": percent(t.public_share, 1), "minimum": str(t.min_invitees),
