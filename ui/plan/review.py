@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -97,7 +98,9 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         self.findings = QListWidget(checks)
         self.findings.setObjectName("findings")
         self.findings.setWordWrap(True)
-        # A long finding wraps onto more lines instead of ending in "…"; the rows follow the list's width.
+        # A long finding wraps onto more lines instead of ending in "…"; the rows follow the list's width and
+        # are as tall as their text in their own font (a bold overdue line wraps more than a plain one).
+        self.findings.setItemDelegate(_WrappedItems(self.findings))
         self.findings.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.findings.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -201,3 +204,18 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         page, field, row = item.data(PAGE_ROLE) or ("", "", None)
         if page:
             self.sig_go.emit(page, field, row)
+
+
+class _WrappedItems(QStyledItemDelegate):
+    """Each finding as tall as its wrapped text at the list's current width, in the item's own font."""
+
+    MARGIN = 6
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        view = self.parent()
+        width = max(view.viewport().width() - 2 * self.MARGIN - 8, 80)  # the style pads the text a little
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000),
+                                                Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, text)
+        return QSize(width, rect.height() + self.MARGIN)
