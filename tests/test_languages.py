@@ -196,6 +196,11 @@ def test_statuses_and_sex_follow_the_language(held_demo, qtbot):
     else:
         assert "已确认" in shown and sexes <= {"男", "女", ""}
     assert "confirmed" in stored
+    # Shown whole in their cells (English "Female", "Confirmed" were cut to "Fe…", "Confir…").
+    metrics = tab.view.fontMetrics()
+    for column, words in ((status_column, shown), (sex_column, sexes)):
+        widest = max(metrics.horizontalAdvance(w) for w in words if w)
+        assert widest + 8 <= tab.view.columnWidth(column), (words, tab.view.columnWidth(column))
 
 
 def test_qt_dialogs_speak_chinese(qapp, qtbot):

@@ -130,6 +130,14 @@ class RosterTab(ops.Subscriber, QWidget):
         for column, width in zip(range(self.model.columnCount()), (80, 40, 130, 60, 200, 110, 110, 150, 130, 70),
                                  strict=False):
             self.view.setColumnWidth(column, width)
+        # 性别 and 状态 as wide as their longest word in the interface's language (Female, Waiting list …).
+        metrics = self.view.fontMetrics()
+        for field, words in (("gender", [roster_domain.value_name(g, roster_domain.GENDER_NAMES)
+                                         for g in roster_domain.GENDERS]),
+                             ("status", [roster_domain.status_name(c) for c in roster_domain.STATUSES])):
+            column = self.model.COLUMNS.index(field)
+            needed = max(metrics.horizontalAdvance(w) for w in words) + 16
+            self.view.setColumnWidth(column, max(self.view.columnWidth(column), needed))
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
