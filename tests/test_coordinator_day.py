@@ -61,12 +61,16 @@ def test_a_coordinators_day(workspace, qtbot, monkeypatch, tmp_path, dialogs):
     checkin_tab = window.tab("checkin")
     window.tabs.setCurrentWidget(checkin_tab)
 
-    # 方案 › 邀请对象: two categories.
+    # 方案 › 邀请对象: the usual categories a new event starts with are replaced by this office's two.
     window.tabs.setCurrentWidget(window.plan_tab)
     window.plan_tab.nav.setCurrentRow(window.plan_tab.PAGES.index("categories"))
     page = window.plan_tab.categories
     model = page.table.model
     columns = [c.field for c in model.columns]
+    assert model.rowCount() >= 4  # 市民代表, 群众代表, 企业代表, 政务公开义务监督员 …
+    while model.rowCount():
+        page.table.view.selectRow(0)
+        _click(qtbot, page.table.remove_button)
     for name, quota, public in (("群众代表", 3, True), ("企业代表", 1, False)):
         _click(qtbot, page.table.add_button)
         row = model.rowCount() - 1
