@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import backup
-from db.connection import storage_refusal
-from desktop_app import DISPLAY_NAME, logs, paths, settings
+from desktop_app import DISPLAY_NAME
 from desktop_app.errors import UserError
 from desktop_app.i18n import DEFAULT_LANGUAGE
-from desktop_app.workspace import Workspace, backup_warning, open_workspace, refusal_error
 
-from .errors import install_excepthook
 from .i18n import install_translators
+
+if TYPE_CHECKING:
+    from desktop_app.workspace import Workspace
+
+# The database (peewee, SQLite), the settings and the log are imported after the first window is painted.
 
 
 def open_gui_workspace(path: Path, *, interactive: bool, parent=None) -> Workspace:
     """Open ``path`` for the GUI (instance lock, daily backup). A damaged file with a backup is offered a
     restore (never by default), in which the damaged file is kept beside it, renamed; a full disk or another
     storage failure is only reported. A daily backup that failed is named, and the database opens."""
+    from db import backup
+    from db.connection import storage_refusal
+    from desktop_app.workspace import backup_warning, open_workspace, refusal_error
+
     try:
         workspace = open_workspace(path, lock=True, auto_backup=True)
     except UserError as exc:
@@ -59,13 +66,47 @@ def ask_restore(box: QMessageBox) -> QMessageBox.StandardButton:
     return QMessageBox.StandardButton(box.exec())
 
 
+# With OPENDAY_STARTUP_TRACE set, the start is traced on stderr for bench/startup.py: "painted" once the first
+# window is on screen, "usable" once the main window is shown and the first rule check has finished.
+TRACE = "OPENDAY_STARTUP_TRACE"
+
+
+def _trace(what: str) -> None:
+    if os.environ.get(TRACE):
+        print(what, file=sys.stderr, flush=True)
+
+
+def _first_paint(app: QApplication):
+    """A Qt-only window painted before anything else is loaded (the database, peewee, the domain, the tabs):
+    the coordinator sees the program start at once, and it closes when the main window is shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    shell = QLabel(QCoreApplication.translate("Startup", "{app}\n\nOpening…").format(app=DISPLAY_NAME))
+    shell.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    shell.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    shell.setStyleSheet("QLabel { background: #f5f7f8; color: #263238; font-size: 18px; padding: 24px;"
+                        " border: 1px solid #b0bec5; }")
+    shell.setFixedSize(420, 160)
+    shell.show()
+    shell.repaint()
+    app.processEvents()
+    _trace("painted")
+    return shell
+
+
 def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int | None = None) -> int:
     """The window's whole life; returns the exit status. ``smoke`` prints ``ready`` once shown and quits."""
-    log_file = logs.setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(DISPLAY_NAME)
     app.setOrganizationName("OpenDayDesk")
     install_translators(app, DEFAULT_LANGUAGE)
+    shell = _first_paint(app)
+    from desktop_app import logs, paths, settings
+
+    from .errors import install_excepthook
+
+    log_file = logs.setup_logging()
     install_excepthook(log_file, interactive=not smoke)
     interactive = not smoke
 
@@ -77,8 +118,9 @@ def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int |
 
     path = Path(db_path).expanduser() if db_path else paths.default_db_path()
     try:
-        workspace = open_gui_workspace(path, interactive=interactive)
+        workspace = open_gui_workspace(path, interactive=interactive, parent=None)
     except UserError as exc:
+        shell.close()
         return refuse(exc)
     install_translators(app, settings.get("language") or DEFAULT_LANGUAGE)
 
@@ -88,9 +130,17 @@ def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int |
         window = MainWindow(workspace, event_id=event_id,
                             open_workspace=lambda p: open_gui_workspace(p, interactive=interactive, parent=window))
     except UserError as exc:
+        shell.close()
         workspace.close()
         return refuse(exc)
     window.show()
+    shell.close()
+    if os.environ.get(TRACE):
+        review = getattr(getattr(window, "plan_tab", None), "review", None)
+        if review is not None and window.current_event_id is not None:
+            review.sig_checked.connect(lambda _errors: _trace("usable"))
+        else:
+            _trace("usable")
     if smoke:
         def ready() -> None:
             print("ready", flush=True)

@@ -116,6 +116,8 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         self.preview.setOpenLinks(False)
         self.addTab(checks, self.tr("Check"))
         self.addTab(self.preview, self.tr("Preview"))
+        self._preview_stale = True  # the plan's preview is laid out only when its tab is in front
+        self.currentChanged.connect(lambda _index: self._show_preview_if_stale())
         self.subscribe()
 
     def set_event(self, event_id: int | None, *, now: bool = True) -> None:
@@ -153,7 +155,6 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
             self.summary.clear()
             return
         # Loaded with the first check, after the window is up, not when the app starts.
-        from desktop_app.documents.plan import build_plan
         from desktop_app.domain import rules
         from desktop_app.services import checks
 
@@ -169,8 +170,19 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
             self.summary.setText(self.tr("{errors} to fix before filing, {others} to look at.").format(
                 errors=errors, others=len(found) - errors))
         self.setTabText(0, self.tr("Check ({n})").format(n=errors) if errors else self.tr("Check"))
-        self.preview.show_document(build_plan(snapshot, today=dt.date.today()), plan.doc_fonts())
+        self._preview_stale = True
+        self._show_preview_if_stale(snapshot)
         self.sig_checked.emit(errors)
+
+    def _show_preview_if_stale(self, snapshot=None) -> None:
+        """Lay the plan out in the preview if that tab is in front and the plan changed since it was drawn."""
+        if not self._preview_stale or self.currentWidget() is not self.preview or self._event_id is None:
+            return
+        from desktop_app.documents.plan import build_plan
+
+        snapshot = snapshot or plan.snapshot(self._event_id)
+        self.preview.show_document(build_plan(snapshot, today=dt.date.today()), plan.doc_fonts())
+        self._preview_stale = False
 
     def _item(self, finding, today: dt.date) -> QListWidgetItem:
         """The finding as a line: its severity, a deadline already past as overdue by so many days (in red,
