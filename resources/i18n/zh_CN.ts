@@ -2955,6 +2955,14 @@ Restore the newest backup, made {time} ({backup})? Whatever was entered after {t
         <translation>今天没有备份</translation>
     </message>
     <message>
+        <source>{app}
+
+Opening…</source>
+        <translation>{app}
+
+正在打开…</translation>
+    </message>
+    <message>
         <source>Open Day Desk</source>
         <translation>政府开放日工作台</translation>
     </message>
