@@ -9,9 +9,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.documents import export
 from desktop_app.i18n import QT_TRANSLATE_NOOP
-from desktop_app.services import checks, events
 
 FINAL, DRAFT = "final", "draft"
 
@@ -30,6 +28,9 @@ def tr(text: str) -> str:
 def situation(event_id: int, kind: str, today: dt.date) -> tuple[str | None, list[str]]:
     """What the question is about, read on the worker: why ``kind`` cannot be written yet (or None), and the
     open rule errors (for the package only)."""
+    from desktop_app.documents import export  # here: the documents' libraries load only when one is written
+    from desktop_app.services import checks, events
+
     refusal = export.too_early(kind, events.get_summary(event_id).date, today)
     errors = ([f.text() for f in checks.run_checks(event_id, today=today) if f.severity == "error"]
               if kind == "package" else [])
