@@ -37,6 +37,23 @@ def situation(event_id: int, kind: str, today: dt.date) -> tuple[str | None, lis
     return (str(refusal) if refusal is not None else None), errors
 
 
+def then_write(window, kind: str, event_id: int, today: dt.date, start, on_error) -> None:
+    """The one way a day's document or the package is begun: the event's state read on ``window``'s worker
+    (for the other kinds nothing is asked), the question asked once, then ``start(draft)`` — unless the user
+    cancels or another event was chosen meanwhile."""
+    from desktop_app.documents import export
+
+    def answered(state: tuple[str | None, list[str]]) -> None:
+        answer = EarlyQuestion.ask(window, refusal=state[0], errors=state[1])
+        if answer is not None and event_id == window.current_event_id:
+            start(answer == DRAFT)
+
+    if kind in export.POST_EVENT_KINDS or kind == "package":
+        window.worker.run(lambda: situation(event_id, kind, today), answered, on_error)
+    else:
+        start(False)
+
+
 class EarlyQuestion:
     @staticmethod
     def ask(parent: QWidget | None, *, refusal: str | None, errors: list[str]) -> str | None:

@@ -522,20 +522,15 @@ class MainWindow(QMainWindow):
                 route=route.route_snapshot(event_id) if kind in export.ROUTE_KINDS else None, draft=draft,
                 swept=swept)
 
-        def start(state: tuple[str | None, list[str]]) -> None:
-            answer = early.EarlyQuestion.ask(self, refusal=state[0], errors=state[1])
-            if answer is None or event_id != self._event_id:
-                return
-            self.worker.run(lambda: write(answer == early.DRAFT),
+        def start(draft: bool) -> None:
+            self.worker.run(lambda: write(draft),
                             lambda files: self._exported(folder, files, swept),
                             lambda error: self._export_failed(folder, error, export.is_target_error),
                             parent=self, label=self.tr("Writing the documents…"))
 
-        if kind in export.POST_EVENT_KINDS:  # written before the day only as a draft, if the user says so
-            self.worker.run(lambda: early.situation(event_id, kind, today), start,
-                            lambda error: self._export_failed(folder, error, export.is_target_error))
-        else:
-            start((None, []))
+        # The day's documents are written before the day only as a draft, if the user says so.
+        early.then_write(self, kind, event_id, today, start,
+                         lambda error: self._export_failed(folder, error, export.is_target_error))
 
     def _exported(self, folder: Path, files: list, swept: list | None = None) -> None:
         settings.set("last_export_dir", str(folder))

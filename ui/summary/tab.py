@@ -343,18 +343,13 @@ class SummaryTab(ops.Subscriber, QWidget):
         event_id, masked, today = self._event_id, not self.internal.isChecked(), dt.date.today()
         # First the event's state (its day, the open rule errors) on the worker, then one question, then the
         # package — its snapshot too is taken on the worker: with 20,000 people it would hold the window a while.
-        worker.run(lambda: early.situation(event_id, "package", today),
-                   lambda state: self._write_package(event_id, folder, masked, today, *state),
-                   lambda error: self._package_failed(folder, error))
+        early.then_write(self.window(), "package", event_id, today,
+                         lambda draft: self._write_package(event_id, folder, masked, today, draft),
+                         lambda error: self._package_failed(folder, error))
 
-    def _write_package(self, event_id: int, folder: Path, masked: bool, today: dt.date, refusal: str | None,
-                       errors: list[str]) -> None:
+    def _write_package(self, event_id: int, folder: Path, masked: bool, today: dt.date, draft: bool) -> None:
         from desktop_app import package
 
-        answer = early.EarlyQuestion.ask(self, refusal=refusal, errors=errors)
-        if answer is None or event_id != self._event_id:
-            return
-        draft = answer == early.DRAFT
         self.window().worker.run(
             lambda: package.write_package(summary.package_snapshot(event_id), folder, masked=masked, today=today,
                                           draft=draft),
