@@ -12,7 +12,7 @@ from db import models
 
 from .. import settings
 from ..domain import checkin as rules
-from ..domain.roster import InviteeDraft, status_name
+from ..domain.roster import WALK_IN_SOURCE, InviteeDraft, status_name
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, roster
@@ -153,7 +153,7 @@ def check_in_code(event_id: int, code: str, index: rules.SearchIndex | None = No
 def walk_in(event_id: int, draft: InviteeDraft) -> Result:
     """Register a walk-in (现场报名) with the roster's one check (ID and age rule when the event requires an ID
     number) and admit them at once."""
-    draft = InviteeDraft(**{**draft.__dict__, "source": "现场报名", "channel": "现场"})
+    draft = InviteeDraft(**{**draft.__dict__, "source": WALK_IN_SOURCE, "channel": "现场"})
     added = roster.add_invitee(event_id, draft)
     roster.set_status([added.id], rules.ADMITTED_STATUS)
     return check_in(event_id, added.id, walk_in=True)

@@ -15,6 +15,7 @@ from .. import paths, settings
 from ..domain import checkin as checkin_rules
 from ..domain import feedback as feedback_rules
 from ..domain.plan import Thresholds
+from ..domain.roster import WALK_IN_SOURCE
 from ..domain.summary import (
     REPORT_SECTIONS,
     CategoryAttendance,
@@ -25,7 +26,6 @@ from ..domain.summary import (
 from . import audit, checkin
 from .events import _live as live_event
 
-WALK_IN_SOURCE = "现场报名"  # domain.roster.SOURCES: people registered at the door, not signed up before
 SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minutes
 IMPLEMENTATION_KEY = "summary.implementation"
 REPORT_KEY = "summary.report"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain import checkin as checkin_rules
 from desktop_app.domain import phones
-from desktop_app.domain.roster import InviteeDraft
+from desktop_app.domain.roster import WALK_IN_SOURCE, InviteeDraft
 from desktop_app.errors import UserError
 from desktop_app.services import checkin, events, plan, roster
 
@@ -436,7 +436,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         if self._event_id is None or not self._off_day_allowed():
             return
         if draft is None:
-            start = InviteeDraft(source="现场报名", channel="现场", registered_at=dt.datetime.now().replace(
+            start = InviteeDraft(source=WALK_IN_SOURCE, channel="现场", registered_at=dt.datetime.now().replace(
                 second=0, microsecond=0))
             ctx = roster.context(self._event_id)
             names = [c.name for c in plan.snapshot(self._event_id).categories]
