@@ -45,19 +45,29 @@ def backup_now(conn: sqlite3.Connection, db_path: Path, *, label: str = "", now:
         n += 1
         target = folder / f"{name}-{n}{SUFFIX}"
     partial = target.with_name(target.name + ".partial")
+    _copy_database(conn, partial)  # a full disk: no half-written backup is left to look like one
     try:
-        dest = sqlite3.connect(partial)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
         partial.replace(target)
-    except BaseException:  # a full disk: no half-written backup is left to look like one
-        _unlink_quietly(partial, partial.with_name(partial.name + "-journal"))
+    except BaseException:
+        _unlink_quietly(partial)
         raise
     rotate(db_path)
     return target
+
+
+def _copy_database(source: sqlite3.Connection, path: Path) -> None:
+    """Copy ``source`` into a new file at ``path`` (SQLite's online backup, rollback journal); on any failure the
+    half-written file and its journal are removed."""
+    try:
+        dest = sqlite3.connect(path)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+    except BaseException:
+        _unlink_quietly(path, path.with_name(path.name + "-journal"))
+        raise
 
 
 def _unlink_quietly(*paths: Path) -> None:
@@ -131,20 +141,15 @@ def restore(backup: Path, db_path: Path, *, now: dt.datetime | None = None) -> P
         n += 1
         kept = db_path.with_name(f"{db_path.stem}-replaced-{_stamp(now)}-{n}{db_path.suffix or SUFFIX}")
     temp = db_path.with_name(f".{db_path.name}.restore-{_stamp(now)}.partial")
+    src = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        src = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(temp)
-            try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
-        finally:
-            src.close()
+        _copy_database(src, temp)
+    finally:
+        src.close()
+    try:
         _fsync(temp)
     except BaseException:
-        _unlink_quietly(temp, temp.with_name(temp.name + "-journal"))
+        _unlink_quietly(temp)
         raise
     for extra in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + extra)
