@@ -790,7 +790,8 @@ def test_the_signature_is_centred_over_the_date(tmp_path):
     """GB/T 9704 7.3.5.1: 成文日期 four characters from the right, the 署名 centred over it."""
     from docx import Document as Docx
 
-    from desktop_app.documents.gongwen import text_width, write_docx
+    from desktop_app.documents.gongwen import write_docx
+    from desktop_app.documents.layout import text_units as text_width
     from desktop_app.documents.model import Document, Paragraph
 
     def indents(unit: str, date: str):

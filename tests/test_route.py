@@ -367,17 +367,13 @@ def test_route_documents_read_back(demo, qapp, tmp_path):
                for p in c.paragraphs)
     # The guides arrive before the visitors gather (8:50 here), not at the same time.
     gathering = snapshot.gathering
+    from desktop_app.documents.route_docs import arrival
+
     for card in snapshot.guides:
-        assert route_docs_arrival(snapshot, card) < gathering
+        assert arrival(snapshot, card) < gathering
     arrivals = [p.text for p in cards.paragraphs if p.text.startswith("请于")]
     assert arrivals and all(rules.parse_clock(t[2:].split("前")[0]) < dt.time(gathering // 60, gathering % 60)
                             for t in arrivals)
-
-
-def route_docs_arrival(snapshot, card):
-    from desktop_app.documents.route_docs import arrival
-
-    return arrival(snapshot, card)
 
 
 def test_timeline_png_fits_its_words(qapp):

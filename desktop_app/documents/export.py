@@ -219,7 +219,7 @@ def _write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
         disk = _disk_error(exc)
         if disk is None:
             raise
-        quiet = _quiet_unraisable()  # the writer the disk stopped is freed with this exception: silently
+        quiet = _QuietUnraisable()  # the writer the disk stopped is freed with this exception: silently
     if disk is not None:
         quiet.close()
         raise OSError(disk, os.strerror(disk), str(target))
@@ -238,7 +238,7 @@ def _disk_error(exc: BaseException) -> int | None:
     return None
 
 
-class _quiet_unraisable:  # noqa: N801 - used like a function
+class _QuietUnraisable:
     """openpyxl leaves a worksheet writer half-way when the disk fills; its own close fails the same way and
     would print an "Exception ignored" traceback when it is freed. Until ``close()``, such reports are dropped;
     ``close()`` collects what is left and restores the hook."""

@@ -164,7 +164,7 @@ class _BlockWriter:
             paragraph = self._paragraph(st.ATTACHMENT_NOTE)
             item = line[len(ATTACHMENT_WORD):] if n == 0 else line
             number = item[:len(item) - len(item.lstrip("0123456789."))]
-            left = st.ATTACHMENT_LEFT + text_width(number)  # “1.” is one character wide
+            left = st.ATTACHMENT_LEFT + layout.text_units(number)  # “1.” is one character wide
             hanging = left - (st.ATTACHMENT_FIRST if n == 0 else st.ATTACHMENT_LEFT)
             _set_ind(paragraph, leftChars=round(left * 100), left=round(left * layout.CHAR_TWIPS),
                      hangingChars=round(hanging * 100), hanging=round(hanging * layout.CHAR_TWIPS))
@@ -281,14 +281,11 @@ def _set_jc(paragraph, value: str) -> None:
     _ppr(paragraph).get_or_add_jc().set(qn("w:val"), value)
 
 
-text_width = layout.text_units
-
-
 def _centre_signature(signature, date, signature_text: str, date_text: str) -> None:
     """GB/T 9704 7.3.5.1: the date four characters from the right, the signature centred over it; a signature
     longer than the date keeps at least no indent, and the date moves to stay centred under it."""
     date_right = 4.0
-    sig_right = date_right + (text_width(date_text) - text_width(signature_text)) / 2
+    sig_right = date_right + (layout.text_units(date_text) - layout.text_units(signature_text)) / 2
     if sig_right < 0:
         date_right -= sig_right
         sig_right = 0.0

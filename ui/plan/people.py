@@ -3,7 +3,7 @@ organisation — staff kept once per event, the leading group and the duties, wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.domain.plan import ROLES, Thresholds
@@ -18,9 +18,6 @@ class _RowsPage(QWidget):
     """Wires RowTables to ``rows`` service calls for one event, each change through ``ops.run_op``: a refusal
     is shown in the status bar (an inline edit should not raise a dialog) and the table re-read; a change is
     announced once for ``AREAS``."""
-
-    sig_changed = Signal()
-    """Kept for the plan tab's wiring; changes here are announced by ``ops.run_op`` instead."""
 
     AREAS: frozenset[str] = frozenset({"plan"})
 

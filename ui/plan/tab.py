@@ -167,7 +167,8 @@ class PlanTab(QSplitter):
             self.pages.insertWidget(index, _scrolled(page, self) if name == "details" else page)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
-            page.sig_changed.connect(lambda: ops.bus().announce(self._event_id, {"plan"}, self))
+            if hasattr(page, "sig_changed"):  # the row pages announce their changes through ops.run_op
+                page.sig_changed.connect(lambda: ops.bus().announce(self._event_id, {"plan"}, self))
             page.set_event(self._event_id)
         return self._built[name]
 
