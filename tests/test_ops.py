@@ -98,6 +98,42 @@ def test_a_large_roster_is_read_on_the_worker_and_the_tabs_then_work(workspace, 
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
 
 
+def test_the_filing_tab_of_a_large_event_reads_on_the_worker_and_keeps_what_is_typed(workspace, qtbot,
+                                                                                    monkeypatch):
+    import threading
+
+    from desktop_app.demo import create_demo_event
+    from desktop_app.domain.summary import percent
+    from desktop_app.services import summary
+
+    monkeypatch.setattr(ops, "LOAD_ON_WORKER", 1)
+    demo = create_demo_event(held=True)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tab("summary")
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: bool(tab.numbers.text()) and tab.findings.count() > 0, timeout=10_000)
+    facts = summary.facts(demo.id)
+    assert tab.numbers.text().startswith(tab.tr("Arrived {arrived} of {quota} planned ({rate}); walk-ins "
+                                                "{walk_ins}").format(arrived=facts.arrived, quota=facts.quota,
+                                                                     rate=percent(facts.arrived, facts.quota),
+                                                                     walk_ins=facts.walk_ins))
+    assert tab.implementation.toPlainText() == summary.texts(demo.id).implementation
+
+    # A check-in elsewhere reloads the tab on the worker; what the coordinator types meanwhile stays.
+    gate, real = threading.Event(), summary.dashboard
+    monkeypatch.setattr(summary, "dashboard", lambda *a, **k: (gate.wait(10), real(*a, **k))[1])
+    ops.bus().announce(demo.id, {"checkin"}, None)
+    assert window.worker.busy
+    tab.implementation.setFocus()
+    qtbot.keyClicks(tab.implementation, "typed meanwhile")
+    gate.set()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+    qtbot.wait(50)
+    assert "typed meanwhile" in tab.implementation.toPlainText()
+
+
 def test_a_category_added_in_the_plan_reaches_the_roster_quota_bars(workspace, qtbot):
     from PySide6.QtWidgets import QProgressBar
 

@@ -7,6 +7,7 @@ perhaps unfinished) find 张伟, but "han" does not find 张 (zhang) or 占 (zha
 from __future__ import annotations
 
 import itertools
+import os
 from functools import cache, lru_cache
 
 MAX_VARIANTS = 16  # readings multiply for names full of polyphonic characters; a few are enough to match
@@ -21,10 +22,23 @@ def char_readings(ch: str) -> tuple[str, ...]:
     """Every pinyin reading of one character, without tones (a non-Chinese character reads as itself)."""
     if not _is_han(ch):
         return (ch.lower(),)
-    from pypinyin import Style, pinyin  # loaded with the first Chinese name, not at start-up
-
-    readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    readings = _pinyin()(ch, heteronym=True)[0]
     return tuple(dict.fromkeys(r.lower().replace("ü", "v") for r in readings if r)) or (ch,)
+
+
+@cache
+def _pinyin():
+    """pypinyin's ``pinyin`` without tones, loaded with the first Chinese name, not at start-up, and without its
+    dictionary of phrases: one character at a time reads the same from the characters' dictionary alone
+    (tests/test_search.py compares the two), and parsing the phrases (2.5 MB of JSON in one call that holds
+    the interpreter) froze the window for 60 ms when the 名单 tab was first opened."""
+    from functools import partial
+
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")  # no custom dictionary is loaded: no copy needed
+    from pypinyin import Style, pinyin
+
+    return partial(pinyin, style=Style.NORMAL)
 
 
 def _variants(name: str):

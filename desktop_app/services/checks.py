@@ -12,11 +12,15 @@ from ..domain.rules import Finding
 from . import feedback, plan, roster, summary
 
 
-def run_checks(event_id: int, *, today: dt.date | None = None) -> list[Finding]:
+def run_checks(event_id: int, *, today: dt.date | None = None, snapshot: plan.PlanSnapshot | None = None,
+               arrived: int | None = None) -> list[Finding]:
+    """Every rule's findings for the event; ``snapshot`` (the plan) and ``arrived`` (the summary's count) when
+    the caller has read them already."""
     today = today or dt.date.today()
-    snapshot = plan.snapshot(event_id)
+    snapshot = snapshot or plan.snapshot(event_id)
+    if arrived is None:  # as the summary counts them (each person once; before the day only when confirmed)
+        arrived = summary.arrived_count(event_id)
     return (rules.check(snapshot, today=today)
             + roster_rules.check(snapshot, roster.roster_summary(event_id), today=today)
-            # the arrivals as the summary counts them (SQL counts; check-ins before the day only when confirmed)
-            + checkin_rules.check_attendance(snapshot, summary.facts(event_id).arrived, today=today)
+            + checkin_rules.check_attendance(snapshot, arrived, today=today)
             + feedback_rules.check(feedback.due_items(event_id), today=today))

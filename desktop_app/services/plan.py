@@ -98,10 +98,10 @@ STAFF = rows.TableSpec(models.Staff, "plan.staff", {"name": "text", "title": "te
                        lambda s: StaffRow(s.id, s.uuid, s.name, s.title, s.department), ordered=False)
 LEADING_GROUP = rows.TableSpec(models.LeadingGroupMember, "plan.group",
                                {"role": "text", "staff_id": "ref", "name": "text", "title": "text"},
-                               _group_row, columns={"staff_id": "staff"})
+                               _group_row, columns={"staff_id": "staff"}, related=("staff",))
 DUTIES = rows.TableSpec(models.Duty, "plan.duty",
                         {"task": "text", "leader_id": "ref", "leader": "text", "responsible": "text"},
-                        _duty_row, columns={"leader_id": "leader", "leader": "leader_text"})
+                        _duty_row, columns={"leader_id": "leader", "leader": "leader_text"}, related=("leader",))
 
 
 # -- section templates and boilerplate -------------------------------------------------------------------------------

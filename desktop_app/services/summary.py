@@ -52,7 +52,7 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
     today = today or dt.date.today()
     with models.database.atomic():
         e = live_event(event_id)
-        Inv, C = models.Invitee, models.CheckIn
+        Inv = models.Invitee
         live = (Inv.event == e.id) & (Inv.deleted == False)  # noqa: E712
         # Counted in SQL: the confirmed per category; only the check-ins (a few hundred) are read one by one.
         confirmed = dict(Inv.select(Inv.category, models.fn.COUNT(Inv.id)).where(live & (Inv.status == "confirmed"))
@@ -60,23 +60,11 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
         confirmed_recorded = (Inv.select().where(live & (Inv.status == "confirmed") & Inv.confirmed_at.is_null(False))
                               .count())
         registered = Inv.select().where(live & (Inv.source != WALK_IN_SOURCE)).count()
-        arrivals: dict[int, tuple[int | None, dt.datetime, bool]] = {}  # invitee -> (category, first scan, walk-in)
-        early: set[int] = set()  # people admitted only before the event day, not counted unless confirmed
-        count_early = checkin.early_counted(e.id)
-        for invitee_id, category_id, scanned_at, walk_in in (
-                C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
-                .where((C.event == e.id) & (C.deleted == False) & C.undone_at.is_null() & live)  # noqa: E712
-                .order_by(C.scanned_at).tuples()):
-            if not count_early and checkin_rules.is_early(_local(scanned_at), e.date):
-                early.add(invitee_id)
-                continue
-            arrivals.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))
+        arrivals, early = _arrivals(e)
         arrived = Counter(category_id for category_id, _at, _walk in arrivals.values())
         categories = [CategoryAttendance(cat.name, cat.quota, confirmed.get(cat.id, 0), arrived[cat.id],
                                          bool(cat.counts_as_public))
-                      for cat in models.InviteeCategory.select().where(
-                          (models.InviteeCategory.event == e.id) & (models.InviteeCategory.deleted == False))  # noqa: E712
-                      .order_by(models.InviteeCategory.position, models.InviteeCategory.id)]
+                      for cat in _categories(e.id)]
         items = list(models.AgendaItem.select().where((models.AgendaItem.event == e.id)
                                                       & (models.AgendaItem.deleted == False))  # noqa: E712
                      .order_by(models.AgendaItem.position, models.AgendaItem.id))
@@ -108,6 +96,40 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
             channels=tuple(json.loads(e.registration_channels or "[]")), selection_rule=e.selection_rule,
             registered=registered, confirmed_recorded=confirmed_recorded,
             thresholds=Thresholds.from_dict(json.loads(e.thresholds or "{}")))
+
+
+def arrived_count(event_id: int) -> int:
+    """The arrivals as ``facts`` counts them (``SummaryFacts.arrived``), without the rest of the day's facts."""
+    with models.database.atomic():
+        e = live_event(event_id)
+        arrivals, _early = _arrivals(e)
+        categories = {cat.id for cat in _categories(e.id)}
+        return sum(1 for category_id, _at, _walk in arrivals.values() if category_id in categories)
+
+
+def _arrivals(e) -> tuple[dict[int, tuple[int | None, dt.datetime, bool]], set[int]]:
+    """Each person admitted (once however many devices admitted them) -> (category, first scan, walk-in); and
+    the people admitted only before the event day, not counted unless the coordinator confirmed those."""
+    Inv, C = models.Invitee, models.CheckIn
+    arrivals: dict[int, tuple[int | None, dt.datetime, bool]] = {}
+    early: set[int] = set()
+    count_early = checkin.early_counted(e.id)
+    for invitee_id, category_id, scanned_at, walk_in in (
+            C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
+            .where((C.event == e.id) & (C.deleted == False) & C.undone_at.is_null()  # noqa: E712
+                   & (Inv.event == e.id) & (Inv.deleted == False))  # noqa: E712
+            .order_by(C.scanned_at).tuples()):
+        if not count_early and checkin_rules.is_early(_local(scanned_at), e.date):
+            early.add(invitee_id)
+            continue
+        arrivals.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))
+    return arrivals, early
+
+
+def _categories(event_id: int):
+    IC = models.InviteeCategory
+    return (IC.select().where((IC.event == event_id) & (IC.deleted == False))  # noqa: E712
+            .order_by(IC.position, IC.id))
 
 
 def _schedule_note(event_id: int) -> str:
@@ -144,15 +166,48 @@ class SummaryTexts:
     report_is_draft: bool
 
 
-def texts(event_id: int) -> SummaryTexts:
-    """The saved texts, or fresh drafts from the data where nothing was saved yet."""
+def texts(event_id: int, *, day: SummaryFacts | None = None) -> SummaryTexts:
+    """The saved texts, or fresh drafts from the data (``day``, the facts if read already) where nothing was
+    saved yet."""
     saved_impl = settings.get(IMPLEMENTATION_KEY, event_id) if _has(IMPLEMENTATION_KEY, event_id) else None
     saved_report = settings.get(REPORT_KEY, event_id) if _has(REPORT_KEY, event_id) else None
-    f = facts(event_id) if saved_impl is None or saved_report is None else None
+    f = (day or facts(event_id)) if saved_impl is None or saved_report is None else None
     implementation = saved_impl if saved_impl is not None else implementation_draft(f, draft_texts())
     report = dict(report_draft(f, draft_texts())) if saved_report is None else {
         name: str(saved_report.get(name, "")) for name in REPORT_SECTIONS}
     return SummaryTexts(implementation, report, saved_impl is None, saved_report is None)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """What the 归档 tab shows, read at once (on the worker for a large event): the texts, the day's facts, the
+    survey, the suggestions, the milestones and the rule check."""
+
+    event_id: int
+    texts: SummaryTexts
+    facts: SummaryFacts
+    survey: object  # feedback.SurveyStats
+    suggestions: list  # feedback.SuggestionRow
+    early_counted: bool
+    milestones: list  # domain.milestones.Milestone
+    findings: list  # domain.rules.Finding
+
+
+def dashboard(event_id: int, *, today: dt.date | None = None) -> Dashboard:
+    """The 归档 tab's contents; the plan and the facts are read once for all of them."""
+    from ..domain import milestones
+    from . import feedback, plan
+    from .checks import run_checks
+
+    today = today or dt.date.today()
+    day = facts(event_id, today=today)
+    snapshot = plan.snapshot(event_id)
+    return Dashboard(
+        event_id=event_id, texts=texts(event_id, day=day), facts=day, survey=feedback.survey_stats(event_id),
+        suggestions=feedback.suggestions(event_id), early_counted=checkin.early_counted(event_id),
+        milestones=milestones.compute(snapshot, done=plan.milestones_done(event_id),
+                                      overrides=plan.holiday_overrides(), today=today),
+        findings=run_checks(event_id, today=today, snapshot=snapshot, arrived=day.arrived))
 
 
 def _has(key: str, event_id: int) -> bool:

@@ -159,7 +159,7 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         from desktop_app.services import checks
 
         snapshot = plan.snapshot(self._event_id)
-        found = checks.run_checks(self._event_id, today=dt.date.today())
+        found = checks.run_checks(self._event_id, today=dt.date.today(), snapshot=snapshot)
         errors = rules.error_count(found)
         today = dt.date.today()
         for finding in found:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import i18n, settings
-from desktop_app.domain import dates, milestones
+from desktop_app.domain import dates
 from desktop_app.domain import feedback as fb
 from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
 from desktop_app.errors import UserError
-from desktop_app.services import checkin, feedback, plan, summary
+from desktop_app.services import checkin, feedback, roster, summary
 
 from .. import early, ops
 from ..feedback.survey import SurveyChart
@@ -169,6 +169,7 @@ class SummaryTab(ops.Subscriber, QWidget):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._loading = False
+        self._typed = 0  # edits of the texts so far: a dashboard read before the last one keeps them on screen
         QShortcut(QKeySequence.StandardKey.Undo, self.photos, self._run_undo)
 
     # -- event and data ----------------------------------------------------------------------------------------
@@ -185,59 +186,60 @@ class SummaryTab(ops.Subscriber, QWidget):
         super().showEvent(event)
 
     def reload(self) -> None:
-        """Texts and dashboard from the database (texts not yet edited are drafted from the data as it is now)."""
-        self._loading = True
-        try:
-            if self._event_id is None:
+        """Texts and dashboard from the database (texts not yet edited are drafted from the data as it is now);
+        for a large event read on the worker. Texts typed meanwhile are kept."""
+        if self._event_id is None:
+            self._loading = True
+            try:
                 self.implementation.clear()
                 for edit in self.report_edits.values():
                     edit.clear()
-            else:
-                texts = summary.texts(self._event_id)
-                self.implementation.setPlainText(texts.implementation)
-                for part, edit in self.report_edits.items():
-                    edit.setPlainText(texts.report.get(part, ""))
-                self.draft_note.setText(self.tr("Drafts are written from the data until you edit them; "
-                                                "every edit is saved as you type."))
-        finally:
-            self._loading = False
-        self.refresh_dashboard()
-
-    def refresh_dashboard(self) -> None:
-        if self._event_id is None:
+            finally:
+                self._loading = False
             return
-        from desktop_app.services.checks import run_checks
+        event_id, typed = self._event_id, self._typed
+        self.load(lambda: summary.dashboard(event_id, today=dt.date.today()),
+                  lambda board: self._show_dashboard(board, texts=typed == self._typed),
+                  large=roster.people_count(event_id) >= ops.LOAD_ON_WORKER)
 
-        facts = summary.facts(self._event_id)
-        today = dt.date.today()
+    def _show_dashboard(self, board: summary.Dashboard, *, texts: bool) -> None:
+        if board.event_id != self._event_id:
+            return
+        if texts:
+            self._loading = True
+            try:
+                self.implementation.setPlainText(board.texts.implementation)
+                for part, edit in self.report_edits.items():
+                    edit.setPlainText(board.texts.report.get(part, ""))
+            finally:
+                self._loading = False
+            self.draft_note.setText(self.tr("Drafts are written from the data until you edit them; "
+                                            "every edit is saved as you type."))
+        facts, today = board.facts, dt.date.today()
         self.chart.set_facts(facts)
-        self.survey_chart.set_stats(feedback.survey_stats(self._event_id))
+        self.survey_chart.set_stats(board.survey)
         self.arrivals_chart.set_slots(facts.arrivals_by_slot)
-        self.numbers.setText(self._numbers_text(facts) + self._suggestions_text(today))
-        counted = checkin.early_counted(self._event_id)
+        self.numbers.setText(self._numbers_text(facts) + self._suggestions_text(board.suggestions, today))
         self.count_early.blockSignals(True)
-        self.count_early.setChecked(counted)
+        self.count_early.setChecked(board.early_counted)
         self.count_early.blockSignals(False)
-        self.count_early.setVisible(counted or facts.early_not_counted > 0)
+        self.count_early.setVisible(board.early_counted or facts.early_not_counted > 0)
         self.milestones.clear()
-        for m in milestones.compute(plan.snapshot(self._event_id), done=plan.milestones_done(self._event_id),
-                                    overrides=plan.holiday_overrides(), today=today):
+        for m in board.milestones:
             due = dates.cn_date(m.due) if m.due else "—"
             item = QListWidgetItem(f"{core_text(m.label)}　{due}　{state_text(m)}")
             item.setForeground(QColor(STATE_COLOURS.get(m.state, "#000000")))
             self.milestones.addItem(item)
         self.findings.clear()
-        found = run_checks(self._event_id, today=today)
-        for f in found:
+        for f in board.findings:
             item = QListWidgetItem(f.text())
             item.setForeground(QColor(SEVERITY_COLOURS.get(f.severity, "#000000")))
             self.findings.addItem(item)
-        if not found:
+        if not board.findings:
             self.findings.addItem(self.tr("Nothing is missing."))
 
-    def _suggestions_text(self, today: dt.date) -> str:
+    def _suggestions_text(self, rows: list, today: dt.date) -> str:
         """Suggestions by status, and the ones past their reply deadline by name."""
-        rows = feedback.suggestions(self._event_id)
         if not rows:
             return ""
         c = feedback.counts(rows, today)
@@ -278,6 +280,7 @@ class SummaryTab(ops.Subscriber, QWidget):
         if self._loading or self._event_id is None:
             return
         self._pending.add(part)
+        self._typed += 1
         self._timer.start()
 
     def flush(self) -> None:
