@@ -495,7 +495,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
+        from .child import report_refusal
+
         print(f"openday: {exc}", file=sys.stderr)
+        report_refusal(exc)  # for the window that started this command, when it did
         return 1
     except Exception as exc:  # noqa: BLE001 - no traceback reaches a user; it goes to the log
         from .workspace import storage_error

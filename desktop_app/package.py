@@ -174,6 +174,23 @@ def _file_kind(item: PackageItem, path: Path) -> str:
     return kind
 
 
+def write_package_in_child(db: Path, event_id: int, out_dir: Path | str, *, masked: bool = True,
+                           draft: bool = False) -> PackageResult:
+    """``write_package`` of the event in database ``db`` (on today's date), run as ``openday export package``
+    in a child process (see ``desktop_app.child``): this process only waits for it. The child's refusals are
+    raised here as they were raised there."""
+    from . import child
+
+    args = ["export", "package", "--db", str(db), "--event", str(event_id), "--out", str(out_dir), "--json"]
+    try:
+        outcome = child.run(*args, *(["--internal"] if not masked else []), *(["--draft"] if draft else []))
+    except child.ChildFailed:
+        sweep_leftovers(Path(out_dir))  # a child that died mid-way left its hidden folder (full ID numbers)
+        raise
+    return PackageResult(folder=Path(outcome["folder"]), files=int(outcome["files"]), bytes=int(outcome["bytes"]),
+                         swept=tuple(outcome.get("swept", ())))
+
+
 def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = True, today: dt.date | None = None,
                   progress: Callable[[int, int, str], None] | None = None, draft: bool = False) -> PackageResult:
     """Write the package into ``out_dir``; ``masked`` (the default) gives the 邀请名单 without ID numbers and full
