@@ -477,11 +477,15 @@ def _json_default(value):
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int = SCRYPT_LOG2_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:
-    """scrypt through ``cryptography``, which allows it the memory it needs (128 · n · r bytes: 128 MiB for the
-    parameters of a new bundle) where ``hashlib.scrypt`` stops at 32 MiB unless given ``maxmem``."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    """scrypt through ``hashlib`` (OpenSSL), given the memory it needs (128 · n · r bytes: 128 MiB for the
+    parameters of a new bundle; it stops at 32 MiB unless told). It lets other threads run while it works: the
+    same derivation through ``cryptography`` held the interpreter, and so froze the window, for a third of a
+    second while the worker opened a bundle."""
+    import hashlib
 
-    return Scrypt(salt=salt, length=KEY_BYTES, n=2**log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    n = 2**log2_n
+    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=128 * n * r * p + 2**20,
+                          dklen=KEY_BYTES)
 
 
 def seal(payload: dict, passphrase: str) -> bytes:

@@ -1027,3 +1027,16 @@ def window(qapp, qtbot, db_path):
     yield win
     win.close()
     win.workspace.close()
+
+
+def test_the_key_is_the_scrypt_key_bundles_were_written_with():
+    """The derivation moved from ``cryptography`` to ``hashlib`` (which lets the window run meanwhile): the same
+    passphrase and parameters give the same key, so every bundle written before still opens."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    from desktop_app import bundle
+
+    salt = bytes(range(16))
+    for log2_n, r, p in ((14, 8, 1), bundle.FORMAT_1_SCRYPT, (14, 4, 2)):
+        expected = Scrypt(salt=salt, length=bundle.KEY_BYTES, n=2**log2_n, r=r, p=p).derive("开放日 2026".encode())
+        assert bundle._derive("开放日 2026", salt, log2_n, r, p) == expected
