@@ -26,8 +26,8 @@ def tr(text: str) -> str:
 
 
 def situation(event_id: int, kind: str, today: dt.date) -> tuple[str | None, list[str]]:
-    """What the question is about, read on the worker: why ``kind`` cannot be written yet (or None), and the
-    open rule errors (for the package only)."""
+    """What the question is about, read on the worker: why ``kind`` cannot be written yet (or None: not a
+    document of the day, or the day has come), and the open rule errors (for the package only)."""
     from desktop_app.documents import export  # here: the documents' libraries load only when one is written
     from desktop_app.services import checks, events
 
@@ -38,20 +38,16 @@ def situation(event_id: int, kind: str, today: dt.date) -> tuple[str | None, lis
 
 
 def then_write(window, kind: str, event_id: int, today: dt.date, start, on_error) -> None:
-    """The one way a day's document or the package is begun: the event's state read on ``window``'s worker
-    (for the other kinds nothing is asked), the question asked once, then ``start(draft)`` — unless the user
-    cancels or another event was chosen meanwhile."""
-    from desktop_app.documents import export
+    """The one way a document or the package is begun: the event's state read on ``window``'s worker (where
+    the documents' libraries load: on the GUI thread that took a third of a second), the question asked once
+    when there is one, then ``start(draft)`` — unless the user cancels or another event was chosen meanwhile."""
 
     def answered(state: tuple[str | None, list[str]]) -> None:
         answer = EarlyQuestion.ask(window, refusal=state[0], errors=state[1])
         if answer is not None and event_id == window.current_event_id:
             start(answer == DRAFT)
 
-    if kind in export.POST_EVENT_KINDS or kind == "package":
-        window.worker.run(lambda: situation(event_id, kind, today), answered, on_error)
-    else:
-        start(False)
+    window.worker.run(lambda: situation(event_id, kind, today), answered, on_error)
 
 
 class EarlyQuestion:
