@@ -233,3 +233,39 @@ def test_check_ins_before_the_event_day_are_not_arrivals_unless_confirmed(demo, 
     checkin.set_early_counted(demo.id, True)
     facts = summary.facts(demo.id)
     assert facts.arrived == before + 2 and facts.early_not_counted == 0
+
+
+def test_the_not_arrived_list_follows_each_scan_and_masks_phones_in_venue_mode(qtbot, demo, workspace):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.domain import phones
+    from desktop_app.services import checkin
+    from ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tab("checkin")
+    window.tabs.setCurrentWidget(tab)
+    model = tab.missing.model()
+    listed = [model.index(row).data(Qt.ItemDataRole.UserRole) for row in range(model.rowCount())]
+    confirmed = [p for p in checkin.people(demo.id) if p.status == "confirmed"]
+    assert sorted(listed) == sorted(p.id for p in confirmed)
+    person = next(p for p in confirmed if p.phone)
+    row = listed.index(person.id)
+    assert model.index(row).data() == f"{person.name}　{person.category}　{person.phone}"  # the number to call
+
+    qtbot.keyClicks(tab.search, person.pass_code)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert model.rowCount() == len(confirmed) - 1
+    assert person.id not in [model.index(r).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)  # undone: waiting again, at the end
+    assert model.index(model.rowCount() - 1).data(Qt.ItemDataRole.UserRole) == person.id
+
+    tab.set_venue_mode(True)
+    try:
+        rows = {model.index(r).data(Qt.ItemDataRole.UserRole): model.index(r).data() for r in range(model.rowCount())}
+        assert rows[person.id] == f"{person.name}　{person.category}　{phones.mask(person.phone)}"
+        assert person.phone not in "".join(model.index(r).data() for r in range(model.rowCount()))
+    finally:
+        tab.set_venue_mode(False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -92,10 +93,11 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.counts = QLabel(self)
         self.counts.setObjectName("checkin_counts")
         self.counts.setWordWrap(True)
-        self.missing = QListWidget(self)
+        self.missing = QListView(self)
         self.missing.setObjectName("checkin_missing")
         self.missing.setUniformItemSizes(True)  # lays out thousands of names without measuring each
-        self._missing_items: dict[int, QListWidgetItem] = {}
+        self.missing_model = MissingModel(self.missing)
+        self.missing.setModel(self.missing_model)
         self.recent = QListWidget(self)
         self.recent.setObjectName("checkin_recent")
         self.recent.setUniformItemSizes(True)
@@ -236,7 +238,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         changed) the not-arrived list is updated for that person only: rebuilding it for a large roster at each
         scan would keep the entrance waiting."""
         if self._event_id is None:
-            self.missing.clear()
+            self.missing_model.show([], {})
             self.recent.clear()
             self.counts.clear()
             return
@@ -253,18 +255,13 @@ class CheckinTab(ops.Subscriber, QWidget):
             lines.append(self.tr("Public representatives among arrivals: {share}%").format(
                 share=round(100 * public / arrived)))
         self.counts.setText("\n".join(lines))
+        self.missing_model.masked = self._venue
         if changed is None:
-            self.missing.clear()
-            self._missing_items = {}
-            for p in everyone:
-                if self._is_missing(p):
-                    self._add_missing(p)
+            self.missing_model.show([p.id for p in everyone if self._is_missing(p)], self._people)
         else:
-            item = self._missing_items.pop(changed.id, None)
-            if item is not None:
-                self.missing.takeItem(self.missing.row(item))
+            self.missing_model.remove(changed.id)
             if self._is_missing(changed):
-                self._add_missing(changed)
+                self.missing_model.append(changed.id)
         self.recent.clear()
         day = self._event_date()
         early_note = self.tr("(before the event day)") if checkin.early_counted(self._event_id) else \
@@ -286,14 +283,6 @@ class CheckinTab(ops.Subscriber, QWidget):
     @staticmethod
     def _is_missing(p: checkin.Person) -> bool:
         return p.status == "confirmed" and p.checked_in_at is None
-
-    def _add_missing(self, p: checkin.Person) -> None:
-        # The staff's list shows the number to call; the entrance screen (venue mode) faces the public.
-        phone = phones.mask(p.phone) if self._venue and p.phone else p.phone
-        item = QListWidgetItem(f"{p.name}　{p.category}　{phone}")
-        item.setData(Qt.ItemDataRole.UserRole, p.id)
-        self.missing.addItem(item)
-        self._missing_items[p.id] = item
 
     # -- search and admit --------------------------------------------------------------------------------------
 
@@ -494,3 +483,54 @@ class CheckinTab(ops.Subscriber, QWidget):
         result.setPointSizeF(self._base_font.pointSizeF() * (3.0 if on else 2.0))
         result.setBold(True)
         self.result.setFont(result)
+
+
+_ROOT = QModelIndex()
+
+
+class MissingModel(QAbstractListModel):
+    """Who has not arrived yet: one row per person id, its text made when drawn (20,000 list items made up
+    front held the window a tenth of a second when the tab opened). The staff's list shows the number to call;
+    ``masked`` (venue mode: the entrance screen faces the public) shows 138****1234."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._people: dict = {}
+        self.masked = False
+
+    def show(self, ids: list[int], people: dict) -> None:
+        self.beginResetModel()
+        self._ids, self._people = list(ids), people
+        self.endResetModel()
+
+    def remove(self, person_id: int) -> None:
+        try:
+            row = self._ids.index(person_id)
+        except ValueError:
+            return
+        self.beginRemoveRows(_ROOT, row, row)
+        del self._ids[row]
+        self.endRemoveRows()
+
+    def append(self, person_id: int) -> None:
+        self.beginInsertRows(_ROOT, len(self._ids), len(self._ids))
+        self._ids.append(person_id)
+        self.endInsertRows()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        person_id = self._ids[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return person_id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        p = self._people.get(person_id)
+        if p is None:
+            return ""
+        phone = phones.mask(p.phone) if self.masked and p.phone else p.phone
+        return f"{p.name}　{p.category}　{phone}"
