@@ -11,6 +11,11 @@ Threading policy:
   longer than a frame run here with ``slow=True``; either way the change is announced once on ``ui.ops.bus()``.
 - A long operation reports progress through the modal progress dialog shown after ``PROGRESS_DELAY_MS``; the
   window stays responsive meanwhile. Work that can be cancelled checks a flag it was given between steps.
+- A thread shares the interpreter with the window: a long call into C that holds it (parsing a large JSON text,
+  lxml serialising a large document, a key derivation) or the collector's passes over millions of objects
+  freeze the window although the work is on the worker. Such work calls libraries that let go of the
+  interpreter (``hashlib.scrypt``), or runs in a child process: the filing package is written by ``openday
+  export package`` (``desktop_app.child``), which the worker starts and waits for.
 """
 
 from __future__ import annotations
