@@ -96,6 +96,8 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.missing = QListView(self)
         self.missing.setObjectName("checkin_missing")
         self.missing.setUniformItemSizes(True)  # lays out thousands of names without measuring each
+        self.missing.setLayoutMode(QListView.LayoutMode.Batched)  # and in steps, between which the window runs
+        self.missing.setBatchSize(500)
         self.missing_model = MissingModel(self.missing)
         self.missing.setModel(self.missing_model)
         self.recent = QListWidget(self)
