@@ -87,7 +87,7 @@ def window(workspace, qtbot, monkeypatch, qapp):
     today = dt.date.today()
     found = _findings(plan.snapshot(info.id), today)
     assert {f.rule for f in found} == EVERY_RULE
-    monkeypatch.setattr(checks, "run_checks", lambda event_id, today=None: list(found))
+    monkeypatch.setattr(checks, "run_checks", lambda event_id, **_given: list(found))
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
