@@ -4,16 +4,19 @@ Writing a filing package for 20,000 people builds millions of objects: in the wi
 collector's passes over them and lxml's one-call serialising of a large document hold the interpreter for a
 quarter of a second at a time, and the window freezes although the work runs on a worker thread. The child is
 the ``openday`` command line (the frozen executable, or this interpreter with the package): it opens the
-database itself (SQLite lets the window go on reading and writing), prints its result as JSON, and with
-``OPENDAY_CHILD`` set reports a refusal as JSON too, so the window shows it in its own language.
+database itself (SQLite lets the window go on reading and writing) and writes its JSON result, or its
+refusal as JSON so the window shows it in its own language, into the file ``OPENDAY_CHILD`` names: the frozen
+Windows app has no console, so its standard output goes nowhere.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 from .errors import UserError
 
@@ -31,8 +34,15 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "desktop_app", *args]
 
 
+def redirect_output() -> None:
+    """In a child, what the command prints goes into the file the window named (called first by ``cli.main``)."""
+    target = os.environ.get(CHILD_ENV)
+    if target:
+        sys.stdout = open(target, "w", encoding="utf-8")  # noqa: SIM115 - the process's stdout until it exits
+
+
 def report_refusal(exc: UserError) -> None:
-    """In a child, the refusal as one JSON line on stdout: the message's source and its fields."""
+    """In a child, the refusal as one JSON line: the message's source and its fields."""
     if os.environ.get(CHILD_ENV):
         print(json.dumps({"refused": {"message": exc.message, "params": exc.params}}, ensure_ascii=False,
                          default=str), flush=True)
@@ -42,9 +52,17 @@ def run(*args: str) -> dict:
     """Run ``openday ARGS`` (which must print one JSON object) and return that object. A refusal is raised as
     the ``UserError`` the child raised; anything else as ``ChildFailed``."""
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashes up on Windows
-    proc = subprocess.run(command(*args), capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          env={**os.environ, CHILD_ENV: "1"}, creationflags=flags, check=False)
-    outcome = _last_json(proc.stdout)
+    handle, result = tempfile.mkstemp(prefix="openday-child-", suffix=".json")
+    os.close(handle)
+    try:
+        proc = subprocess.run(command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              encoding="utf-8", errors="replace", env={**os.environ, CHILD_ENV: result},
+                              creationflags=flags, check=False)
+        with open(result, encoding="utf-8", errors="replace") as file:
+            outcome = _last_json(file.read())
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(result)
     if proc.returncode == 0 and outcome is not None and "refused" not in outcome:
         return outcome
     refused = (outcome or {}).get("refused")

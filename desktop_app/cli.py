@@ -490,6 +490,9 @@ COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export"
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .child import redirect_output
+
+    redirect_output()  # a child of the window writes its result where the window reads it
     args = _parser().parse_args(argv)
     log_file = logs.setup_logging()
     try:
