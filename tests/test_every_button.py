@@ -5,10 +5,7 @@ reports it), so a crash like the walk-in button's would."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,19 +14,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QInputDialog,
-    QListWidget,
     QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
 )
 
-from desktop_app.services import events
-from desktop_app.services.events import EventDraft
 from ui import early, folders
 from ui.main_window import MainWindow
 
-TABS = ("plan", "roster", "route", "checkin", "feedback", "summary")
+from .walk import TABS, alive, fresh_event, held_demo, settle, walk_pages
+
 LAST_ACTIONS = ("delete_action",)  # pressed after everything else: the event is gone afterwards
 
 
@@ -69,20 +64,11 @@ def patched(monkeypatch, tmp_path):
     closer.stop()
 
 
-def _alive(widget) -> bool:
-    return widget is not None and shiboken6.isValid(widget)
-
-
-def _settle(window, qtbot) -> None:
-    qtbot.waitUntil(lambda: not window.worker.busy, timeout=60_000)
-    qtbot.wait(5)
-
-
 def _press_visible(root: QWidget, window, qtbot, pressed: set[str]) -> int:
     """Press each visible, enabled button under ``root`` not pressed yet (a checkable one twice: on, then off)."""
     count = 0
     for button in root.findChildren(QAbstractButton):
-        if not _alive(button) or not button.isVisible() or not button.isEnabled():
+        if not alive(button) or not button.isVisible() or not button.isEnabled():
             continue
         key = f"{id(button)}:{button.text()}"
         if key in pressed:
@@ -92,9 +78,9 @@ def _press_visible(root: QWidget, window, qtbot, pressed: set[str]) -> int:
             continue
         clicks = 2 if button.isCheckable() and not button.autoExclusive() else 1
         for _ in range(clicks):
-            if _alive(button) and button.isVisible() and button.isEnabled():
+            if alive(button) and button.isVisible() and button.isEnabled():
                 qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-                _settle(window, qtbot)
+                settle(window, qtbot)
         count += 1
     return count
 
@@ -103,7 +89,7 @@ def _with_a_row_chosen(root: QWidget, window, qtbot, pressed: set[str]) -> int:
     """In each visible list or table with rows: click the first row, press what that enabled, double-click it."""
     count = 0
     for view in root.findChildren(QAbstractItemView):
-        if not _alive(view) or not view.isVisible() or view.model() is None or view.model().rowCount() == 0:
+        if not alive(view) or not view.isVisible() or view.model() is None or view.model().rowCount() == 0:
             continue
         index = view.model().index(0, 0)
         rect = view.visualRect(index)
@@ -111,46 +97,26 @@ def _with_a_row_chosen(root: QWidget, window, qtbot, pressed: set[str]) -> int:
             continue
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         count += _press_visible(root, window, qtbot, pressed)
-        if _alive(view) and view.isVisible():
+        if alive(view) and view.isVisible():
             qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-            _settle(window, qtbot)
+            settle(window, qtbot)
             count += 1
     return count
-
-
-def _selectors(root: QWidget) -> list[QWidget]:
-    """What switches pages inside a tab: inner tab widgets and the plan's page list."""
-    found = [w for w in root.findChildren(QTabWidget) if _alive(w)]
-    found += [w for w in root.findChildren(QListWidget) if _alive(w) and w.objectName() == "plan_pages"]
-    return found
 
 
 def _press_tab(window, qtbot, name: str) -> int:
     tab = window.tab(name)
     window.tabs.setCurrentWidget(tab)
-    _settle(window, qtbot)
+    settle(window, qtbot)
     pressed: set[str] = set()
-    count = _press_visible(tab, window, qtbot, pressed)
-    count += _with_a_row_chosen(tab, window, qtbot, set())
-    seen: set[int] = set()
-    while True:
-        todo = [s for s in _selectors(tab) if id(s) not in seen]
-        if not todo:
-            break
-        for selector in todo:
-            seen.add(id(selector))
-            pages = selector.count()
-            for index in range(pages):
-                if not _alive(selector):
-                    break
-                window.tabs.setCurrentWidget(tab)
-                if isinstance(selector, QTabWidget):
-                    selector.setCurrentIndex(index)
-                else:
-                    selector.setCurrentRow(index)
-                qtbot.wait(5)
-                count += _press_visible(tab, window, qtbot, pressed)
-                count += _with_a_row_chosen(tab, window, qtbot, set())
+    count = 0
+
+    def press(_where: str) -> None:
+        nonlocal count
+        count += _press_visible(tab, window, qtbot, pressed)
+        count += _with_a_row_chosen(tab, window, qtbot, set())
+
+    walk_pages(window, qtbot, tab, press)
     return count
 
 
@@ -172,7 +138,7 @@ def _trigger_menus(window, qtbot) -> int:
             continue
         for _ in range(2 if action.isCheckable() else 1):
             action.trigger()
-            _settle(window, qtbot)
+            settle(window, qtbot)
         count += 1
     return count
 
@@ -183,18 +149,7 @@ def _press_everything(window, qtbot) -> dict[str, int]:
     return counts
 
 
-def _held_demo() -> None:
-    from desktop_app.demo import create_demo_event
-
-    create_demo_event(held=True)
-
-
-def _fresh_event() -> None:
-    events.create_event(EventDraft(unit="某县政务服务中心", title="新的开放日",
-                                   date=dt.date.today() + dt.timedelta(days=40)))
-
-
-@pytest.mark.parametrize("make_event, at_least", [(_held_demo, 200), (_fresh_event, 150)],
+@pytest.mark.parametrize("make_event, at_least", [(held_demo, 200), (fresh_event, 150)],
                          ids=["held_demo", "fresh_event"])
 def test_every_button(make_event, at_least, workspace, qtbot, patched, dialogs):
     make_event()

@@ -11,7 +11,6 @@ import pkgutil
 from collections import defaultdict
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,22 +21,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
-    QListWidget,
     QMenu,
     QPlainTextEdit,
     QTabBar,
-    QTabWidget,
     QTextEdit,
     QWidget,
 )
 
 import ui
 from desktop_app.services import events
-from desktop_app.services.events import EventDraft
 from ui.main_window import MainWindow
 
-TABS = ("plan", "roster", "route", "checkin", "feedback", "summary")
-
+from .walk import TABS, alive, fresh_event, held_demo, settle, walk_pages
 
 # -- finding mnemonics ------------------------------------------------------------------------------------------------
 
@@ -54,10 +49,6 @@ def mnemonic(text: str) -> str | None:
     return None
 
 
-def _alive(obj) -> bool:
-    return obj is not None and shiboken6.isValid(obj)
-
-
 def _window_texts(top: QWidget) -> list[tuple[str, str]]:
     """(text, what) of everything with a mnemonic that ``top`` shows itself: the menu bar's titles, buttons,
     labels with a buddy, group boxes and tab bars — not what its menus or other windows show."""
@@ -66,7 +57,7 @@ def _window_texts(top: QWidget) -> list[tuple[str, str]]:
     if bar is not None and bar.isVisible():
         found += [(a.text(), "menu bar") for a in bar.actions() if a.isVisible() and not a.isSeparator()]
     for widget in top.findChildren(QWidget):
-        if not _alive(widget) or widget.window() is not top or not widget.isVisible():
+        if not alive(widget) or widget.window() is not top or not widget.isVisible():
             continue
         name = f"{type(widget).__name__} {widget.objectName()}".strip()
         if isinstance(widget, QAbstractButton):
@@ -85,7 +76,7 @@ def _menus_of(top: QWidget) -> list[QMenu]:
     menus: list[QMenu] = []
 
     def add(menu: QMenu | None) -> None:
-        if menu is None or not _alive(menu) or menu in menus:
+        if menu is None or not alive(menu) or menu in menus:
             return
         menus.append(menu)
         for action in menu.actions():
@@ -95,7 +86,7 @@ def _menus_of(top: QWidget) -> list[QMenu]:
     for action in bar.actions() if bar is not None else []:
         add(action.menu())
     for button in top.findChildren(QAbstractButton):  # a button's drop-down menu (QPushButton.setMenu)
-        if _alive(button) and button.isVisible() and hasattr(button, "menu"):
+        if alive(button) and button.isVisible() and hasattr(button, "menu"):
             add(button.menu())
     return menus
 
@@ -139,26 +130,10 @@ def language(request, qapp):
     i18n.set_language(before)
 
 
-def _held_demo() -> None:
-    from desktop_app.demo import create_demo_event
-
-    create_demo_event(held=True)
-
-
-def _fresh_event() -> None:
-    events.create_event(EventDraft(unit="某县政务服务中心", title="新的开放日",
-                                   date=dt.date.today() + dt.timedelta(days=40)))
-
-
-def _settle(window, qtbot) -> None:
-    qtbot.waitUntil(lambda: not window.worker.busy, timeout=60_000)
-    qtbot.wait(5)
-
-
 def _choose_first_rows(root: QWidget) -> None:
     """Buttons that appear once a row is chosen: choose the first row of every visible list or table."""
     for view in root.findChildren(QAbstractItemView):
-        if _alive(view) and view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
+        if alive(view) and view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
             view.setCurrentIndex(view.model().index(0, 0))
 
 
@@ -166,7 +141,7 @@ def _walk_tab(window, qtbot, name: str, problems: list[str]) -> None:
     """Every page of the tab ``name`` (inner tab widgets, the plan's page list), each checked as shown."""
     tab = window.tab(name)
     window.tabs.setCurrentWidget(tab)
-    _settle(window, qtbot)
+    settle(window, qtbot)
 
     def check(where: str) -> None:
         problems.extend(f"{name}{where}: {p}" for p in clashes(window))
@@ -174,26 +149,7 @@ def _walk_tab(window, qtbot, name: str, problems: list[str]) -> None:
         qtbot.wait(5)
         problems.extend(f"{name}{where} (a row chosen): {p}" for p in clashes(window))
 
-    check("")
-    seen: set[int] = set()
-    while True:
-        selectors = [w for w in tab.findChildren(QTabWidget) if _alive(w) and id(w) not in seen]
-        selectors += [w for w in tab.findChildren(QListWidget)
-                      if _alive(w) and w.objectName() == "plan_pages" and id(w) not in seen]
-        if not selectors:
-            break
-        for selector in selectors:
-            seen.add(id(selector))
-            for index in range(selector.count()):
-                if not _alive(selector):
-                    break
-                window.tabs.setCurrentWidget(tab)
-                if isinstance(selector, QTabWidget):
-                    selector.setCurrentIndex(index)
-                else:
-                    selector.setCurrentRow(index)
-                qtbot.wait(5)
-                check(f" › {selector.objectName() or type(selector).__name__} {index}")
+    walk_pages(window, qtbot, tab, check)
 
 
 def _dialog_factories(window) -> dict[str, object]:
@@ -262,7 +218,7 @@ def _walk_dialogs(window, qtbot, problems: list[str]) -> list[QDialog]:
     return built
 
 
-@pytest.mark.parametrize("make_event", [_held_demo, _fresh_event], ids=["held_demo", "fresh_event"])
+@pytest.mark.parametrize("make_event", [held_demo, fresh_event], ids=["held_demo", "fresh_event"])
 def test_no_mnemonic_twice_in_a_window(make_event, language, workspace, qtbot, dialogs):
     make_event()
     window = MainWindow(workspace)
@@ -295,7 +251,7 @@ def test_no_mnemonic_twice_on_the_welcome_page(language, workspace, qtbot):
 
 @pytest.fixture
 def demo_window(workspace, qtbot):
-    _held_demo()
+    held_demo()
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
@@ -308,7 +264,7 @@ def test_ctrl_digit_shows_each_tab(demo_window, qtbot):
     for number, name in enumerate(TABS, start=1):
         focus = QApplication.focusWidget() or window
         qtbot.keyClick(focus, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
-        _settle(window, qtbot)
+        settle(window, qtbot)
         assert window.tabs.currentIndex() == number - 1, name
         assert window.tabs.currentWidget() is window.tab(name)
 
@@ -316,24 +272,24 @@ def test_ctrl_digit_shows_each_tab(demo_window, qtbot):
 def test_ctrl_page_keys_also_from_inside_a_table(demo_window, qtbot):
     window = demo_window
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    _settle(window, qtbot)
+    settle(window, qtbot)
     table = next(v for v in window.tab("roster").findChildren(QAbstractItemView)
                  if v.isVisible() and v.model() is not None and v.model().rowCount() > 0)
     table.setFocus()
     table.setCurrentIndex(table.model().index(0, 0))
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    _settle(window, qtbot)
+    settle(window, qtbot)
     assert window.tabs.currentWidget() is window.tab("route")
     focus = QApplication.focusWidget() or window
     qtbot.keyClick(focus, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-    _settle(window, qtbot)
+    settle(window, qtbot)
     assert window.tabs.currentWidget() is window.tab("roster")
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-    _settle(window, qtbot)
+    settle(window, qtbot)
     assert window.tabs.currentIndex() == 0
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-    _settle(window, qtbot)
+    settle(window, qtbot)
     assert window.tabs.currentIndex() == len(TABS) - 1, "Ctrl+PgUp on the first tab goes round to the last"
 
 
