@@ -80,6 +80,15 @@ def corrupt_copy(tmp_path, fixture="v1.sqlite3"):
     return path
 
 
+def damaged_with_a_backup(tmp_path):
+    """A damaged database with one dated backup beside it (of 2026-01-01 08:00), as the daily backup leaves it."""
+    path = corrupt_copy(tmp_path)
+    folder = backup.backup_dir(path)
+    folder.mkdir()
+    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
+    return path
+
+
 def test_corrupt_database_is_refused_untouched(tmp_path):
     path = corrupt_copy(tmp_path)
     before = digest(path)

@@ -174,19 +174,12 @@ def test_uncaught_exception_is_reported_not_fatal(qapp, monkeypatch, data_dir, c
 
 
 def test_damaged_database_offers_the_newest_backup(qapp, tmp_path, monkeypatch):
-    import shutil
-
-    from db import backup
     from ui import app as ui_app
 
-    from .conftest import FIXTURES
-    from .test_db import corrupt_copy, digest
+    from .test_db import damaged_with_a_backup, digest
 
-    path = corrupt_copy(tmp_path)
+    path = damaged_with_a_backup(tmp_path)
     damaged = digest(path)
-    folder = backup.backup_dir(path)
-    folder.mkdir()
-    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
     asked = []
     monkeypatch.setattr(ui_app, "ask_restore", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes)
     ws = ui_app.open_gui_workspace(path, interactive=True)

@@ -22,7 +22,7 @@ from desktop_app.logs import redact
 from desktop_app.workspace import open_workspace
 
 from .conftest import FIXTURES
-from .test_db import corrupt_copy, digest
+from .test_db import corrupt_copy, damaged_with_a_backup, digest
 
 # -- ID numbers and phones --------------------------------------------------------------------------------------
 
@@ -313,11 +313,8 @@ def test_gui_restore_is_never_the_default_and_names_the_backup_time(qapp, tmp_pa
 
     from ui import app as ui_app
 
-    path = corrupt_copy(tmp_path)
+    path = damaged_with_a_backup(tmp_path)
     damaged = digest(path)
-    folder = backup.backup_dir(path)
-    folder.mkdir()
-    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
     seen = []
 
     def answer(box):
@@ -337,11 +334,8 @@ def test_gui_restore_on_a_full_disk_keeps_the_damaged_file(qapp, tmp_path, monke
 
     from ui import app as ui_app
 
-    path = corrupt_copy(tmp_path)
+    path = damaged_with_a_backup(tmp_path)
     damaged = digest(path)
-    folder = backup.backup_dir(path)
-    folder.mkdir()
-    shutil.copy(FIXTURES / "v1.sqlite3", folder / f"{path.stem}-20260101-080000.sqlite3")
     monkeypatch.setattr(ui_app, "ask_restore", lambda box: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(backup, "_fsync", lambda *a, **k: (_ for _ in ()).throw(full_disk_error()))
     with pytest.raises(UserError) as err:
