@@ -269,3 +269,65 @@ def test_the_not_arrived_list_follows_each_scan_and_masks_phones_in_venue_mode(q
         assert person.phone not in "".join(model.index(r).data() for r in range(model.rowCount()))
     finally:
         tab.set_venue_mode(False)
+
+
+def test_the_counts_kept_per_scan_are_the_counts_read_afresh(qtbot, demo, workspace):
+    """The entrance keeps its counts one person at a time (a scan does not recount the roster): after scans, an
+    admission of someone not confirmed, an undo and a walk-in they read as a fresh load of the tab reads them."""
+    from PySide6.QtCore import Qt
+
+    from desktop_app.domain import idcard
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.services import checkin
+    from ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tab("checkin")
+    window.tabs.setCurrentWidget(tab)
+    tab.ask_admit = lambda _person: True
+    everyone = checkin.people(demo.id)
+    for p in _confirmed(demo.id)[:3]:
+        tab.search.setText(p.pass_code)
+        qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    tab.admit(next(p for p in everyone if p.status != "confirmed").id)  # not confirmed: admitted anyway
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+
+    def read_afresh(arrived: int, walk_ins: int) -> None:
+        kept = tab.counts.text()
+        stats = checkin.stats(demo.id)
+        assert (stats["checked_in"], stats["walk_ins"]) == (arrived, walk_ins) and tab._tally.stats() == stats
+        tab.reload()  # the demo is small: read at once
+        assert tab.counts.text() == kept
+
+    read_afresh(3, 0)
+    tab.add_walk_in(InviteeDraft(name="现场丙", phone="13700004444", category="企业及群众代表",
+                                 id_number=idcard.make("640422", dt.date(1986, 5, 6), 123)))
+    read_afresh(4, 1)
+
+
+def test_a_tally_changed_person_by_person_equals_one_counted_at_once():
+    import random
+
+    from desktop_app.services.checkin import Person, Tally
+
+    rng = random.Random(7)
+    cats = [("群众代表", 10), ("企业代表", 5), ("媒体记者", 2)]
+
+    def someone(pid: int) -> Person:
+        arrived = rng.random() < 0.5
+        return Person(pid, f"人{pid}", rng.choice([c for c, _ in cats] + ["已删类别"]), "", rng.choice(
+            ["confirmed", "registered", "declined"]), "", "", dt.datetime(2026, 12, 20, 9) if arrived else None,
+            arrived and rng.random() < 0.3)
+
+    people = {pid: someone(pid) for pid in range(60)}
+    tally = Tally(cats, {"群众代表"}, people.values())
+    for _ in range(300):
+        pid = rng.randrange(60)
+        new = someone(pid)
+        tally.replace(people[pid], new)
+        people[pid] = new
+    fresh = Tally(cats, {"群众代表"}, people.values())
+    assert tally.stats() == fresh.stats()
+    assert (tally.public_arrived, tally.checked_in) == (fresh.public_arrived, fresh.checked_in)

@@ -5,18 +5,22 @@ from two laptops) has two check-ins and is counted once."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from db import models
 
 from .. import settings
 from ..domain import checkin as rules
+from ..domain.plan import Thresholds
 from ..domain.roster import WALK_IN_SOURCE, InviteeDraft, status_name
-from ..errors import UserError
+from ..errors import EventNotFound, UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, roster
 from .events import _live as live_event
+from .events import require_live
 
 NOTHING_TO_UNDO = QT_TRANSLATE_NOOP("core", "There is no check-in to undo.")
 GONE = QT_TRANSLATE_NOOP("core", "This check-in no longer exists; the list is reloaded.")
@@ -85,7 +89,7 @@ def _arrivals(event_id: int, only: int | None = None) -> dict[int, tuple[dt.date
 def people(event_id: int, *, only: int | None = None) -> list[Person]:
     """Everyone on the roster (not deleted), with their arrival, in the roster's order (``only``: one person)."""
     with models.database.atomic():
-        live_event(event_id)
+        require_live(event_id)
         names = {c.id: c.name for c in models.InviteeCategory.select().where(models.InviteeCategory.event == event_id)}
         arrivals = _arrivals(event_id, only)
         Inv = models.Invitee
@@ -110,8 +114,8 @@ def search_index(event_id: int) -> rules.SearchIndex:
 
 
 def person(invitee_id: int) -> Person:
-    p = models.Invitee.get_by_id(invitee_id)
-    return people(p.event_id, only=invitee_id)[0]
+    (event_id,) = models.Invitee.select(models.Invitee.event).where(models.Invitee.id == invitee_id).tuples().get()
+    return people(event_id, only=invitee_id)[0]
 
 
 def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk_in: bool = False,
@@ -137,7 +141,7 @@ def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk
                                   walk_in=walk_in)
             audit.record("checkin.admit", event_id=event_id, target="invitee", target_uuid=p.uuid,
                          summary="walk-in" if walk_in else ("admitted anyway" if admit_anyway else ""))
-    return Result(outcome, person(p.id))
+    return Result(outcome, people(event_id, only=p.id)[0])
 
 
 def check_in_code(event_id: int, code: str, index: rules.SearchIndex | None = None) -> Result:
@@ -212,31 +216,106 @@ def mark_no_shows(event_id: int, *, today: dt.date | None = None) -> int:
         return len(missing)
 
 
+@dataclass(frozen=True)
+class Entrance:
+    """What the entrance shows besides the people, read once with them: the event's date, the plan's minimum,
+    whether check-ins before the day count, the live categories in the plan's order (name, quota) and the names
+    of those counted as public."""
+
+    date: dt.date | None
+    minimum: int
+    early_counted: bool
+    categories: tuple[tuple[str, int], ...]
+    public: frozenset[str]
+
+
+def _categories(event_id: int) -> tuple[tuple[tuple[str, int], ...], frozenset[str]]:
+    Cat = models.InviteeCategory
+    rows = (Cat.select(Cat.name, Cat.quota, Cat.deleted, Cat.counts_as_public).where(Cat.event == event_id)
+            .order_by(Cat.position, Cat.id).tuples())
+    live, public = [], set()
+    for name, quota, deleted, counts_as_public in rows:
+        if not deleted:
+            live.append((name, quota))
+        if counts_as_public:
+            public.add(name)
+    return tuple(live), frozenset(public)
+
+
+def entrance(event_id: int) -> Entrance:
+    E = models.Event
+    with models.database.atomic():
+        found = (E.select(E.date, E.thresholds).where((E.id == event_id) & (E.deleted == False))  # noqa: E712
+                 .tuples().first())
+        if found is None:
+            raise EventNotFound(event_id)
+        date, thresholds = found
+        categories, public = _categories(event_id)
+        return Entrance(date, Thresholds.from_dict(json.loads(thresholds or "{}")).min_invitees,
+                     early_counted(event_id), categories, public)
+
+
+class Tally:
+    """The live counts of the people at the entrance, kept up to date one person at a time: a scan changes one
+    person, and recounting 20,000 at each scan would keep the entrance waiting. ``categories`` (name, quota) in
+    the plan's order; ``public``: the names of the categories counted as public."""
+
+    def __init__(self, categories: Iterable[tuple[str, int]], public: Iterable[str],
+                 everyone: Iterable[Person] = ()):
+        self.categories = tuple(categories)
+        self.public = frozenset(public)
+        self.invitees = self.walk_ins = self.public_arrived = 0
+        self.confirmed: Counter[str] = Counter()
+        self.arrived: Counter[str] = Counter()
+        for p in everyone:
+            self.add(p)
+
+    def add(self, p: Person, sign: int = 1) -> None:
+        self.invitees += sign
+        if p.status == rules.ADMITTED_STATUS:
+            self.confirmed[p.category] += sign
+        if p.checked_in_at is not None:
+            self.arrived[p.category] += sign
+            self.walk_ins += sign if p.walk_in else 0
+            self.public_arrived += sign if p.category in self.public else 0
+
+    def remove(self, p: Person) -> None:
+        self.add(p, -1)
+
+    def replace(self, old: Person | None, new: Person) -> None:
+        if old is not None:
+            self.remove(old)
+        self.add(new)
+
+    @property
+    def checked_in(self) -> int:
+        return sum(self.arrived.values())
+
+    def stats(self) -> dict:
+        """As ``openday stats --json`` prints them."""
+        return {"invitees": self.invitees, "confirmed": sum(self.confirmed.values()), "checked_in": self.checked_in,
+                "walk_ins": self.walk_ins,
+                "by_category": {name: {"quota": quota, "confirmed": self.confirmed[name],
+                                       "checked_in": self.arrived[name]} for name, quota in self.categories}}
+
+
 def stats(event_id: int, everyone: list[Person] | None = None) -> dict:
     """The live counts, as ``openday stats --json`` prints them (from ``everyone`` when the caller has the
     people already)."""
     with models.database.atomic():
-        live_event(event_id)
+        require_live(event_id)
         everyone = people(event_id) if everyone is None else everyone
-        cats = list(models.InviteeCategory.select().where((models.InviteeCategory.event == event_id)
-                                                          & (models.InviteeCategory.deleted == False))  # noqa: E712
-                    .order_by(models.InviteeCategory.position, models.InviteeCategory.id))
-    confirmed = Counter(p.category for p in everyone if p.status == rules.ADMITTED_STATUS)
-    arrived = Counter(p.category for p in everyone if p.checked_in_at is not None)
-    by_category = {c.name: {"quota": c.quota, "confirmed": confirmed[c.name], "checked_in": arrived[c.name]}
-                   for c in cats}
-    return {"invitees": len(everyone), "confirmed": sum(confirmed.values()), "checked_in": sum(arrived.values()),
-            "walk_ins": sum(1 for p in everyone if p.checked_in_at is not None and p.walk_in),
-            "by_category": by_category}
+        categories, public = _categories(event_id)
+    return Tally(categories, public, everyone).stats()
 
 
 def public_share(event_id: int, everyone: list[Person] | None = None) -> tuple[int, int]:
     """(群众代表 among the arrivals, arrivals)."""
-    public = {c.name for c in models.InviteeCategory.select().where((models.InviteeCategory.event == event_id)
-                                                                    & models.InviteeCategory.counts_as_public)}
-    everyone = people(event_id) if everyone is None else everyone
-    admitted = [p for p in everyone if p.checked_in_at is not None]
-    return sum(1 for p in admitted if p.category in public), len(admitted)
+    with models.database.atomic():
+        everyone = people(event_id) if everyone is None else everyone
+        categories, public = _categories(event_id)
+    tally = Tally(categories, public, everyone)
+    return tally.public_arrived, tally.checked_in
 
 
 EARLY_COUNTED_KEY = "early_checkins_counted"

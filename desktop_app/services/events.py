@@ -87,15 +87,26 @@ def _info(e: models.Event) -> EventInfo:
     return EventInfo(id=e.id, uuid=e.uuid, **{f: getattr(e, f) for f in event_info.BASIC_FIELDS})
 
 
-def _live(event_id) -> models.Event:
+def _key(event_id) -> int:
     try:
-        key = int(event_id)
+        return int(event_id)
     except (TypeError, ValueError):
         raise EventNotFound(event_id) from None
+
+
+def _live(event_id) -> models.Event:
+    key = _key(event_id)
     event = models.Event.get_or_none((models.Event.id == key) & (models.Event.deleted == False))  # noqa: E712
     if event is None:
         raise EventNotFound(event_id)
     return event
+
+
+def require_live(event_id) -> None:
+    """``_live`` without reading the event's row (its many columns cost milliseconds on a hot path: a scan)."""
+    E = models.Event
+    if E.select(E.id).where((E.id == _key(event_id)) & (E.deleted == False)).tuples().first() is None:  # noqa: E712
+        raise EventNotFound(event_id)
 
 
 def list_events() -> list[EventSummary]:

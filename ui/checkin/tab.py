@@ -59,6 +59,8 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._index = None
         self._people: dict[int, checkin.Person] = {}
         self._index_event: int | None = None  # the event self._index was built for
+        self._entrance: checkin.Entrance | None = None  # read with the people: the date, the minimum, categories
+        self._tally = checkin.Tally((), ())  # the counts, kept per person as scans change them
         self.ask_admit = self._ask_admit  # tests replace the question
         self.ask_reason = self._ask_reason
         self.ask_off_day = self._ask_off_day
@@ -165,10 +167,11 @@ class CheckinTab(ops.Subscriber, QWidget):
         read on the worker, a small one here at once."""
         event_id = self._event_id
         if event_id is None:
-            self.load(lambda: (None, {}), self._loaded, large=False)
+            self.load(lambda: (None, {}, None), self._loaded, large=False)
             return
         large = roster.people_count(event_id) >= ops.LOAD_ON_WORKER
-        if self.load(lambda: (checkin.search_index(event_id), {p.id: p for p in checkin.people(event_id)}),
+        if self.load(lambda: (checkin.search_index(event_id), {p.id: p for p in checkin.people(event_id)},
+                              checkin.entrance(event_id)),
                      self._loaded, large=large, failed=self._search_ready) and self._index_event != event_id:
             # another event: nothing to search until it is read (for the same event the current index keeps
             # serving the scanner until the fresh one replaces it)
@@ -184,8 +187,11 @@ class CheckinTab(ops.Subscriber, QWidget):
                 self.search.setFocus()
 
     def _loaded(self, result: tuple) -> None:
-        self._index, self._people = result
+        self._index, self._people, self._entrance = result
         self._index_event = self._event_id if self._index is not None else None
+        entrance = self._entrance
+        self._tally = checkin.Tally(entrance.categories if entrance else (), entrance.public if entrance else (),
+                                    self._people.values())
         self._search_ready()
         self._refresh_banner()
         self._refresh_side()
@@ -197,7 +203,11 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.search.setFocus()
 
     def _event_date(self) -> dt.date | None:
-        return events.get_event(self._event_id).date if self._event_id is not None else None
+        if self._event_id is None:
+            return None
+        if self._entrance is not None and self._index_event == self._event_id:
+            return self._entrance.date  # read with the people (a scan does not read the event again)
+        return events.get_event(self._event_id).date
 
     def _refresh_banner(self) -> None:
         """Check-in off the event day is allowed (a rehearsal, a late entry) but never unnoticed."""
@@ -244,29 +254,27 @@ class CheckinTab(ops.Subscriber, QWidget):
             self.recent.clear()
             self.counts.clear()
             return
-        everyone = list(self._people.values())
-        stats = checkin.stats(self._event_id, everyone)
-        public, arrived = checkin.public_share(self._event_id, everyone)
-        minimum = plan.get_plan(self._event_id).thresholds.min_invitees
+        entrance = self._entrance or checkin.entrance(self._event_id)
+        stats, tally = self._tally.stats(), self._tally
         lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}")
-                 .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=minimum,
+                 .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=entrance.minimum,
                          walk_ins=stats["walk_ins"])]
         for name, c in stats["by_category"].items():
             lines.append(f"{name}{i18n.punct('：')}{c['checked_in']} / {c['confirmed']}")
-        if arrived:
+        if tally.checked_in:
             lines.append(self.tr("Public representatives among arrivals: {share}%").format(
-                share=round(100 * public / arrived)))
+                share=round(100 * tally.public_arrived / tally.checked_in)))
         self.counts.setText("\n".join(lines))
         self.missing_model.masked = self._venue
         if changed is None:
-            self.missing_model.show([p.id for p in everyone if self._is_missing(p)], self._people)
+            self.missing_model.show([p.id for p in self._people.values() if self._is_missing(p)], self._people)
         else:
             self.missing_model.remove(changed.id)
             if self._is_missing(changed):
                 self.missing_model.append(changed.id)
         self.recent.clear()
         day = self._event_date()
-        early_note = self.tr("(before the event day)") if checkin.early_counted(self._event_id) else \
+        early_note = self.tr("(before the event day)") if entrance.early_counted else \
             self.tr("(before the event day: not counted as an arrival)")
         for row in checkin.recent(self._event_id):
             text = f"{row.scanned_at:%H:%M}　{row.name}　{row.category}"
@@ -375,6 +383,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         if person is None:  # an unknown code: nothing changed
             return
         if person.id in self._people:
+            self._tally.replace(self._people[person.id], person)
             self._people[person.id] = person
             self._refresh_side(person)
             self._on_text(self.search.text())
