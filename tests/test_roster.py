@@ -233,6 +233,40 @@ def test_filter_keeps_the_selection_through_a_sort(window, qtbot, qtmodeltester)
     qtmodeltester.check(tab.proxy)
 
 
+def test_a_search_through_a_sort_shows_whom_it_finds_and_paints_what_data_says(window, qtbot):
+    from PySide6.QtCore import QModelRoleData, Qt
+
+    from desktop_app.domain.search import matches, normalise_query
+
+    tab = window.roster_tab
+
+    def found(query: str) -> list[int]:
+        return sorted(r.id for r in tab.model.rows() if matches(normalise_query(query), r.name, phone=r.phone,
+                                                                  id_number=r.id_number, pass_code=r.pass_code))
+
+    query = next(q for q in ("w", "z", "l", "9", "8") if 2 < len(found(q)) < 28)  # many people, not all
+
+    def shown() -> list[int]:
+        return [tab.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(tab.proxy.rowCount())]
+
+    tab.search.setText(query)
+    qtbot.waitUntil(lambda: sorted(shown()) == found(query), timeout=2000)
+    tab.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the rows reorder under the search
+    tab.search.setText("")
+    tab.search.setText(query)
+    qtbot.waitUntil(lambda: sorted(shown()) == found(query), timeout=2000)
+    order = {r.id: n for n, r in enumerate(tab.model.rows())}
+    assert [order[i] for i in shown()] == sorted(order[i] for i in shown())  # in the sorted order
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole,
+             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole]
+    for row in range(tab.proxy.rowCount()):
+        for column in range(tab.proxy.columnCount()):
+            index = tab.proxy.index(row, column)
+            span = [QModelRoleData(role) for role in roles]
+            tab.proxy.multiData(index, span)  # what the delegate asks for when it paints
+            assert [item.data() for item in span] == [index.data(role) for role in roles]
+
+
 def test_tab_add_person_through_the_form(window, monkeypatch):
     from ui.roster.form import InviteeDialog
 
