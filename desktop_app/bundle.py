@@ -142,6 +142,8 @@ SYNCED: tuple[type[models.SyncedModel], ...] = tuple(m for m in models.ALL_MODEL
 BY_TABLE: dict[str, type[models.SyncedModel]] = {m._meta.table_name: m for m in SYNCED}
 STAMPS = frozenset({"uuid", "updated_at", "device_id"})  # travel with a row; not merged as fields
 LOCAL_FIELDS = {"check_in": frozenset({"recorded_at"})}  # when this database learnt of the row
+INSERT_ROWS = 500  # new rows written in one statement: one row at a time, a merge of 20,000 people took seconds
+SQL_VARIABLES = 32_000  # SQLite's limit on a statement's values (32,766 since 3.32)
 MATCH_FIELD = {"check_in": "scan_id"}  # rows matched by this instead of uuid
 LABEL_FIELDS = ("name", "title", "topic", "heading", "caption", "task", "text", "speaker_text", "remark",
                 "content", "role")
@@ -409,7 +411,7 @@ def _record(event_id: int, key: str):
     if value is None:
         return None
     try:
-        return json.loads(value)
+        return _loads(value)
     except ValueError:
         log.warning("bundle bookkeeping %s of event %s is not JSON; ignored", key, event_id)
         return None
@@ -417,7 +419,7 @@ def _record(event_id: int, key: str):
 
 def _store(event_id: int, key: str, value) -> None:
     S = models.Setting
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = _dumps(value)
     updated = S.update(value=text).where((S.event == event_id) & (S.key == key)).execute()
     if not updated:
         S.insert(event=event_id, key=key, value=text).execute()
@@ -476,6 +478,30 @@ def _json_default(value):
     raise TypeError(f"cannot put {type(value).__name__} into a bundle")
 
 
+# A bundle's JSON holds every row of an event: for 20,000 people one call of the C encoder or decoder held the
+# interpreter for a tenth of a second, and the window froze although the work ran on the worker. The two
+# helpers below give the same text and values and let the interpreter go between rows.
+
+def _each(value):
+    return value  # a Python call at each object decoded: there the interpreter can switch threads
+
+
+def _loads(text: str):
+    """``json.loads(text)``, letting other threads run at each object decoded."""
+    return json.loads(text, object_hook=_each)
+
+
+def _dumps(value, default=None) -> str:
+    """``json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=default)``, written one item at a
+    time wherever a container holds containers (a table's rows: one call of the encoder per row)."""
+    if isinstance(value, dict) and any(isinstance(v, (dict, list)) for v in value.values()) \
+            and all(isinstance(k, str) for k in value):
+        return "{" + ",".join(f"{_dumps(k)}:{_dumps(v, default)}" for k, v in value.items()) + "}"
+    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        return "[" + ",".join(_dumps(v, default) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=default)
+
+
 def _derive(passphrase: str, salt: bytes, log2_n: int = SCRYPT_LOG2_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:
     """scrypt through ``hashlib`` (OpenSSL), given the memory it needs (128 · n · r bytes: 128 MiB for the
     parameters of a new bundle; it stops at 32 MiB unless told). It lets other threads run while it works: the
@@ -495,7 +521,7 @@ def seal(payload: dict, passphrase: str) -> bytes:
     salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
     params = (SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
     header = MAGIC + bytes([FORMAT, *params]) + salt + nonce
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    text = _dumps(payload, _json_default)
     return header + AESGCM(_derive(passphrase, salt, *params)).encrypt(
         nonce, zlib.compress(text.encode("utf-8"), 6), header)
 
@@ -636,7 +662,7 @@ def unseal(data: bytes, passphrase: str, path: Path | str = "") -> dict:
         del plain
         if text is None:
             raise UserError(DAMAGED, path=str(path), detail=f"inflates beyond {limit // (1024 * 1024)} MB")
-        payload = json.loads(text.decode("utf-8"))
+        payload = _loads(text.decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise UserError(DAMAGED, path=str(path), detail=type(exc).__name__) from None
     return _checked(payload, str(path))
@@ -1008,16 +1034,37 @@ def _apply(plan: _Plan) -> int:
     now = models.utcnow()
     ids = plan.ids
     event_id = plan.event_id
-    for op in plan.ops:
-        model, table = op.model, _table(op.model)
-        if op.kind == "insert":
-            values = {name: _db_value(model._meta.fields[name], value, ids) for name, value in op.row.items()}
+    batch: list[dict] = []  # new rows of one table with the same fields, written in one statement
+    batch_model = None
+
+    def insert_batch() -> None:
+        table = _table(batch_model)
+        for values in batch:
             for name in LOCAL_FIELDS.get(table, ()):
                 values[name] = now
-            new_id = model.insert(values).execute()
-            ids.setdefault(table, {})[op.row["uuid"]] = new_id
-            if model is models.Event:
-                event_id = new_id
+        batch_model.insert_many(batch).execute()
+        known = ids.setdefault(table, {})
+        uuids = [values["uuid"] for values in batch]
+        for start in range(0, len(uuids), INSERT_ROWS):
+            column = batch_model.uuid
+            known.update(batch_model.select(column, batch_model.id).where(column.in_(uuids[start:start + INSERT_ROWS]))
+                         .tuples())
+        batch.clear()
+
+    for op in plan.ops:
+        model = op.model
+        if batch and (model is not batch_model or op.kind != "insert"):
+            insert_batch()  # the rows written so far may be referred to from here on
+        if op.kind == "insert":
+            values = {name: _db_value(model._meta.fields[name], value, ids) for name, value in op.row.items()}
+            if batch and (values.keys() != batch[0].keys()
+                          or len(batch) >= min(INSERT_ROWS, SQL_VARIABLES // (len(values) + 1))):
+                insert_batch()
+            batch_model = model
+            batch.append(values)
+            if model is models.Event:  # the event first: its rows refer to it
+                insert_batch()
+                event_id = ids["event"][op.row["uuid"]]
             continue
         values = {model._meta.fields[name]: _db_value(model._meta.fields[name], op.row[name], ids)
                   for name in op.fields}
@@ -1028,6 +1075,8 @@ def _apply(plan: _Plan) -> int:
             values[model.updated_at] = now
             values[model.device_id] = models.device_id()
         model.update(values).where(model.id == op.local_id).execute()
+    if batch:
+        insert_batch()
     S = models.Setting
     for key, value in plan.setting_ops:
         where = (S.event == event_id) & (S.key == key)

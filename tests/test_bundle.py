@@ -181,6 +181,24 @@ def test_round_trip_into_a_fresh_laptop_database(pair, tmp_path):
                 assert merged.scanned_at == scans[merged.scan_id] and merged.recorded_at >= before_merge
 
 
+def test_new_rows_written_many_to_a_statement_keep_every_reference(pair, tmp_path, monkeypatch):
+    """A fresh laptop takes the new rows in statements of many rows (a handful here, so that people, their
+    check-ins, notes and answers fall into many statements each): every row and reference arrives."""
+    from db import models
+    from desktop_app import bundle
+
+    monkeypatch.setattr(bundle, "INSERT_ROWS", 7)
+    office, laptop, uuid = pair
+    with office:
+        before = user_data(uuid)
+        counts = {m: m.select().count() for m in (models.Invitee, models.CheckIn, models.MeetingNote)}
+    report = send(office, laptop, uuid, tmp_path / "b.odbundle")
+    assert report.created and report.checkins_added == 20
+    with laptop:
+        assert user_data(uuid) == before
+        assert {m: m.select().count() for m in counts} == counts and counts[models.Invitee] > 7
+
+
 def test_the_merge_keeps_the_remote_stamps(pair, tmp_path):
     from db import models
 
@@ -1040,3 +1058,17 @@ def test_the_key_is_the_scrypt_key_bundles_were_written_with():
     for log2_n, r, p in ((14, 8, 1), bundle.FORMAT_1_SCRYPT, (14, 4, 2)):
         expected = Scrypt(salt=salt, length=bundle.KEY_BYTES, n=2**log2_n, r=r, p=p).derive("开放日 2026".encode())
         assert bundle._derive("开放日 2026", salt, log2_n, r, p) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                    lambda children: st.lists(children, max_size=4)
+                    | st.dictionaries(st.text(max_size=6), children, max_size=4), max_leaves=30))
+def test_the_json_written_and_read_a_row_at_a_time_is_the_json_of_one_call(value):
+    """The bundle's JSON goes through the encoder a row at a time and the decoder with a hook at each object
+    (so the window's thread can run meanwhile): the same text and the same values as one call."""
+    from desktop_app import bundle
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert bundle._dumps(value) == text
+    assert bundle._loads(text) == json.loads(text)
