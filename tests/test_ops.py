@@ -179,3 +179,27 @@ def test_deleting_a_suggestion_that_is_gone_shows_a_message_not_the_crash_dialog
     ops.bus().sig_changed.connect(lambda *args: seen.append(args))
     qtbot.mouseClick(ledger.delete_button, Qt.MouseButton.LeftButton)
     assert dialogs and dialogs[-1][2] == "这条意见建议已在另一台电脑上删除" and not seen
+
+
+def test_a_job_on_the_worker_runs_with_the_collector_paused_and_gives_it_back(qtbot):
+    """The collector's full passes over a job's many objects held the interpreter (and so the window) 80 ms
+    each: a job runs with it paused; afterwards it runs as before, and stays off if it was off."""
+    import gc
+
+    from ui.worker import Worker
+
+    worker = Worker()
+    seen = []
+    try:
+        for before in (True, False):
+            (gc.enable if before else gc.disable)()
+            with qtbot.waitCallback() as done:
+                worker.run(lambda: gc.isenabled(), done, seen.append)
+            assert done.args == [False] and gc.isenabled() is before
+            with qtbot.waitCallback() as failed:  # a job that fails gives it back too
+                worker.run(lambda: 1 / 0, seen.append, failed)
+            assert isinstance(failed.args[0], ZeroDivisionError) and gc.isenabled() is before
+    finally:
+        gc.enable()
+        worker.shutdown()
+    assert seen == []

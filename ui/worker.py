@@ -15,12 +15,21 @@ Threading policy:
   lxml serialising a large document, a key derivation) or the collector's passes over millions of objects
   freeze the window although the work is on the worker. Such work calls libraries that let go of the
   interpreter (``hashlib.scrypt``), or runs in a child process: the filing package is written by ``openday
-  export package`` (``desktop_app.child``), which the worker starts and waits for.
+  export package`` (``desktop_app.child``), which the worker starts and waits for. Large JSON is read and
+  written a row at a time (``desktop_app.bundle._loads``/``_dumps``); many rows go into one statement, not
+  one each (a thread that lets go of the interpreter thousands of times a second starves the other).
+- While the worker runs Python, the GUI thread waits for the interpreter at each of its own Python calls: up to
+  the interpreter's switch interval each time (5 ms by default; showing a dialog makes a dozen such calls).
+  The worker sets it to ``SWITCH_INTERVAL_S``, so the window waits a millisecond at most. The garbage
+  collector is paused while a job runs (``_collector_paused``): its full passes over a job's many objects
+  hold the interpreter.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -30,6 +39,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 600
+SWITCH_INTERVAL_S = 0.001
 
 
 class _Bridge(QObject):
@@ -37,9 +47,23 @@ class _Bridge(QObject):
     """(future, on_done, on_error) — emitted from the worker thread, delivered on the GUI thread."""
 
 
+def _collector_paused(func: Callable):
+    """``func()`` with the cyclic garbage collector paused: a job holds many objects at once (a bundle's rows,
+    a roster), and each of the collector's full passes over them held the interpreter 80 ms, several times in a
+    merge. Refcounting frees the job's objects as usual; the collector resumes when it ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return func()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Worker(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        sys.setswitchinterval(SWITCH_INTERVAL_S)  # the window's turn comes sooner while the worker computes
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="openday-worker")
         self._bridge = _Bridge()
         self._bridge.sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -52,7 +76,7 @@ class Worker(QObject):
     def run(self, func: Callable, on_done: Callable, on_error: Callable[[BaseException], None], *,
             parent: QWidget | None = None, label: str = "") -> Future:
         """Run ``func()`` on the worker thread; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
-        future = self._executor.submit(func)  # refused once the window closed: nothing then counts as running
+        future = self._executor.submit(_collector_paused, func)  # refused once the window closed
         self._running += 1
         dialog = None
         state = {"done": False}
