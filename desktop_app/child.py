@@ -14,9 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
 from .errors import UserError
 
@@ -51,6 +49,9 @@ def report_refusal(exc: UserError) -> None:
 def run(*args: str) -> dict:
     """Run ``openday ARGS`` (which must print one JSON object) and return that object. A refusal is raised as
     the ``UserError`` the child raised; anything else as ``ChildFailed``."""
+    import subprocess  # here: every start of the program reads this module (``cli.main``), few run a child
+    import tempfile
+
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashes up on Windows
     handle, result = tempfile.mkstemp(prefix="openday-child-", suffix=".json")
     os.close(handle)

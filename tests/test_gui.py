@@ -58,6 +58,28 @@ def test_demo_button_opens_the_demo_event(window, qtbot):
     assert "西吉县审批服务管理局" in window.switcher.currentText()
 
 
+def test_an_opened_event_shows_its_field_hints_right_after_the_plan_check(qapp, qtbot, db_path):
+    """Opening the window, the plan's check runs first and the form's own hints (a landline's check loads the
+    phone library) right after it, not before the window is usable; both are there once it has drawn."""
+    install_translators(qapp, "zh_CN")
+    ws = open_workspace(db_path, lock=True)
+    info = events.create_event(EventDraft(unit="西吉县科技局", date=dt.date(2026, 9, 28)))
+    events.update_event(info.id, contact_phone="0954-301811")  # a digit short
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    label = win.plan_tab.basic_info.issue_labels["contact_phone"]
+    hint_at_check = []
+    win.plan_tab.review.sig_checked.connect(lambda _errors: hint_at_check.append(label.isHidden()))
+    try:
+        win.show()
+        assert hint_at_check == [] and label.isHidden()  # both after the window is shown
+        qtbot.waitUntil(lambda: not label.isHidden(), timeout=3000)
+        assert "区号" in label.text() and hint_at_check[:1] == [True]  # the check came first
+    finally:
+        win.close()
+        ws.close()
+
+
 def test_create_edit_switch_and_find_the_edit_after_reopening(window, qtbot, monkeypatch):
     monkeypatch.setattr(NewEventDialog, "ask", classmethod(
         lambda cls, parent, unit="", day=None: EventDraft(unit="西吉县科技局", date=dt.date(2026, 9, 28))))

@@ -48,6 +48,10 @@ class BasicInfoForm(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._issues_timer = QTimer(self)
+        self._issues_timer.setSingleShot(True)
+        self._issues_timer.setInterval(0)
+        self._issues_timer.timeout.connect(self._show_issues)
 
         self.editors: dict[str, QWidget] = {}
         self.issue_labels: dict[str, QLabel] = {}
@@ -209,7 +213,9 @@ class BasicInfoForm(QWidget):
         self.setEnabled(info is not None)
         self._update_date_hint()
         self.status.clear()
-        self._show_issues()
+        # The fields' own hints right after the window has drawn and the plan's check has run (queued before
+        # this one): checking a landline loads the phone library, 30 ms the first time.
+        self._issues_timer.start()
 
     def _changed(self, field: str) -> None:
         if self._loading or self._event_id is None:
@@ -255,6 +261,7 @@ class BasicInfoForm(QWidget):
         self.date_hint.setText(f"{weekdays[day.weekday()]} · {when}")
 
     def _show_issues(self) -> None:
+        self._issues_timer.stop()
         found = {issue.field: issue.message for issue in event_info.check(self.values())} if self._event_id else {}
         for field, label in self.issue_labels.items():
             message = found.get(field)

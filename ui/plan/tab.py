@@ -241,10 +241,10 @@ class PlanTab(QSplitter):
         self._flush_pages()
         self._info = info
         self._event_id = info.id if info else None
+        self.review.set_event(self._event_id, now=False)  # first: its check runs before the form's hints
         self.basic_info.set_event(info)
         for page in self._built.values():
             page.set_event(self._event_id)
-        self.review.set_event(self._event_id, now=False)
 
     def flush(self) -> None:
         """Write every pending edit now (switching events, closing, exporting)."""
