@@ -267,6 +267,25 @@ def test_a_search_through_a_sort_shows_whom_it_finds_and_paints_what_data_says(w
             assert [item.data() for item in span] == [index.data(role) for role in roles]
 
 
+def test_sorting_by_a_time_or_the_name_orders_by_the_value_with_the_empty_ones_last(window):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.domain.search import name_keys
+
+    tab = window.roster_tab
+    model = tab.model
+    for column, value in (("registered_at", lambda r: r.registered_at), ("confirmed", lambda r: r.confirmed_at),
+                          ("name", lambda r: name_keys(r.name)[0])):
+        number = model.COLUMNS.index(column)
+        tab.view.sortByColumn(number, Qt.SortOrder.AscendingOrder)
+        values = [value(r) for r in model.rows()]
+        filled = [v for v in values if v is not None]
+        assert values == filled + [None] * (len(values) - len(filled)), column  # the empty ones last
+        assert filled == sorted(filled) and filled, column
+        tab.view.sortByColumn(number, Qt.SortOrder.DescendingOrder)  # the other way round
+        assert [value(r) for r in model.rows()] == [None] * (len(values) - len(filled)) + filled[::-1], column
+
+
 def test_tab_add_person_through_the_form(window, monkeypatch):
     from ui.roster.form import InviteeDialog
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from desktop_app.domain import roster as roster_rules
 from desktop_app.domain.checkin import Entry, SearchIndex
 from desktop_app.domain.roster import mask_id
-from desktop_app.domain.search import normalise_query
+from desktop_app.domain.search import name_keys, normalise_query
 from desktop_app.services.roster import InviteeRow
 
 STATUS_COLOURS = {"confirmed": "#1b5e20", "waitlisted": "#e65100", "cancelled": "#757575",
@@ -64,20 +64,30 @@ class InviteeTableModel(QAbstractTableModel):
             return
         name = self.COLUMNS[column]
         self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=lambda row: (self._text(row, name) == "", self._sort_key(row, name)),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows.sort(key=self._sort_key(name), reverse=order == Qt.SortOrder.DescendingOrder)
         self._ids = None
         self.layoutChanged.emit()
 
-    def _sort_key(self, row: InviteeRow, name: str):
-        if name == "registered_at":
-            return row.registered_at.isoformat() if row.registered_at else ""
-        if name == "name":
-            from desktop_app.domain.search import name_keys
+    def _sort_key(self, name: str):
+        """A column's sort key: (empty, value), made once per row from the row itself (formatting a date for
+        each of 20,000 rows to see whether it is empty cost a sixth of a second)."""
+        if name in ("registered_at", "confirmed"):
+            attr = "registered_at" if name == "registered_at" else "confirmed_at"
 
-            keys = name_keys(row.name)
-            return keys[0] if keys else row.name
-        return self._text(row, name)
+            def by_time(row: InviteeRow):
+                when = getattr(row, attr)
+                return (when is None, when.isoformat() if when else "", row.confirmed_by if name == "confirmed" else "")
+            return by_time
+        if name == "name":
+            def by_name(row: InviteeRow):
+                keys = name_keys(row.name)
+                return (not row.name, keys[0] if keys else row.name)
+            return by_name
+
+        def by_text(row: InviteeRow):
+            text = self._text(row, name)
+            return (text == "", text)
+        return by_text
 
     def rows(self) -> list[InviteeRow]:
         return self._rows
