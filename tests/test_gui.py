@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
@@ -251,3 +252,24 @@ def test_qt_calls_leave_none_alone(qapp):
     # A faulty binding loses one reference per call (4,000 here); other objects coming and going move the count
     # by a few dozen either way.
     assert before - sys.getrefcount(None) < calls // 4
+
+
+def test_the_other_tabs_code_is_read_after_the_start_one_module_at_a_time(qapp, qtbot, db_path, monkeypatch):
+    from ui import main_window
+
+    monkeypatch.setattr(main_window, "PRELOAD_START_MS", 10)
+    monkeypatch.setattr(main_window, "PRELOAD_GAP_MS", 10)
+    read = []
+    monkeypatch.setattr(main_window, "importlib", SimpleNamespace(import_module=read.append))
+    ws = open_workspace(db_path, lock=True)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    try:
+        assert read == []  # nothing while the window is made
+        win.show()
+        qtbot.waitUntil(lambda: len(read) == len(main_window.PRELOADED_TABS), timeout=3000)
+        assert read == list(main_window.PRELOADED_TABS)
+        assert all(name.replace("ui.", "").replace(".tab", "") in win._tab_factories for name in read)
+    finally:
+        win.close()
+        ws.close()

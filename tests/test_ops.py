@@ -96,6 +96,15 @@ def test_a_large_roster_is_read_on_the_worker_and_the_tabs_then_work(workspace, 
     ops.bus().announce(demo.id, {"roster"}, roster_tab)
     assert tab.search.isEnabled()
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+    # The programme is read on the worker too; an edit then shows its result at once.
+    route_tab = window.tab("route")
+    window.tabs.setCurrentWidget(route_tab)
+    assert window.worker.busy  # read on the worker
+    qtbot.waitUntil(lambda: route_tab.plan is not None and route_tab.plan.event_id == demo.id, timeout=10_000)
+    items = len(route_tab.plan.items)
+    added = route_tab.add_item("stop")
+    assert added is not None and len(route_tab.plan.items) == items + 1
+    assert route_tab.current_item().id == added.id
 
 
 def test_the_filing_tab_of_a_large_event_reads_on_the_worker_and_keeps_what_is_typed(workspace, qtbot,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
 import sqlite3
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal, qVersion
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, QUrl, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +36,10 @@ from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, e
 from .plan.tab import PlanTab
 from .welcome import WelcomePage
 from .worker import Worker
+
+PRELOADED_TABS = ("ui.roster.tab", "ui.checkin.tab", "ui.route.tab", "ui.feedback.tab", "ui.summary.tab")
+PRELOAD_START_MS = 1500  # after the start, once the window is drawn and checked
+PRELOAD_GAP_MS = 150
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +118,20 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._show_workspace(event_id)
         self.restore_geometry()
+
+        # The other tabs' code is read while the coordinator looks at the plan, one module at a time, so the
+        # first opening of a tab does not also wait for its import (up to 30 ms each).
+        self._preload = list(PRELOADED_TABS)
+        self._preload_timer = QTimer(self)
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.timeout.connect(self._preload_next)
+        self._preload_timer.start(PRELOAD_START_MS)
+
+    def _preload_next(self) -> None:
+        if self._preload:
+            importlib.import_module(self._preload.pop(0))
+        if self._preload:
+            self._preload_timer.start(PRELOAD_GAP_MS)
 
     # -- the window's size -----------------------------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import route as rules
 from desktop_app.errors import UserError
-from desktop_app.services import route
+from desktop_app.services import roster, route
 
 from .. import ops
 from ..i18n import core_text
@@ -390,11 +390,28 @@ class RouteTab(ops.Subscriber, QWidget):
         index = self.view.selectionModel().currentIndex()
         return index.row() if index.isValid() else -1
 
-    def reload(self, select_id: int | None = None) -> None:
-        """Recompute the programme and show it; the selection stays on the same item (or ``select_id``)."""
+    def reload(self) -> None:
+        """Read the programme again (another event, or a change made elsewhere): for a large roster on the
+        worker, since counting its groups takes a while; the selection stays on the same item."""
+        event_id = self._event_id
+        large = event_id is not None and roster.people_count(event_id) >= ops.LOAD_ON_WORKER
+        keep = self.current_item().id if self.current_item() else None
+        if large and self._plan is not None and self._plan.event_id != event_id:
+            self._show_plan(None, None)  # not another event's programme meanwhile
+        self.load(lambda: route.plan(event_id) if event_id is not None else None,
+                  lambda plan: self._show_plan(plan, keep), large=large)
+
+    def _reload_now(self, select_id: int | None = None) -> None:
+        """Recompute the programme at once (after an edit here, which the next line may build on; a read still
+        on the worker is then dropped); the selection stays on the same item (or ``select_id``)."""
         current = self.current_item()
         keep = select_id if select_id is not None else (current.id if current else None)
-        self._plan = route.plan(self._event_id) if self._event_id is not None else None
+        event_id = self._event_id
+        self.load(lambda: route.plan(event_id) if event_id is not None else None,
+                  lambda plan: self._show_plan(plan, keep), large=False)
+
+    def _show_plan(self, plan: route.RoutePlan | None, keep: int | None) -> None:
+        self._plan = plan
         self.model.set_plan(self._plan)
         row = self.model.row_of(keep)
         if row >= 0 and row != self.current_row():
@@ -530,14 +547,14 @@ class RouteTab(ops.Subscriber, QWidget):
             window.statusBar().showMessage(text, 8000)
 
     def _changed(self, select_id: int | None = None) -> None:
-        self.reload(select_id)
+        self._reload_now(select_id)
         self.sig_changed.emit()
 
     def _on_edited(self, item_id: int, field: str, value) -> None:
         try:
             route.update_item(item_id, **{field: value})
         except UserError as exc:
-            self.reload()
+            self._reload_now()
             self.report_error(str(exc))
             return
         self._changed(item_id)
