@@ -259,12 +259,12 @@ def test_a_search_through_a_sort_shows_whom_it_finds_and_paints_what_data_says(w
     assert [order[i] for i in shown()] == sorted(order[i] for i in shown())  # in the sorted order
     roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole,
              Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole]
+    span = [QModelRoleData(role) for role in roles]  # one span for every cell, as the delegate passes it
     for row in range(tab.proxy.rowCount()):
         for column in range(tab.proxy.columnCount()):
             index = tab.proxy.index(row, column)
-            span = [QModelRoleData(role) for role in roles]
             tab.proxy.multiData(index, span)  # what the delegate asks for when it paints
-            assert [item.data() for item in span] == [index.data(role) for role in roles]
+            assert [item.data() for item in span] == [index.data(role) for role in roles], (row, column)
 
 
 def test_sorting_by_a_time_or_the_name_orders_by_the_value_with_the_empty_ones_last(window):

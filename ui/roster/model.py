@@ -133,12 +133,15 @@ class InviteeTableModel(QAbstractTableModel):
 
     def fill_at(self, source_row: int, column_number: int, span) -> None:
         """``multiData`` for a source row: the delegate asks for seven roles of each cell it paints, in one
-        call instead of seven (a repaint of the table then costs a millisecond, not eight). The roles this
-        model has nothing for stay empty, as the caller made them."""
+        call instead of seven. Every role is set, also those this model has nothing for: the delegate passes
+        the same span from cell to cell, so a role left alone would keep the cell before's value (a status
+        colour painting the whole row)."""
         row, column = self._rows[source_row], self.COLUMNS[column_number]
         for item in span:
             value = self._value(row, column, item.role())
-            if value is not None:
+            if value is None:
+                item.clearData()
+            else:
                 item.setData(value)
 
     def _value(self, row: InviteeRow, column: str, role: int):
