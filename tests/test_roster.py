@@ -265,6 +265,7 @@ def test_a_search_through_a_sort_shows_whom_it_finds_and_paints_what_data_says(w
             index = tab.proxy.index(row, column)
             tab.proxy.multiData(index, span)  # what the delegate asks for when it paints
             assert [item.data() for item in span] == [index.data(role) for role in roles], (row, column)
+            assert tab.proxy.flags(index) == tab.model.flags(tab.proxy.mapToSource(index))
 
 
 def test_sorting_by_a_time_or_the_name_orders_by_the_value_with_the_empty_ones_last(window):

@@ -252,7 +252,7 @@ def entrance(event_id: int) -> Entrance:
         date, thresholds = found
         categories, public = _categories(event_id)
         return Entrance(date, Thresholds.from_dict(json.loads(thresholds or "{}")).min_invitees,
-                     early_counted(event_id), categories, public)
+                        early_counted(event_id), categories, public)
 
 
 class Tally:

@@ -19,7 +19,7 @@ _ROOT = QModelIndex()
 _DISPLAY, _FOREGROUND, _USER, _TOOLTIP = (role.value for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole,
     Qt.ItemDataRole.ToolTipRole))
-_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class InviteeTableModel(QAbstractTableModel):
