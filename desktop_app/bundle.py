@@ -1043,12 +1043,11 @@ def _apply(plan: _Plan) -> int:
             for name in LOCAL_FIELDS.get(table, ()):
                 values[name] = now
         batch_model.insert_many(batch).execute()
-        known = ids.setdefault(table, {})
+        known, uuid = ids.setdefault(table, {}), batch_model.uuid
         uuids = [values["uuid"] for values in batch]
-        for start in range(0, len(uuids), INSERT_ROWS):
-            column = batch_model.uuid
-            known.update(batch_model.select(column, batch_model.id).where(column.in_(uuids[start:start + INSERT_ROWS]))
-                         .tuples())
+        for start in range(0, len(uuids), INSERT_ROWS):  # the new rows' ids, for the rows that refer to them
+            chunk = uuids[start:start + INSERT_ROWS]
+            known.update(batch_model.select(uuid, batch_model.id).where(uuid.in_(chunk)).tuples())
         batch.clear()
 
     for op in plan.ops:
