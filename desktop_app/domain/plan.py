@@ -7,6 +7,7 @@ downstream is pure and may run on a worker thread.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field, fields
 
 from ..i18n import QT_TRANSLATE_NOOP
@@ -58,6 +59,11 @@ class Thresholds:
     def from_dict(cls, data: dict | None) -> Thresholds:
         known = {f.name for f in fields(cls)}
         return cls(**{key: value for key, value in (data or {}).items() if key in known})
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Thresholds:
+        """As the event stores them (a JSON object; empty: the defaults)."""
+        return cls.from_dict(json.loads(text or "{}"))
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -5,7 +5,6 @@ from two laptops) has two check-ins and is counted once."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -251,7 +250,7 @@ def entrance(event_id: int) -> Entrance:
             raise EventNotFound(event_id)
         date, thresholds = found
         categories, public = _categories(event_id)
-        return Entrance(date, Thresholds.from_dict(json.loads(thresholds or "{}")).min_invitees,
+        return Entrance(date, Thresholds.from_json(thresholds).min_invitees,
                         early_counted(event_id), categories, public)
 
 

@@ -254,7 +254,7 @@ def get_plan(event_id: int) -> PlanFields:
         announcement_date=e.announcement_date, forms=tuple(json.loads(e.forms or "[]")),
         experiences=tuple(json.loads(e.experiences or "[]")),
         registration_channels=tuple(json.loads(e.registration_channels or "[]")),
-        thresholds=Thresholds.from_dict(json.loads(e.thresholds or "{}")), notice=_notice(options),
+        thresholds=Thresholds.from_json(e.thresholds), notice=_notice(options),
         attach_leading_group=attachments.get("leading_group", True),
         attach_signup_form=attachments.get("signup_form", True),
     )

@@ -95,7 +95,7 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
             filing_date=e.filing_date, announcement_date=e.announcement_date,
             channels=tuple(json.loads(e.registration_channels or "[]")), selection_rule=e.selection_rule,
             registered=registered, confirmed_recorded=confirmed_recorded,
-            thresholds=Thresholds.from_dict(json.loads(e.thresholds or "{}")))
+            thresholds=Thresholds.from_json(e.thresholds))
 
 
 def arrived_count(event_id: int) -> int:

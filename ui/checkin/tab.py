@@ -176,6 +176,7 @@ class CheckinTab(ops.Subscriber, QWidget):
             # another event: nothing to search until it is read (for the same event the current index keeps
             # serving the scanner until the fresh one replaces it)
             self._index, self._people = None, {}
+            self._entrance, self._tally = None, checkin.Tally((), ())  # nor the other event's counts
             self.search.setEnabled(False)
             self.search.setPlaceholderText(self.tr("Reading the roster…"))
 

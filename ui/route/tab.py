@@ -395,7 +395,8 @@ class RouteTab(ops.Subscriber, QWidget):
         worker, since counting its groups takes a while; the selection stays on the same item."""
         event_id = self._event_id
         large = event_id is not None and roster.people_count(event_id) >= ops.LOAD_ON_WORKER
-        keep = self.current_item().id if self.current_item() else None
+        current = self.current_item()
+        keep = current.id if current else None
         if large and self._plan is not None and self._plan.event_id != event_id:
             self._show_plan(None, None)  # not another event's programme meanwhile
         self.load(lambda: route.plan(event_id) if event_id is not None else None,
