@@ -6,6 +6,7 @@ Core strings are marked ``QT_TRANSLATE_NOOP("core", "...")`` so ``pyside6-lupdat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from . import paths
@@ -15,14 +16,20 @@ LANGUAGES = ("zh_CN", "en")
 CORE_CONTEXT = "core"
 
 _state = {"language": DEFAULT_LANGUAGE}
+# The window's compiled catalogue (a QTranslator's lookup, installed by ui.i18n): it answers core messages there,
+# so the window never parses the 180 KB .ts file; the CLI, which has no Qt, reads the .ts.
+_translator: dict[str, Callable[[str], str] | None] = {"lookup": None}
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     return text
 
 
-def set_language(language: str) -> None:
+def set_language(language: str, lookup: Callable[[str], str] | None = None) -> None:
+    """Core messages in ``language`` from now on; ``lookup`` (source -> translation, "" when it has none) is the
+    catalogue of that language already loaded by the window, used instead of the .ts file."""
     _state["language"] = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    _translator["lookup"] = lookup if _state["language"] != "en" else None
 
 
 def language() -> str:
@@ -52,9 +59,19 @@ def _catalog(language: str) -> dict[str, str]:
     return catalog
 
 
+def _translation(source: str) -> str | None:
+    """The current language's translation of a core string, or None where the catalogue has none."""
+    if _state["language"] == "en":
+        return None
+    lookup = _translator["lookup"]
+    if lookup is not None:
+        return lookup(source) or None
+    return _catalog(_state["language"]).get(source)
+
+
 def text(source: str, **params) -> str:
     """The translation of a core string in the current language, with ``{name}`` fields filled in."""
-    translated = _catalog(_state["language"]).get(source, source)
+    translated = _translation(source) or source
     return translated.format(**params) if params else translated
 
 
@@ -73,4 +90,4 @@ def value_text(source: str, chinese: str) -> str:
     print (``chinese``), never the English."""
     if _state["language"] == "en":
         return source
-    return _catalog(_state["language"]).get(source, chinese)
+    return _translation(source) or chinese

@@ -52,9 +52,11 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     qt_found = qt_base.load(f"qtbase_{i18n.language()}",
                             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     ours = QTranslator(app)
+    ours_found = ours.load(str(paths.resource("i18n", f"{i18n.language()}.qm")))
+    if ours_found:  # the core's messages from the same compiled catalogue (the .ts is not parsed again)
+        i18n.set_language(language, lookup=lambda source: ours.translate(i18n.CORE_CONTEXT, source))
     # Qt asks the last installed first: qtbase, then ours, and the fallback only for what neither knows.
-    for translator, wanted in ((MnemonicFallback(qt_base, app), qt_found),
-                               (ours, ours.load(str(paths.resource("i18n", f"{i18n.language()}.qm")))),
+    for translator, wanted in ((MnemonicFallback(qt_base, app), qt_found), (ours, ours_found),
                                (qt_base, qt_found)):
         if wanted:
             app.installTranslator(translator)

@@ -15,6 +15,7 @@ PROVINCES = frozenset({*map(str, range(11, 16)), *map(str, range(21, 24)), *map(
                        *map(str, range(41, 47)), *map(str, range(50, 55)), *map(str, range(61, 66)), "71",
                        *RESIDENCE_PERMIT_PREFIXES})
 EARLIEST_BIRTH_YEAR = 1900
+ADULT_AGE = 18  # younger on the event day: a minor, whom the roster rule names
 
 
 @dataclass(frozen=True)

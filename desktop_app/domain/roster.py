@@ -59,7 +59,7 @@ def status_name(code: str) -> str:
 def value_name(value: str, names: dict[str, str]) -> str:
     """A stored Chinese value (a sex, a source, a channel) in the interface's language; others as they are."""
     return i18n.value_text(names[value], value) if value in names else value
-ADULT_AGE = 18
+ADULT_AGE = idcard.ADULT_AGE
 
 # The import's reason codes (stable: the CLI prints them), with what each tells the coordinator.
 REASONS: dict[str, str] = {

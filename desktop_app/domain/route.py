@@ -1,5 +1,5 @@
-"""The day's programme (路线 / 活动流程): item kinds, clock times, the timing cascade with pinned items, groups
-going through the stops in rotation, the checks, guide cards and the plan-versus-actual difference.
+"""The day's programme (路线 / 活动流程): item kinds, groups going through the stops in rotation, the checks, guide
+cards and the plan-versus-actual difference, on the clock times and the timing cascade of ``domain.timing``.
 
 Pure functions and dataclasses: times are whole minutes after midnight (``int``), so 9:10 is 550. A programme
 item as timing sees it is a ``Step``; the services make them from the database rows.
@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
+from .timing import (  # noqa: F401 - route's own names for the timing it builds on
+    DAY,
+    KIND_WORDS,
+    MAX_DURATION,
+    Slot,
+    Step,
+    _slot,
+    cascade,
+    clock,
+    minutes,
+    parse_clock,
+    span,
+    to_time,
+)
 
 KINDS = ("gather", "stop", "transfer", "meeting", "survey", "experience", "other")
 KIND_LABELS = {
@@ -26,9 +39,6 @@ KIND_LABELS = {
     "experience": QT_TRANSLATE_NOOP("core", "Experience"),
     "other": QT_TRANSLATE_NOOP("core", "Other"),
 }
-# What the documents and the timeline picture print (they are always in Chinese).
-KIND_WORDS = {"gather": "集合", "stop": "参观点", "transfer": "转场", "meeting": "座谈会", "survey": "问卷",
-              "experience": "体验", "other": "其他"}
 TRANSFER_MODES = ("步行", "乘车", "自动扶梯", "直梯")
 TRANSFER_MODE_NAMES = {  # the interface's words for them; the stored value and the documents stay Chinese
     "步行": QT_TRANSLATE_NOOP("core", "On foot"),
@@ -50,127 +60,6 @@ TOUR_KINDS = frozenset({"stop", "transfer", "experience"})
 # Places that take one group at a time (two groups on one staircase or in one bus are no clash).
 VISIT_KINDS = frozenset({"stop", "experience"})
 INTERACTION_KINDS = frozenset({"meeting", "survey"})
-MAX_DURATION = 12 * 60
-DAY = 24 * 60
-
-
-# -- clock times ---------------------------------------------------------------------------------------------------
-
-def minutes(value: dt.time | None) -> int | None:
-    return value.hour * 60 + value.minute if value is not None else None
-
-
-def to_time(value: int | None) -> dt.time | None:
-    """The time of day of ``value`` minutes; past midnight it stops at 23:59."""
-    if value is None:
-        return None
-    value = max(0, min(value, DAY - 1))
-    return dt.time(value // 60, value % 60)
-
-
-def clock(value: int | None) -> str:
-    """9:05, 14:30 — no leading zero, as the plans write it; '' for no time."""
-    if value is None:
-        return ""
-    return f"{value // 60}:{value % 60:02d}"
-
-
-def span(start: int | None, end: int | None) -> str:
-    """9:10-9:20 (a programme's time column); just the start when the end is unknown."""
-    if start is None:
-        return ""
-    return f"{clock(start)}-{clock(end)}" if end is not None and end != start else clock(start)
-
-
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{1,2}))?$|^(\d{1,2})(\d{2})$")
-_SEPARATORS = str.maketrans({"：": ":", ".": ":", "．": ":", "点": ":", "时": ":", "分": None, " ": None})
-
-
-def parse_clock(text: str | dt.time | None) -> dt.time | None:
-    """A time of day as a coordinator types it: 11:00, 11：00, 9.30, 930, 11点, 9点30分; empty gives None.
-    Raises ``ValueError`` for anything else."""
-    if isinstance(text, dt.time):
-        return text.replace(second=0, microsecond=0)
-    if text is None or not str(text).strip():
-        return None
-    match = _CLOCK.match(str(text).strip().translate(_SEPARATORS).rstrip(":"))
-    if not match:
-        raise ValueError(text)
-    hour, minute = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-    hour, minute = int(hour), int(minute or 0)
-    if hour > 23 or minute > 59:
-        raise ValueError(text)
-    return dt.time(hour, minute)
-
-
-# -- the programme as timing sees it -------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Step:
-    """One programme item: its row id, kind, words, the guide (as printed, and a key naming the person: the
-    same key is the same person), duration and pinned start (minutes after midnight, or None)."""
-
-    id: int
-    kind: str
-    title: str = ""
-    place: str = ""
-    guide: str = ""
-    guide_key: str = ""
-    duration: int = 0
-    pinned: int | None = None
-    content: str = ""
-
-    @property
-    def name(self) -> str:
-        """How messages name the item: its title, else its place, else its kind."""
-        return self.title.strip() or self.place.strip() or KIND_WORDS.get(self.kind, self.kind)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """When one group does one step. ``natural`` is where the items before would have put a pinned step, so
-    ``gap`` (pinned start − natural) is the slack (positive) or the overrun (negative) before it."""
-
-    step: int  # index into the steps
-    group: int  # 1-based
-    start: int | None
-    end: int | None
-    natural: int | None = None
-    pinned: bool = False
-
-    @property
-    def gap(self) -> int | None:
-        if not self.pinned or self.natural is None or self.start is None:
-            return None
-        return self.start - self.natural
-
-
-def _after(start: int | None, duration: int) -> int | None:
-    return None if start is None else start + max(duration, 0)
-
-
-def _slot(index: int, step: Step, group: int, ready: int | None, first: bool) -> Slot:
-    """``step`` for ``group`` when the group is ready at ``ready``. The day's first item has nothing before
-    it, so its pin is never an overrun (the day may begin early with it); a later start is slack."""
-    start = step.pinned if step.pinned is not None else ready
-    natural = ready
-    if first and (ready is None or start is None or start < ready):
-        natural = None
-    return Slot(index, group, start, _after(start, step.duration), natural, step.pinned is not None)
-
-
-def cascade(day_start: int | None, steps: Sequence[Step], *, group: int = 1) -> list[Slot]:
-    """One group's timetable: each step starts when the one before it ends (the first at ``day_start``),
-    unless pinned to a clock time."""
-    slots: list[Slot] = []
-    ready = day_start
-    for index, step in enumerate(steps):
-        slot = _slot(index, step, group, ready, index == 0)
-        slots.append(slot)
-        ready = slot.end
-    return slots
-
-
 @dataclass(frozen=True)
 class Groups:
     """How the people go round: ``count`` groups, each starting a tour segment ``offset`` minutes after the one

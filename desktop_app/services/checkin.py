@@ -17,7 +17,8 @@ from ..domain.plan import Thresholds
 from ..domain.roster import WALK_IN_SOURCE, InviteeDraft, status_name
 from ..errors import EventNotFound, UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import audit, roster
+from . import audit, counts, roster
+from .counts import early_counted
 from .events import _live as live_event
 from .events import require_live
 
@@ -317,18 +318,8 @@ def public_share(event_id: int, everyone: list[Person] | None = None) -> tuple[i
     return tally.public_arrived, tally.checked_in
 
 
-EARLY_COUNTED_KEY = "early_checkins_counted"
-
-
-def early_counted(event_id: int) -> bool:
-    """Whether check-ins made before the event day count as arrivals (the coordinator confirmed them: the date
-    was moved, people were admitted the evening before). By default they do not: a rehearsal or a test of the
-    scanner is not an arrival."""
-    return bool(settings.get(EARLY_COUNTED_KEY, event_id))
-
-
 def set_early_counted(event_id: int, counted: bool) -> None:
     event = live_event(event_id)
-    settings.set(EARLY_COUNTED_KEY, bool(counted), event_id)
+    settings.set(counts.EARLY_COUNTED_KEY, bool(counted), event_id)
     audit.record("checkin.early_counted", event_id=event_id, target="event", target_uuid=event.uuid,
                  summary="yes" if counted else "no")

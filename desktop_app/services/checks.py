@@ -9,7 +9,7 @@ from ..domain import checkin as checkin_rules
 from ..domain import feedback as feedback_rules
 from ..domain import roster_rules, rules
 from ..domain.rules import Finding
-from . import feedback, plan, roster, summary
+from . import counts, plan
 
 
 def run_checks(event_id: int, *, today: dt.date | None = None, snapshot: plan.PlanSnapshot | None = None,
@@ -19,8 +19,8 @@ def run_checks(event_id: int, *, today: dt.date | None = None, snapshot: plan.Pl
     today = today or dt.date.today()
     snapshot = snapshot or plan.snapshot(event_id)
     if arrived is None:  # as the summary counts them (each person once; before the day only when confirmed)
-        arrived = summary.arrived_count(event_id)
+        arrived = counts.arrived_count(event_id)
     return (rules.check(snapshot, today=today)
-            + roster_rules.check(snapshot, roster.roster_summary(event_id), today=today)
+            + roster_rules.check(snapshot, counts.roster_summary(event_id), today=today)
             + checkin_rules.check_attendance(snapshot, arrived, today=today)
-            + feedback_rules.check(feedback.due_items(event_id), today=today))
+            + feedback_rules.check(counts.due_items(event_id), today=today))

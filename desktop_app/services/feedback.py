@@ -387,13 +387,6 @@ def set_departments(event_id: int, names: Sequence[str]) -> None:
     audit.record("feedback.departments", event_id=event_id, summary=f"{len(names)}")
 
 
-def due_items(event_id: int) -> list[rules.DueItem]:
-    S = models.Suggestion
-    return [rules.DueItem(topic or content[:16], status, due) for topic, content, status, due in
-            S.select(S.topic, S.content, S.status, S.due_date)
-            .where((S.event == event_id) & (S.deleted == False)).tuples()]  # noqa: E712
-
-
 def all_answered_on(event_id: int) -> dt.date | None:
     """The day the last suggestion was answered when all are (the 意见反馈 milestone), else None."""
     S = models.Suggestion

@@ -12,7 +12,7 @@ from functools import lru_cache
 from db import models
 
 from .. import paths, settings
-from ..domain import route as route_rules
+from ..domain import timing
 from ..domain.plan import (
     AgendaRow,
     Category,
@@ -332,10 +332,10 @@ def agenda_rows(event: models.Event) -> tuple[AgendaRow, ...]:
                                                   & (models.AgendaItem.deleted == False))  # noqa: E712
                  .order_by(models.AgendaItem.position, models.AgendaItem.id))
     # The route's timing (group 1's timetable): the plan prints the programme the 路线 tab shows.
-    steps = [route_rules.Step(i.id, i.kind, duration=i.duration_min, pinned=route_rules.minutes(i.pinned_start))
+    steps = [timing.Step(i.id, i.kind, duration=i.duration_min, pinned=timing.minutes(i.pinned_start))
              for i in items]
-    times = [route_rules.to_time(slot.start)
-             for slot in route_rules.cascade(route_rules.minutes(event.start_time), steps)]
+    times = [timing.to_time(slot.start)
+             for slot in timing.cascade(timing.minutes(event.start_time), steps)]
     out = []
     for item, start in zip(items, times, strict=True):
         guide = item.guide if item.guide_id else None

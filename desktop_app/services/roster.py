@@ -14,6 +14,9 @@ from ..domain.roster import InviteeDraft, Problem, RosterContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit
+from .counts import CategoryFill, category_fill, roster_summary  # noqa: F401 - the roster's counts
+from .counts import categories as _categories
+from .counts import people as _people
 from .events import _live as live_event
 
 REFUSED = QT_TRANSLATE_NOOP("core", "{name}: {problems}")
@@ -53,31 +56,10 @@ class InviteeRow:
     notes: str
 
 
-@dataclass(frozen=True)
-class CategoryFill:
-    id: int
-    name: str
-    quota: int
-    public: bool
-    registered: int
-    confirmed: int
-    waitlisted: int
-
-
 def _local_now() -> dt.datetime:
     """Registration and confirmation times are wall-clock times the coordinator reads and types, kept as such
     (the sync stamps, ``updated_at``, are UTC)."""
     return dt.datetime.now().replace(microsecond=0)
-
-
-def _categories(event_id: int) -> list[models.InviteeCategory]:
-    C = models.InviteeCategory
-    return list(C.select().where((C.event == event_id) & (C.deleted == False)).order_by(C.position, C.id))  # noqa: E712
-
-
-def _people(event_id: int):
-    I = models.Invitee  # noqa: E741
-    return I.select().where((I.event == event_id) & (I.deleted == False))  # noqa: E712
 
 
 def people_count(event_id: int) -> int:
@@ -282,17 +264,6 @@ def assign_pass_codes(event_id: int) -> int:
     return given
 
 
-def category_fill(event_id: int) -> list[CategoryFill]:
-    I = models.Invitee  # noqa: E741
-    query = (_people(event_id).select(I.category, I.status, models.fn.COUNT(I.id))
-             .group_by(I.category, I.status).tuples())
-    counts: dict[tuple[int | None, str], int] = {(category, status): n for category, status, n in query}
-    return [CategoryFill(c.id, c.name, c.quota, c.counts_as_public,
-                         sum(v for (cid, _s), v in counts.items() if cid == c.id),
-                         counts.get((c.id, "confirmed"), 0), counts.get((c.id, "waitlisted"), 0))
-            for c in _categories(event_id)]
-
-
 def import_drafts(event_id: int, drafts: list[InviteeDraft], *, source: str = "",
                   checked_against: RosterContext | None = None) -> int:
     """Add all of ``drafts`` in one transaction, or none: every row is checked again against the roster as it
@@ -348,30 +319,3 @@ def set_id_required(event_id: int, required: bool) -> None:
             event.save()
             audit.record("roster.id_required", event_id=event.id, target="event", target_uuid=event.uuid,
                          summary=str(required))
-
-
-def roster_summary(event_id: int):
-    """What the roster rules read: confirmed per category, minors on the roster, the confirmed total."""
-    from ..domain import idcard, roster_rules
-
-    event = live_event(event_id)
-    minors = []
-    if event.date:
-        # Only the people who could be under age are read: the birth year sits in the stored ID text (characters
-        # 7-10 of an 18-character number), so the database hands over those few rows, not the whole roster.
-        I = models.Invitee  # noqa: E741
-        born_after = str(event.date.year - roster.ADULT_AGE)
-        candidates = (_people(event_id)
-                      .select(I.name, I.id_number)
-                      .where((I.status != "cancelled") & (I.id_number != "")
-                             & ((models.fn.LENGTH(I.id_number) != 18)
-                                | (models.fn.SUBSTR(I.id_number, 7, 4) >= born_after)))
-                      .order_by(I.id).tuples())
-        for name, id_number in candidates:
-            parsed = idcard.parse(id_number)
-            if isinstance(parsed, idcard.IdInfo) and parsed.age_on(event.date) < roster.ADULT_AGE:
-                minors.append(name)
-    fills = category_fill(event_id)
-    return roster_rules.RosterSummary(
-        categories=tuple(roster_rules.CategoryCount(f.name, f.quota, f.confirmed) for f in fills),
-        minors=tuple(minors), confirmed_total=sum(f.confirmed for f in fills))

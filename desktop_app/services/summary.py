@@ -12,7 +12,6 @@ from functools import lru_cache
 from db import models
 
 from .. import paths, settings
-from ..domain import checkin as checkin_rules
 from ..domain import feedback as feedback_rules
 from ..domain.plan import Thresholds
 from ..domain.roster import WALK_IN_SOURCE
@@ -23,7 +22,7 @@ from ..domain.summary import (
     implementation_draft,
     report_draft,
 )
-from . import audit, checkin
+from . import audit, checkin, counts
 from .events import _live as live_event
 
 SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minutes
@@ -38,10 +37,6 @@ ANSWERED_STATUSES = ("answered",)
 @lru_cache(maxsize=1)
 def draft_texts() -> dict:
     return json.loads(paths.resource("summary", "drafts.json").read_text(encoding="utf-8"))
-
-
-def _local(utc: dt.datetime) -> dt.datetime:
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
 def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
@@ -60,11 +55,11 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
         confirmed_recorded = (Inv.select().where(live & (Inv.status == "confirmed") & Inv.confirmed_at.is_null(False))
                               .count())
         registered = Inv.select().where(live & (Inv.source != WALK_IN_SOURCE)).count()
-        arrivals, early = _arrivals(e)
+        arrivals, early = counts.arrivals(e)
         arrived = Counter(category_id for category_id, _at, _walk in arrivals.values())
         categories = [CategoryAttendance(cat.name, cat.quota, confirmed.get(cat.id, 0), arrived[cat.id],
                                          bool(cat.counts_as_public))
-                      for cat in _categories(e.id)]
+                      for cat in counts.categories(e.id)]
         items = list(models.AgendaItem.select().where((models.AgendaItem.event == e.id)
                                                       & (models.AgendaItem.deleted == False))  # noqa: E712
                      .order_by(models.AgendaItem.position, models.AgendaItem.id))
@@ -80,7 +75,7 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
         notes = M.select().where((M.event == e.id) & (M.deleted == False)).count()  # noqa: E712
         meeting_started = any(i.kind == "meeting" and i.actual_start is not None for i in items)
         responses, satisfaction = _survey(e.id)
-        local = [_local(at) for _category, at, _walk in arrivals.values()]
+        local = [counts.local_time(at) for _category, at, _walk in arrivals.values()]
         slots = Counter((t.hour * 60 + t.minute) // SLOT_MINUTES * SLOT_MINUTES for t in local)
         return SummaryFacts(
             unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),
@@ -96,40 +91,6 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
             channels=tuple(json.loads(e.registration_channels or "[]")), selection_rule=e.selection_rule,
             registered=registered, confirmed_recorded=confirmed_recorded,
             thresholds=Thresholds.from_json(e.thresholds))
-
-
-def arrived_count(event_id: int) -> int:
-    """The arrivals as ``facts`` counts them (``SummaryFacts.arrived``), without the rest of the day's facts."""
-    with models.database.atomic():
-        e = live_event(event_id)
-        arrivals, _early = _arrivals(e)
-        categories = {cat.id for cat in _categories(e.id)}
-        return sum(1 for category_id, _at, _walk in arrivals.values() if category_id in categories)
-
-
-def _arrivals(e) -> tuple[dict[int, tuple[int | None, dt.datetime, bool]], set[int]]:
-    """Each person admitted (once however many devices admitted them) -> (category, first scan, walk-in); and
-    the people admitted only before the event day, not counted unless the coordinator confirmed those."""
-    Inv, C = models.Invitee, models.CheckIn
-    arrivals: dict[int, tuple[int | None, dt.datetime, bool]] = {}
-    early: set[int] = set()
-    count_early = checkin.early_counted(e.id)
-    for invitee_id, category_id, scanned_at, walk_in in (
-            C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
-            .where((C.event == e.id) & (C.deleted == False) & C.undone_at.is_null()  # noqa: E712
-                   & (Inv.event == e.id) & (Inv.deleted == False))  # noqa: E712
-            .order_by(C.scanned_at).tuples()):
-        if not count_early and checkin_rules.is_early(_local(scanned_at), e.date):
-            early.add(invitee_id)
-            continue
-        arrivals.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))
-    return arrivals, early
-
-
-def _categories(event_id: int):
-    IC = models.InviteeCategory
-    return (IC.select().where((IC.event == event_id) & (IC.deleted == False))  # noqa: E712
-            .order_by(IC.position, IC.id))
 
 
 def _schedule_note(event_id: int) -> str:

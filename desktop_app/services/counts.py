@@ -1,0 +1,124 @@
+"""What the rule check reads besides the plan, counted in SQL: the roster's fill per category and its minors, the
+suggestions' due dates, the arrivals. The roster, feedback, check-in and summary services hand these on, so the
+check (the first thing the window shows) needs none of their other code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from db import models
+
+from .. import settings
+from ..domain import checkin as checkin_rules
+from ..domain import idcard, roster_rules
+from ..domain.feedback import DueItem
+from .events import _live as live_event
+
+EARLY_COUNTED_KEY = "early_checkins_counted"
+
+
+@dataclass(frozen=True)
+class CategoryFill:
+    id: int
+    name: str
+    quota: int
+    public: bool
+    registered: int
+    confirmed: int
+    waitlisted: int
+
+
+def categories(event_id: int) -> list[models.InviteeCategory]:
+    """The event's invitee categories in their order."""
+    C = models.InviteeCategory
+    return list(C.select().where((C.event == event_id) & (C.deleted == False)).order_by(C.position, C.id))  # noqa: E712
+
+
+def people(event_id: int):
+    """The query of the event's people (not deleted)."""
+    I = models.Invitee  # noqa: E741
+    return I.select().where((I.event == event_id) & (I.deleted == False))  # noqa: E712
+
+
+def category_fill(event_id: int) -> list[CategoryFill]:
+    I = models.Invitee  # noqa: E741
+    query = (people(event_id).select(I.category, I.status, models.fn.COUNT(I.id))
+             .group_by(I.category, I.status).tuples())
+    counts: dict[tuple[int | None, str], int] = {(category, status): n for category, status, n in query}
+    return [CategoryFill(c.id, c.name, c.quota, c.counts_as_public,
+                         sum(v for (cid, _s), v in counts.items() if cid == c.id),
+                         counts.get((c.id, "confirmed"), 0), counts.get((c.id, "waitlisted"), 0))
+            for c in categories(event_id)]
+
+
+def roster_summary(event_id: int) -> roster_rules.RosterSummary:
+    """What the roster rules read: confirmed per category, minors on the roster, the confirmed total."""
+    event = live_event(event_id)
+    minors = []
+    if event.date:
+        # Only the people who could be under age are read: the birth year sits in the stored ID text (characters
+        # 7-10 of an 18-character number), so the database hands over those few rows, not the whole roster.
+        I = models.Invitee  # noqa: E741
+        born_after = str(event.date.year - idcard.ADULT_AGE)
+        candidates = (people(event_id)
+                      .select(I.name, I.id_number)
+                      .where((I.status != "cancelled") & (I.id_number != "")
+                             & ((models.fn.LENGTH(I.id_number) != 18)
+                                | (models.fn.SUBSTR(I.id_number, 7, 4) >= born_after)))
+                      .order_by(I.id).tuples())
+        for name, id_number in candidates:
+            parsed = idcard.parse(id_number)
+            if isinstance(parsed, idcard.IdInfo) and parsed.age_on(event.date) < idcard.ADULT_AGE:
+                minors.append(name)
+    fills = category_fill(event_id)
+    return roster_rules.RosterSummary(
+        categories=tuple(roster_rules.CategoryCount(f.name, f.quota, f.confirmed) for f in fills),
+        minors=tuple(minors), confirmed_total=sum(f.confirmed for f in fills))
+
+
+def due_items(event_id: int) -> list[DueItem]:
+    S = models.Suggestion
+    return [DueItem(topic or content[:16], status, due) for topic, content, status, due in
+            S.select(S.topic, S.content, S.status, S.due_date)
+            .where((S.event == event_id) & (S.deleted == False)).tuples()]  # noqa: E712
+
+
+def early_counted(event_id: int) -> bool:
+    """Whether check-ins made before the event day count as arrivals (the coordinator confirmed them: the date
+    was moved, people were admitted the evening before). By default they do not: a rehearsal or a test of the
+    scanner is not an arrival."""
+    return bool(settings.get(EARLY_COUNTED_KEY, event_id))
+
+
+def local_time(utc: dt.datetime) -> dt.datetime:
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def arrivals(e: models.Event) -> tuple[dict[int, tuple[int | None, dt.datetime, bool]], set[int]]:
+    """Each person admitted (once however many devices admitted them) -> (category, first scan, walk-in); and
+    the people admitted only before the event day, not counted unless the coordinator confirmed those."""
+    Inv, C = models.Invitee, models.CheckIn
+    found: dict[int, tuple[int | None, dt.datetime, bool]] = {}
+    early: set[int] = set()
+    count_early = early_counted(e.id)
+    for invitee_id, category_id, scanned_at, walk_in in (
+            C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
+            .where((C.event == e.id) & (C.deleted == False) & C.undone_at.is_null()  # noqa: E712
+                   & (Inv.event == e.id) & (Inv.deleted == False))  # noqa: E712
+            .order_by(C.scanned_at).tuples()):
+        if not count_early and checkin_rules.is_early(local_time(scanned_at), e.date):
+            early.add(invitee_id)
+            continue
+        found.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))
+    return found, early
+
+
+def arrived_count(event_id: int) -> int:
+    """The arrivals as the summary's facts count them (``SummaryFacts.arrived``), without the rest of the day's
+    facts."""
+    with models.database.atomic():
+        e = live_event(event_id)
+        found, _early = arrivals(e)
+        ids = {cat.id for cat in categories(e.id)}
+        return sum(1 for category_id, _at, _walk in found.values() if category_id in ids)
