@@ -18,7 +18,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from . import backup, migrations, models
+from . import backup, integrity, migrations, models
 from .errors import DatabaseRefused
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -80,25 +80,13 @@ def inspect_file(path: Path) -> bool:
     wrong_size = size_damage(path)
     if wrong_size:
         raise _refuse(DatabaseRefused.CORRUPT, path, wrong_size)
-    # Read-only, and without a -wal beside it immutable too: a WAL file opened even read-only gets a -wal and a
-    # -shm that it cannot remove again, so a refused file would not be left as it was found. No -wal means no
-    # other connection has the file open in WAL mode, so there is nothing to lock against.
-    immutable = "&immutable=1" if not _side(path, "-wal").exists() else ""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
+        found = integrity.taken(path)
     except sqlite3.Error as exc:
         raise storage_refusal(exc, path) from exc
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-        if [r[0] for r in rows] != ["ok"]:
-            raise _refuse(DatabaseRefused.CORRUPT, path, "; ".join(str(r[0]) for r in rows[:5]))
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.Error as exc:
-        raise storage_refusal(exc, path) from exc
-    finally:
-        conn.close()
+    if found.check != ("ok",):
+        raise _refuse(DatabaseRefused.CORRUPT, path, "; ".join(found.check[:5]))
+    version, app_id, tables = found.version, found.app_id, found.tables
     if app_id != migrations.APPLICATION_ID and (tables or version):
         raise _refuse(DatabaseRefused.NOT_OPENDAY, path)
     if version > migrations.latest_version():
@@ -108,8 +96,7 @@ def inspect_file(path: Path) -> bool:
     return True
 
 
-def _side(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
+_side = integrity.side
 
 
 def size_damage(path: Path) -> str:

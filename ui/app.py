@@ -102,7 +102,13 @@ def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int |
     app.setOrganizationName("OpenDayDesk")
     install_translators(app, DEFAULT_LANGUAGE)
     shell = _first_paint(app)
-    from desktop_app import logs, paths, settings
+    from db import integrity
+    from desktop_app import paths
+
+    path = Path(db_path).expanduser() if db_path else paths.default_db_path()
+    integrity.start(path)  # SQLite checks the file on its own thread while the code below loads
+
+    from desktop_app import logs, settings
 
     from .errors import install_excepthook
 
@@ -116,7 +122,6 @@ def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int |
             QMessageBox.critical(None, QCoreApplication.translate("Startup", "Open Day Desk"), str(exc))
         return 1
 
-    path = Path(db_path).expanduser() if db_path else paths.default_db_path()
     try:
         workspace = open_gui_workspace(path, interactive=interactive, parent=None)
     except UserError as exc:

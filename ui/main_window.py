@@ -31,7 +31,6 @@ from desktop_app.errors import UserError
 from desktop_app.services import events
 from desktop_app.workspace import Workspace
 
-from . import early
 from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, event_label
 from .plan.tab import PlanTab
 from .welcome import WelcomePage
@@ -62,12 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Open Day Desk"))
         self.setMinimumSize(QSize(960, 600))
 
-        self.welcome = WelcomePage(self)
-        self.welcome.sig_new_event.connect(self.new_event)
-        self.welcome.sig_demo_event.connect(self.open_demo_event)
-        self.welcome.sig_held_demo_event.connect(lambda: self.open_demo_event(held=True))
-        self.welcome.sig_open_bundle.connect(self.merge_bundle)
-        self.welcome.sig_open_database.connect(self.open_database)
+        self._welcome: WelcomePage | None = None  # built when an empty database first shows it
 
         self.switcher = QComboBox(self)
         self.switcher.setObjectName("event_switcher")
@@ -106,7 +100,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
 
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(QWidget(self))  # the welcome page's place
         self.pages.addWidget(event_page)
         self.setCentralWidget(self.pages)
 
@@ -126,6 +120,25 @@ class MainWindow(QMainWindow):
         self._preload_timer.setSingleShot(True)
         self._preload_timer.timeout.connect(self._preload_next)
         self._preload_timer.start(PRELOAD_START_MS)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """What an empty database shows (built the first time it is needed)."""
+        if self._welcome is None:
+            page = WelcomePage(self)
+            page.sig_new_event.connect(self.new_event)
+            page.sig_demo_event.connect(self.open_demo_event)
+            page.sig_held_demo_event.connect(lambda: self.open_demo_event(held=True))
+            page.sig_open_bundle.connect(self.merge_bundle)
+            page.sig_open_database.connect(self.open_database)
+            placeholder = self.pages.widget(0)
+            shown = self.pages.currentIndex()
+            self.pages.insertWidget(0, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages.setCurrentIndex(shown)
+            self._welcome = page
+        return self._welcome
 
     def _preload_next(self) -> None:
         if self._preload:
@@ -307,7 +320,10 @@ class MainWindow(QMainWindow):
         self.switcher.setCurrentIndex(index)
         self.switcher.blockSignals(False)
         has_events = bool(summaries)
-        self.pages.setCurrentIndex(1 if has_events else 0)
+        if has_events:
+            self.pages.setCurrentIndex(1)
+        else:
+            self.pages.setCurrentWidget(self.welcome)
         for action in (self.duplicate_action, self.delete_action, self.bundle_export_action,
                        *self.export_actions.values()):
             action.setEnabled(has_events)
@@ -548,6 +564,8 @@ class MainWindow(QMainWindow):
                             parent=self, label=self.tr("Writing the documents…"))
 
         # The day's documents are written before the day only as a draft, if the user says so.
+        from . import early
+
         early.then_write(self, kind, event_id, today, start,
                          lambda error: self._export_failed(folder, error, export.is_target_error))
 

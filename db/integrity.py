@@ -1,0 +1,101 @@
+"""A database file's read-only look before it is opened: ``PRAGMA quick_check`` and the header values that say
+whose file it is. The window starts the look on a thread of its own as soon as it knows the file, so SQLite reads
+the file (leaving the interpreter free) while the window's code loads; ``db.connection`` takes the result, or
+looks itself when nothing was started or the file changed since. Standard library only: started before peewee
+is imported."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Look:
+    check: tuple[str, ...]  # quick_check's lines: ("ok",) for a sound file
+    version: int  # user_version
+    app_id: int  # application_id
+    tables: int  # entries in sqlite_master
+
+
+def side(path: Path, suffix: str) -> Path:
+    """The companion file ``suffix`` (-wal, -shm, -journal) of the database ``path``."""
+    return path.with_name(path.name + suffix)
+
+
+def _signature(path: Path) -> tuple:
+    """What a look depends on: the file and its -wal as they are on disk (a change means a new look)."""
+    def stat(p: Path) -> tuple | None:
+        try:
+            s = p.stat()
+        except OSError:
+            return None
+        return s.st_size, s.st_mtime_ns, s.st_ino
+
+    return stat(path), stat(side(path, "-wal"))
+
+
+def look(path: Path) -> Look:
+    """Read ``path`` without writing to it; raises ``sqlite3.Error`` where SQLite cannot.
+
+    Read-only, and without a -wal beside it immutable too: a WAL file opened even read-only gets a -wal and a
+    -shm that it cannot remove again, so a refused file would not be left as it was found. No -wal means no
+    other connection has the file open in WAL mode, so there is nothing to lock against."""
+    immutable = "&immutable=1" if not side(path, "-wal").exists() else ""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, check_same_thread=False)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        conn.close()
+    return Look(tuple(str(r[0]) for r in rows), version, app_id, tables)
+
+
+class _Started:
+    def __init__(self, path: Path):
+        self.path = path
+        self.signature = _signature(path)
+        self.result: Look | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="openday-integrity", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.result = look(self.path)
+        except BaseException as exc:  # noqa: BLE001 - handed over to the thread that opens the file
+            self.error = exc
+
+
+_started: dict[str, _Started] = {}
+
+
+def _key(path: Path) -> str:
+    return os.path.normcase(str(Path(path).expanduser().absolute()))
+
+
+def start(path: Path | str) -> None:
+    """Begin looking at ``path`` on a thread (nothing when it is not a file yet)."""
+    path = Path(path).expanduser().absolute()
+    if path.is_file() and path.stat().st_size > 0:
+        _started[_key(path)] = _Started(path)
+
+
+def taken(path: Path) -> Look:
+    """The look at ``path``: the one started for it if the file is as it was then, else one made now.
+    Raises ``sqlite3.Error`` as ``look`` does."""
+    started = _started.pop(_key(path), None)
+    if started is not None:
+        started.thread.join()
+        if started.signature == _signature(path):
+            if started.error is not None:
+                if isinstance(started.error, sqlite3.Error):
+                    raise started.error
+            elif started.result is not None:
+                return started.result
+    return look(path)
