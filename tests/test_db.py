@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from db import backup, migrations, models
+from db import backup, integrity, migrations, models
 from db.connection import close_database, open_database
 from db.errors import DatabaseRefused
 from db.lock import InstanceLock
@@ -97,6 +97,37 @@ def test_corrupt_database_is_refused_untouched(tmp_path):
     assert err.value.kind == DatabaseRefused.CORRUPT
     assert digest(path) == before
     assert not (tmp_path / "backups").exists()
+
+
+def test_the_integrity_check_started_early_is_used_while_the_file_is_unchanged(tmp_path, monkeypatch):
+    """The window starts the quick_check on a thread as soon as it knows the file; opening takes that result,
+    and looks again when the file changed after the look began."""
+    path = tmp_path / "a.sqlite3"
+    close_database(open_database(path))
+    looked = []
+    real_look = integrity.look
+    monkeypatch.setattr(integrity, "look", lambda p: looked.append(p) or real_look(p))
+
+    integrity.start(path)
+    close_database(open_database(path))
+    assert len(looked) == 1  # the thread's look only
+
+    integrity.start(path)
+    with sqlite3.connect(path) as conn:  # changed after the look began (or before it ran): looked at again
+        conn.execute("CREATE TABLE later (x)")
+    conn.close()
+    assert integrity.taken(path).tables == real_look(path).tables
+    assert len(looked) == 3  # the thread's, and the one made again for the changed file
+
+
+def test_damage_found_by_the_early_check_refuses_the_file_untouched(tmp_path):
+    path = corrupt_copy(tmp_path)
+    before = digest(path)
+    integrity.start(path)
+    with pytest.raises(DatabaseRefused) as err:
+        open_database(path)
+    assert err.value.kind == DatabaseRefused.CORRUPT
+    assert digest(path) == before
 
 
 def test_other_programs_database_is_refused(tmp_path):

@@ -80,3 +80,23 @@ def test_core_messages_are_translated_without_qt():
 
     i18n.set_language("zh_CN")
     assert str(EventNotFound(7)).startswith("数据库中没有编号为 7 的活动")
+
+
+def test_the_window_reads_core_messages_from_its_compiled_catalogue(qapp):
+    """With the translators installed, core messages come from the loaded .qm (the .ts is not parsed again) and
+    read exactly as the .ts says; English has none."""
+    from desktop_app import i18n
+    from ui.i18n import install_translators
+
+    catalogue = dict(i18n._catalog("zh_CN"))
+    assert catalogue
+    install_translators(qapp, "zh_CN")
+    try:
+        assert i18n._translator["lookup"] is not None
+        assert {source: i18n._translation(source) for source in catalogue} == catalogue
+        assert i18n._translation("Not a message of the catalogue") is None
+        install_translators(qapp, "en")
+        assert i18n._translator["lookup"] is None
+        assert i18n.text(next(iter(catalogue))) == next(iter(catalogue))
+    finally:
+        install_translators(qapp, "zh_CN")
