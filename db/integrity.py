@@ -82,8 +82,12 @@ def _key(path: Path) -> str:
 def start(path: Path | str) -> None:
     """Begin looking at ``path`` on a thread (nothing when it is not a file yet)."""
     path = Path(path).expanduser().absolute()
-    if path.is_file() and path.stat().st_size > 0:
-        _started[_key(path)] = _Started(path)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+    except OSError:
+        return  # opening the file names what is wrong with it
+    _started[_key(path)] = _Started(path)
 
 
 def taken(path: Path) -> Look:
