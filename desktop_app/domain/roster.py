@@ -59,7 +59,7 @@ def status_name(code: str) -> str:
 def value_name(value: str, names: dict[str, str]) -> str:
     """A stored Chinese value (a sex, a source, a channel) in the interface's language; others as they are."""
     return i18n.value_text(names[value], value) if value in names else value
-ADULT_AGE = idcard.ADULT_AGE
+
 
 # The import's reason codes (stable: the CLI prints them), with what each tells the coordinator.
 REASONS: dict[str, str] = {
@@ -177,7 +177,7 @@ def check(draft: InviteeDraft, ctx: RosterContext) -> CheckedInvitee:
                 problems.append(Problem("id_number", code))
             else:
                 id_number, sex = parsed.number, parsed.sex
-                if ctx.event_date and parsed.age_on(ctx.event_date) < ADULT_AGE:
+                if ctx.event_date and parsed.age_on(ctx.event_date) < idcard.ADULT_AGE:
                     problems.append(Problem("id_number", "under_18"))
     elif ctx.id_required:
         problems.append(Problem("id_number", "missing_id"))

@@ -20,12 +20,12 @@ from .timing import (  # noqa: F401 - route's own names for the timing it builds
     MAX_DURATION,
     Slot,
     Step,
-    _slot,
     cascade,
     clock,
     minutes,
     parse_clock,
     span,
+    step_slot,
     to_time,
 )
 
@@ -142,14 +142,14 @@ def timetables(day_start: int | None, steps: Sequence[Step], groups: Groups = Gr
             index = run[0]
             together = None if any(r is None for r in ready) else max(ready)  # type: ignore[type-var]
             for g in range(count):
-                slot = _slot(index, steps[index], g + 1, together, done == 0)
+                slot = step_slot(index, steps[index], g + 1, together, done == 0)
                 tables[g].append(slot)
                 ready[g] = slot.end
         else:
             for g in range(count):
                 now = ready[g] + g * groups.offset if ready[g] is not None else None
                 for n, index in enumerate(orders[g][done:done + len(run)]):
-                    slot = _slot(index, steps[index], g + 1, now, done + n == 0)
+                    slot = step_slot(index, steps[index], g + 1, now, done + n == 0)
                     tables[g].append(slot)
                     now = slot.end
                 ready[g] = now

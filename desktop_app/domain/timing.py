@@ -114,7 +114,7 @@ def _after(start: int | None, duration: int) -> int | None:
     return None if start is None else start + max(duration, 0)
 
 
-def _slot(index: int, step: Step, group: int, ready: int | None, first: bool) -> Slot:
+def step_slot(index: int, step: Step, group: int, ready: int | None, first: bool) -> Slot:
     """``step`` for ``group`` when the group is ready at ``ready``. The day's first item has nothing before
     it, so its pin is never an overrun (the day may begin early with it); a later start is slack."""
     start = step.pinned if step.pinned is not None else ready
@@ -130,7 +130,7 @@ def cascade(day_start: int | None, steps: Sequence[Step], *, group: int = 1) -> 
     slots: list[Slot] = []
     ready = day_start
     for index, step in enumerate(steps):
-        slot = _slot(index, step, group, ready, index == 0)
+        slot = step_slot(index, step, group, ready, index == 0)
         slots.append(slot)
         ready = slot.end
     return slots

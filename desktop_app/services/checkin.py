@@ -21,6 +21,7 @@ from . import audit, counts, roster
 from .counts import early_counted
 from .events import _live as live_event
 from .events import require_live
+from .values import local_time
 
 NOTHING_TO_UNDO = QT_TRANSLATE_NOOP("core", "There is no check-in to undo.")
 GONE = QT_TRANSLATE_NOOP("core", "This check-in no longer exists; the list is reloaded.")
@@ -65,10 +66,6 @@ class CheckinRow:
     undo_reason: str
 
 
-def _local(utc: dt.datetime | None) -> dt.datetime | None:
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None) if utc else None
-
-
 def _active(event_id: int):
     C = models.CheckIn
     return C.select().where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null())  # noqa: E712
@@ -101,7 +98,7 @@ def people(event_id: int, *, only: int | None = None) -> list[Person]:
         for pid, name, category, organisation, status, phone, code in query.tuples():  # tuples: 20,000 people
             scanned, walk_in = arrivals.get(pid, (None, False))
             out.append(Person(pid, name, names.get(category, ""), organisation, status, phone, code,
-                              _local(scanned), walk_in))
+                              local_time(scanned), walk_in))
         return out
 
 
@@ -169,8 +166,8 @@ def recent(event_id: int, limit: int = 200) -> list[CheckinRow]:
     query = (C.select(C.id, C.invitee, Inv.name, Inv.category, C.scanned_at, C.device, C.walk_in, C.undone_at,
                       C.undo_reason).join(Inv).where((C.event == event_id) & (C.deleted == False))  # noqa: E712
              .order_by(C.scanned_at.desc(), C.id.desc()).limit(limit).tuples())
-    return [CheckinRow(cid, invitee_id, name, names.get(category_id, ""), _local(scanned), device, bool(walk),
-                       _local(undone), reason)
+    return [CheckinRow(cid, invitee_id, name, names.get(category_id, ""), local_time(scanned), device, bool(walk),
+                       local_time(undone), reason)
             for cid, invitee_id, name, category_id, scanned, device, walk, undone, reason in query]
 
 

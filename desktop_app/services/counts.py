@@ -14,6 +14,7 @@ from ..domain import checkin as checkin_rules
 from ..domain import idcard, roster_rules
 from ..domain.feedback import DueItem
 from .events import _live as live_event
+from .values import local_time
 
 EARLY_COUNTED_KEY = "early_checkins_counted"
 
@@ -89,10 +90,6 @@ def early_counted(event_id: int) -> bool:
     was moved, people were admitted the evening before). By default they do not: a rehearsal or a test of the
     scanner is not an arrival."""
     return bool(settings.get(EARLY_COUNTED_KEY, event_id))
-
-
-def local_time(utc: dt.datetime) -> dt.datetime:
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
 def arrivals(e: models.Event) -> tuple[dict[int, tuple[int | None, dt.datetime, bool]], set[int]]:

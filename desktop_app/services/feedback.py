@@ -19,7 +19,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit
 from .events import _live as live_event
-from .values import text_value
+from .values import local_time, text_value
 
 GONE = QT_TRANSLATE_NOOP("core", "That entry no longer exists (it was deleted). The list is reloaded.")
 EMPTY_REMARK = QT_TRANSLATE_NOOP("core", "Type the remark before adding the note.")
@@ -38,10 +38,6 @@ DEFAULT_QUESTIONS = (
     ("scale", "您对我单位的政务服务是否满意？"),
     ("open", "您对我单位的工作还有哪些意见和建议？"),
 )
-
-
-def _local(utc: dt.datetime | None) -> dt.datetime | None:
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None) if utc else None
 
 
 def _utc(local: dt.datetime) -> dt.datetime:
@@ -110,7 +106,7 @@ def notes(event_id: int) -> list[NoteRow]:
         made = {note_id: sid for sid, note_id in models.Suggestion.select(models.Suggestion.id, models.Suggestion.note)
                 .where((models.Suggestion.event == event_id) & (models.Suggestion.deleted == False)  # noqa: E712
                        & models.Suggestion.note.is_null(False)).tuples()}
-        return [NoteRow(n.id, _local(n.noted_at), _speaker_label(n, invitees, staff), n.speaker_invitee_id,
+        return [NoteRow(n.id, local_time(n.noted_at), _speaker_label(n, invitees, staff), n.speaker_invitee_id,
                         n.speaker_staff_id, n.speaker_text, n.remark, made.get(n.id))
                 for n in N.select().where((N.event == event_id) & (N.deleted == False))  # noqa: E712
                 .order_by(N.noted_at, N.id)]
@@ -524,7 +520,7 @@ def responses(event_id: int) -> list[ResponseRow]:
             keyed = "".join(str(mine[q].choice + 1) if q in mine and mine[q].choice is not None else "0"
                             for q in scale_ids)
             text = " / ".join(a.text for q, a in mine.items() if q not in scale_ids and a.text)
-            out.append(ResponseRow(r.id, r.form_no, _local(r.entered_at), keyed, text))
+            out.append(ResponseRow(r.id, r.form_no, local_time(r.entered_at), keyed, text))
         return out
 
 

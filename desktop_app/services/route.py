@@ -18,6 +18,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, rows
 from .events import _live as live_event
+from .values import local_time
 
 GROUPS_KEY = "route.groups"
 MAX_GROUPS = 50
@@ -79,10 +80,6 @@ class ItemRow:
         return f"text:{self.guide_text.strip()}" if self.guide_text.strip() else ""
 
 
-def _local(utc: dt.datetime | None) -> dt.datetime | None:
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None) if utc else None
-
-
 def _utc(local: dt.datetime) -> dt.datetime:
     """A local wall-clock time (naive) or an aware one, as the naive UTC the database keeps."""
     return local.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
@@ -97,7 +94,7 @@ def _item_row(item: models.AgendaItem) -> ItemRow:
     guide = guide_label(staff.name, staff.title) if staff else item.guide_text.strip()
     return ItemRow(item.id, item.uuid, item.kind, item.title, item.place, item.guide_id,
                    staff.name if staff else item.guide_text, guide, item.content, item.transfer_mode,
-                   item.duration_min, item.pinned_start, _local(item.actual_start), _local(item.actual_end),
+                   item.duration_min, item.pinned_start, local_time(item.actual_start), local_time(item.actual_end),
                    item.notes)
 
 
@@ -213,8 +210,8 @@ def _write_times(item_id: int, times: dict) -> None:
                     setattr(item, field, value)
                     changed.append(field)
         if item.actual_start and item.actual_end and item.actual_end < item.actual_start:
-            raise UserError(END_BEFORE_START, item=name, end=f"{_local(item.actual_end):%H:%M}",
-                            start=f"{_local(item.actual_start):%H:%M}")
+            raise UserError(END_BEFORE_START, item=name, end=f"{local_time(item.actual_end):%H:%M}",
+                            start=f"{local_time(item.actual_start):%H:%M}")
         if changed:
             item.save()
         for field in changed:

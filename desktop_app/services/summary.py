@@ -24,6 +24,7 @@ from ..domain.summary import (
 )
 from . import audit, checkin, counts
 from .events import _live as live_event
+from .values import local_time
 
 SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minutes
 IMPLEMENTATION_KEY = "summary.implementation"
@@ -75,7 +76,7 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
         notes = M.select().where((M.event == e.id) & (M.deleted == False)).count()  # noqa: E712
         meeting_started = any(i.kind == "meeting" and i.actual_start is not None for i in items)
         responses, satisfaction = _survey(e.id)
-        local = [counts.local_time(at) for _category, at, _walk in arrivals.values()]
+        local = [local_time(at) for _category, at, _walk in arrivals.values()]
         slots = Counter((t.hour * 60 + t.minute) // SLOT_MINUTES * SLOT_MINUTES for t in local)
         return SummaryFacts(
             unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),

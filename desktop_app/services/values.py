@@ -1,4 +1,5 @@
-"""Turning what a form, a template or the CLI hands a service into dates and times, refusing the rest."""
+"""Turning what a form, a template or the CLI hands a service into dates and times, refusing the rest; and the
+stored UTC stamps into the local wall-clock times the coordinator reads."""
 
 from __future__ import annotations
 
@@ -39,3 +40,8 @@ def time_value(value) -> dt.time | None:
 def text_value(value) -> str:
     """Text as stored: a string, without the invisible characters no document can hold (domain/text.py)."""
     return clean(value)
+
+
+def local_time(utc: dt.datetime | None) -> dt.datetime | None:
+    """A stored UTC stamp (a scan, a note, an entered form) as this computer's wall-clock time; None stays None."""
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None) if utc else None
