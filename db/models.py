@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid as uuid_mod
 
+from peewee import JOIN as JOIN  # join types for the services' queries
 from peewee import (
     AutoField,
     BlobField,

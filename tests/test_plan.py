@@ -13,7 +13,7 @@ from desktop_app import templates
 from desktop_app.demo import create_demo_event
 from desktop_app.domain.plan import Notice
 from desktop_app.errors import UserError
-from desktop_app.services import audit, events, plan, rows
+from desktop_app.services import audit, events, plan, route, rows
 from desktop_app.services.events import EventDraft
 
 DAY = dt.date(2026, 9, 28)
@@ -122,6 +122,23 @@ def test_demo_snapshot_is_complete(workspace):
     assert meeting.start == dt.time(10, 20)  # pinned
     assert snap.office_head is not None and snap.office_head.name == "张海燕"
     assert [s.kind for s in snap.sections][0] == "general"
+
+
+def test_snapshot_reads_each_guide_with_its_stop(workspace):
+    info = create_demo_event(DAY)
+    route.add_item(info.id, title="自助服务区", guide="临时讲解员")  # a guide typed as free text
+    connection = models.database.connection()
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    try:
+        snap = plan.snapshot(info.id)
+    finally:
+        connection.set_trace_callback(None)
+    shown = [item.guide for item in route.list_items(info.id)]  # as the route tab prints them
+    assert [row.guide for row in snap.agenda] == shown
+    assert "临时讲解员" in shown and any("（" in guide for guide in shown)  # free text, and name（title）
+    assert not [s for s in statements if 'FROM "staff"' in s]  # the guides come in the stops' query
+    assert sum('FROM "event"' in s for s in statements) == 1  # the event's row is read once
 
 
 def test_template_round_trip_has_no_personal_data(workspace, tmp_path):

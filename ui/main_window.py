@@ -301,15 +301,18 @@ class MainWindow(QMainWindow):
 
     def _show_workspace(self, event_id: int | None = None) -> None:
         self.db_label.setText(self.tr("Database: {path}").format(path=self.workspace.path))
+        summaries = events.list_events()
         if event_id is not None:
             events.get_summary(event_id)  # an unknown id is refused, not silently replaced
         else:
             remembered = settings.get("last_event_id")
-            event_id = remembered if remembered in {e.id for e in events.list_events()} else None
-        self._reload_switcher(event_id)
+            event_id = remembered if remembered in {e.id for e in summaries} else None
+        self._reload_switcher(event_id, summaries)
 
-    def _reload_switcher(self, select_id: int | None = None) -> None:
-        summaries = events.list_events()
+    def _reload_switcher(self, select_id: int | None = None, summaries: list | None = None) -> None:
+        """Fill the event switcher (from ``summaries`` when the caller has just read them) and show ``select_id``
+        (or the first event)."""
+        summaries = events.list_events() if summaries is None else summaries
         self.switcher.blockSignals(True)
         self.switcher.clear()
         for summary in summaries:

@@ -13,7 +13,7 @@ from .. import settings
 from ..domain import checkin as checkin_rules
 from ..domain import idcard, roster_rules
 from ..domain.feedback import DueItem
-from .events import _live as live_event
+from .events import live_date
 from .values import local_time
 
 EARLY_COUNTED_KEY = "early_checkins_counted"
@@ -55,13 +55,13 @@ def category_fill(event_id: int) -> list[CategoryFill]:
 
 def roster_summary(event_id: int) -> roster_rules.RosterSummary:
     """What the roster rules read: confirmed per category, minors on the roster, the confirmed total."""
-    event = live_event(event_id)
+    day = live_date(event_id)
     minors = []
-    if event.date:
+    if day:
         # Only the people who could be under age are read: the birth year sits in the stored ID text (characters
         # 7-10 of an 18-character number), so the database hands over those few rows, not the whole roster.
         I = models.Invitee  # noqa: E741
-        born_after = str(event.date.year - idcard.ADULT_AGE)
+        born_after = str(day.year - idcard.ADULT_AGE)
         candidates = (people(event_id)
                       .select(I.name, I.id_number)
                       .where((I.status != "cancelled") & (I.id_number != "")
@@ -70,7 +70,7 @@ def roster_summary(event_id: int) -> roster_rules.RosterSummary:
                       .order_by(I.id).tuples())
         for name, id_number in candidates:
             parsed = idcard.parse(id_number)
-            if isinstance(parsed, idcard.IdInfo) and parsed.age_on(event.date) < idcard.ADULT_AGE:
+            if isinstance(parsed, idcard.IdInfo) and parsed.age_on(day) < idcard.ADULT_AGE:
                 minors.append(name)
     fills = category_fill(event_id)
     return roster_rules.RosterSummary(
@@ -92,19 +92,20 @@ def early_counted(event_id: int) -> bool:
     return bool(settings.get(EARLY_COUNTED_KEY, event_id))
 
 
-def arrivals(e: models.Event) -> tuple[dict[int, tuple[int | None, dt.datetime, bool]], set[int]]:
-    """Each person admitted (once however many devices admitted them) -> (category, first scan, walk-in); and
-    the people admitted only before the event day, not counted unless the coordinator confirmed those."""
+def arrivals(event_id: int, day: dt.date | None) -> tuple[dict[int, tuple[int | None, dt.datetime, bool]], set[int]]:
+    """Each person admitted to the event on ``day`` (once however many devices admitted them) -> (category, first
+    scan, walk-in); and the people admitted only before the event day, not counted unless the coordinator
+    confirmed those."""
     Inv, C = models.Invitee, models.CheckIn
     found: dict[int, tuple[int | None, dt.datetime, bool]] = {}
     early: set[int] = set()
-    count_early = early_counted(e.id)
+    count_early = early_counted(event_id)
     for invitee_id, category_id, scanned_at, walk_in in (
             C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
-            .where((C.event == e.id) & (C.deleted == False) & C.undone_at.is_null()  # noqa: E712
-                   & (Inv.event == e.id) & (Inv.deleted == False))  # noqa: E712
+            .where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null()  # noqa: E712
+                   & (Inv.event == event_id) & (Inv.deleted == False))  # noqa: E712
             .order_by(C.scanned_at).tuples()):
-        if not count_early and checkin_rules.is_early(local_time(scanned_at), e.date):
+        if not count_early and checkin_rules.is_early(local_time(scanned_at), day):
             early.add(invitee_id)
             continue
         found.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))
@@ -115,7 +116,6 @@ def arrived_count(event_id: int) -> int:
     """The arrivals as the summary's facts count them (``SummaryFacts.arrived``), without the rest of the day's
     facts."""
     with models.database.atomic():
-        e = live_event(event_id)
-        found, _early = arrivals(e)
-        ids = {cat.id for cat in categories(e.id)}
+        found, _early = arrivals(event_id, live_date(event_id))
+        ids = {cat.id for cat in categories(event_id)}
         return sum(1 for category_id, _at, _walk in found.values() if category_id in ids)

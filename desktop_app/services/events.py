@@ -102,6 +102,16 @@ def _live(event_id) -> models.Event:
     return event
 
 
+def live_date(event_id) -> dt.date | None:
+    """The event's date (None: not set yet), read without the rest of its row; an unknown or deleted event is
+    refused like ``_live``."""
+    E = models.Event
+    found = E.select(E.date).where((E.id == _key(event_id)) & (E.deleted == False)).tuples().first()  # noqa: E712
+    if found is None:
+        raise EventNotFound(event_id)
+    return found[0]
+
+
 def require_live(event_id) -> None:
     """``_live`` without reading the event's row (its many columns cost milliseconds on a hot path: a scan)."""
     E = models.Event

@@ -35,13 +35,11 @@ class TableSpec:
 
 
 def _live(spec: TableSpec, event_id: int):
-    from peewee import JOIN
-
     model = spec.model
     keys = [getattr(model, name) for name in spec.related]
     query = model.select(model, *(key.rel_model for key in keys))
     for key in keys:
-        query = query.join_from(model, key.rel_model, JOIN.LEFT_OUTER, on=key)
+        query = query.join_from(model, key.rel_model, models.JOIN.LEFT_OUTER, on=key)
     query = query.where((model.event == event_id) & (model.deleted == False))  # noqa: E712
     return query.order_by(model.position, model.id) if spec.ordered else query.order_by(model.id)
 

@@ -56,7 +56,7 @@ def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
         confirmed_recorded = (Inv.select().where(live & (Inv.status == "confirmed") & Inv.confirmed_at.is_null(False))
                               .count())
         registered = Inv.select().where(live & (Inv.source != WALK_IN_SOURCE)).count()
-        arrivals, early = counts.arrivals(e)
+        arrivals, early = counts.arrivals(e.id, e.date)
         arrived = Counter(category_id for category_id, _at, _walk in arrivals.values())
         categories = [CategoryAttendance(cat.name, cat.quota, confirmed.get(cat.id, 0), arrived[cat.id],
                                          bool(cat.counts_as_public))

@@ -111,14 +111,27 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.findings, 1)
 
-        self.preview = FitPreview(self)
-        self.preview.setObjectName("plan_preview")
-        self.preview.setOpenLinks(False)
+        # The preview's text browser is made when its tab is first brought to the front: the first QTextBrowser of
+        # the process costs several milliseconds, and the window starts on the check.
+        self.preview_page = QWidget(self)
+        self._preview_layout = QVBoxLayout(self.preview_page)
+        self._preview_layout.setContentsMargins(0, 0, 0, 0)
+        self._preview: FitPreview | None = None
         self.addTab(checks, self.tr("Check"))
-        self.addTab(self.preview, self.tr("Preview"))
+        self.addTab(self.preview_page, self.tr("Preview"))
         self._preview_stale = True  # the plan's preview is laid out only when its tab is in front
         self.currentChanged.connect(lambda _index: self._show_preview_if_stale())
         self.subscribe()
+
+    @property
+    def preview(self) -> FitPreview:
+        """The print preview (made on first use)."""
+        if self._preview is None:
+            self._preview = FitPreview(self.preview_page)
+            self._preview.setObjectName("plan_preview")
+            self._preview.setOpenLinks(False)
+            self._preview_layout.addWidget(self._preview)
+        return self._preview
 
     def set_event(self, event_id: int | None, *, now: bool = True) -> None:
         """Show ``event_id``'s check and preview; with ``now`` False, right after the window has drawn."""
@@ -151,7 +164,8 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         self._timer.stop()
         self.findings.clear()
         if self._event_id is None:
-            self.preview.show_document(None, None)
+            if self._preview is not None:
+                self._preview.show_document(None, None)
             self.summary.clear()
             return
         # Loaded with the first check, after the window is up, not when the app starts.
@@ -176,7 +190,7 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
 
     def _show_preview_if_stale(self, snapshot=None) -> None:
         """Lay the plan out in the preview if that tab is in front and the plan changed since it was drawn."""
-        if not self._preview_stale or self.currentWidget() is not self.preview or self._event_id is None:
+        if not self._preview_stale or self.currentWidget() is not self.preview_page or self._event_id is None:
             return
         from desktop_app.documents.plan import build_plan
 
