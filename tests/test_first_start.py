@@ -169,3 +169,40 @@ def test_screenshot_help_lists_the_tabs():
     assert result.returncode == 0
     for name in ("plan", "roster", "route", "checkin", "feedback", "summary"):
         assert name in result.stdout
+
+
+def test_pyside_is_told_which_modules_need_no_source_scan(monkeypatch, tmp_path):
+    from shibokensupport import feature
+
+    from ui import feature_scan
+
+    assert feature_scan.install()  # importing ui did it already; once is enough
+    assert sum(isinstance(f, feature_scan._Declare) for f in sys.meta_path) == 1
+    table = feature.pyside_feature_dict
+    assert table["ui.feature_scan"] == 0
+    assert [feature_scan.answer(n) for n in ("desktop_app.services.plan", "json.decoder", "docx.oxml", "a_plugin")] \
+        == [0, -1, -1, None]
+
+    scan = feature._mod_uses_pyside
+    scanned: list[str] = []
+    monkeypatch.setattr(feature, "_mod_uses_pyside", lambda module: scanned.append(module.__name__) or scan(module))
+    (tmp_path / "a_plugin_of_someone.py").write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("colorsys", "a_plugin_of_someone"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+        monkeypatch.delitem(table, name, raising=False)
+        __import__(name)  # an import statement, as PySide6 sees it
+    assert table["colorsys"] == -1 and "colorsys" not in scanned  # declared, not read
+    assert table["a_plugin_of_someone"] == 0 and scanned == ["a_plugin_of_someone"]  # unknown: scanned as before
+
+
+def test_a_module_declared_without_a_feature_can_still_select_one(tmp_path):
+    (tmp_path / "featured.py").write_text(
+        "from PySide6.QtCore import QObject\nfrom __feature__ import snake_case  # noqa\n\n"
+        "def name():\n    o = QObject()\n    o.set_object_name('x')\n    return o.object_name()\n", encoding="utf-8")
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); import ui\n"
+              "from shibokensupport import feature; feature.pyside_feature_dict['featured'] = 0\n"
+              "import featured; print(featured.name())")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip() == "x", result.stderr
