@@ -31,10 +31,13 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,8 @@ class Worker(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         sys.setswitchinterval(SWITCH_INTERVAL_S)  # the window's turn comes sooner while the worker computes
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="openday-worker")
+        self._executor: ThreadPoolExecutor | None = None  # started with the first job, not with the window
+        self._closed = False
         self._bridge = _Bridge()
         self._bridge.sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._running = 0
@@ -76,7 +80,7 @@ class Worker(QObject):
     def run(self, func: Callable, on_done: Callable, on_error: Callable[[BaseException], None], *,
             parent: QWidget | None = None, label: str = "") -> Future:
         """Run ``func()`` on the worker thread; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
-        future = self._executor.submit(_collector_paused, func)  # refused once the window closed
+        future = self._pool().submit(_collector_paused, func)  # refused once the window closed
         self._running += 1
         dialog = None
         state = {"done": False}
@@ -110,5 +114,16 @@ class Worker(QObject):
         else:
             finished_on_gui(result=future.result())
 
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="openday-worker")
+            if self._closed:
+                self._executor.shutdown()  # a job after closing is refused, as before
+        return self._executor
+
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=True)
+        self._closed = True
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
