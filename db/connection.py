@@ -42,6 +42,9 @@ PRAGMAS = {
 
 @dataclass(frozen=True)
 class OpenedDatabase:
+    """An open database as ``open_database`` leaves it: migrated and bound to the models;
+    ``daily_backup`` is the backup made on this open (None: none was made)."""
+
     db: SqliteDatabase
     path: Path
     created: bool

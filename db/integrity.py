@@ -15,6 +15,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Look:
+    """What ``look`` read of a database file without writing to it: quick_check's result and the header values."""
+
     check: tuple[str, ...]  # quick_check's lines: ("ok",) for a sound file
     version: int  # user_version
     app_id: int  # application_id

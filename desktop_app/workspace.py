@@ -119,6 +119,9 @@ def device_id() -> str:
 
 @dataclass
 class Workspace:
+    """An opened database and, for the GUI, the instance lock that keeps a second instance off it (None:
+    no lock); ``close`` releases both."""
+
     opened: OpenedDatabase
     lock: InstanceLock | None = None
     device_id: str = ""

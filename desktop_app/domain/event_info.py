@@ -31,6 +31,8 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 @dataclass(frozen=True)
 class FieldIssue:
+    """A warning about one basic-information field of a draft; it never stops a value from being saved."""
+
     field: str
     message: str  # core source string
 

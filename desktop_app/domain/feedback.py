@@ -183,6 +183,8 @@ SATISFIED = (0, 1)  # 满意 and 比较满意: the first two options of a scale
 
 @dataclass(frozen=True)
 class QuestionStats:
+    """One rating (scale) question of the survey, its answers counted per option."""
+
     question_id: int
     text: str
     options: tuple[str, ...]
@@ -199,6 +201,9 @@ class QuestionStats:
 
 @dataclass(frozen=True)
 class SurveyStats:
+    """The survey (问卷) counted: the number of forms (``responses``), each rating question's counts, and the
+    open answers that are not blank."""
+
     responses: int
     questions: tuple[QuestionStats, ...]
     open_answers: tuple[tuple[int, str, str], ...] = field(default=())  # (answer id, question, text)
@@ -237,6 +242,9 @@ TOO_MANY = QT_TRANSLATE_NOOP("core", "{typed} answers typed but the form has {co
 
 @dataclass(frozen=True)
 class KeyedForm:
+    """A paper form typed as digits (``parse_keyed``): a choice per rating question, or no choices and
+    the error with its arguments."""
+
     choices: tuple[int | None, ...]  # option index per scale question, None for blank
     error: str | None = None  # core source string
     error_args: dict = field(default_factory=dict)

@@ -20,6 +20,8 @@ ADULT_AGE = 18  # younger on the event day: a minor, whom the roster rule names
 
 @dataclass(frozen=True)
 class IdInfo:
+    """A valid resident ID number (or residence permit) and what it tells: birth date and sex."""
+
     number: str  # 18 characters, upper-case X
     birth_date: dt.date
     sex: str  # "男" | "女"
@@ -33,6 +35,8 @@ class IdInfo:
 
 @dataclass(frozen=True)
 class IdError:
+    """Why text is not a valid ID number: a code (``length``, ``check_digit`` …) and the message."""
+
     code: str
     message: str  # core source string
 

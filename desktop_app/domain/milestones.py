@@ -40,6 +40,8 @@ STATE_LABELS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Milestone:
+    """One step of the workflow (a code of LABELS): its due, planned and done dates, and its state on ``today``."""
+
     code: str
     label: str  # core source string
     due: dt.date | None  # the latest date the rules allow

@@ -15,12 +15,16 @@ MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
 @dataclass(frozen=True)
 class Phone:
+    """A phone number that can exist, in the normalised form; ``mobile`` False: a landline."""
+
     number: str  # 13812345678 or 0954-3018118
     mobile: bool
 
 
 @dataclass(frozen=True)
 class PhoneError:
+    """Why text is not a phone number: a code and the core source string to show."""
+
     code: str
     message: str
 

@@ -71,6 +71,8 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Category:
+    """An invitee category (邀请对象) and its quota, as the plan prints it."""
+
     name: str
     quota: int
     public: bool  # counts as 群众代表
@@ -78,6 +80,8 @@ class Category:
 
 @dataclass(frozen=True)
 class GroupMember:
+    """A member of the leading group (领导小组), as the plan prints it."""
+
     role: str  # 组长 / 副组长 / 成员 / 办公室主任
     name: str
     title: str
@@ -85,6 +89,8 @@ class GroupMember:
 
 @dataclass(frozen=True)
 class DutyRow:
+    """One row of the duties (人员分工): a task, its responsible leader and the people who carry it out."""
+
     task: str
     leader: str  # 责任领导
     responsible: str  # 责任人员
@@ -92,6 +98,9 @@ class DutyRow:
 
 @dataclass(frozen=True)
 class Section:
+    """One section of the plan; ``kind`` is one of SECTION_KINDS, and a generated kind with an empty body is
+    rendered from the structured data."""
+
     kind: str
     heading: str
     body: str  # paragraphs separated by newlines; lines may start with their own （一） or 1. numbering
@@ -99,6 +108,9 @@ class Section:
 
 @dataclass(frozen=True)
 class AgendaRow:
+    """One step of the route (路线) as the plan's 活动流程 prints it: the guide as 姓名（职务） or as typed, the
+    start from group 1's timetable."""
+
     kind: str  # gather / stop / transfer / meeting / survey / experience / other
     title: str
     place: str
@@ -121,6 +133,9 @@ class Notice:
 
 @dataclass(frozen=True)
 class PlanSnapshot:
+    """Everything the rule check, the milestones and the documents read of one event, filled by
+    ``services.plan.snapshot``; plain data, safe to read on a worker thread."""
+
     event_uuid: str
     unit: str
     title: str

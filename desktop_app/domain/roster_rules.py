@@ -26,6 +26,8 @@ ROSTER_SHORT = QT_TRANSLATE_NOOP(
 
 @dataclass(frozen=True)
 class CategoryCount:
+    """An invitee category's quota and how many people in it are confirmed."""
+
     name: str
     quota: int
     confirmed: int
@@ -33,6 +35,8 @@ class CategoryCount:
 
 @dataclass(frozen=True)
 class RosterSummary:
+    """What the roster rules read of the roster (``services.counts.roster_summary``)."""
+
     categories: tuple[CategoryCount, ...]
     minors: tuple[str, ...]  # names of people (not cancelled) under 18 on the event date
     confirmed_total: int

@@ -111,6 +111,9 @@ TABS = ("roster", "route", "checkin", "feedback", "summary")
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a check found (these plan rules, or the roster, route, check-in and feedback checks):
+    what it says, how serious it is, and where it is fixed."""
+
     rule: str  # one of RULES
     severity: str  # "error" | "warning" | "info"
     message: str  # core source string

@@ -20,6 +20,8 @@ _PROBE_SPAN = 200
 
 @dataclass(frozen=True)
 class DueDate:
+    """A deadline counted by ``add_days``, and whether Monday–Friday was assumed for lack of holiday data."""
+
     date: dt.date
     beyond_data: bool = False  # some day of the count fell outside the holiday data: Monday–Friday was assumed
 

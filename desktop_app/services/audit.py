@@ -21,6 +21,8 @@ def actor() -> str:
 
 @dataclass(frozen=True)
 class AuditRow:
+    """One entry of the audit log, as ``entries`` returns it; ``at`` is naive UTC."""
+
     at: dt.datetime
     actor: str
     action: str

@@ -21,6 +21,8 @@ EARLY_COUNTED_KEY = "early_checkins_counted"
 
 @dataclass(frozen=True)
 class CategoryFill:
+    """An invitee category with its roster counts; ``registered`` is everyone in it, whatever the status."""
+
     id: int
     name: str
     quota: int

@@ -15,6 +15,8 @@ from . import audit, values
 
 @dataclass(frozen=True)
 class EventSummary:
+    """An event as the event list shows it (and ``events --json`` prints it)."""
+
     id: int
     uuid: str
     unit: str
@@ -52,6 +54,9 @@ class EventInfo:
 
 @dataclass(frozen=True)
 class EventDraft:
+    """What ``create_event`` makes a new event from (the new-event dialog, a template); an empty title
+    becomes the default one."""
+
     unit: str
     date: dt.date
     title: str = ""

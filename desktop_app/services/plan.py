@@ -33,6 +33,8 @@ from .events import _live as live_event
 
 @dataclass(frozen=True)
 class SectionRow:
+    """A row of the plan's sections (``models.PlanSection``) as the Plan tab edits it."""
+
     id: int
     uuid: str
     kind: str
@@ -42,6 +44,8 @@ class SectionRow:
 
 @dataclass(frozen=True)
 class CategoryRow:
+    """A row of the invitee categories (``models.InviteeCategory``); ``public``: counts as 群众代表."""
+
     id: int
     uuid: str
     name: str
@@ -51,6 +55,9 @@ class CategoryRow:
 
 @dataclass(frozen=True)
 class StaffRow:
+    """A row of the event's staff (``models.Staff``), whom the leading group, the duties and the route name;
+    ``title`` is the 职务."""
+
     id: int
     uuid: str
     name: str
@@ -60,6 +67,9 @@ class StaffRow:
 
 @dataclass(frozen=True)
 class GroupRow:
+    """A row of the leading group (``models.LeadingGroupMember``); with ``staff_id`` set, the name and
+    title are that staff member's, else the typed ones."""
+
     id: int
     uuid: str
     role: str
@@ -70,6 +80,9 @@ class GroupRow:
 
 @dataclass(frozen=True)
 class DutyRecord:
+    """A row of the duties (``models.Duty``); ``leader`` is the linked staff member's name (``leader_id``)
+    or, without one, the typed text."""
+
     id: int
     uuid: str
     task: str
@@ -108,6 +121,9 @@ DUTIES = rows.TableSpec(models.Duty, "plan.duty",
 
 @dataclass(frozen=True)
 class Variant:
+    """A boilerplate choice for a section kind (resources/plan/sections.json); ``body`` may hold the
+    {unit}, {theme} and {basis} placeholders ``fill_placeholders`` fills."""
+
     kind: str
     key: str
     name: str
@@ -216,6 +232,9 @@ def update_plan(event_id: int, **changes) -> None:
 
 @dataclass(frozen=True)
 class PlanFields:
+    """The plan's own fields on the event (PLAN_FIELDS), decoded: lists as tuples, and the thresholds,
+    印发通知 and attachment switches from their JSON."""
+
     basis_title: str
     basis_number: str
     registration_phone: str
