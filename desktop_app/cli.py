@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -478,6 +479,7 @@ def cmd_gui(args) -> int:
     if no_display():
         print(f"openday: {i18n.text(NO_DISPLAY)}", file=sys.stderr)
         return 2
+    gc.disable()  # until the window is up and checked: see ui.app.run_gui
     from ui.app import run_gui  # the only place the core reaches the GUI, lazily
 
     return run_gui(db_path=getattr(args, "db", None), smoke=args.smoke, event_id=args.event)

@@ -206,3 +206,33 @@ def test_a_module_declared_without_a_feature_can_still_select_one(tmp_path):
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "x", result.stderr
+
+
+def test_the_collector_resumes_once_the_window_is_checked(qapp, qtbot, demo_db, monkeypatch):
+    import gc
+
+    from desktop_app.workspace import open_workspace
+    from ui import app
+    from ui.main_window import MainWindow
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(gc.isenabled()))
+    win = MainWindow(open_workspace(demo_db, lock=True))
+    qtbot.addWidget(win)
+    was_enabled = gc.isenabled()
+    gc.disable()  # as run_gui starts
+    try:
+        calls: list[str] = []
+        app._when_checked(win, lambda: calls.append("checked"))
+        app._when_checked(win, app._collect_from_now_on)
+        win.show()
+        assert calls == [] and not gc.isenabled()  # the first check runs once the window is drawn
+        qtbot.waitUntil(lambda: calls == ["checked"], timeout=5000)
+        assert gc.isenabled() and frozen == [False]  # frozen first, then collecting again
+        win.plan_tab.review.refresh()  # later checks call nothing again
+        assert calls == ["checked"] and frozen == [False]
+    finally:
+        if was_enabled:
+            gc.enable()
+        win.close()
+        win.workspace.close()
