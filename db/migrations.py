@@ -32,13 +32,27 @@ def _step_1(db: SqliteDatabase) -> None:
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _step_2(db: SqliteDatabase) -> None:
+    """The roster's counts per category and status from an index (``models.Invitee.Meta.indexes``)."""
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "invitee_event_id_deleted_category_id_status" '
+                   'ON "invitee" ("event_id", "deleted", "category_id", "status")')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _step_1,
+    2: _step_2,
 }
+# Steps that only add an index: the rows, and so the bundles that carry them, stay as they were.
+INDEX_ONLY = frozenset({2})
 
 
 def latest_version() -> int:
     return max(STEPS)
+
+
+def data_version() -> int:
+    """The version of the rows' shape (what a bundle states): the latest step that changed a table."""
+    return max(v for v in STEPS if v not in INDEX_ONLY)
 
 
 def user_version(db: SqliteDatabase) -> int:

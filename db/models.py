@@ -169,6 +169,11 @@ class Invitee(EventOwned):
     group_no = IntegerField(null=True)
     notes = TextField(default="")
 
+    class Meta:
+        # The roster's counts per category and status (the first check, the roster's bars) read this index
+        # alone, not 20,000 rows (schema step 2).
+        indexes = ((("event", "deleted", "category", "status"), False),)
+
 
 class CheckIn(EventOwned):
     invitee = ForeignKeyField(Invitee, on_delete="CASCADE")

@@ -459,7 +459,7 @@ def event_payload(event_id: int) -> dict:
     return {
         "format": FORMAT,
         "app_version": __version__,
-        "schema": migrations.latest_version(),
+        "schema": migrations.data_version(),  # an app without the latest index step reads it still
         "bundle_id": uuid_mod.uuid4().hex,
         "exported_at": models.utcnow().isoformat(),
         "device_id": models.device_id(),
@@ -701,8 +701,8 @@ def _checked(payload, path: str) -> dict:
     if fmt > FORMAT:
         raise newer(f"bundle format {fmt} > {FORMAT}")
     schema = payload.get("schema", 0)
-    if isinstance(schema, int) and schema > migrations.latest_version():
-        raise newer(f"schema {schema} > {migrations.latest_version()}")
+    if isinstance(schema, int) and schema > migrations.data_version():
+        raise newer(f"schema {schema} > {migrations.data_version()}")
     for name in ("bundle_id", "exported_at", "device_id", "event_uuid"):
         if not isinstance(payload.get(name), str) or not payload[name]:
             raise damaged(name)

@@ -746,6 +746,7 @@ def test_wrong_passphrase_truncation_and_flipped_bytes_are_refused(sealed, tmp_p
 
 
 def test_a_bundle_of_a_newer_version_is_refused(sealed, tmp_path):
+    from db import migrations
     from desktop_app import bundle
 
     data = bytearray(sealed.read_bytes())
@@ -754,6 +755,7 @@ def test_a_bundle_of_a_newer_version_is_refused(sealed, tmp_path):
     newer.write_bytes(bytes(data))
     assert _refused(newer) == bundle.NEWER_VERSION
     payload = bundle.unseal(sealed.read_bytes(), PASS)
+    assert payload["schema"] == migrations.data_version()  # the rows' shape, not the latest index
     for change in ({"format": bundle.FORMAT + 1}, {"schema": 999},
                    {"tables": {**payload["tables"], "future_table": []}}):
         newer.write_bytes(bundle.seal({**payload, **change}, PASS))

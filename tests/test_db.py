@@ -210,26 +210,28 @@ def test_v1_fixture_opens_with_its_data(tmp_path):
 def test_migration_steps_run_in_order_with_a_backup_first(tmp_path, monkeypatch):
     path = tmp_path / "v1.sqlite3"
     shutil.copy(FIXTURES / "v1.sqlite3", path)
+    released = migrations.latest_version()
     ran = []
 
-    def step_2(db):
-        ran.append(2)
+    def step_next(db):
+        ran.append(released + 1)
         db.execute_sql('ALTER TABLE "event" ADD COLUMN "extra" TEXT')
 
-    def step_3(db):
-        ran.append(3)
+    def step_after(db):
+        ran.append(released + 2)
         db.execute_sql('UPDATE "event" SET "extra" = "unit"')
 
-    monkeypatch.setitem(migrations.STEPS, 2, step_2)
-    monkeypatch.setitem(migrations.STEPS, 3, step_3)
+    monkeypatch.setitem(migrations.STEPS, released + 1, step_next)
+    monkeypatch.setitem(migrations.STEPS, released + 2, step_after)
     opened = open_database(path, auto_backup=False)
     try:
-        assert ran == [2, 3] and opened.migrated_steps == (2, 3)
+        assert ran == [released + 1, released + 2]
+        assert opened.migrated_steps == tuple(range(2, released + 3))  # the released steps since v1, then these
         assert opened.db.execute_sql("SELECT extra FROM event").fetchone()[0] == "西吉县审批服务管理局"
     finally:
         close_database(opened)
     backups = backup.list_backups(path)
-    assert len(backups) == 1 and backups[0].name.endswith("-before-v3.sqlite3")
+    assert len(backups) == 1 and backups[0].name.endswith(f"-before-v{released + 2}.sqlite3")
     old = sqlite3.connect(backups[0])
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT count(*) FROM invitee").fetchone()[0] == 25
@@ -239,19 +241,42 @@ def test_migration_steps_run_in_order_with_a_backup_first(tmp_path, monkeypatch)
 def test_a_failing_step_is_rolled_back(tmp_path, monkeypatch):
     path = tmp_path / "v1.sqlite3"
     shutil.copy(FIXTURES / "v1.sqlite3", path)
+    released = migrations.latest_version()
 
-    def step_2(db):
+    def step_next(db):
         db.execute_sql('ALTER TABLE "event" ADD COLUMN "extra" TEXT')
-        raise RuntimeError("step 2 breaks half-way")
+        raise RuntimeError("the step breaks half-way")
 
-    monkeypatch.setitem(migrations.STEPS, 2, step_2)
+    monkeypatch.setitem(migrations.STEPS, released + 1, step_next)
     with pytest.raises(RuntimeError):
         open_database(path, auto_backup=False)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == released  # the last step that completed
     columns = {row[1] for row in conn.execute('PRAGMA table_info("event")')}
     assert "extra" not in columns
     conn.close()
+
+
+def test_v1_gains_the_roster_count_index_and_the_counts_read_only_it(tmp_path):
+    from desktop_app.services import counts
+
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURES / "v1.sqlite3", path)
+    opened = open_database(path, auto_backup=False)
+    try:
+        assert 2 in opened.migrated_steps
+        # An index changes no row: bundles still state schema 1, which the release before this one reads.
+        assert 2 in migrations.INDEX_ONLY and migrations.data_version() == 1
+        indexes = {row[1] for row in opened.db.execute_sql('PRAGMA index_list("invitee")')}
+        assert "invitee_event_id_deleted_category_id_status" in indexes
+        I = models.Invitee  # noqa: E741
+        query = counts.people(1).select(I.category, I.status, models.fn.COUNT(I.id)).group_by(I.category, I.status)
+        sql, params = query.sql()
+        plan = " ".join(row[3] for row in opened.db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "COVERING INDEX invitee_event_id_deleted_category_id_status" in plan and "TEMP B-TREE" not in plan
+        assert sum(f.registered for f in counts.category_fill(1)) == 25
+    finally:
+        close_database(opened)
 
 
 def test_daily_backup_once_a_day_and_rotation(tmp_path):
