@@ -7,14 +7,14 @@ import importlib
 import logging
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, QUrl, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -31,10 +31,14 @@ from desktop_app.errors import UserError
 from desktop_app.services import events
 from desktop_app.workspace import Workspace
 
-from .dialogs import DuplicateEventDialog, NewEventDialog, RestoreEventDialog, event_label
 from .plan.tab import PlanTab
-from .welcome import WelcomePage
+from .widgets.fields import event_label
 from .worker import Worker
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from .welcome import WelcomePage
 
 PRELOADED_TABS = ("ui.roster.tab", "ui.checkin.tab", "ui.route.tab", "ui.feedback.tab", "ui.summary.tab")
 PRELOAD_START_MS = 1500  # after the start, once the window is drawn and checked
@@ -125,6 +129,8 @@ class MainWindow(QMainWindow):
     def welcome(self) -> WelcomePage:
         """What an empty database shows (built the first time it is needed)."""
         if self._welcome is None:
+            from .welcome import WelcomePage
+
             page = WelcomePage(self)
             page.sig_new_event.connect(self.new_event)
             page.sig_demo_event.connect(self.open_demo_event)
@@ -451,6 +457,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title or self.tr("Not possible"), str(exc))
 
     def new_event(self) -> None:
+        from .dialogs import NewEventDialog
+
         draft = NewEventDialog.ask(self, unit=settings.get("last_unit") or "")
         if draft is None:
             return
@@ -486,6 +494,8 @@ class MainWindow(QMainWindow):
         if self._event_id is None:
             return
         self.plan_tab.flush()
+        from .dialogs import DuplicateEventDialog
+
         answer = DuplicateEventDialog.ask(self, events.get_summary(self._event_id))
         if answer is None:
             return
@@ -515,6 +525,8 @@ class MainWindow(QMainWindow):
         if not deleted:
             QMessageBox.information(self, self.tr("Restore a deleted event"), self.tr("No event has been deleted."))
             return
+        from .dialogs import RestoreEventDialog
+
         event_id = RestoreEventDialog.ask(self, deleted)
         if event_id is not None:
             info = events.restore_event(event_id)
@@ -538,6 +550,8 @@ class MainWindow(QMainWindow):
         self.plan_tab.flush()
         if folder is None:
             start = settings.get("last_export_dir") or str(Path.home())
+            from PySide6.QtWidgets import QFileDialog
+
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), start)
             if not chosen:
                 return
@@ -585,6 +599,9 @@ class MainWindow(QMainWindow):
             open_button = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
             box.exec()
             if box.clickedButton() is open_button:
+                from PySide6.QtCore import QUrl
+                from PySide6.QtGui import QDesktopServices
+
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def swept_text(self, names) -> str:
@@ -611,12 +628,16 @@ class MainWindow(QMainWindow):
         return self.tr("Open Day Desk databases (*.sqlite3 *.db);;All files (*)")
 
     def open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.workspace.path.parent),
                                               self._file_filter())
         if path:
             self.switch_database(Path(path))
 
     def new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), str(self.workspace.path.parent /
                                               "openday.sqlite3"), self._file_filter())
         if path:

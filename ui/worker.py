@@ -34,10 +34,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ class Worker(QObject):
         dialog = None
         state = {"done": False}
         if parent is not None:
+            from PySide6.QtWidgets import QProgressDialog
+
             dialog = QProgressDialog(label, "", 0, 0, parent)
             dialog.setCancelButton(None)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -24,8 +24,8 @@ from desktop_app.domain import event_info
 from desktop_app.services import events
 from desktop_app.services.events import EventInfo
 
-from ..dialogs import date_edit, from_qdate, to_qdate
 from ..i18n import core_text
+from ..widgets.fields import date_edit, from_qdate, to_qdate
 
 # Typing pauses this long before the pending edits are written.
 SAVE_DELAY_MS = 400

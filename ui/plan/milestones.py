@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import dates, milestones
 from desktop_app.services import plan
 
-from ..dialogs import date_edit, from_qdate
 from ..i18n import core_text
+from ..widgets.fields import date_edit, from_qdate
 
 STATE_COLOURS = {
     "done": "#2e7d32",

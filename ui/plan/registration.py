@@ -26,7 +26,7 @@ from desktop_app.domain.plan import CHANNELS, FORM_NAMES, FORMS, Notice, Thresho
 from desktop_app.domain.roster import CHANNEL_NAMES, value_name
 from desktop_app.services import plan
 
-from ..dialogs import DateEdit, from_qdate, to_qdate
+from ..widgets.fields import DateEdit, from_qdate, to_qdate
 
 SAVE_DELAY_MS = 400
 NO_DATE = QDate(2000, 1, 1)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import idcard, roster
 from desktop_app.domain.roster import InviteeDraft, RosterContext
 
-from ..dialogs import DateTimeEdit, submit_on_ctrl_enter
+from ..dialogs import submit_on_ctrl_enter
 from ..i18n import core_text
+from ..widgets.fields import DateTimeEdit
 
 
 def _fill(combo: QComboBox, values, names: dict[str, str], current: str) -> None:
