@@ -158,21 +158,21 @@ def test_rule_check_and_milestone_follow_the_suggestions(demo):
 # -- the survey ------------------------------------------------------------------------------------------------------
 
 def test_survey_statistics_and_keyed_forms(demo):
-    from desktop_app.domain import feedback as fb
+    from desktop_app.domain import survey as survey_rules
     from desktop_app.services import feedback
 
     questions = feedback.ensure_questionnaire(demo.id)
     scale = [q for q in questions if q.kind == "scale"]
-    assert len(scale) == 4 and scale[0].options == fb.DEFAULT_SCALE
+    assert len(scale) == 4 and scale[0].options == survey_rules.DEFAULT_SCALE
     counts = [len(q.options) for q in scale]
-    assert fb.parse_keyed("1120", counts).choices == (0, 0, 1, None)
-    assert fb.parse_keyed("12", counts).choices == (0, 1, None, None)
-    assert fb.parse_keyed(" 12 ", counts).choices == (None, 0, 1, None)  # a space: that question left blank
-    assert fb.parse_keyed("16", counts).error == fb.INVALID_DIGIT
-    assert fb.parse_keyed("11111", counts).error == fb.TOO_MANY
+    assert survey_rules.parse_keyed("1120", counts).choices == (0, 0, 1, None)
+    assert survey_rules.parse_keyed("12", counts).choices == (0, 1, None, None)
+    assert survey_rules.parse_keyed(" 12 ", counts).choices == (None, 0, 1, None)  # a space: that question left blank
+    assert survey_rules.parse_keyed("16", counts).error == survey_rules.INVALID_DIGIT
+    assert survey_rules.parse_keyed("11111", counts).error == survey_rules.TOO_MANY
     open_q = next(q for q in questions if q.kind == "open")
     for keyed in ("1111", "2222", "3333", "1250"):
-        feedback.add_response(demo.id, list(fb.parse_keyed(keyed, counts).choices),
+        feedback.add_response(demo.id, list(survey_rules.parse_keyed(keyed, counts).choices),
                               {open_q.id: "增设母婴室" if keyed == "3333" else ""})
     stats = feedback.survey_stats(demo.id)
     assert stats.responses == 4 and stats.questions[0].counts == (2, 1, 1, 0, 0)
@@ -190,7 +190,7 @@ def test_survey_statistics_and_keyed_forms(demo):
 
 @given(st.lists(st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=3, max_size=3), max_size=40))
 def test_survey_rate_is_the_share_of_the_first_two_options(forms):
-    from desktop_app.domain.feedback import survey_stats
+    from desktop_app.domain.survey import survey_stats
 
     questions = [(i, f"问{i}", ("满意", "比较满意", "一般", "不太满意", "不满意")) for i in range(3)]
     answers = [(q, choice) for form in forms for q, choice in enumerate(form)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..domain.feedback import SurveyStats, rate_text
+from ..domain.survey import SurveyStats, rate_text
 
 # One colour per option of a 5-point scale, from 满意 (deep green) to 不满意 (red); longer scales reuse them.
 SCALE_COLOURS = ("#2e7d32", "#81c784", "#bdbdbd", "#ffb74d", "#e53935", "#8d6e63", "#5c6bc0", "#26a69a", "#ab47bc")

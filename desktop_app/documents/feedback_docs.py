@@ -16,8 +16,8 @@ from openpyxl.utils import get_column_letter
 
 from ..domain import feedback as fb
 from ..domain.dates import cn_date, hm
-from ..domain.feedback import SurveyStats, rate_text
 from ..domain.plan import DocFonts
+from ..domain.survey import DEFAULT_SCALE, SurveyStats, rate_text
 from .layout import SPAN
 from .masking import mask_text
 from .model import Block, Document, Paragraph, Table, Title, workbook_properties
@@ -214,7 +214,7 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
 # -- 满意度测评统计 ---------------------------------------------------------------------------------------------------
 
 def survey_columns(stats: SurveyStats) -> tuple[str, ...]:
-    options = max((q.options for q in stats.questions), key=len, default=fb.DEFAULT_SCALE)
+    options = max((q.options for q in stats.questions), key=len, default=DEFAULT_SCALE)
     return ("序号", "测评内容", *options, "有效答卷", "满意率")
 
 
@@ -283,7 +283,7 @@ OPEN_LINES = 6
 def build_survey_form(s: FeedbackSnapshot, questions: Sequence | None = None) -> Document:
     questions = tuple(questions if questions is not None else s.questions)
     scale = [q for q in questions if q.kind == "scale"]
-    options = max((q.options for q in scale), key=len, default=fb.DEFAULT_SCALE)
+    options = max((q.options for q in scale), key=len, default=DEFAULT_SCALE)
     label_w = 156.0 - 10.0 - 19.0 * len(options)
     widths = (10.0, max(label_w, 40.0), *([19.0] * len(options)))
     rows = tuple((str(n), q.text, *([TICK] * len(options))) for n, q in enumerate(scale, start=1))

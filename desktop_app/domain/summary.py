@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import cn_date
-from .feedback import rate_text
 from .plan import Thresholds
+from .survey import rate_text
 
 REPORT_SECTIONS = ("基本情况", "主要做法", "取得成效", "存在问题", "改进措施")
 

@@ -13,7 +13,8 @@ from db import models
 
 from .. import settings
 from ..domain import feedback as rules
-from ..domain.feedback import DEFAULT_SCALE, SurveyStats
+from ..domain import survey as survey_rules
+from ..domain.survey import DEFAULT_SCALE, SurveyStats
 from ..domain.text import clean
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -538,7 +539,7 @@ def survey_stats(event_id: int) -> SurveyStats:
         texts = {q.id: q.text for q in qs}
         scale = [(q.id, q.text, q.options) for q in qs if q.kind == "scale"]
         open_ids = {q.id for q in qs if q.kind == "open"}
-        return rules.survey_stats(
+        return survey_rules.survey_stats(
             scale, [(qid, choice) for _, qid, choice, _ in rows], live.count(),
             [(aid, texts[qid], text) for aid, qid, _, text in rows if qid in open_ids and text.strip()])
 

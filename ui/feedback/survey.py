@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.documents.charts import legend_lines, paint_survey_chart, survey_chart_height
-from desktop_app.domain import feedback as fb
+from desktop_app.domain import survey as survey_rules
 from desktop_app.errors import UserError
 from desktop_app.services import feedback
 
@@ -39,11 +39,11 @@ class SurveyChart(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._stats: fb.SurveyStats | None = None
+        self._stats: survey_rules.SurveyStats | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._fit()
 
-    def set_stats(self, stats: fb.SurveyStats | None) -> None:
+    def set_stats(self, stats: survey_rules.SurveyStats | None) -> None:
         self._stats = stats
         self._fit()
         self.update()
@@ -79,8 +79,8 @@ class QuestionDialog(QDialog):
         self.kind.addItem(self.tr("Rating (one option ticked)"), "scale")
         self.kind.addItem(self.tr("Open question (written answer)"), "open")
         self.text = QLineEdit(question.text if question else "", self)
-        self.options = QLineEdit("/".join(question.options if question and question.options else fb.DEFAULT_SCALE),
-                                 self)
+        self.options = QLineEdit(
+            "/".join(question.options if question and question.options else survey_rules.DEFAULT_SCALE), self)
         self.options.setToolTip(self.tr("The options from best to worst, separated by /"))
         if question is not None:
             self.kind.setCurrentIndex(max(self.kind.findData(question.kind), 0))
@@ -224,7 +224,7 @@ class SurveyPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, q.id)
             self.questions.addItem(item)
         scale = [q for q in self._questions if q.kind == "scale"]
-        options = max((q.options for q in scale), key=len, default=fb.DEFAULT_SCALE)
+        options = max((q.options for q in scale), key=len, default=survey_rules.DEFAULT_SCALE)
         legend = "　".join(f"{n}={name}" for n, name in enumerate(options, start=1))
         self.entry_help.setText(self.tr("Type one digit per rating question (%1 questions): %2, 0 = left blank. "
                                         "Enter saves the form and starts the next.")
@@ -246,7 +246,7 @@ class SurveyPage(QWidget):
         self.chart.set_stats(stats)
         self.rate.setText(self.tr("Satisfaction (satisfied + fairly satisfied): <b>%1</b> over %2 answer(s) on %3 "
                                   "form(s)")
-                          .replace("%1", fb.rate_text(stats.satisfaction if stats else None))
+                          .replace("%1", survey_rules.rate_text(stats.satisfaction if stats else None))
                           .replace("%2", str(stats.answers if stats else 0))
                           .replace("%3", str(stats.responses if stats else 0)))
         self.open_answers.clear()
@@ -261,7 +261,7 @@ class SurveyPage(QWidget):
         if not self._event_id:
             return False
         scale = [q for q in self._questions if q.kind == "scale"]
-        keyed = fb.parse_keyed(self.keys.text(), [len(q.options) for q in scale])
+        keyed = survey_rules.parse_keyed(self.keys.text(), [len(q.options) for q in scale])
         if keyed.error:
             QMessageBox.warning(self, self.tr("Form not saved"), core_text(keyed.error, **keyed.error_args))
             self.keys.setFocus()

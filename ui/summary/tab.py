@@ -31,6 +31,7 @@ from desktop_app import i18n, settings
 from desktop_app.domain import dates
 from desktop_app.domain import feedback as fb
 from desktop_app.domain.summary import REPORT_SECTIONS, SummaryFacts, percent
+from desktop_app.domain.survey import rate_text
 from desktop_app.errors import UserError
 from desktop_app.services import checkin, feedback, roster, summary
 
@@ -271,7 +272,7 @@ class SummaryTab(ops.Subscriber, QWidget):
             total=f.suggestions, done=f.suggestions_done, answered=f.suggestions_answered))
         if f.survey_responses:
             lines.append(self.tr("Survey forms {count}, satisfied {rate}").format(
-                count=f.survey_responses, rate=fb.rate_text(f.satisfaction)))
+                count=f.survey_responses, rate=rate_text(f.satisfaction)))
         return "\n".join(lines)
 
     # -- saving as one types ---------------------------------------------------------------------------------
