@@ -119,9 +119,7 @@ def live_date(event_id) -> dt.date | None:
 
 def require_live(event_id) -> None:
     """``_live`` without reading the event's row (its many columns cost milliseconds on a hot path: a scan)."""
-    E = models.Event
-    if E.select(E.id).where((E.id == _key(event_id)) & (E.deleted == False)).tuples().first() is None:  # noqa: E712
-        raise EventNotFound(event_id)
+    live_date(event_id)
 
 
 def list_events() -> list[EventSummary]:
