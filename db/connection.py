@@ -12,8 +12,8 @@ import logging
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import peewee
 from peewee import SqliteDatabase
@@ -40,8 +40,7 @@ PRAGMAS = {
 }
 
 
-@dataclass(frozen=True)
-class OpenedDatabase:
+class OpenedDatabase(NamedTuple):
     """An open database as ``open_database`` leaves it: migrated and bound to the models;
     ``daily_backup`` is the backup made on this open (None: none was made)."""
 

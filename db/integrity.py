@@ -9,12 +9,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """What ``look`` read of a database file without writing to it: quick_check's result and the header values."""
 
     check: tuple[str, ...]  # quick_check's lines: ("ok",) for a sound file

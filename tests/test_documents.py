@@ -3,7 +3,6 @@ GB/T 9704 layout (page, grid, styles, fonts, footers, tables) and for what a coo
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import struct
@@ -120,7 +119,7 @@ def sample_snapshot(**changes) -> PlanSnapshot:
                       recipients="县政务服务中心、局机关各股室、政务大厅各进驻部门（窗口）", body="",
                       date=dt.date(2026, 9, 8)),
     )
-    return dataclasses.replace(snapshot, **changes)
+    return snapshot._replace(**changes)
 
 
 # -- helpers ------------------------------------------------------------------------------------------------------------
@@ -388,7 +387,7 @@ def test_plan_headings_are_numbered_in_order(plan_docx):
 
 
 def test_route_is_a_level2_heading_when_the_text_has_no_numbers(tmp_path):
-    sections = tuple(dataclasses.replace(sec, body="观摩参观政务服务大厅，召开座谈会。") if sec.kind == "content" else sec
+    sections = tuple(sec._replace(body="观摩参观政务服务大厅，召开座谈会。") if sec.kind == "content" else sec
                      for sec in sample_snapshot().sections)
     doc, _ = write(build_plan(sample_snapshot(sections=sections), today=TODAY), tmp_path)
     assert (2, "（一）活动流程") in heading_texts(doc)
@@ -823,9 +822,9 @@ def test_table_headers_are_not_broken_inside_a_word():
 
 def test_a_plan_with_its_notice_ends_with_the_imprint(tmp_path):
     snapshot = sample_snapshot()
-    notice = dataclasses.replace(snapshot.notice, enabled=True, doc_number="西审管函字〔2026〕61号",
+    notice = snapshot.notice._replace(enabled=True, doc_number="西审管函字〔2026〕61号",
                                  date=dt.date(2026, 9, 1))
-    doc, path = write(build_plan(dataclasses.replace(snapshot, notice=notice), today=TODAY), tmp_path)
+    doc, path = write(build_plan(snapshot._replace(notice=notice), today=TODAY), tmp_path)
     last = [p for p in doc.paragraphs if p.text.strip()][-1]
     assert last.style.style_id == "Imprint" and last.text == f"{UNIT}\t2026年9月1日印发"
     assert last._p.find(".//" + qn("w:tab")) is not None  # a real tab stop, right-aligned by the style
@@ -834,6 +833,6 @@ def test_a_plan_with_its_notice_ends_with_the_imprint(tmp_path):
     assert borders.find(qn("w:top")) is not None and borders.find(qn("w:bottom")) is not None
     order = [child.tag.split("}")[1] for child in style.find(qn("w:pPr"))]
     assert order.index("pBdr") < order.index("tabs") < order.index("spacing")
-    plain = build_plan(dataclasses.replace(snapshot, notice=dataclasses.replace(notice, enabled=False)),
+    plain = build_plan(snapshot._replace(notice=notice._replace(enabled=False)),
                        today=TODAY)  # no 印发通知: no 版记
     assert not any(getattr(b, "role", "") == "imprint" for b in plain.blocks)

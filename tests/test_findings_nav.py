@@ -4,7 +4,6 @@ and a deadline already past reads as overdue, in red, with its days."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -28,31 +27,31 @@ def _findings(snapshot, today: dt.date) -> list[rules.Finding]:
                  registration_email="", reminders="", forms=(), experiences=(), registration_channels=(),
                  categories=(), leading_group=(), sections=(), agenda=(), filing_date=None,
                  announcement_date=None, registration_deadline=None)
-    variants = [dataclasses.replace(snapshot, **blank),
-                dataclasses.replace(snapshot, **blank, date=None),
-                dataclasses.replace(snapshot, contact_person="", contact_phone="13812345678"),
-                dataclasses.replace(snapshot, title="2026年校园开放日", date=dt.date(2026, 10, 3),
+    variants = [snapshot._replace(**blank),
+                snapshot._replace(**blank, date=None),
+                snapshot._replace(contact_person="", contact_phone="13812345678"),
+                snapshot._replace(title="2026年校园开放日", date=dt.date(2026, 10, 3),
                                     categories=(Category("企业代表", 30, False), Category("市民代表", 2, True)),
                                     sections=(*snapshot.sections[:2], Section("content", "警务开放日安排", "…"),
                                               *snapshot.sections[3:])),
-                dataclasses.replace(snapshot, filing_date=snapshot.date, announcement_date=snapshot.date,
+                snapshot._replace(filing_date=snapshot.date, announcement_date=snapshot.date,
                                     registration_deadline=snapshot.date + dt.timedelta(days=3))]
     for label in rules.ANNOUNCEMENT_ITEMS:  # each item missing alone
         page, field = rules.ITEM_PLACES[label]
         variants.append({
-            "报名方式": dataclasses.replace(snapshot, registration_channels=()),
-            "参加人数": dataclasses.replace(snapshot, categories=(Category("市民代表", 0, True),)),
-            "开放主题": dataclasses.replace(snapshot, theme=""),
-            "参加领导": dataclasses.replace(snapshot, leading_group=()),
-            "承办单位": dataclasses.replace(snapshot, unit=""),
-            "时间地点": dataclasses.replace(snapshot, venue=""),
-            "邀请对象": dataclasses.replace(snapshot, categories=()),
-            "活动内容": dataclasses.replace(snapshot, agenda=(), sections=()),
-            "活动形式": dataclasses.replace(snapshot, forms=(), experiences=()),
-            "联系人员": dataclasses.replace(snapshot, contact_person=""),
-            "联系电话": dataclasses.replace(snapshot, contact_phone=""),
-            "邮箱": dataclasses.replace(snapshot, contact_email="", registration_email=""),
-            "温馨提示": dataclasses.replace(snapshot, reminders=""),
+            "报名方式": snapshot._replace(registration_channels=()),
+            "参加人数": snapshot._replace(categories=(Category("市民代表", 0, True),)),
+            "开放主题": snapshot._replace(theme=""),
+            "参加领导": snapshot._replace(leading_group=()),
+            "承办单位": snapshot._replace(unit=""),
+            "时间地点": snapshot._replace(venue=""),
+            "邀请对象": snapshot._replace(categories=()),
+            "活动内容": snapshot._replace(agenda=(), sections=()),
+            "活动形式": snapshot._replace(forms=(), experiences=()),
+            "联系人员": snapshot._replace(contact_person=""),
+            "联系电话": snapshot._replace(contact_phone=""),
+            "邮箱": snapshot._replace(contact_email="", registration_email=""),
+            "温馨提示": snapshot._replace(reminders=""),
         }[label])
     found: list[rules.Finding] = []
     for variant in variants:
@@ -61,7 +60,7 @@ def _findings(snapshot, today: dt.date) -> list[rules.Finding]:
                 found.append(finding)
     summary = roster_rules.RosterSummary(categories=(roster_rules.CategoryCount("企业代表", 3, 5),),
                                          minors=("小明",), confirmed_total=4)
-    late = dataclasses.replace(snapshot, registration_deadline=today - dt.timedelta(days=1),
+    late = snapshot._replace(registration_deadline=today - dt.timedelta(days=1),
                                date=today - dt.timedelta(days=2))
     found += roster_rules.check(late, summary, today=today)
     found += checkin_rules.check_attendance(late, 3, today=today)

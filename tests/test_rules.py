@@ -4,7 +4,6 @@ keeps it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -63,7 +62,7 @@ def good_snapshot(**changes) -> PlanSnapshot:
             AgendaRow("meeting", "座谈交流", "三楼会议室", "", "介绍工作，听取意见", 40, None),
         ),
     )
-    return replace(snapshot, **changes)
+    return snapshot._replace(**changes)
 
 
 @pytest.fixture(autouse=True)

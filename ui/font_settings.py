@@ -3,8 +3,6 @@ not installed, so the coordinator picks the names the office's machines have."""
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,14 +31,14 @@ class FontSettingsDialog(QDialog):
         installed = sorted(QFontDatabase.families())
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
-        for f in fields(DocFonts):
+        for name in DocFonts._fields:
             combo = QComboBox(self)
             combo.setEditable(True)
             combo.addItems(installed)
-            combo.setCurrentText(getattr(current, f.name))
+            combo.setCurrentText(getattr(current, name))
             combo.setMinimumContentsLength(18)
-            self.combos[f.name] = combo
-            form.addRow(labels[f.name], combo)
+            self.combos[name] = combo
+            form.addRow(labels[name], combo)
         hint = QLabel(self.tr("Word and WPS use another font where a name is not installed (Windows often lacks "
                               "仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体; 仿宋, 楷体 and 宋体 are there)."), self)
         hint.setWordWrap(True)

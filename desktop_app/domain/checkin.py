@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 from .plan import PlanSnapshot
@@ -27,8 +27,7 @@ def is_early(scanned_local: dt.datetime | None, event_date: dt.date | None) -> b
     return scanned_local is not None and event_date is not None and scanned_local.date() < event_date
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What the index knows of one person."""
 
     id: int

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 from . import phones
@@ -29,8 +29,7 @@ BASIC_FIELDS: dict[str, str] = {
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
-@dataclass(frozen=True)
-class FieldIssue:
+class FieldIssue(NamedTuple):
     """A warning about one basic-information field of a draft; it never stops a value from being saved."""
 
     field: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 from . import workdays
@@ -64,8 +64,7 @@ NEEDS_REASON = QT_TRANSLATE_NOOP(
 UNKNOWN_STATUS = QT_TRANSLATE_NOOP("core", "'{status}' is not a suggestion status.")
 
 
-@dataclass(frozen=True)
-class SuggestionFacts:
+class SuggestionFacts(NamedTuple):
     """What the status rules look at."""
 
     content: str = ""
@@ -122,8 +121,7 @@ def due_state(status: str, due: dt.date | None, today: dt.date) -> str:
     return "due_soon" if left <= DUE_SOON_DAYS else "open"
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     """One suggestion as the rule check sees it."""
 
     topic: str

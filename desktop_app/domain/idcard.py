@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 
@@ -18,8 +18,7 @@ EARLIEST_BIRTH_YEAR = 1900
 ADULT_AGE = 18  # younger on the event day: a minor, whom the roster rule names
 
 
-@dataclass(frozen=True)
-class IdInfo:
+class IdInfo(NamedTuple):
     """A valid resident ID number (or residence permit) and what it tells: birth date and sex."""
 
     number: str  # 18 characters, upper-case X
@@ -33,8 +32,7 @@ class IdInfo:
         return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
 
 
-@dataclass(frozen=True)
-class IdError:
+class IdError(NamedTuple):
     """Why text is not a valid ID number: a code (``length``, ``check_digit`` …) and the message."""
 
     code: str

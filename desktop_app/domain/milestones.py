@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 from . import workdays
@@ -38,8 +38,7 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     """One step of the workflow (a code of LABELS): its due, planned and done dates, and its state on ``today``."""
 
     code: str

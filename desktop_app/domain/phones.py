@@ -5,24 +5,22 @@ code), is the ``phonenumbers`` library's metadata; the normalised form and the m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
 
-@dataclass(frozen=True)
-class Phone:
+class Phone(NamedTuple):
     """A phone number that can exist, in the normalised form; ``mobile`` False: a landline."""
 
     number: str  # 13812345678 or 0954-3018118
     mobile: bool
 
 
-@dataclass(frozen=True)
-class PhoneError:
+class PhoneError(NamedTuple):
     """Why text is not a phone number: a code and the core source string to show."""
 
     code: str

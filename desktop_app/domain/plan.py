@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field, fields
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 
@@ -40,8 +40,7 @@ SELECTION_RULES = ("first_come", "office_selects")
 ROLES = ("组长", "副组长", "成员", "办公室主任")
 
 
-@dataclass(frozen=True)
-class Thresholds:
+class Thresholds(NamedTuple):
     """The Open Day rules' numbers; every one is configurable per event (stored as JSON on the event)."""
 
     min_invitees: int = 25
@@ -57,8 +56,7 @@ class Thresholds:
 
     @classmethod
     def from_dict(cls, data: dict | None) -> Thresholds:
-        known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in (data or {}).items() if key in known})
+        return cls(**{key: value for key, value in (data or {}).items() if key in cls._fields})
 
     @classmethod
     def from_json(cls, text: str | None) -> Thresholds:
@@ -66,11 +64,10 @@ class Thresholds:
         return cls.from_dict(json.loads(text or "{}"))
 
     def to_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return self._asdict()
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     """An invitee category (邀请对象) and its quota, as the plan prints it."""
 
     name: str
@@ -78,8 +75,7 @@ class Category:
     public: bool  # counts as 群众代表
 
 
-@dataclass(frozen=True)
-class GroupMember:
+class GroupMember(NamedTuple):
     """A member of the leading group (领导小组), as the plan prints it."""
 
     role: str  # 组长 / 副组长 / 成员 / 办公室主任
@@ -87,8 +83,7 @@ class GroupMember:
     title: str
 
 
-@dataclass(frozen=True)
-class DutyRow:
+class DutyRow(NamedTuple):
     """One row of the duties (人员分工): a task, its responsible leader and the people who carry it out."""
 
     task: str
@@ -96,8 +91,7 @@ class DutyRow:
     responsible: str  # 责任人员
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One section of the plan; ``kind`` is one of SECTION_KINDS, and a generated kind with an empty body is
     rendered from the structured data."""
 
@@ -106,8 +100,7 @@ class Section:
     body: str  # paragraphs separated by newlines; lines may start with their own （一） or 1. numbering
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+class AgendaRow(NamedTuple):
     """One step of the route (路线) as the plan's 活动流程 prints it: the guide as 姓名（职务） or as typed, the
     start from group 1's timetable."""
 
@@ -120,8 +113,7 @@ class AgendaRow:
     start: dt.time | None  # computed or pinned start
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """The 印发通知 cover (关于印发《…》的通知)."""
 
     enabled: bool = False
@@ -131,8 +123,7 @@ class Notice:
     date: dt.date | None = None  # 成文日期
 
 
-@dataclass(frozen=True)
-class PlanSnapshot:
+class PlanSnapshot(NamedTuple):
     """Everything the rule check, the milestones and the documents read of one event, filled by
     ``services.plan.snapshot``; plain data, safe to read on a worker thread."""
 
@@ -167,8 +158,8 @@ class PlanSnapshot:
     duties: tuple[DutyRow, ...] = ()
     sections: tuple[Section, ...] = ()
     agenda: tuple[AgendaRow, ...] = ()
-    thresholds: Thresholds = field(default_factory=Thresholds)
-    notice: Notice = field(default_factory=Notice)
+    thresholds: Thresholds = Thresholds()
+    notice: Notice = Notice()
     attach_leading_group: bool = True
     attach_signup_form: bool = True
 
@@ -190,8 +181,7 @@ class PlanSnapshot:
         return next((m for m in self.leading_group if m.role == "办公室主任"), None)
 
 
-@dataclass(frozen=True)
-class DocFonts:
+class DocFonts(NamedTuple):
     """Font names by role (settings ``font.*``); referenced by name, never embedded."""
 
     title: str = "方正小标宋简体"

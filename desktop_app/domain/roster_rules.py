@@ -4,7 +4,7 @@ registration has closed. They join the plan's rules (``domain.rules``) in ``serv
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 from .dates import cn_date
@@ -24,8 +24,7 @@ ROSTER_SHORT = QT_TRANSLATE_NOOP(
             "{minimum}. Invite {missing} more (定向邀请) and confirm them in the Roster tab.")
 
 
-@dataclass(frozen=True)
-class CategoryCount:
+class CategoryCount(NamedTuple):
     """An invitee category's quota and how many people in it are confirmed."""
 
     name: str
@@ -33,8 +32,7 @@ class CategoryCount:
     confirmed: int
 
 
-@dataclass(frozen=True)
-class RosterSummary:
+class RosterSummary(NamedTuple):
     """What the roster rules read of the roster (``services.counts.roster_summary``)."""
 
     categories: tuple[CategoryCount, ...]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
@@ -109,15 +110,14 @@ PLAN_PAGES = ("basic_info", "sections", "categories", "organisation", "details",
 TABS = ("roster", "route", "checkin", "feedback", "summary")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing a check found (these plan rules, or the roster, route, check-in and feedback checks):
     what it says, how serious it is, and where it is fixed."""
 
     rule: str  # one of RULES
     severity: str  # "error" | "warning" | "info"
     message: str  # core source string
-    params: dict = field(default_factory=dict)
+    params: Mapping[str, object] = MappingProxyType({})  # the message's {names}; shared, never changed
     page: str = ""  # where to fix it: one of PLAN_PAGES or TABS ("" when nowhere in particular)
     field: str = ""  # the page's field (its attribute or editor name), "" for the page itself
     row: int | None = None  # the row of the page's list it is about (a section), when it is about one

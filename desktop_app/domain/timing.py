@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # What the documents and the timeline picture print (they are always in Chinese).
 KIND_WORDS = {"gather": "集合", "stop": "参观点", "transfer": "转场", "meeting": "座谈会", "survey": "问卷",
@@ -70,8 +70,7 @@ def parse_clock(text: str | dt.time | None) -> dt.time | None:
 
 # -- the programme as timing sees it -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One programme item: its row id, kind, words, the guide (as printed, and a key naming the person: the
     same key is the same person), duration and pinned start (minutes after midnight, or None)."""
 
@@ -91,8 +90,7 @@ class Step:
         return self.title.strip() or self.place.strip() or KIND_WORDS.get(self.kind, self.kind)
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """When one group does one step. ``natural`` is where the items before would have put a pinned step, so
     ``gap`` (pinned start − natural) is the slack (positive) or the overrun (negative) before it."""
 

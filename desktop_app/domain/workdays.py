@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # How far data_years() looks from its starting year before it gives up; the library covers a few decades.
 _PROBE_SPAN = 200
 
 
-@dataclass(frozen=True)
-class DueDate:
+class DueDate(NamedTuple):
     """A deadline counted by ``add_days``, and whether Monday–Friday was assumed for lack of holiday data."""
 
     date: dt.date
@@ -51,8 +50,7 @@ FIXED_HOLIDAYS = {(1, 1): "元旦", (5, 1): "劳动节", (5, 2): "劳动节", (1
                   (10, 3): "国庆节"}
 
 
-@dataclass(frozen=True)
-class DayOff:
+class DayOff(NamedTuple):
     """Why nobody works on a day: a weekend or a public holiday (its Chinese name), and whether the year's
     holiday arrangement was unknown (the fixed-date holidays and Monday–Friday assumed)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from db import models
 
@@ -19,8 +19,7 @@ def actor() -> str:
         return ""
 
 
-@dataclass(frozen=True)
-class AuditRow:
+class AuditRow(NamedTuple):
     """One entry of the audit log, as ``entries`` returns it; ``at`` is naive UTC."""
 
     at: dt.datetime

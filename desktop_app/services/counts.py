@@ -5,7 +5,7 @@ check (the first thing the window shows) needs none of their other code."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from db import models
 
@@ -19,8 +19,7 @@ from .values import local_time
 EARLY_COUNTED_KEY = "early_checkins_counted"
 
 
-@dataclass(frozen=True)
-class CategoryFill:
+class CategoryFill(NamedTuple):
     """An invitee category with its roster counts; ``registered`` is everyone in it, whatever the status."""
 
     id: int

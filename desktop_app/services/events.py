@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from db import models
 
@@ -13,8 +13,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, values
 
 
-@dataclass(frozen=True)
-class EventSummary:
+class EventSummary(NamedTuple):
     """An event as the event list shows it (and ``events --json`` prints it)."""
 
     id: int
@@ -28,8 +27,7 @@ class EventSummary:
                 "date": self.date.isoformat() if self.date else None}
 
 
-@dataclass(frozen=True)
-class EventInfo:
+class EventInfo(NamedTuple):
     """The basic information form's values."""
 
     id: int
@@ -52,8 +50,7 @@ class EventInfo:
         return {f: getattr(self, f) for f in event_info.BASIC_FIELDS}
 
 
-@dataclass(frozen=True)
-class EventDraft:
+class EventDraft(NamedTuple):
     """What ``create_event`` makes a new event from (the new-event dialog, a template); an empty title
     becomes the default one."""
 

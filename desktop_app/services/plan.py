@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from db import models
 
@@ -31,8 +31,7 @@ from .events import _live as live_event
 
 # -- rows of the plan's tables ---------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class SectionRow:
+class SectionRow(NamedTuple):
     """A row of the plan's sections (``models.PlanSection``) as the Plan tab edits it."""
 
     id: int
@@ -42,8 +41,7 @@ class SectionRow:
     body: str
 
 
-@dataclass(frozen=True)
-class CategoryRow:
+class CategoryRow(NamedTuple):
     """A row of the invitee categories (``models.InviteeCategory``); ``public``: counts as 群众代表."""
 
     id: int
@@ -53,8 +51,7 @@ class CategoryRow:
     public: bool
 
 
-@dataclass(frozen=True)
-class StaffRow:
+class StaffRow(NamedTuple):
     """A row of the event's staff (``models.Staff``), whom the leading group, the duties and the route name;
     ``title`` is the 职务."""
 
@@ -65,8 +62,7 @@ class StaffRow:
     department: str
 
 
-@dataclass(frozen=True)
-class GroupRow:
+class GroupRow(NamedTuple):
     """A row of the leading group (``models.LeadingGroupMember``); with ``staff_id`` set, the name and
     title are that staff member's, else the typed ones."""
 
@@ -78,8 +74,7 @@ class GroupRow:
     title: str
 
 
-@dataclass(frozen=True)
-class DutyRecord:
+class DutyRecord(NamedTuple):
     """A row of the duties (``models.Duty``); ``leader`` is the linked staff member's name (``leader_id``)
     or, without one, the typed text."""
 
@@ -119,8 +114,7 @@ DUTIES = rows.TableSpec(models.Duty, "plan.duty",
 
 # -- section templates and boilerplate -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     """A boilerplate choice for a section kind (resources/plan/sections.json); ``body`` may hold the
     {unit}, {theme} and {basis} placeholders ``fill_placeholders`` fills."""
 
@@ -230,8 +224,7 @@ def update_plan(event_id: int, **changes) -> None:
                          coalesce=True)
 
 
-@dataclass(frozen=True)
-class PlanFields:
+class PlanFields(NamedTuple):
     """The plan's own fields on the event (PLAN_FIELDS), decoded: lists as tuples, and the thresholds,
     印发通知 and attachment switches from their JSON."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from db import models
@@ -555,7 +555,7 @@ def plan(event_id: int) -> RoutePlan:
         info = group_info(event_id)
         staff_names = {c.name: c.staff_id for c in guide_choices(event_id)}
     # A guide typed as text who is on the staff list is the same person as the staff member.
-    steps = tuple(replace(s, guide_key=f"staff:{staff_names[s.guide_key[5:]]}")
+    steps = tuple(s._replace(guide_key=f"staff:{staff_names[s.guide_key[5:]]}")
                   if s.guide_key.startswith("text:") and s.guide_key[5:] in staff_names else s
                   for s in map(_step, items))
     day_start, day_end = rules.minutes(event.start_time), rules.minutes(event.end_time)

@@ -4,7 +4,7 @@ duties) through one set of operations: list, add, update, delete (soft), move.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from db import models
 
@@ -17,8 +17,7 @@ NO_FIELD = QT_TRANSLATE_NOOP("core", "The table has no field named '{field}'.")
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("core", "{field}: '{value}' is not a whole number of 0 or more.")
 
 
-@dataclass(frozen=True)
-class TableSpec:
+class TableSpec(NamedTuple):
     """How one table is edited: its model, the audit name, the editable fields (name -> kind) with the model
     column each maps to, and how a row becomes the dataclass the caller gets."""
 
