@@ -103,6 +103,14 @@ def test_plan_fields_notice_and_attachments(event_id):
         plan.update_plan(event_id, nonsense=1)
 
 
+def test_thresholds_given_as_the_record_are_stored_by_name(event_id):
+    from desktop_app.domain.plan import Thresholds
+
+    plan.update_plan(event_id, thresholds=Thresholds(min_invitees=40, public_share=0.5))
+    stored = plan.get_plan(event_id).thresholds
+    assert stored.min_invitees == 40 and stored.public_share == 0.5 and stored.announce_days == 15
+
+
 def test_milestones_marked_done_and_overrides(event_id):
     plan.mark_milestone(event_id, "announcement", dt.date(2026, 9, 8))
     assert plan.milestones_done(event_id) == {"announcement": dt.date(2026, 9, 8)}

@@ -206,6 +206,8 @@ def _coerce(field: str, value):
     if kind == "list":
         return json.dumps([str(v).strip() for v in value if str(v).strip()], ensure_ascii=False)
     if kind == "json":
+        if hasattr(value, "_asdict"):  # a record (Thresholds) is stored as its named fields, not as a JSON list
+            value = value._asdict()
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     return "" if value is None else str(value)
 
