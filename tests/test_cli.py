@@ -144,13 +144,15 @@ def test_cli_commands_do_not_import_qt(demo_db):
 
 def test_the_rule_check_reads_only_what_it_needs(demo_db):
     """The check is the first thing the window shows: it loads the rules, the plan and the counts, not the
-    roster, route, check-in, feedback or summary services and their domains, nor the survey's (start-up time)."""
+    roster, route, check-in, feedback or summary services and their domains, nor the survey's, nor the phone
+    library for a well-formed contact phone (start-up time)."""
     code = (
         "import sys; from desktop_app import cli; "
         f"rc = cli.main(['check', '--db', {str(demo_db)!r}, '--event', '1', '--json']); "
         "names = ('services.roster', 'services.route', 'services.checkin', 'services.feedback', "
         "'services.summary', 'domain.roster', 'domain.route', 'domain.summary', 'domain.survey'); "
         "bad = sorted(m for m in sys.modules if m.startswith('desktop_app.') and m.endswith(names)); "
+        "bad += [m for m in ('phonenumbers',) if m in sys.modules]; "
         "print(rc, bad)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

@@ -73,6 +73,15 @@ def test_phones_are_normalised():
     assert phones.parse("3018118") == phones.BAD_PHONE
 
 
+@given(st.one_of(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+                 st.from_regex(r"0[1-9][0-9]{1,2}[- ]?[2-9][0-9]{6,7}", fullmatch=True),
+                 st.text(alphabet="0123456789- ()+转", max_size=16)))
+def test_every_number_the_library_accepts_is_well_formed(text):
+    """The rule check asks only the shape (``well_formed``): it never flags a number that ``parse`` accepts."""
+    if isinstance(phones.parse(text), phones.Phone):
+        assert phones.well_formed(text)
+
+
 def test_phones_are_masked():
     assert phones.mask("13812345678") == "138****5678"
     assert phones.mask("0954-3018118") == "0954-***8118"

@@ -315,6 +315,19 @@ def test_missing_contact_quiet_when_both_are_given():
     assert fired(good_snapshot(), "missing_contact") == []
 
 
+@pytest.mark.parametrize("phone", ["12345", "0954-301234转", "138 1234 567", "电话待定"])
+def test_a_contact_phone_that_is_not_a_number_is_a_warning_on_its_field(phone):
+    [finding] = fired(good_snapshot(contact_phone=phone), "missing_contact")
+    assert finding.message == rules.CONTACT_PHONE_MALFORMED and finding.severity == "warning"
+    assert (finding.page, finding.field) == ("basic_info", "contact_phone")
+    assert phone not in finding.text()  # a phone is personal data: the finding does not repeat it
+
+
+@pytest.mark.parametrize("phone", ["0954-3012345", "(010) 1234 5678", "13812345678", "+86 138-1234-5678"])
+def test_a_well_formed_contact_phone_is_quiet(phone):
+    assert fired(good_snapshot(contact_phone=phone), "missing_contact") == []
+
+
 # -- messages ------------------------------------------------------------------------------------------------
 
 def test_every_finding_formats_in_english_and_chinese():

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
+from . import phones
 from .dates import cn_date
 from .event_info import default_title
 from .plan import PlanSnapshot
@@ -94,6 +95,9 @@ CONTACT_PERSON_MISSING = QT_TRANSLATE_NOOP(
 CONTACT_PHONE_MISSING = QT_TRANSLATE_NOOP(
     "core", "The contact phone is empty. Enter a number in the Plan tab: the announcement must give a number "
             "to call.")
+CONTACT_PHONE_MALFORMED = QT_TRANSLATE_NOOP(
+    "core", "The contact phone is neither an 11-digit mobile number nor a landline with its area code, and the "
+            "announcement prints it as it is. Correct it in the Plan tab so that people can call.")
 EVENT_ON_HOLIDAY = QT_TRANSLATE_NOOP(
     "core", "The event on {date} falls on {holiday}, a public holiday: the hall is closed and few people come. "
             "Move it to a working day (the next is {suggested}) in the Plan tab.")
@@ -314,7 +318,10 @@ def _naming(s: PlanSnapshot) -> list[Finding]:
 def _missing_contact(s: PlanSnapshot) -> list[Finding]:
     person, phone = _filled(s.contact_person), _filled(s.contact_phone)
     if person and phone:
-        return []
+        if phones.well_formed(s.contact_phone):  # its shape only: whether it can exist is the form's warning
+            return []
+        return [Finding("missing_contact", "warning", CONTACT_PHONE_MALFORMED, page="basic_info",
+                        field="contact_phone")]
     message = CONTACT_BOTH_MISSING if not (person or phone) else (
         CONTACT_PHONE_MISSING if person else CONTACT_PERSON_MISSING)
     return [Finding("missing_contact", "error", message, page="basic_info",

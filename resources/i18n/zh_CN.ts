@@ -3587,6 +3587,10 @@ and read back unchanged.</source>
         <translation>联系电话未填写：公告须提供联系电话，请在“方案”页填写号码。</translation>
     </message>
     <message>
+        <source>The contact phone is neither an 11-digit mobile number nor a landline with its area code, and the announcement prints it as it is. Correct it in the Plan tab so that people can call.</source>
+        <translation>联系电话既不是11位手机号，也不是带区号的固定电话，公告会照原样印出。请在“方案”页改正，以便群众来电咨询。</translation>
+    </message>
+    <message>
         <source>The event on {date} falls on {holiday}, a public holiday: the hall is closed and few people come. Move it to a working day (the next is {suggested}) in the Plan tab.</source>
         <translation>活动日期 {date} 是法定节假日（{holiday}）：大厅不办公，群众也难以参加。请在“方案”页改到工作日（最近的是 {suggested}）。</translation>
     </message>
