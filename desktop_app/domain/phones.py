@@ -11,6 +11,7 @@ from typing import NamedTuple
 from ..i18n import QT_TRANSLATE_NOOP
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+SHAPE_RE = re.compile(r"^(?:1[3-9]\d{9}|0[1-9]\d{8,10})$")  # a mobile, or 0 + area code + local number
 
 
 class Phone(NamedTuple):
@@ -46,9 +47,6 @@ def well_formed(text: str) -> bool:
     10 to 12 digits in all. It does not load the library (26 ms on first use), so the rule check can ask it at
     every start; ``parse`` decides whether the number can exist."""
     return bool(SHAPE_RE.match(_compact(text)))
-
-
-SHAPE_RE = re.compile(r"^(?:1[3-9]\d{9}|0[1-9]\d{8,10})$")
 
 
 def parse(text: str) -> Phone | PhoneError:
