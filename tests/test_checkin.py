@@ -242,6 +242,29 @@ def test_check_ins_before_the_event_day_are_not_arrivals_unless_confirmed(demo, 
     assert facts.arrived == before + 2 and facts.early_not_counted == 0
 
 
+def test_the_checks_arrival_count_reads_no_setting_or_category_before_anyone_arrived(demo):
+    """The first check at every start before the day: one query of the check-ins; the early setting and the
+    categories are read only when a check-in needs them, and the count stays the summary's."""
+    from db import models
+    from desktop_app.services import checkin, counts, summary
+
+    statements: list[str] = []
+    connection = models.database.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        assert counts.arrived_count(demo.id) == 0
+    finally:
+        connection.set_trace_callback(None)
+    assert not [s for s in statements if 'FROM "setting"' in s or 'FROM "invitee_category"' in s]
+    rehearsal, real = _confirmed(demo.id)[:2]
+    checkin.check_in(demo.id, rehearsal.id, scanned_at=dt.datetime.combine(DAY - dt.timedelta(days=1),
+                                                                           dt.time(17, 0)))
+    checkin.check_in(demo.id, real.id, scanned_at=dt.datetime.combine(DAY, dt.time(9, 0)))
+    assert counts.arrived_count(demo.id) == summary.facts(demo.id).arrived == 1
+    checkin.set_early_counted(demo.id, True)
+    assert counts.arrived_count(demo.id) == summary.facts(demo.id).arrived == 2
+
+
 def test_the_not_arrived_list_follows_each_scan_and_masks_phones_in_venue_mode(qtbot, demo, workspace):
     from PySide6.QtCore import Qt
 

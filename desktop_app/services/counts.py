@@ -100,15 +100,18 @@ def arrivals(event_id: int, day: dt.date | None) -> tuple[dict[int, tuple[int | 
     Inv, C = models.Invitee, models.CheckIn
     found: dict[int, tuple[int | None, dt.datetime, bool]] = {}
     early: set[int] = set()
-    count_early = early_counted(event_id)
+    count_early: bool | None = None  # the setting is read at the first early check-in (most starts have none)
     for invitee_id, category_id, scanned_at, walk_in in (
             C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
             .where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null()  # noqa: E712
                    & (Inv.event == event_id) & (Inv.deleted == False))  # noqa: E712
             .order_by(C.scanned_at).tuples()):
-        if not count_early and checkin_rules.is_early(local_time(scanned_at), day):
-            early.add(invitee_id)
-            continue
+        if checkin_rules.is_early(local_time(scanned_at), day):
+            if count_early is None:
+                count_early = early_counted(event_id)
+            if not count_early:
+                early.add(invitee_id)
+                continue
         found.setdefault(invitee_id, (category_id, scanned_at, bool(walk_in)))
     return found, early
 
@@ -118,5 +121,7 @@ def arrived_count(event_id: int) -> int:
     facts."""
     with models.database.atomic():
         found, _early = arrivals(event_id, live_date(event_id))
+        if not found:  # before the day nobody has arrived: no need to read the categories
+            return 0
         ids = {cat.id for cat in categories(event_id)}
         return sum(1 for category_id, _at, _walk in found.values() if category_id in ids)
