@@ -104,6 +104,7 @@ from .files import fsync_dir
 from .i18n import QT_TRANSLATE_NOOP
 from .services import audit
 from .services.events import _live as live_event
+from .services.values import local_time
 
 log = logging.getLogger(__name__)
 
@@ -856,7 +857,7 @@ def _local_text(utc_text) -> str:
         utc = dt.datetime.fromisoformat(utc_text)
     except (TypeError, ValueError):
         return "?"
-    return utc.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_time(utc).strftime("%Y-%m-%d %H:%M")
 
 
 def _three_way(mine: dict, theirs: dict, base: dict | None) -> tuple[list[str], list[str], list[str]]:

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 
 from ..i18n import QT_TRANSLATE_NOOP
 
-# -- the survey ------------------------------------------------------------------------------------------------------
-
 DEFAULT_SCALE = ("满意", "比较满意", "一般", "不太满意", "不满意")
 SATISFIED = (0, 1)  # 满意 and 比较满意: the first two options of a scale
 
