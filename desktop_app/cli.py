@@ -35,6 +35,9 @@ EMPTY_PASSPHRASE_ENV = QT_TRANSLATE_NOOP("core", "The environment variable {var}
                                                  "hold the bundle's passphrase.")
 PASSPHRASE_PROMPT = QT_TRANSLATE_NOOP("core", "Passphrase of the bundle: ")
 PASSPHRASE_AGAIN = QT_TRANSLATE_NOOP("core", "The same passphrase again: ")
+NOT_PROCESSED = QT_TRANSLATE_NOOP("core", "{error} The check-ins printed as \"ok\" are saved; these lines of "
+                                          "the codes file were not processed: {lines}. Run the command again "
+                                          "with them.")
 MERGE_SUMMARY = QT_TRANSLATE_NOOP("core", "{title}: {added} added, {updated} updated, {unchanged} unchanged, "
                                           "{checkins} check-ins added, {conflicts} conflicts (the values here were "
                                           "kept), {duplicates} people admitted on two devices (counted once)")
@@ -172,19 +175,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args, *, create: bool, auto_backup: bool = False):
+def _open(args, *, create: bool, write: bool, auto_backup: bool = False):
+    """The command's database: ``write`` for a command that changes it (refused while a window holds the file),
+    else read-only beside a window (see ``db.connection``)."""
     from .workspace import open_workspace
 
     path = Path(getattr(args, "db", None) or paths.default_db_path()).expanduser()
     if not create and not path.exists():
         raise UserError(MUST_EXIST, path=str(path))
-    return open_workspace(path, auto_backup=auto_backup)
+    return open_workspace(path, auto_backup=auto_backup, access="write" if write else "read")
 
 
 def cmd_demo(args) -> int:
     from .demo import create_demo_event
 
-    workspace = _open(args, create=True)
+    workspace = _open(args, create=True, write=True)
     try:
         event = create_demo_event(args.date, held=args.held)
     finally:
@@ -196,7 +201,7 @@ def cmd_demo(args) -> int:
 def cmd_events(args) -> int:
     from .services import events
 
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=False)
     try:
         rows = events.list_events()
     finally:
@@ -212,7 +217,7 @@ def cmd_events(args) -> int:
 def cmd_check(args) -> int:
     from .services import checks
 
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=False)
     try:
         findings = checks.run_checks(args.event, today=dt.date.today())
     finally:
@@ -233,7 +238,7 @@ def cmd_export(args) -> int:
         return _export_package(args)
     if args.kind not in export.KINDS:
         _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}, package")
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=False)
     try:
         snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
         people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
@@ -264,7 +269,7 @@ def _export_package(args) -> int:
     from .documents import export
     from .services import summary
 
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=False)
     try:
         snapshot = summary.package_snapshot(args.event)
     finally:
@@ -286,7 +291,8 @@ def _export_package(args) -> int:
 
 def cmd_checkin(args) -> int:
     """Each code is committed before its line is printed (and flushed), so a line on screen is a check-in on
-    disk even if the process is killed right after."""
+    disk even if the process is killed right after. Commands that write wait for each other's transactions; if
+    the database stays busy (or the disk fails) the lines not processed are named, and the command stops."""
     from .services import checkin
 
     source = sys.stdin if args.codes == "-" else None
@@ -295,10 +301,11 @@ def cmd_checkin(args) -> int:
             source = open(args.codes, encoding="utf-8-sig")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise UserError(CODES_FILE, path=args.codes, error=exc.strerror or str(exc)) from None
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=True)
+    number, code = 0, ""
     try:
         index = checkin.search_index(args.event)
-        for line in source:
+        for number, line in enumerate(source, start=1):  # noqa: B007 - the number names where it stopped
             code = line.strip()
             if not code:
                 continue
@@ -308,6 +315,14 @@ def cmd_checkin(args) -> int:
                 print(i18n.text(NOT_CONFIRMED, code=code, status=result.person.status_label), file=sys.stderr,
                       flush=True)
             print(f"{word} {code}", flush=True)
+    except Exception as exc:
+        from .workspace import storage_error
+
+        stopped = storage_error(exc, workspace.path)
+        if stopped is None or source is sys.stdin:
+            raise
+        left = _not_processed(source, number, code)
+        raise UserError(NOT_PROCESSED, error=str(stopped), lines=left) from None
     finally:
         if source is not sys.stdin:
             source.close()
@@ -315,10 +330,22 @@ def cmd_checkin(args) -> int:
     return 0
 
 
+def _not_processed(source, number: int, code: str) -> str:
+    """Line ``number`` (holding ``code``) and the lines after it that hold a code, as "3 (CODE), 4 (CODE)…"
+    (pass codes are not personal data)."""
+    rest = [(number, code)]
+    try:
+        rest += [(n, line.strip()) for n, line in enumerate(source, start=number + 1) if line.strip()]
+    except (OSError, UnicodeDecodeError):
+        pass
+    named = [f"{n} ({c})" for n, c in rest if c]
+    return ", ".join(named[:50]) + (" …" if len(named) > 50 else "")
+
+
 def cmd_stats(args) -> int:
     from .services import checkin
 
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=False)
     try:
         counts = checkin.stats(args.event)
     finally:
@@ -362,7 +389,7 @@ def cmd_template(args) -> int:
     from . import templates
 
     if args.template_command == "export":
-        workspace = _open(args, create=False)
+        workspace = _open(args, create=False, write=False)
         try:
             path = args.out.expanduser()
             _out_dir(path.parent)
@@ -375,7 +402,7 @@ def cmd_template(args) -> int:
             workspace.close()
         return 0
     templates.read_template(args.file)  # refuse a bad file before touching the database
-    workspace = _open(args, create=True)
+    workspace = _open(args, create=True, write=True)
     try:
         print(templates.apply_template(args.file))
     finally:
@@ -388,7 +415,7 @@ def cmd_import_roster(args) -> int:
     also written to <stem>_未导入.xlsx beside FILE). A file that cannot be read is refused: nothing is written."""
     from .importers import roster as importer
 
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=not args.dry_run)
     try:
         report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
                                      save_rejected=not args.dry_run, columns=dict(args.column) or None)
@@ -437,7 +464,7 @@ def cmd_bundle(args) -> int:
         passphrase = _passphrase(args, twice=True)
         bundle.check_passphrase(passphrase)
         path = args.out.expanduser()
-        workspace = _open(args, create=False)
+        workspace = _open(args, create=False, write=True)  # it records what was sent (the merge's base)
         try:
             _out_dir(path.parent)
             info = bundle.export_bundle(args.event, path, passphrase)
@@ -447,7 +474,7 @@ def cmd_bundle(args) -> int:
         return 0
     passphrase = _passphrase(args, twice=False)
     opened = bundle.read_bundle(args.file, passphrase)  # refused before the database is created or touched
-    workspace = _open(args, create=True)
+    workspace = _open(args, create=True, write=True)
     try:
         report = bundle.merge_bundle(opened)
     finally:
