@@ -34,6 +34,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,7 +53,7 @@ WAL_FRAME_MIN = 32 + 24 + 512  # a -wal's header, one frame's header and the sma
 HEADROOM = 4 * 1024 * 1024  # the -wal and -shm of a session, beyond a copy of the file for the backup
 
 # Primary result codes (the low byte of an extended code) of https://sqlite.org/rescode.html
-SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL = 5, 6, 15
 SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 10, 11, 13, 14, 26
 
 PRAGMAS = {
@@ -62,6 +63,7 @@ PRAGMAS = {
     "synchronous": 2,  # FULL: a laptop's battery can die mid-check-in
 }
 COMMAND_BUSY_TIMEOUT = 30000  # a command that writes waits this long (ms) for the others' transactions
+READ_ATTEMPTS, READ_PAUSE_S = 20, 0.05  # a read beside the window is tried again for about ten seconds
 READ_ONLY_PRAGMAS = {"busy_timeout": 5000, "foreign_keys": 1, "query_only": 1}
 
 
@@ -91,6 +93,7 @@ class OpenedDatabase(NamedTuple):
     migrated_steps: tuple[int, ...]
     daily_backup: Path | None
     backup_error: str = ""  # the daily backup failed (a full disk?); the database itself is fine
+    read_only: bool = False  # opened beside a window: see ``transient``
 
 
 def _refuse(kind: str, path: Path, detail: str = "", **info) -> DatabaseRefused:
@@ -166,6 +169,15 @@ def size_damage(path: Path) -> str:
     return ""
 
 
+def transient(exc: BaseException) -> bool:
+    """A read-only connection's error that passes when read again: the window was writing the -shm's header
+    while it was read (``readonly_shm`` cannot wait on the window's lock the way a writer would), or the window
+    died mid-write and the next open recovers the -wal."""
+    return is_sqlite_error(exc) and (sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY,
+                                                          SQLITE_PROTOCOL)
+                                     or str(exc) in ("database is locked", "locking protocol"))
+
+
 def sqlite_code(exc: BaseException) -> int | None:
     """The primary SQLite result code behind ``exc`` (a peewee error wraps the sqlite3 one as its first
     argument), or None."""
@@ -206,6 +218,8 @@ def storage_refusal(exc: BaseException, path: Path) -> DatabaseRefused:
     storage's, and so is an error of unknown cause."""
     code = sqlite_code(exc)
     detail = str(exc)
+    if code is None and detail in ("database is locked", "database table is locked"):  # raised without a code
+        code = SQLITE_BUSY
     free, needed = free_space(path), space_needed(path)
     if code == SQLITE_FULL or (code in (SQLITE_IOERR, SQLITE_CANTOPEN, None) and free is not None
                                and free < needed):
@@ -290,23 +304,29 @@ def _open_read_only(path: Path, device_id: str, existed: bool) -> OpenedDatabase
     window holding the file keeps the -shm; without one, a plain read-only open)."""
     if not existed:
         raise _refuse(DatabaseRefused.CANT_OPEN, path, "no such file")
-    shm = "&readonly_shm=1" if _side(path, "-shm").exists() else ""
-    db = OpenDayDatabase(f"{path.as_uri()}?mode=ro{shm}", uri=True, pragmas=READ_ONLY_PRAGMAS,
-                         check_same_thread=False, immediate=False, timeout=READ_ONLY_PRAGMAS["busy_timeout"] / 1000)
-    try:
-        db.connect()
-        version = migrations.user_version(db)
-    except BaseException as exc:
-        db.close()
-        if is_sqlite_error(exc):
-            raise storage_refusal(exc, path) from exc
-        raise
+    for attempt in range(READ_ATTEMPTS):
+        shm = "&readonly_shm=1" if _side(path, "-shm").exists() else ""
+        db = OpenDayDatabase(f"{path.as_uri()}?mode=ro{shm}", uri=True, pragmas=READ_ONLY_PRAGMAS,
+                             check_same_thread=False, immediate=False,
+                             timeout=READ_ONLY_PRAGMAS["busy_timeout"] / 1000)
+        try:
+            db.connect()
+            version = migrations.user_version(db)
+            break
+        except BaseException as exc:
+            db.close()
+            if transient(exc) and attempt < READ_ATTEMPTS - 1:
+                time.sleep(READ_PAUSE_S * (attempt + 1))
+                continue
+            if is_sqlite_error(exc):
+                raise storage_refusal(exc, path) from exc
+            raise
     if version < migrations.latest_version():
         db.close()
         raise _refuse(DatabaseRefused.LOCKED, path, "schema upgrade pending", pid="")
     models.database.initialize(db)
     models.set_device_id(device_id)
-    return OpenedDatabase(db=db, path=path, created=False, migrated_steps=(), daily_backup=None)
+    return OpenedDatabase(db=db, path=path, created=False, migrated_steps=(), daily_backup=None, read_only=True)
 
 
 def close_database(opened: OpenedDatabase) -> None:

@@ -186,6 +186,26 @@ def _open(args, *, create: bool, write: bool, auto_backup: bool = False):
     return open_workspace(path, auto_backup=auto_backup, access="write" if write else "read")
 
 
+def _reading(args, read):
+    """``read()`` in the command's database opened for reading; beside a window (read-only) a read that met the
+    window mid-write is made again (see ``db.connection.transient``), on a fresh open."""
+    import time
+
+    from db.connection import READ_ATTEMPTS, READ_PAUSE_S, transient
+
+    for attempt in range(READ_ATTEMPTS):
+        workspace = _open(args, create=False, write=False)
+        try:
+            return read()
+        except Exception as exc:
+            if not (workspace.opened.read_only and transient(exc)) or attempt == READ_ATTEMPTS - 1:
+                raise
+        finally:
+            workspace.close()
+        time.sleep(READ_PAUSE_S * (attempt + 1))
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
 def cmd_demo(args) -> int:
     from .demo import create_demo_event
 
@@ -201,11 +221,7 @@ def cmd_demo(args) -> int:
 def cmd_events(args) -> int:
     from .services import events
 
-    workspace = _open(args, create=False, write=False)
-    try:
-        rows = events.list_events()
-    finally:
-        workspace.close()
+    rows = _reading(args, events.list_events)
     if args.json:
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
     else:
@@ -217,11 +233,7 @@ def cmd_events(args) -> int:
 def cmd_check(args) -> int:
     from .services import checks
 
-    workspace = _open(args, create=False, write=False)
-    try:
-        findings = checks.run_checks(args.event, today=dt.date.today())
-    finally:
-        workspace.close()
+    findings = _reading(args, lambda: checks.run_checks(args.event, today=dt.date.today()))
     if args.json:
         print(json.dumps({"findings": [f.as_json() for f in findings]}, ensure_ascii=False))
     else:
@@ -238,15 +250,14 @@ def cmd_export(args) -> int:
         return _export_package(args)
     if args.kind not in export.KINDS:
         _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}, package")
-    workspace = _open(args, create=False, write=False)
-    try:
-        snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
-        people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
-        summary_snapshot = summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None
-        feedback_snapshot = feedback.feedback_snapshot(args.event) if args.kind in export.FEEDBACK_KINDS else None
-        programme = route.route_snapshot(args.event) if args.kind in export.ROUTE_KINDS else None
-    finally:
-        workspace.close()
+    def read():
+        return (plan.snapshot(args.event), plan.doc_fonts(),
+                roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None,
+                summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None,
+                feedback.feedback_snapshot(args.event) if args.kind in export.FEEDBACK_KINDS else None,
+                route.route_snapshot(args.event) if args.kind in export.ROUTE_KINDS else None)
+
+    snapshot, fonts, people, summary_snapshot, feedback_snapshot, programme = _reading(args, read)
     out = _out_dir(args.out)
     try:
         files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
@@ -269,11 +280,7 @@ def _export_package(args) -> int:
     from .documents import export
     from .services import summary
 
-    workspace = _open(args, create=False, write=False)
-    try:
-        snapshot = summary.package_snapshot(args.event)
-    finally:
-        workspace.close()
+    snapshot = _reading(args, lambda: summary.package_snapshot(args.event))
     out = _out_dir(args.out)
     try:
         result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today(),
@@ -345,11 +352,7 @@ def _not_processed(source, number: int, code: str) -> str:
 def cmd_stats(args) -> int:
     from .services import checkin
 
-    workspace = _open(args, create=False, write=False)
-    try:
-        counts = checkin.stats(args.event)
-    finally:
-        workspace.close()
+    counts = _reading(args, lambda: checkin.stats(args.event))
     if args.json:
         print(json.dumps(counts, ensure_ascii=False))
     else:

@@ -2955,6 +2955,10 @@ Restore the newest backup, made {time} ({backup})? Whatever was entered after {t
         <translation>今天没有备份</translation>
     </message>
     <message>
+        <source>Check the clock</source>
+        <translation>请核对时钟</translation>
+    </message>
+    <message>
         <source>{app}
 
 Opening…</source>
@@ -3311,6 +3315,10 @@ and read back unchanged.</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
+        <source>{error} The check-ins printed as &quot;ok&quot; are saved; these lines of the codes file were not processed: {lines}. Run the command again with them.</source>
+        <translation>{error}已显示“ok”的签到均已保存；签到码文件中以下各行未处理：{lines}。请用这些行再运行一次本命令。</translation>
+    </message>
+    <message>
         <source>{title}: {added} added, {updated} updated, {unchanged} unchanged, {checkins} check-ins added, {conflicts} conflicts (the values here were kept), {duplicates} people admitted on two devices (counted once)</source>
         <translation>{title}：新增 {added} 条，修改 {updated} 条，未变 {unchanged} 条，新增签到 {checkins} 条，冲突 {conflicts} 处（保留了本机的值），{duplicates} 人在两台设备上签到（只计一次）</translation>
     </message>
@@ -3439,6 +3447,18 @@ and read back unchanged.</source>
         <translation>{path} 已在另一个开放日工作台窗口中打开{holder}。请切换到那个窗口，或先将其关闭。</translation>
     </message>
     <message>
+        <source>An openday command is writing to {path} right now. Open it again when the command has finished; nothing was changed.</source>
+        <translation>另一个程序（openday 命令）正在写入 {path}。请待该命令完成后再打开；数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to {path} and did not finish in time ({detail}). Nothing was lost; try again in a moment.</source>
+        <translation>另一个程序正在写入 {path}，等待后仍未完成（{detail}）。已保存的内容没有丢失，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is open in the Open Day Desk window{holder}; while it is open, only the window changes it. Do this in the window, or close the window and run the command again. Nothing was changed.</source>
+        <translation>{path} 正在开放日工作台窗口中打开{holder}；窗口打开期间只能由该窗口修改它。请在窗口中操作，或关闭窗口后再运行本命令。数据库未作任何改动。</translation>
+    </message>
+    <message>
         <source>The newest automatic backup is {backup}; open it with File ▸ Open database, or restore it when the app offers to.</source>
         <translation>最新的自动备份是 {backup}；可通过“文件 ▸ 打开数据库”打开它，或在程序提示时用它恢复。</translation>
     </message>
@@ -3453,6 +3473,18 @@ and read back unchanged.</source>
     <message>
         <source>Today&apos;s automatic backup of {path} could not be written ({error}); the database itself is fine and was opened. Free some space on its disk so that the next backup can be made.</source>
         <translation>今天 {path} 的自动备份未能写入（{error}）；数据库本身正常，已打开。请清理其所在磁盘的空间，以便下次备份。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock shows {now}, earlier than {what} ({then}). Check-in times, reply deadlines and the order of backups depend on it: set the date, time and time zone right before going on.</source>
+        <translation>此电脑的时钟显示 {now}，早于{what}（{then}）。签到时间、答复期限和备份顺序都以时钟为准：请先把日期、时间和时区调准再继续。</translation>
+    </message>
+    <message>
+        <source>the last change to this database</source>
+        <translation>本数据库最后一次修改的时间</translation>
+    </message>
+    <message>
+        <source>the newest backup of this database</source>
+        <translation>本数据库最新一次备份的时间</translation>
     </message>
     <message>
         <source>File the plan with the open-government office (报备)</source>
