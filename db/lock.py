@@ -76,6 +76,12 @@ def _still_named(fd: int, path: Path) -> bool:
 
 
 def lock_path(db_path: Path) -> Path:
+    """The lock file of ``db_path``: beside the file itself, a symbolic link followed (two names of one file
+    must not have two locks)."""
+    try:
+        db_path = Path(db_path).resolve()
+    except OSError:
+        pass
     return db_path.with_name(db_path.name + ".lock")
 
 
@@ -92,7 +98,8 @@ class InstanceLock:
     (``role=COMMAND``)."""
 
     def __init__(self, db_path: Path, role: str = WINDOW):
-        self.path = lock_path(Path(db_path))
+        self._db = Path(db_path)
+        self.path = lock_path(self._db)
         self.role = role
         self._fd: int | None = None
 
@@ -115,7 +122,7 @@ class InstanceLock:
                 break
             os.close(fd)  # its holder released and removed it between our open and our lock: open it again
         else:  # removed under us again and again: someone is busy with it
-            raise DatabaseRefused(DatabaseRefused.LOCKED, self.path.with_suffix(""), "", pid="")
+            raise DatabaseRefused(DatabaseRefused.LOCKED, self._db, "", pid="")
         if not self._shared:
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
@@ -136,7 +143,7 @@ class InstanceLock:
             kind = DatabaseRefused.BUSY
         os.close(fd)
         pid = holder.split()[0] if holder else ""
-        raise DatabaseRefused(kind, self.path.with_suffix(""), holder, pid=pid)
+        raise DatabaseRefused(kind, self._db, holder, pid=pid)
 
     def _commands_hold(self, holder: str) -> bool:
         """The exclusive lock was refused: held by commands (shared) rather than by a window?"""

@@ -406,3 +406,20 @@ def test_a_read_only_open_beside_a_writer_leaves_its_wal_alone(tmp_path):
     writer.commit()
     writer.close()
     assert sqlite3.connect(path).execute("SELECT title FROM event").fetchone()[0].endswith("！？")
+
+
+def test_two_names_of_one_file_share_one_lock(tmp_path):
+    from db.errors import DatabaseRefused
+    from db.lock import COMMAND, InstanceLock
+
+    path, _codes = _held_demo(tmp_path)
+    alias = tmp_path / "alias.sqlite3"
+    alias.symlink_to(path)
+    window = InstanceLock(path)
+    window.acquire()
+    try:
+        with pytest.raises(DatabaseRefused) as refused:
+            InstanceLock(alias, COMMAND).acquire()
+        assert refused.value.kind == DatabaseRefused.LOCKED and refused.value.path == alias
+    finally:
+        window.release()
