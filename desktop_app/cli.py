@@ -171,7 +171,8 @@ def _parser() -> argparse.ArgumentParser:
     b_merge.add_argument("--passphrase-env", metavar="VAR", default=None, help=passphrase_help)
     b_merge.add_argument("--json", action="store_true",
                          help='print {"event", "added", "updated", "unchanged", "conflicts": [{"table", "uuid", '
-                              '"fields"}], "checkins_added", "duplicate_admissions"}')
+                              '"fields"}], "checkins_added", "duplicate_admissions", "findings": [{"kind", '
+                              '"message"}]}')
     return parser
 
 
@@ -490,6 +491,8 @@ def cmd_bundle(args) -> int:
                     duplicates=report.duplicate_admissions))
     for conflict in report.conflicts:
         print(f"{conflict.table}\t{conflict.uuid}\t{','.join(conflict.fields)}")
+    for finding in report.findings:
+        print(f"{finding.kind}\t{finding.message}")
     return 0
 
 

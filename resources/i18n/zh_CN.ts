@@ -248,6 +248,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <source>{count} person(s) were admitted on both computers: both check-ins are kept and they are counted once.</source>
         <translation>有 {count} 人在两台电脑上都签到了：两条签到记录均已保留，人数只计一次。</translation>
     </message>
+    <message>
+        <source>Check these:</source>
+        <translation>请核对以下情况：</translation>
+    </message>
 </context>
 <context>
     <name>CategoriesPage</name>
@@ -4331,6 +4335,34 @@ and read back unchanged.</source>
         <translation>两次输入的密码不一致。请输入两次相同的密码。</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock is at least {offset} behind the office&apos;s (the bundle was written later than this computer&apos;s time now). Set the date and time right before checking people in.</source>
+        <translation>此电脑的时钟比办公室电脑至少慢 {offset}（数据包的写出时间晚于此电脑现在的时间）。请先把日期和时间调准，再开始签到。</translation>
+    </message>
+    <message>
+        <source>The clock of device {device} was {offset} {direction} this computer&apos;s; its {count} check-ins were placed by this computer&apos;s time.</source>
+        <translation>设备 {device} 的时钟比本机{direction} {offset}；它的 {count} 条签到已按本机时间记录。</translation>
+    </message>
+    <message>
+        <source>ahead of</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} 天</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} 小时</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} 分钟</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not one of: {allowed}.</source>
         <translation>“{value}”不是以下值之一：{allowed}。</translation>
     </message>
@@ -4393,6 +4425,18 @@ and read back unchanged.</source>
     <message>
         <source>a survey export with numbered questions</source>
         <translation>带题号的问卷导出文件</translation>
+    </message>
+    <message>
+        <source>{name} was registered as a walk-in on two devices (same ID number or phone): kept as one person with both check-ins.</source>
+        <translation>{name} 在两台设备上都作了现场报名（身份证号或电话相同）：已合并为一人，两条签到都保留。</translation>
+    </message>
+    <message>
+        <source>{name} had been deleted from the roster but was admitted at {time} on device {device}: brought back and counted as arrived. Confirm or correct this in the roster.</source>
+        <translation>{name} 已从名单中删除，但于 {time} 在设备 {device} 上签到入场：已恢复到名单并计为到场。请在“名单”中确认或更正。</translation>
+    </message>
+    <message>
+        <source>{name} was admitted on {count} devices ({times}): counted once.</source>
+        <translation>{name} 在 {count} 台设备上签到（{times}）：只计一次。</translation>
     </message>
 </context>
 </TS>
