@@ -121,6 +121,17 @@ def _parser() -> argparse.ArgumentParser:
     checkin.add_argument("--codes", required=True, metavar="FILE|-",
                          help="a file of codes, or - for standard input; prints ok/again/unknown CODE after each "
                               "commit")
+    walk_in = sub.add_parser("walk-in", parents=[common],
+                             help="register someone at the door (现场报名) and admit them at once")
+    walk_in.add_argument("--event", type=int, required=True, metavar="ID")
+    walk_in.add_argument("--name", required=True, metavar="N")
+    walk_in.add_argument("--id-number", required=True, metavar="X")
+    walk_in.add_argument("--phone", required=True, metavar="P")
+    walk_in.add_argument("--organisation", default="", metavar="O")
+    walk_in.add_argument("--category", default="", metavar="C",
+                         help="the category's name (default: the event's first public category)")
+    walk_in.add_argument("--json", action="store_true",
+                         help='print {"outcome", "invitee", "checked_in_at"} (invitee: the person\'s uuid)')
     stats = sub.add_parser("stats", parents=[common], help="check-in counts of an event")
     stats.add_argument("--event", type=int, required=True, metavar="ID")
     stats.add_argument("--json", action="store_true",
@@ -350,6 +361,30 @@ def _not_processed(source, number: int, code: str) -> str:
     return ", ".join(named[:50]) + (" …" if len(named) > 50 else "")
 
 
+def cmd_walk_in(args) -> int:
+    """A walk-in registered with the roster's one check (ID number and age rule, duplicates) and admitted; a
+    refusal names the field and what to do."""
+    from .domain.roster import InviteeDraft
+    from .services import checkin
+
+    workspace = _open(args, create=False, write=True)
+    try:
+        category = args.category or checkin.walk_in_category(args.event)
+        result = checkin.walk_in(args.event, InviteeDraft(name=args.name, id_number=args.id_number, phone=args.phone,
+                                                          organisation=args.organisation, category=category))
+        uuid = checkin.person_uuid(result.person.id) if result.person else ""
+    finally:
+        workspace.close()
+    arrived = result.person.checked_in_at if result.person else None
+    if args.json:
+        print(json.dumps({"outcome": result.outcome, "invitee": uuid,
+                          "checked_in_at": arrived.isoformat(timespec="seconds") if arrived else None},
+                         ensure_ascii=False))
+    else:
+        print(f"{result.outcome} {uuid}")
+    return 0
+
+
 def cmd_stats(args) -> int:
     from .services import checkin
 
@@ -520,7 +555,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
-            "checkin": cmd_checkin, "stats": cmd_stats, "bundle": cmd_bundle,
+            "checkin": cmd_checkin, "walk-in": cmd_walk_in, "stats": cmd_stats, "bundle": cmd_bundle,
             None: cmd_gui}
 
 

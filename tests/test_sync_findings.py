@@ -155,3 +155,25 @@ def test_the_merge_command_prints_the_findings(tmp_path):
     findings = json.loads(result.stdout)["findings"]
     assert {"duplicate_walk_in", "duplicate_admission"} <= {f["kind"] for f in findings}
     assert all(isinstance(f["message"], str) and f["message"] for f in findings)
+
+
+def test_the_walk_in_command_registers_and_admits_and_refuses_with_the_reason(tmp_path):
+    from desktop_app.domain import idcard
+
+    day = dt.date.today().isoformat()
+    db = tmp_path / "door.sqlite3"
+    assert run_cli("demo", "--db", str(db), "--date", day).returncode == 0
+    number = idcard.make("640422", dt.date(1975, 7, 7), 123)
+    result = run_cli("walk-in", "--db", str(db), "--event", "1", "--name", "马建国", "--id-number", number,
+                     "--phone", "13912345678", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["outcome"] == "ok" and len(answer["invitee"]) == 32 and answer["checked_in_at"].startswith(day)
+    counts = json.loads(run_cli("stats", "--db", str(db), "--event", "1", "--json").stdout)
+    assert counts["walk_ins"] == 1
+    again = run_cli("walk-in", "--db", str(db), "--event", "1", "--name", "马建国", "--id-number", number,
+                    "--phone", "13912345678", "--json")
+    assert again.returncode == 1 and again.stdout == "" and len(again.stderr.strip().splitlines()) == 1
+    bad = run_cli("walk-in", "--db", str(db), "--event", "1", "--name", "王五", "--id-number", "110105194912310020",
+                  "--phone", "13812345678", "--json")
+    assert bad.returncode == 1 and "身份证" in bad.stderr and "110105194912310020" not in bad.stderr
