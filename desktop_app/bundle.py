@@ -1184,6 +1184,7 @@ def merge_bundle(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
         if clock.own is not None:
             _store(event_id, CLOCK_KEY, clock.own) if clock.own else _drop(event_id, CLOCK_KEY)
         findings = (*clock.findings, *reconcile.reconcile(event_id))
+        doubles = sum(1 for f in findings if f.kind == "duplicate_admission")  # after the walk-ins were joined
         merged = _record(event_id, MERGED_INDEX) or {}
         if not isinstance(merged, dict):
             merged = {}
@@ -1202,11 +1203,11 @@ def merge_bundle(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
                      summary=f"bundle {bundle.bundle_id[:8]} from device {bundle.device_id[:8]}"
                              f"{' (new event)' if r.created else ''}: added {r.added}, updated {r.updated}, "
                              f"unchanged {r.unchanged}, conflicts {len(r.conflicts)}, check-ins added "
-                             f"{r.checkins_added}, duplicate admissions {r.duplicate_admissions}")
+                             f"{r.checkins_added}, duplicate admissions {doubles}")
     log.info("bundle %s merged into event %s: +%d ~%d =%d !%d, %d check-ins, findings %s", bundle.bundle_id[:8],
              event_id, r.added, r.updated, r.unchanged, len(r.conflicts), r.checkins_added,
              sorted({f.kind for f in findings}))
-    return replace(r, event_id=event_id, findings=findings)
+    return replace(r, event_id=event_id, findings=findings, duplicate_admissions=doubles)
 
 
 def double_admissions(event_id: int) -> list[int]:

@@ -177,3 +177,45 @@ def test_the_walk_in_command_registers_and_admits_and_refuses_with_the_reason(tm
     bad = run_cli("walk-in", "--db", str(db), "--event", "1", "--name", "王五", "--id-number", "110105194912310020",
                   "--phone", "13812345678", "--json")
     assert bad.returncode == 1 and "身份证" in bad.stderr and "110105194912310020" not in bad.stderr
+
+
+def test_the_window_reports_the_findings_in_words(qapp, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop_app import bundle
+    from desktop_app.services import checkin, roster
+    from desktop_app.workspace import open_workspace
+    from ui import bundle as ui_bundle
+    from ui.i18n import install_translators
+    from ui.main_window import MainWindow
+
+    install_translators(qapp, "zh_CN")
+    office, east, west, uuid = _three(tmp_path, dt.date.today())
+    with office:
+        person = _confirmed(event_id(uuid))[1]
+        roster.delete_invitee(person.id)
+    with east:
+        target = next(p for p in _confirmed(event_id(uuid)) if p.name == person.name)
+        checkin.check_in(event_id(uuid), target.id)
+        bundle.export_bundle(event_id(uuid), tmp_path / "east_back.odbundle", PASS)
+    for side in (office, east, west):
+        side.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append("warning: " + text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ui_bundle.PassphraseDialog, "ask", classmethod(lambda cls, parent, **k: PASS))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(tmp_path / "east_back.odbundle"), ""))
+    ws = open_workspace(tmp_path / "office.sqlite3", lock=True)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        ui_bundle.import_or_merge(window)
+        qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+        assert not shown[0].startswith("warning"), shown[0]
+        assert "请核对以下情况" in shown[0] and person.name in shown[0] and "已从名单中删除" in shown[0]
+    finally:
+        window.close()
+        ws.close()
