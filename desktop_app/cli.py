@@ -109,6 +109,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--masked", action="store_true", help="roster: ID numbers and phones masked")
     export.add_argument("--internal", action="store_true",
                         help="package: the invitee list with full ID numbers and phones (default: masked)")
+    export.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
+                        help="the document's 成文日期 (plan, announcement, feedback-report, implementation, summary), "
+                             "kept for the event; without it the date chosen before, else the rule's (the "
+                             "实施情况: the day after the event)")
     export.add_argument("--draft", action="store_true",
                         help="notes, feedback-report, implementation, summary, package: write them before the "
                              "event day, marked 草稿 (otherwise refused until the day)")
@@ -227,14 +231,20 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from .documents import export
-    from .services import feedback, plan, roster, route, summary
+    from .domain.docdates import DATED_KINDS
+    from .services import feedback, plan, record, roster, route, summary
 
+    if args.date is not None and args.kind not in DATED_KINDS:
+        _parser().error(f"--date is for the dated documents: {', '.join(DATED_KINDS)}")
     if args.kind == "package":
         return _export_package(args)
     if args.kind not in export.KINDS:
         _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}, package")
     workspace = _open(args, create=False)
     try:
+        if args.date is not None:
+            record.set_document_date(args.event, args.kind, args.date)
+        dated = record.document_date(args.event, args.kind) if args.kind in DATED_KINDS else None
         snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
         people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
         summary_snapshot = summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None
@@ -246,7 +256,7 @@ def cmd_export(args) -> int:
     try:
         files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
                               masked=args.masked, summary=summary_snapshot, feedback=feedback_snapshot,
-                              route=programme, draft=args.draft)
+                              route=programme, draft=args.draft, dated=dated)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback
@@ -316,11 +326,11 @@ def cmd_checkin(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from .services import checkin
+    from .services import record
 
     workspace = _open(args, create=False)
     try:
-        counts = checkin.stats(args.event)
+        counts = record.build(args.event).stats()
     finally:
         workspace.close()
     if args.json:

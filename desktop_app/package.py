@@ -24,14 +24,17 @@ from .documents.gongwen import write_docx
 from .documents.model import KIND_PREFIX, Document, Paragraph, Table, Title
 from .domain.dates import cn_date
 from .domain.plan import DocFonts, PlanSnapshot
+from .domain.record import problems as problems_of_record
 from .domain.roster import RosterSnapshot
 from .errors import UserError
 from .files import fsync_dir, fsync_file, in_progress, sweep_leftovers
 from .i18n import QT_TRANSLATE_NOOP
 
 MANIFEST = "manifest.json"
+RECORD = "record.json"  # the record of the day's figures (domain.record), for a district office to read
+RECORD_KIND = "record"
 PHOTOS_DIR = "照片"
-FORMAT = 2  # 2: each file's kind recorded
+FORMAT = 3  # 2: each file's kind recorded; 3: record.json
 
 EXISTS = QT_TRANSLATE_NOOP("core", "{path} already exists: a package is never overwritten. Choose another "
                                    "folder, or move the old package away first.")
@@ -80,7 +83,7 @@ REQUIRED_KINDS: frozenset[str] = frozenset({COVER.kind, *(k for item in ITEMS fo
 # What the 目录 calls each file.
 FILE_LABELS = {"signup-form": "报名表（Word）", "signup-form-xlsx": "报名表（Excel）", "signin-sheet": "签到表（Word）",
                "signin-sheet-xlsx": "签到表（Excel）", "guide-cards": "讲解人工作卡", "survey": "满意度测评统计（Excel）",
-               "survey-chart": "满意度测评统计图", PHOTO_KIND: "活动照片"}
+               "survey-chart": "满意度测评统计图", PHOTO_KIND: "活动照片", RECORD_KIND: "活动数据"}
 # Files that carry no identifier of their own: their kind is known by their item and their type.
 PICTURE_KINDS = {"survey-chart": ".png", PHOTO_KIND: ""}
 
@@ -98,6 +101,8 @@ class PackageSnapshot:
     summary: object  # documents.summary_docs.SummarySnapshot
     photos: tuple = ()  # services.photos.PhotoData
     extra: dict = field(default_factory=dict)  # further snapshots by keyword for export.export (route, feedback …)
+    record: object = None  # domain.record.DayRecord: written as record.json
+    dates: dict = field(default_factory=dict)  # kind -> the 成文日期 chosen for it
 
 
 @dataclass(frozen=True)
@@ -218,7 +223,8 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                     progress(done, total, item.name)
                 written = export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
                                         masked=masked and item.kind in ("roster", "feedback-ledger"),
-                                        summary=s.summary, naming=stem, draft=draft, **s.extra)
+                                        summary=s.summary, naming=stem, draft=draft, dated=s.dates.get(item.kind),
+                                        **s.extra)
                 for path in written:
                     kinds[path.name] = _file_kind(item, path)
                 done += 1
@@ -231,6 +237,10 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                     (photo_dir / photo.name).write_bytes(photo.data)
                     kinds[f"{photo_dir.name}/{photo.name}"] = PHOTO_KIND
                     done += 1
+            if s.record is not None:
+                (temp / RECORD).write_text(json.dumps(s.record.as_json(), ensure_ascii=False, indent=2) + "\n",
+                                           encoding="utf-8")
+                kinds[RECORD] = RECORD_KIND
             if progress:
                 progress(done, total, COVER.name)
             fingerprint = signing.installation_fingerprint()
@@ -289,6 +299,14 @@ def _cover(s: PackageSnapshot, kinds: dict[str, str], fingerprint: str, draft: b
                     meta={"kind": COVER.kind, "author": s.unit, "event": s.event_uuid}, draft=draft)
 
 
+def record_problems(path: Path) -> list[str]:
+    """What is wrong with a package's record.json (empty: present and well-formed)."""
+    try:
+        return problems_of_record(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        return [str(exc)]
+
+
 _IDENTIFIER = re.compile(rb"<dc:identifier(?:\s[^>]*)?>([^<]*)</dc:identifier>")
 _MAIN_PART = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
 _SIGNATURES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
@@ -342,12 +360,16 @@ def verify_package(folder: Path | str, *, key: str | None = None) -> VerifyRepor
         if path.stat().st_size != entry.get("size") or _sha256(path) != entry.get("sha256"):
             mismatched.append(rel)
             continue
+        expected = entry.get("kind")
+        if expected == RECORD_KIND:
+            if rel != RECORD or record_problems(path):
+                wrong_kind.append(rel)
+            continue
         try:
             kind = content_kind(path)
         except (ValueError, OSError):
             wrong_kind.append(rel)
             continue
-        expected = entry.get("kind")
         if kind is None:  # a picture: its kind is its type
             ok = expected in PICTURE_KINDS
         else:
@@ -355,7 +377,8 @@ def verify_package(folder: Path | str, *, key: str | None = None) -> VerifyRepor
         if not ok:
             wrong_kind.append(rel)
     kinds_found = Counter(e.get("kind") for rel, e in listed.items() if rel not in wrong_kind)
-    kinds_missing = sorted(REQUIRED_KINDS - set(kinds_found))
+    required = REQUIRED_KINDS | ({RECORD_KIND} if manifest.get("format", 0) >= 3 else set())
+    kinds_missing = sorted(required - set(kinds_found))
     signature, fingerprint = signing.check(manifest)
     if signature == "ok" and key is not None and \
             signing.normalise_fingerprint(key) != signing.normalise_fingerprint(fingerprint):

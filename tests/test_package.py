@@ -46,7 +46,7 @@ def test_drafts_follow_the_data_until_edited(demo):
     from desktop_app.services import summary
 
     _check_in(demo.id, 3)
-    texts = summary.texts(demo.id)
+    texts = summary.texts(demo.id, day=summary.facts(demo.id, today=DAY))  # read on the day
     assert texts.implementation_is_draft and "3名" in texts.implementation
     assert "2026年12月20日" in texts.implementation
     summary.save_implementation(demo.id, "改过的文字")

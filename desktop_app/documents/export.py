@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from ..domain import docdates
 from ..domain.dates import cn_date
 from ..domain.plan import DocFonts, PlanSnapshot
 from ..domain.roster import RosterSnapshot
@@ -96,12 +97,15 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
            masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
            route: RouteSnapshot | None = None, naming: Callable[[str], str] | None = None,
-           draft: bool = False, swept: list[Path] | None = None) -> list[Path]:
+           draft: bool = False, swept: list[Path] | None = None, dated: dt.date | None = None) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
 
     The kinds in ``POST_EVENT_KINDS`` are refused (``UserError``) before the event's day unless ``draft``;
     ``draft`` marks the Word documents 草稿 in their header. What an interrupted export left in ``out_dir``
     (hidden ``.partial`` files and folders) is removed first and added to ``swept``.
+
+    ``dated`` is the 成文日期 chosen for a dated kind (``domain.docdates.DATED_KINDS``); without it the kind's
+    rule gives it (the 实施情况: the day after the event; the plan and the 公告: never after the event).
 
     File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
     filing package numbers them instead).
@@ -124,6 +128,7 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
     today = today or dt.date.today()
     if not draft and (refusal := too_early(kind, source.date, today)) is not None:
         raise refusal
+    signed = dated or docdates.default_date(kind, _known(snapshot, source.date, today))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     removed = sweep_leftovers(out)
@@ -138,10 +143,11 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
 
     jobs: list[tuple[str, Callable[[Path], object]]]
     if kind == "plan":
-        doc = marked(build_plan(snapshot, today=today))
+        doc = marked(build_plan(snapshot, today=signed))
         jobs = [(file_stem(snapshot, "实施方案") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "announcement":
-        doc = marked(build_announcement(snapshot, today=today))
+        doc = marked(build_announcement(replace(snapshot, announcement_date=None) if dated else snapshot,
+                                            today=signed))
         jobs = [(file_stem(snapshot, "活动公告") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "signup-form":
         doc = marked(build_signup_form(snapshot))
@@ -159,10 +165,10 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
     elif kind == "passes":
         jobs = [(file_stem(roster, "参观证") + ".docx", lambda p: write_passes_docx(roster, p, fonts))]
     elif kind == "implementation":
-        doc = marked(build_implementation(summary, today=today))
+        doc = marked(build_implementation(summary, today=signed))
         jobs = [(file_stem(summary, "活动实施情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "summary":
-        doc = marked(build_report(summary, today=today))
+        doc = marked(build_report(summary, today=signed))
         jobs = [(file_stem(summary, "总结评估报告") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "route":
         programme = marked(build_route(route, timeline_png(timeline_spec(route))))
@@ -176,7 +182,7 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         jobs = [(file_stem(feedback, "意见建议台账") + ".xlsx",
                  lambda p: write_ledger_xlsx(feedback, p, fonts, today=today, masked=masked))]
     elif kind == "feedback-report":
-        doc = marked(build_feedback_report(feedback))
+        doc = marked(build_feedback_report(replace(feedback, signed=signed)))
         jobs = [(file_stem(feedback, "意见建议办理反馈情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "survey":
         stem = file_stem(feedback, "满意度测评统计")
@@ -187,6 +193,13 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         jobs = [(file_stem(feedback, "满意度测评表") + ".docx", lambda p: write_docx(form, p, fonts)),
                 (file_stem(feedback, "征求意见表") + ".docx", lambda p: write_docx(comments, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]
+
+
+def _known(plan: PlanSnapshot | None, event_date: dt.date | None, today: dt.date) -> docdates.Known:
+    """What the date rules read: the plan's 印发, filing and announcement dates when the plan is at hand."""
+    if plan is None:
+        return docdates.Known(event_date, today)
+    return docdates.Known(event_date, today, plan.notice.date, plan.filing_date, plan.announcement_date)
 
 
 # Errors that a full, read-only or removed USB stick gives, whatever file they name.

@@ -42,7 +42,7 @@ CODE_FONT = "Courier New"  # monospaced everywhere; LibreOffice substitutes Libe
 CUT_LINE = {"val": "dashed", "sz": 6, "space": 0, "color": "666666"}
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 EVENT_FALLBACK = "“政府开放日”活动"
-NOBODY = "暂无可打印的参观证。"
+NOBODY = "无已确认的参加人员。"
 NOBODY_HINT = "参观证只为状态为“已确认”且已生成参观证号的人员制作：请先在名单中确认参加人员并生成参观证号。"
 
 

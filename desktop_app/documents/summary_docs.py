@@ -29,6 +29,7 @@ class SummarySnapshot:
     implementation: str
     report: dict[str, str]
     photos: tuple[tuple[str, bytes], ...] = ()  # (caption, JPEG) of the photos chosen for the 实施情况
+    record: object = None  # domain.record.DayRecord: the figures the texts were drafted from
 
 
 def build_implementation(s: SummarySnapshot, *, today: dt.date | None = None) -> Document:
