@@ -196,10 +196,8 @@ def test_no_document_carries_software_wording(workspace, held, tmp_path):
 
 
 def test_a_blank_survey_form_carries_the_default_questions_and_a_number_box(workspace, tmp_path):
-    from desktop_app.services import feedback
-
     from desktop_app.documents import export
-    from desktop_app.services import plan
+    from desktop_app.services import feedback, plan
 
     fresh = _fresh_event()
     written = export.export("survey-form", plan.snapshot(fresh.id), plan.doc_fonts(), tmp_path,
