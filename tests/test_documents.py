@@ -11,6 +11,7 @@ import zlib
 
 import pytest
 from docx import Document as open_docx
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from hypothesis import given
@@ -832,6 +833,17 @@ def test_a_plan_with_its_notice_ends_with_the_imprint(tmp_path):
     style = style_el(doc, "Imprint")
     borders = style.find(qn("w:pPr")).find(qn("w:pBdr"))
     assert borders.find(qn("w:top")) is not None and borders.find(qn("w:bottom")) is not None
+    # GB/T 9704 §10: the first and last rules heavier (0.35 mm = 1 pt = sz 8), thin rules between lines
+    assert borders.find(qn("w:top")).get(qn("w:sz")) == borders.find(qn("w:bottom")).get(qn("w:sz")) == "8"
+    assert int(borders.find(qn("w:between")).get(qn("w:sz"))) < 8
+    # … at the foot of the last page, an even one, which carries no page number
+    last_section = doc.sections[-1]
+    assert len(doc.sections) == 2 and last_section.start_type == WD_SECTION.EVEN_PAGE
+    frame = last._p.find(qn("w:pPr")).find(qn("w:framePr"))
+    assert frame is not None and frame.get(qn("w:yAlign")) == "bottom" and frame.get(qn("w:vAnchor")) == "margin"
+    assert not last_section.footer.is_linked_to_previous and not any(
+        p.text.strip() for p in last_section.footer.paragraphs + last_section.even_page_footer.paragraphs)
+    assert any("— " in p.text for p in doc.sections[0].footer.paragraphs)  # the text's pages keep their numbers
     order = [child.tag.split("}")[1] for child in style.find(qn("w:pPr"))]
     assert order.index("pBdr") < order.index("tabs") < order.index("spacing")
     plain = build_plan(snapshot._replace(notice=notice._replace(enabled=False)),
