@@ -100,22 +100,24 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
     export.add_argument("kind", metavar="KIND",
-                        help="plan, announcement, signup-form, roster, signin-sheet, passes, implementation, "
-                             "summary, route, notes, feedback-ledger, feedback-report, survey, survey-form, "
-                             "or package (the whole filing package)")
+                        help="plan, announcement, signup-form, roster, signin-sheet, passes, attendance, "
+                             "implementation, summary, route, notes, feedback-ledger, feedback-report, survey, "
+                             "survey-form, or package (the whole filing package)")
     export.add_argument("--event", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--json", action="store_true", help='print {"files": [...]}')
-    export.add_argument("--masked", action="store_true", help="roster: ID numbers and phones masked")
+    export.add_argument("--masked", action="store_true",
+                        help="roster, attendance: ID numbers and phones masked")
     export.add_argument("--internal", action="store_true",
-                        help="package: the invitee list with full ID numbers and phones (default: masked)")
+                        help="package: the invitee list and the 签到记录 with full ID numbers and phones "
+                             "(default: masked)")
     export.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
                         help="the document's 成文日期 (plan, announcement, feedback-report, implementation, summary), "
                              "kept for the event; without it the date chosen before, else the rule's (the "
                              "实施情况: the day after the event)")
     export.add_argument("--draft", action="store_true",
-                        help="notes, feedback-report, implementation, summary, package: write them before the "
-                             "event day, marked 草稿 (otherwise refused until the day)")
+                        help="attendance, notes, feedback-report, implementation, summary, package: write them "
+                             "before the event day, marked 草稿 (otherwise refused until the day)")
 
     checkin = sub.add_parser("checkin", parents=[common], help="check people in by pass code, one code per line")
     checkin.add_argument("--event", type=int, required=True, metavar="ID")
@@ -232,7 +234,7 @@ def cmd_check(args) -> int:
 def cmd_export(args) -> int:
     from .documents import export
     from .domain.docdates import DATED_KINDS
-    from .services import feedback, plan, record, roster, route, summary
+    from .services import exports, record
 
     if args.date is not None and args.kind not in DATED_KINDS:
         _parser().error(f"--date is for the dated documents: {', '.join(DATED_KINDS)}")
@@ -244,19 +246,13 @@ def cmd_export(args) -> int:
     try:
         if args.date is not None:
             record.set_document_date(args.event, args.kind, args.date)
-        dated = record.document_date(args.event, args.kind) if args.kind in DATED_KINDS else None
-        snapshot, fonts = plan.snapshot(args.event), plan.doc_fonts()
-        people = roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None
-        summary_snapshot = summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None
-        feedback_snapshot = feedback.feedback_snapshot(args.event) if args.kind in export.FEEDBACK_KINDS else None
-        programme = route.route_snapshot(args.event) if args.kind in export.ROUTE_KINDS else None
+        sources = exports.sources(args.kind, args.event)
     finally:
         workspace.close()
     out = _out_dir(args.out)
     try:
-        files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
-                              masked=args.masked, summary=summary_snapshot, feedback=feedback_snapshot,
-                              route=programme, draft=args.draft, dated=dated)
+        files = export.export(args.kind, out_dir=out, today=dt.date.today(), masked=args.masked, draft=args.draft,
+                              **sources)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback

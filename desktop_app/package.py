@@ -68,15 +68,17 @@ ITEMS: tuple[PackageItem, ...] = (
     PackageItem(3, "signup-form", "报名表", ("signup-form", "signup-form-xlsx")),
     PackageItem(4, "roster", "邀请名单"),
     PackageItem(5, "signin-sheet", "签到表", ("signin-sheet", "signin-sheet-xlsx")),
-    PackageItem(6, "route", "活动流程", ("route", "guide-cards")),
-    PackageItem(7, "notes", "座谈会记录"),
-    PackageItem(8, "feedback-ledger", "意见建议台账"),
-    PackageItem(9, "feedback-report", "意见反馈情况"),
-    PackageItem(10, "survey", "满意度测评统计", ("survey", "survey-chart")),
-    PackageItem(11, "implementation", "活动实施情况"),
-    PackageItem(12, "summary", "总结评估报告"),
+    PackageItem(6, "attendance", "签到记录"),
+    PackageItem(7, "route", "活动流程", ("route", "guide-cards")),
+    PackageItem(8, "notes", "座谈会记录"),
+    PackageItem(9, "feedback-ledger", "意见建议台账"),
+    PackageItem(10, "feedback-report", "意见反馈情况"),
+    PackageItem(11, "survey", "满意度测评统计", ("survey", "survey-chart")),
+    PackageItem(12, "implementation", "活动实施情况"),
+    PackageItem(13, "summary", "总结评估报告"),
 )
 PHOTO_KIND = "photo"
+MASKED_KINDS = ("roster", "attendance")  # their files say 脱敏 when masked (the ledger masks names, not columns)
 COVER = PackageItem(0, "cover", "归档目录")
 # Every file kind a complete package holds (photos only when the event has some).
 REQUIRED_KINDS: frozenset[str] = frozenset({COVER.kind, *(k for item in ITEMS for k in item.file_kinds)})
@@ -158,7 +160,7 @@ def _files(folder: Path) -> list[str]:
 def _stems(item: PackageItem, masked: bool) -> Callable[[str], str]:
     """File stems of one item: its first document takes the item's number and name (06_活动流程), each further
     one a letter and its own name (06b_讲解人工作卡), so no file of an item overwrites another."""
-    name = item.name + ("_脱敏" if item.kind == "roster" and masked else "")
+    name = item.name + ("_脱敏" if item.kind in MASKED_KINDS and masked else "")
     stems: dict[str, str] = {}
 
     def stem(what: str) -> str:
@@ -222,7 +224,7 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                 if progress:
                     progress(done, total, item.name)
                 written = export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
-                                        masked=masked and item.kind in ("roster", "feedback-ledger"),
+                                        masked=masked and item.kind in (*MASKED_KINDS, "feedback-ledger"),
                                         summary=s.summary, naming=stem, draft=draft, dated=s.dates.get(item.kind),
                                         **s.extra)
                 for path in written:

@@ -66,9 +66,9 @@ def test_speeches_are_counted_by_participants_and_staff(held, tmp_path):
                 held.id)
     everyone = sql("select count(*) from meeting_note where event_id=? and deleted=0", held.id)
     assert staff and everyone > staff
-    notes = docx_text(_file(folder, "07_"))
+    notes = docx_text(_file(folder, "08_"))
     assert f"参加人员发言{everyone - staff}人次" in notes and f"工作人员发言{staff}人次" in notes
-    for stem in ("11_", "12_"):
+    for stem in ("12_", "13_"):
         text = docx_text(_file(folder, stem))
         assert f"参加人员发言{everyone - staff}人次" in text and f"发言{everyone}人次" not in text
 
@@ -76,7 +76,7 @@ def test_speeches_are_counted_by_participants_and_staff(held, tmp_path):
 def test_the_survey_statistics_count_forms_not_answers(held, tmp_path):
     folder = _package(held.id, tmp_path)
     forms = sql("select count(*) from survey_response where event_id=? and deleted=0", held.id)
-    rows = xlsx_rows(_file(folder, "10_满意度测评统计.xlsx"))
+    rows = xlsx_rows(_file(folder, "11_满意度测评统计.xlsx"))
     header = next(r for r in rows if r and r[0] == "序号" and "测评内容" in r)
     total = next(r for r in rows if r and isinstance(r[1], str) and r[1].startswith("合计"))
     assert total[header.index("有效答卷（份）")] == forms
@@ -91,15 +91,15 @@ def test_replies_are_counted_by_a_recorded_reply(held, tmp_path):
     overdue = sql("select count(*) from suggestion where event_id=? and deleted=0 and not (trim(reply)!='' and "
                   "replied_at is not null) and due_date < ?", held.id, dt.date.today().isoformat())
     assert overdue and replied < received
-    report = docx_text(_file(folder, "09_"))
+    report = docx_text(_file(folder, "10_"))
     assert f"已答复{replied}条" in report and f"正在办理{received - replied}条（其中{overdue}条已超过答复期限）" in report
     assert "已办结" not in report and "已反馈" not in report
-    summary = docx_text(_file(folder, "12_"))
+    summary = docx_text(_file(folder, "13_"))
     assert f"共收集意见建议{received}条" in summary and f"答复{replied}条" in summary
 
 
 def test_the_reply_and_adoption_columns_agree_and_show_the_overdue(held, tmp_path):
-    doc = Docx(str(_file(_package(held.id, tmp_path), "09_")))
+    doc = Docx(str(_file(_package(held.id, tmp_path), "10_")))
     table = doc.tables[0]
     header = [c.text for c in table.rows[0].cells]
     reply_col, adoption_col = header.index("办理答复"), header.index("采纳情况")
@@ -146,7 +146,7 @@ def test_the_notes_give_the_meetings_actual_start(held, tmp_path):
     start = sql("select actual_start from agenda_item where event_id=? and kind='meeting' and deleted=0", held.id)
     assert start
     clock = dt.datetime.fromisoformat(str(start))
-    notes = docx_text(_file(_package(held.id, tmp_path), "07_"))
+    notes = docx_text(_file(_package(held.id, tmp_path), "08_"))
     line = next(line for line in notes.splitlines() if line.startswith("时间："))
     assert f"{clock.hour}:{clock.minute:02d}" in line
 
@@ -156,10 +156,10 @@ def test_a_held_event_without_arrivals_is_not_stated_as_planned(held, tmp_path):
 
     models.CheckIn.delete().where(models.CheckIn.event == held.id).execute()
     folder = _package(held.id, tmp_path)
-    for stem in ("11_", "12_"):
+    for stem in ("12_", "13_"):
         text = docx_text(_file(folder, stem))
         assert "定于" not in text and "未留存到场签到记录" in text and "系统" not in text
-    assert "未发现突出问题" not in docx_text(_file(folder, "12_"))
+    assert "未发现突出问题" not in docx_text(_file(folder, "13_"))
 
 
 def test_a_future_draft_states_no_future_step_as_done(workspace, tmp_path):
@@ -167,7 +167,7 @@ def test_a_future_draft_states_no_future_step_as_done(workspace, tmp_path):
 
     future = create_demo_event()  # 30 days ahead: filed and announced later than today
     folder = _package(future.id, tmp_path, draft=True)
-    for stem in ("11_", "12_"):
+    for stem in ("12_", "13_"):
         text = docx_text(_file(folder, stem))
         assert "定于" in text and "备案" not in text and "发布活动公告" not in text, text
         assert "到场" not in text.replace("到场率", "") and "未发现突出问题" not in text
@@ -297,3 +297,41 @@ def test_a_plan_is_never_dated_after_its_event(workspace, tmp_path):
     signed = [dt.date(int(y), int(m), int(d)) for y, m, d in re.findall(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", text,
                                                                         re.M)]
     assert signed and max(signed) < day, signed
+
+
+# -- the filing set ------------------------------------------------------------------------------------------------
+
+def test_the_attendance_record_lists_who_arrived_masked_unless_internal(held, tmp_path):
+    from desktop_app import package
+    from desktop_app.services import summary
+
+    arrived = sql("select count(distinct invitee_id) from check_in where event_id=? and deleted=0 "
+                  "and undone_at is null", held.id)
+    phone = sql("select i.phone from check_in c join invitee i on i.id=c.invitee_id where c.event_id=? "
+                "and i.phone!='' limit 1", held.id)
+    folder = _package(held.id, tmp_path / "masked")
+    doc = Docx(str(folder / "06_签到记录_脱敏.docx"))
+    rows = doc.tables[0].rows[1:]
+    assert len(rows) == arrived and f"实到{arrived}人" in docx_text(folder / "06_签到记录_脱敏.docx")
+    assert phone not in docx_text(folder / "06_签到记录_脱敏.docx")
+    times = [row.cells[-1].text for row in rows]
+    assert times == sorted(times) and all(re.fullmatch(r"\d\d:\d\d", t) for t in times)
+    internal = package.write_package(summary.package_snapshot(held.id), tmp_path / "internal", masked=False)
+    assert phone in docx_text(internal.folder / "06_签到记录.docx")
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice renders the pages")
+def test_the_signin_sheet_has_no_empty_page(held, tmp_path):
+    import subprocess
+
+    from desktop_app.documents import export
+    from desktop_app.services import exports
+
+    written = export.export("signin-sheet", out_dir=tmp_path, **exports.sources("signin-sheet", held.id))
+    docx = next(p for p in written if p.suffix == ".docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", str(docx.with_suffix(".pdf")), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = [re.sub(r"—\s*\d+\s*—", "", page).strip() for page in text.split("\f")[:-1]]  # less the page numbers
+    assert pages and all(pages), [len(p) for p in pages]

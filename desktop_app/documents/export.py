@@ -19,6 +19,7 @@ from ..errors import UserError
 from ..files import in_progress, sweep_leftovers, temp_files_in
 from ..i18n import QT_TRANSLATE_NOOP
 from .announcement import build_announcement
+from .attendance import AttendanceSnapshot, build_attendance
 from .feedback_docs import (
     FeedbackSnapshot,
     build_comment_form,
@@ -53,16 +54,17 @@ ROSTER_KINDS = ("roster", "signin-sheet", "passes")  # these need a RosterSnapsh
 SUMMARY_KINDS = ("implementation", "summary")  # these need a SummarySnapshot (``export(..., summary=…)``)
 ROUTE_KINDS = ("route",)  # ``route=RouteSnapshot``
 FEEDBACK_KINDS = ("notes", "feedback-ledger", "feedback-report", "survey", "survey-form")  # ``feedback=…``
-KINDS = PLAN_KINDS + ROSTER_KINDS + ROUTE_KINDS + FEEDBACK_KINDS + SUMMARY_KINDS
+ATTENDANCE_KINDS = ("attendance",)  # ``attendance=AttendanceSnapshot``
+KINDS = PLAN_KINDS + ROSTER_KINDS + ATTENDANCE_KINDS + ROUTE_KINDS + FEEDBACK_KINDS + SUMMARY_KINDS
 # Documents that report on the day: before it they could only state what has not happened.
-POST_EVENT_KINDS = ("notes", "feedback-report", "implementation", "summary")
+POST_EVENT_KINDS = ("attendance", "notes", "feedback-report", "implementation", "summary")
 NOT_YET = QT_TRANSLATE_NOOP(
     "core", "The {what} reports on the day of the event ({date}), which has not come yet: it can be written from "
             "that day on. To see how it will look, write it as a draft (marked 草稿).")
 NO_DATE_YET = QT_TRANSLATE_NOOP(
     "core", "The {what} reports on the day of the event, and the event has no date yet: set the date in the "
             "Plan tab. To see how it will look, write it as a draft (marked 草稿).")
-KIND_NAMES = {"notes": "座谈会记录", "feedback-report": "意见建议办理反馈情况", "implementation": "活动实施情况",
+KIND_NAMES = {"attendance": "签到记录", "notes": "座谈会记录", "feedback-report": "意见建议办理反馈情况", "implementation": "活动实施情况",
               "summary": "总结评估报告", "package": "归档包"}
 
 
@@ -96,7 +98,7 @@ def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
            masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
-           route: RouteSnapshot | None = None, naming: Callable[[str], str] | None = None,
+           route: RouteSnapshot | None = None, attendance: AttendanceSnapshot | None = None, naming: Callable[[str], str] | None = None,
            draft: bool = False, swept: list[Path] | None = None, dated: dt.date | None = None) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
 
@@ -111,7 +113,7 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
     filing package numbers them instead).
 
     The kinds in ``ROSTER_KINDS`` are written from ``roster`` (required; their names take its date and unit) and
-    do not read ``snapshot``; ``masked`` gives the 邀请名单 with ID numbers and phones masked.
+    do not read ``snapshot``; ``masked`` gives the 邀请名单 and the 签到记录 with ID numbers and phones masked.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; choose from {', '.join(KINDS)}")
@@ -121,9 +123,12 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         raise ValueError(f"the document kind {kind!r} is written from the summary: pass summary=SummarySnapshot")
     if kind in FEEDBACK_KINDS and feedback is None:
         raise ValueError(f"the document kind {kind!r} is written from the feedback: pass feedback=FeedbackSnapshot")
+    if kind in ATTENDANCE_KINDS and attendance is None:
+        raise ValueError(f"the document kind {kind!r} is written from the check-ins: pass attendance=…")
     if kind in ROUTE_KINDS and route is None:
         raise ValueError(f"the document kind {kind!r} is written from the programme: pass route=RouteSnapshot")
     source = (roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS
+              else attendance if kind in ATTENDANCE_KINDS
               else feedback if kind in FEEDBACK_KINDS else route if kind in ROUTE_KINDS else snapshot)
     today = today or dt.date.today()
     if not draft and (refusal := too_early(kind, source.date, today)) is not None:
@@ -162,6 +167,10 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         stem = file_stem(roster, "签到表")
         jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
                 (stem + ".xlsx", lambda p: write_signin_xlsx(roster, p, fonts))]
+    elif kind == "attendance":
+        doc = marked(build_attendance(attendance, masked=masked))
+        jobs = [(file_stem(attendance, "签到记录_脱敏" if masked else "签到记录") + ".docx",
+                 lambda p: write_docx(doc, p, fonts))]
     elif kind == "passes":
         jobs = [(file_stem(roster, "参观证") + ".docx", lambda p: write_passes_docx(roster, p, fonts))]
     elif kind == "implementation":

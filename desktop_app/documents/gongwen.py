@@ -113,8 +113,9 @@ class _BlockWriter:
             else:
                 raise TypeError(f"unknown block {block!r}")
         if self.after_table:
-            # Word ends a body with a paragraph; a small one, so it cannot push a new page.
-            self._paragraph(st.NOTE)
+            # Word ends a body with a paragraph: one point high, so a table that fills the last page does not
+            # push it onto a page of its own (the 签到表 had an empty third page).
+            _hairline(self._paragraph(st.NOTE))
 
     def _style_id(self, style: str) -> str:
         """The id of one of the writer's styles, looked up once per document: python-docx's own lookup by name
@@ -336,6 +337,15 @@ def _row_properties(row, *, header: bool, height: int) -> None:
     tr_pr.append(st._el("w:trHeight", val=height, hRule="atLeast"))
     if header:
         tr_pr.append(st._el("w:tblHeader"))
+
+
+def _hairline(paragraph) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = 0
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)  # exact: its mark's font size cannot make it taller
 
 
 def _imprint_page(doc, lines: list[Paragraph], *, draft: bool) -> None:

@@ -164,3 +164,24 @@ def _programme(e: models.Event) -> Programme:
 def _minute(moment: dt.datetime | None) -> int | None:
     """A stored actual time (local, as the 路线 tab records it) as minutes after midnight."""
     return moment.hour * 60 + moment.minute if moment is not None else None
+
+
+def attendance_snapshot(event_id: int, *, day: DayRecord | None = None):
+    """The 签到记录: each person admitted on the day (as ``arrived`` counts them), in the order they came, with the
+    record's figures (``day``, when read already)."""
+    from ..documents.attendance import Arrival, AttendanceSnapshot
+    from .values import local_time
+
+    with models.database.atomic():
+        e = live_event(event_id)
+        day = day or build(event_id)
+        found, _early = counts.arrivals(e.id, e.date)
+        names = {c.id: c.name for c in counts.categories(e.id)}
+        I = models.Invitee  # noqa: E741
+        people = {row[0]: row[1:] for row in counts.people(e.id).select(I.id, I.name, I.organisation, I.phone)
+                  .tuples()} if found else {}
+        arrivals = sorted(
+            (Arrival(people[pid][0], people[pid][1], names.get(category, UNCATEGORISED), people[pid][2],
+                     local_time(at), walk) for pid, (category, at, walk) in found.items()),
+            key=lambda a: a.at)
+        return AttendanceSnapshot(e.uuid, e.unit, e.date, e.venue, day, tuple(arrivals))

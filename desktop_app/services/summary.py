@@ -201,5 +201,6 @@ def package_snapshot(event_id: int):
                                plan=plan.snapshot(event_id), roster=roster.roster_snapshot(event_id),
                                summary=summary_snapshot(event_id, day=day), photos=tuple(photos.photo_data(event_id)),
                                extra={"feedback": feedback.feedback_snapshot(event_id, day=day),
-                                      "route": route.route_snapshot(event_id)},
+                                      "route": route.route_snapshot(event_id),
+                                      "attendance": record.attendance_snapshot(event_id, day=day)},
                                record=day, dates=record.document_dates(event_id))
