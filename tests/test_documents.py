@@ -724,17 +724,14 @@ def test_every_exported_docx_names_the_role_fonts_with_fallbacks_and_no_japanese
 
     from desktop_app.demo import create_demo_event
     from desktop_app.documents import export as ex
-    from desktop_app.services import feedback, plan, roster, route, summary
+    from desktop_app.services import exports
 
     held = create_demo_event(held=True)
-    snapshot, fonts = plan.snapshot(held.id), plan.doc_fonts()
     files = []
     for kind in ex.KINDS:
-        files += ex.export(kind, snapshot, fonts, tmp_path, roster=roster.roster_snapshot(held.id),
-                           summary=summary.summary_snapshot(held.id), feedback=feedback.feedback_snapshot(held.id),
-                           route=route.route_snapshot(held.id))
+        files += ex.export(kind, out_dir=tmp_path, **exports.sources(kind, held.id))
     docs = [f for f in files if f.suffix == ".docx"]
-    assert len(docs) == 13
+    assert len(docs) == 14
     for path in docs:
         with zipfile.ZipFile(path) as z:
             table = z.read("word/fontTable.xml").decode("utf-8")
