@@ -278,7 +278,7 @@ def _export_package(args) -> int:
     out = _out_dir(args.out)
     try:
         result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today(),
-                                       draft=args.draft)
+                                       draft=args.draft, pages=True)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise

@@ -335,3 +335,25 @@ def test_the_signin_sheet_has_no_empty_page(held, tmp_path):
                           check=True).stdout
     pages = [re.sub(r"—\s*\d+\s*—", "", page).strip() for page in text.split("\f")[:-1]]  # less the page numbers
     assert pages and all(pages), [len(p) for p in pages]
+
+
+def test_the_catalogue_is_an_archive_file_list(held, tmp_path):
+    """00_归档目录 in the manner of DA/T 22-2015: 件号, 责任者, 文号, 题名, 日期 (8 digits), 页数, 备注 — one row per item;
+    the pages blank (and the table says so) unless counted."""
+    from desktop_app import package
+    from desktop_app.services import summary
+
+    result = package.write_package(summary.package_snapshot(held.id), tmp_path / "plain")
+    doc = Docx(str(result.folder / "00_归档目录.docx"))
+    header = [c.text for c in doc.tables[0].rows[0].cells]
+    assert header == ["件号", "责任者", "文号", "题名", "日期", "页数", "备注"]
+    rows = [[c.text for c in row.cells] for row in doc.tables[0].rows[1:]]
+    assert [r[0] for r in rows] == [str(n) for n in range(1, len(rows) + 1)]
+    assert all(re.fullmatch(r"\d{8}", r[4]) for r in rows) and all(r[1] == held.unit for r in rows)
+    implementation = next(r for r in rows if r[3].endswith("活动实施情况"))
+    assert implementation[4] == f"{held.date + dt.timedelta(days=1):%Y%m%d}"
+    assert not any(r[5] for r in rows) and "页数栏于打印后填写。" in docx_text(result.folder / "00_归档目录.docx")
+    if __import__("shutil").which("soffice"):
+        counted = package.write_package(summary.package_snapshot(held.id), tmp_path / "counted", pages=True)
+        rows = [[c.text for c in row.cells] for row in Docx(str(counted.folder / "00_归档目录.docx")).tables[0].rows[1:]]
+        assert all(r[5].isdigit() for r in rows if not r[3].startswith("活动数据"))

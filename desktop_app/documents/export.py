@@ -133,7 +133,7 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
     today = today or dt.date.today()
     if not draft and (refusal := too_early(kind, source.date, today)) is not None:
         raise refusal
-    signed = dated or docdates.default_date(kind, _known(snapshot, source.date, today))
+    signed = dated or docdates.default_date(kind, known_dates(snapshot, source.date, today))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     removed = sweep_leftovers(out)
@@ -204,7 +204,7 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
     return [_write_atomically(out / name, write) for name, write in jobs]
 
 
-def _known(plan: PlanSnapshot | None, event_date: dt.date | None, today: dt.date) -> docdates.Known:
+def known_dates(plan: PlanSnapshot | None, event_date: dt.date | None, today: dt.date) -> docdates.Known:
     """What the date rules read: the plan's 印发, filing and announcement dates when the plan is at hand."""
     if plan is None:
         return docdates.Known(event_date, today)
