@@ -357,3 +357,16 @@ def test_the_catalogue_is_an_archive_file_list(held, tmp_path):
         counted = package.write_package(summary.package_snapshot(held.id), tmp_path / "counted", pages=True)
         rows = [[c.text for c in row.cells] for row in Docx(str(counted.folder / "00_归档目录.docx")).tables[0].rows[1:]]
         assert all(r[5].isdigit() for r in rows if not r[3].startswith("活动数据"))
+
+
+def test_the_pass_states_the_date_the_gathering_time_and_place(held, tmp_path):
+    from desktop_app.documents import export
+    from desktop_app.domain.dates import cn_date
+    from desktop_app.services import exports
+
+    place = sql("select gathering_place from event where id=?", held.id)
+    time = dt.time.fromisoformat(sql("select gathering_time from event where id=?", held.id))
+    written = export.export("passes", out_dir=tmp_path, **exports.sources("passes", held.id))
+    text = docx_text(written[0])
+    assert f"{cn_date(held.date)}　{time.hour}:{time.minute:02d}前于{place}集合" in text
+    assert held.unit in text

@@ -16,7 +16,7 @@ from pathlib import Path
 from .model import Document, Paragraph, Table, Title
 
 COLUMNS = ("件号", "责任者", "文号", "题名", "日期", "页数", "备注")
-WIDTHS_MM = (12.0, 26.0, 22.0, 52.0, 18.0, 10.0, 16.0)
+WIDTHS_MM = (10.0, 22.0, 24.0, 48.0, 22.0, 10.0, 20.0)  # 156 mm; 8 digits of 日期 on one line
 PAGES_BLANK = "页数栏于打印后填写。"  # no LibreOffice to lay the pages out: the clerk counts them
 _PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
@@ -80,7 +80,7 @@ def build_catalogue(unit: str, event_date: dt.date | None, entries: list[Entry],
     if day:
         blocks.append(Paragraph(f"活动日期：{day}", role="recipients"))
     blocks += [
-        Table(COLUMNS, tuple(rows), WIDTHS_MM, font_size_pt=10.5, left_columns=(3,)),
+        Table(COLUMNS, tuple(rows), WIDTHS_MM, font_size_pt=9, left_columns=(3,)),  # one page for 14 items
         *([] if pages else [Paragraph(PAGES_BLANK, role="note")]),
         Paragraph(f"本归档包附文件清单（{manifest}），载明各文件的校验值，并经本单位签名密钥签名，"
                   f"密钥指纹：{fingerprint}。", role="note"),

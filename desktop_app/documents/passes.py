@@ -125,7 +125,7 @@ def _cards(doc, snapshot: RosterSnapshot, holders, fonts: DocFonts) -> None:
     table = doc.add_table(rows=nrows, cols=COLUMNS)
     width = layout.mm_to_twips(CARD_WIDTH_MM)
     _table_properties(table, [width] * COLUMNS, CUT_LINE, padding=(CARD_PADDING_V_MM, CARD_PADDING_MM))
-    footer = "　".join(part for part in (snapshot.unit, cn_date(snapshot.date) if snapshot.date else "") if part)
+    footer = pass_footer(snapshot)
     for r, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(_el("w:cantSplit"))
@@ -136,7 +136,22 @@ def _cards(doc, snapshot: RosterSnapshot, holders, fonts: DocFonts) -> None:
             index = r * COLUMNS + c
             if index < len(holders):
                 category, person = holders[index]
-                _card(cell, snapshot.event_title, category, person, footer, fonts)
+                _card(cell, pass_title(snapshot), category, person, footer, fonts)
+
+
+def pass_title(snapshot: RosterSnapshot) -> str:
+    """The event's title with the unit in front when the title does not name it (the unit left the footer)."""
+    title = snapshot.event_title.strip() or EVENT_FALLBACK
+    return title if not snapshot.unit or snapshot.unit in title else snapshot.unit + title
+
+
+def pass_footer(snapshot: RosterSnapshot) -> str:
+    """When and where to gather: 2026年11月27日　8:50前于政务服务大厅一楼正门集合 (each part only when recorded)."""
+    when = cn_date(snapshot.date) if snapshot.date else ""
+    place = snapshot.gathering_place.strip() or snapshot.venue.strip()
+    time = f"{snapshot.gathering_time.hour}:{snapshot.gathering_time.minute:02d}前" if snapshot.gathering_time else ""
+    gather = f"{time}于{place}集合" if place else (f"{time}集合" if time else "")
+    return "　".join(part for part in (when, gather) if part)
 
 
 def _card(cell, event_title: str, category: str, person: RosterPerson, footer: str, fonts: DocFonts) -> None:

@@ -299,6 +299,8 @@ class RosterSnapshot:
     venue: str
     categories: tuple[str, ...]  # in the plan's order
     people: tuple[RosterPerson, ...]
+    gathering_time: dt.time | None = None  # 集合: the 参观证 states when and where
+    gathering_place: str = ""
 
 
 def mask_id(number: str) -> str:
