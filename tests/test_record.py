@@ -160,6 +160,7 @@ def test_a_held_event_without_arrivals_is_not_stated_as_planned(held, tmp_path):
         text = docx_text(_file(folder, stem))
         assert "定于" not in text and "未留存到场签到记录" in text and "系统" not in text
     assert "未发现突出问题" not in docx_text(_file(folder, "13_"))
+    assert "实到" not in docx_text(_file(folder, "13_")) and "实到" not in docx_text(_file(folder, "06_"))
 
 
 def test_a_future_draft_states_no_future_step_as_done(workspace, tmp_path):

@@ -46,13 +46,14 @@ def build_implementation(s: SummarySnapshot, *, today: dt.date | None = None) ->
 
 
 def attendance_table(facts: SummaryFacts) -> Table:
-    """Planned, confirmed and arrived per category; before the day without the arrivals (none can be stated)."""
+    """Planned, confirmed and arrived per category; without the arrivals before the day or when no check-in was
+    kept (none can be stated: 0 would be a figure)."""
     rows = [(c.name, str(c.quota), str(c.confirmed), str(c.arrived), percent(c.arrived, c.quota))
             for c in facts.categories]
     rows.append(("合计", str(facts.quota), str(sum(c.confirmed for c in facts.categories)), str(facts.arrived),
                  percent(facts.arrived, facts.quota)))
     columns, widths = ("类别", "计划人数", "已确认", "实到", "到场率"), (52, 26, 26, 26, 26)
-    kept = len(columns) if facts.held else 3
+    kept = len(columns) if facts.held and facts.arrived else 3  # no check-in kept: nothing to state
     return Table(columns[:kept], tuple(row[:kept] for row in rows), widths[:kept], font_size_pt=12)
 
 
