@@ -103,18 +103,24 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
     export.add_argument("kind", metavar="KIND",
-                        help="plan, announcement, signup-form, roster, signin-sheet, passes, implementation, "
-                             "summary, route, notes, feedback-ledger, feedback-report, survey, survey-form, "
-                             "or package (the whole filing package)")
+                        help="plan, announcement, signup-form, roster, signin-sheet, passes, attendance, "
+                             "implementation, summary, route, notes, feedback-ledger, feedback-report, survey, "
+                             "survey-form, or package (the whole filing package)")
     export.add_argument("--event", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--json", action="store_true", help='print {"files": [...]}')
-    export.add_argument("--masked", action="store_true", help="roster: ID numbers and phones masked")
+    export.add_argument("--masked", action="store_true",
+                        help="roster, attendance: ID numbers and phones masked")
     export.add_argument("--internal", action="store_true",
-                        help="package: the invitee list with full ID numbers and phones (default: masked)")
+                        help="package: the invitee list and the 签到记录 with full ID numbers and phones "
+                             "(default: masked)")
+    export.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
+                        help="the document's 成文日期 (plan, announcement, feedback-report, implementation, summary), "
+                             "kept for the event; without it the date chosen before, else the rule's (the "
+                             "实施情况: the day after the event)")
     export.add_argument("--draft", action="store_true",
-                        help="notes, feedback-report, implementation, summary, package: write them before the "
-                             "event day, marked 草稿 (otherwise refused until the day)")
+                        help="attendance, notes, feedback-report, implementation, summary, package: write them "
+                             "before the event day, marked 草稿 (otherwise refused until the day)")
 
     checkin = sub.add_parser("checkin", parents=[common], help="check people in by pass code, one code per line")
     checkin.add_argument("--event", type=int, required=True, metavar="ID")
@@ -256,25 +262,26 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from .documents import export
-    from .services import feedback, plan, roster, route, summary
+    from .domain.docdates import DATED_KINDS
+    from .services import exports, record
 
+    if args.date is not None and args.kind not in DATED_KINDS:
+        _parser().error(f"--date is for the dated documents: {', '.join(DATED_KINDS)}")
     if args.kind == "package":
         return _export_package(args)
     if args.kind not in export.KINDS:
         _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}, package")
-    def read():
-        return (plan.snapshot(args.event), plan.doc_fonts(),
-                roster.roster_snapshot(args.event) if args.kind in export.ROSTER_KINDS else None,
-                summary.summary_snapshot(args.event) if args.kind in export.SUMMARY_KINDS else None,
-                feedback.feedback_snapshot(args.event) if args.kind in export.FEEDBACK_KINDS else None,
-                route.route_snapshot(args.event) if args.kind in export.ROUTE_KINDS else None)
-
-    snapshot, fonts, people, summary_snapshot, feedback_snapshot, programme = _reading(args, read)
+    if args.date is not None:  # the chosen 成文日期 is kept: a write (refused while a window holds the file)
+        workspace = _open(args, create=False, write=True)
+        try:
+            record.set_document_date(args.event, args.kind, args.date)
+        finally:
+            workspace.close()
+    sources = _reading(args, lambda: exports.sources(args.kind, args.event))
     out = _out_dir(args.out)
     try:
-        files = export.export(args.kind, snapshot, fonts, out, today=dt.date.today(), roster=people,
-                              masked=args.masked, summary=summary_snapshot, feedback=feedback_snapshot,
-                              route=programme, draft=args.draft)
+        files = export.export(args.kind, out_dir=out, today=dt.date.today(), masked=args.masked, draft=args.draft,
+                              **sources)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback
@@ -296,7 +303,7 @@ def _export_package(args) -> int:
     out = _out_dir(args.out)
     try:
         result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today(),
-                                       draft=args.draft)
+                                       draft=args.draft, pages=True)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise
@@ -386,9 +393,9 @@ def cmd_walk_in(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from .services import checkin
+    from .services import record
 
-    counts = _reading(args, lambda: checkin.stats(args.event))
+    counts = _reading(args, lambda: record.build(args.event).stats())
     if args.json:
         print(json.dumps(counts, ensure_ascii=False))
     else:

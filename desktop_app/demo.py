@@ -236,7 +236,7 @@ def _add_day(event: models.Event, staff: dict, day: dict, scale: list[str]) -> N
     open_question = next((q for q in questions if q.kind == "open"), None)
     answers = iter(day["open_answers"])
     weights = day["survey_weights"][:len(scale)]
-    for n in range(day["survey_forms"]):
+    for n in range(min(day["survey_forms"], len(arrived))):  # one form per person who came, at most
         choices = [rng.choices(range(len(weights)), weights)[0] if rng.random() > 0.03 else None
                    for _ in range(scale_count)]
         text = next(answers, "") if open_question and n % 5 == 2 else ""

@@ -21,17 +21,19 @@ from . import __version__, signing
 from .documents import export
 from .documents.export import safe_name
 from .documents.gongwen import write_docx
-from .documents.model import KIND_PREFIX, Document, Paragraph, Table, Title
-from .domain.dates import cn_date
+from .documents.model import KIND_PREFIX, Document
 from .domain.plan import DocFonts, PlanSnapshot
+from .domain.record import problems as problems_of_record
 from .domain.roster import RosterSnapshot
 from .errors import UserError
 from .files import fsync_dir, fsync_file, in_progress, sweep_leftovers
 from .i18n import QT_TRANSLATE_NOOP
 
 MANIFEST = "manifest.json"
+RECORD = "record.json"  # the record of the day's figures (domain.record), for a district office to read
+RECORD_KIND = "record"
 PHOTOS_DIR = "照片"
-FORMAT = 2  # 2: each file's kind recorded
+FORMAT = 3  # 2: each file's kind recorded; 3: record.json
 
 EXISTS = QT_TRANSLATE_NOOP("core", "{path} already exists: a package is never overwritten. Choose another "
                                    "folder, or move the old package away first.")
@@ -65,22 +67,20 @@ ITEMS: tuple[PackageItem, ...] = (
     PackageItem(3, "signup-form", "报名表", ("signup-form", "signup-form-xlsx")),
     PackageItem(4, "roster", "邀请名单"),
     PackageItem(5, "signin-sheet", "签到表", ("signin-sheet", "signin-sheet-xlsx")),
-    PackageItem(6, "route", "活动流程", ("route", "guide-cards")),
-    PackageItem(7, "notes", "座谈会记录"),
-    PackageItem(8, "feedback-ledger", "意见建议台账"),
-    PackageItem(9, "feedback-report", "意见反馈情况"),
-    PackageItem(10, "survey", "满意度测评统计", ("survey", "survey-chart")),
-    PackageItem(11, "implementation", "活动实施情况"),
-    PackageItem(12, "summary", "总结评估报告"),
+    PackageItem(6, "attendance", "签到记录"),
+    PackageItem(7, "route", "活动流程", ("route", "guide-cards")),
+    PackageItem(8, "notes", "座谈会记录"),
+    PackageItem(9, "feedback-ledger", "意见建议台账"),
+    PackageItem(10, "feedback-report", "意见反馈情况"),
+    PackageItem(11, "survey", "满意度测评统计", ("survey", "survey-chart")),
+    PackageItem(12, "implementation", "活动实施情况"),
+    PackageItem(13, "summary", "总结评估报告"),
 )
 PHOTO_KIND = "photo"
+MASKED_KINDS = ("roster", "attendance")  # their files say 脱敏 when masked (the ledger masks names, not columns)
 COVER = PackageItem(0, "cover", "归档目录")
 # Every file kind a complete package holds (photos only when the event has some).
 REQUIRED_KINDS: frozenset[str] = frozenset({COVER.kind, *(k for item in ITEMS for k in item.file_kinds)})
-# What the 目录 calls each file.
-FILE_LABELS = {"signup-form": "报名表（Word）", "signup-form-xlsx": "报名表（Excel）", "signin-sheet": "签到表（Word）",
-               "signin-sheet-xlsx": "签到表（Excel）", "guide-cards": "讲解人工作卡", "survey": "满意度测评统计（Excel）",
-               "survey-chart": "满意度测评统计图", PHOTO_KIND: "活动照片"}
 # Files that carry no identifier of their own: their kind is known by their item and their type.
 PICTURE_KINDS = {"survey-chart": ".png", PHOTO_KIND: ""}
 
@@ -98,6 +98,8 @@ class PackageSnapshot:
     summary: object  # documents.summary_docs.SummarySnapshot
     photos: tuple = ()  # services.photos.PhotoData
     extra: dict = field(default_factory=dict)  # further snapshots by keyword for export.export (route, feedback …)
+    record: object = None  # domain.record.DayRecord: written as record.json
+    dates: dict = field(default_factory=dict)  # kind -> the 成文日期 chosen for it
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def _files(folder: Path) -> list[str]:
 def _stems(item: PackageItem, masked: bool) -> Callable[[str], str]:
     """File stems of one item: its first document takes the item's number and name (06_活动流程), each further
     one a letter and its own name (06b_讲解人工作卡), so no file of an item overwrites another."""
-    name = item.name + ("_脱敏" if item.kind == "roster" and masked else "")
+    name = item.name + ("_脱敏" if item.kind in MASKED_KINDS and masked else "")
     stems: dict[str, str] = {}
 
     def stem(what: str) -> str:
@@ -192,10 +194,13 @@ def write_package_in_child(db: Path, event_id: int, out_dir: Path | str, *, mask
 
 
 def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = True, today: dt.date | None = None,
-                  progress: Callable[[int, int, str], None] | None = None, draft: bool = False) -> PackageResult:
+                  progress: Callable[[int, int, str], None] | None = None, draft: bool = False,
+                  pages: bool = False) -> PackageResult:
     """Write the package into ``out_dir``; ``masked`` (the default) gives the 邀请名单 without ID numbers and full
     phones; ``draft`` marks every document 草稿 (a package written before the event day).
-    ``progress(done, total, name)`` is called as files are written (from the calling thread)."""
+    ``progress(done, total, name)`` is called as files are written (from the calling thread); ``pages``: the
+    归档文件目录's 页数 counted by LibreOffice where it is installed (some seconds: ``openday export package`` and
+    the window, which runs it, ask for it)."""
     today = today or dt.date.today()
     if not draft and (refusal := export.too_early("package", s.date, today)) is not None:
         raise refusal
@@ -217,8 +222,9 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                 if progress:
                     progress(done, total, item.name)
                 written = export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
-                                        masked=masked and item.kind in ("roster", "feedback-ledger"),
-                                        summary=s.summary, naming=stem, draft=draft, **s.extra)
+                                        masked=masked and item.kind in (*MASKED_KINDS, "feedback-ledger"),
+                                        summary=s.summary, naming=stem, draft=draft, dated=s.dates.get(item.kind),
+                                        **s.extra)
                 for path in written:
                     kinds[path.name] = _file_kind(item, path)
                 done += 1
@@ -231,10 +237,14 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                     (photo_dir / photo.name).write_bytes(photo.data)
                     kinds[f"{photo_dir.name}/{photo.name}"] = PHOTO_KIND
                     done += 1
+            if s.record is not None:
+                (temp / RECORD).write_text(json.dumps(s.record.as_json(), ensure_ascii=False, indent=2) + "\n",
+                                           encoding="utf-8")
+                kinds[RECORD] = RECORD_KIND
             if progress:
                 progress(done, total, COVER.name)
             fingerprint = signing.installation_fingerprint()
-            cover = _cover(s, kinds, fingerprint, draft)
+            cover = _cover(s, kinds, fingerprint, draft, today, temp, pages)
             cover_path = write_docx(cover, temp / f"{COVER.number:02d}_{COVER.name}.docx", s.fonts)
             kinds[cover_path.name] = COVER.kind
             if progress:
@@ -269,24 +279,67 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
     return PackageResult(target, len(entries), sum(e["size"] for e in entries), tuple(p.name for p in swept))
 
 
-def _cover(s: PackageSnapshot, kinds: dict[str, str], fingerprint: str, draft: bool) -> Document:
-    """The 归档目录: what the package holds, file by file, and the fingerprint of the key that signed it."""
-    labels = {item.kind: item.name for item in ITEMS} | FILE_LABELS
+def _cover(s: PackageSnapshot, kinds: dict[str, str], fingerprint: str, draft: bool, today: dt.date,
+           folder: Path, pages: bool) -> Document:
+    """The 归档文件目录: one row per item (件) with its 成文日期 and its pages, and the fingerprint of the key that
+    signed the package."""
+    from .documents import catalogue
+    from .domain import docdates
+
+    known = export.known_dates(s.plan, s.date, today)
+    entries = []
+    for item in ITEMS:
+        files = sorted((path for path, kind in kinds.items() if kind in item.file_kinds),
+                       key=lambda path: (not path.endswith((".docx", ".xlsx")), path))  # the document first
+        if not files:
+            continue
+        dated = item.kind in docdates.DATED_KINDS
+        day = (s.dates.get(item.kind) or docdates.default_date(item.kind, known)) if dated else s.date
+        notes = ["脱敏"] if item.kind in MASKED_KINDS and "脱敏" in files[0] else []
+        notes += [f"另附{_also(files[0], f)}" for f in files[1:]]
+        entries.append(catalogue.Entry(item.number, s.unit, s.plan.notice.doc_number.strip() if item.kind == "plan"
+                                       else "", _core_title(folder / files[0]) or f"{s.unit}“政府开放日”活动{item.name}", day, tuple(files),
+                                       "，".join(notes)))
     photos = sum(1 for kind in kinds.values() if kind == PHOTO_KIND)
-    rows = [(path, labels.get(kind, kind)) for path, kind in sorted(kinds.items()) if kind != PHOTO_KIND]
     if photos:
-        rows.append((f"{len(ITEMS) + 1:02d}_{PHOTOS_DIR}/", f"{labels[PHOTO_KIND]}（{photos}张）"))
-    day = cn_date(s.date) if s.date else "日期未定"
-    blocks = [
-        Title(f"{s.unit}\n“政府开放日”活动归档目录"),
-        Paragraph(f"活动日期：{day}", role="recipients"),
-        Table(("序号", "文件", "内容"), tuple((str(n), path, label) for n, (path, label) in enumerate(rows, 1)),
-              (14, 96, 46), font_size_pt=12),
-        Paragraph(f"本归档包的文件清单（{MANIFEST}）记录每个文件的校验值，并以本单位安装的签名密钥签名。"
-                  f"密钥指纹：{fingerprint}。核验时运行 openday verify-package，并核对指纹与此一致。", role="note"),
-    ]
-    return Document(title=f"{s.unit}“政府开放日”活动归档目录", blocks=tuple(blocks), page_numbers=False,
-                    meta={"kind": COVER.kind, "author": s.unit, "event": s.event_uuid}, draft=draft)
+        entries.append(catalogue.Entry(len(ITEMS) + 1, s.unit, "", f"{s.unit}“政府开放日”活动照片", s.date, (),
+                                       f"{photos}张"))
+    if RECORD in kinds:
+        entries.append(catalogue.Entry(len(ITEMS) + 1 + bool(photos), s.unit, "", "活动数据（record.json）", s.date,
+                                       (), ""))
+    counted = catalogue.count_pages(folder, [f for e in entries for f in e.files[:1]]) if pages else {}
+    return catalogue.build_catalogue(s.unit, s.date, entries, counted, fingerprint, MANIFEST, draft=draft)
+
+
+def _also(first: str, other: str) -> str:
+    """A further file of an item as the 备注 names it: the same document in another format (XLSX), or its own
+    name (讲解人工作卡)."""
+    if Path(other).stem == Path(first).stem:
+        return Path(other).suffix.lstrip(".").upper()
+    return Path(other).stem.split("_", 1)[-1]
+
+
+_TITLE = re.compile(rb"<dc:title(?:\s[^>]*)?>([^<]*)</dc:title>")
+
+
+def _core_title(path: Path) -> str:
+    """The title a .docx or .xlsx written by the app carries in its core properties ("" when none)."""
+    if path.suffix.lower() not in _MAIN_PART:
+        return ""
+    with zipfile.ZipFile(path) as z:
+        core = z.read("docProps/core.xml") if "docProps/core.xml" in z.namelist() else b""
+    found = _TITLE.search(core)
+    from html import unescape
+
+    return unescape(found.group(1).decode("utf-8")) if found else ""
+
+
+def record_problems(path: Path) -> list[str]:
+    """What is wrong with a package's record.json (empty: present and well-formed)."""
+    try:
+        return problems_of_record(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        return [str(exc)]
 
 
 _IDENTIFIER = re.compile(rb"<dc:identifier(?:\s[^>]*)?>([^<]*)</dc:identifier>")
@@ -342,12 +395,16 @@ def verify_package(folder: Path | str, *, key: str | None = None) -> VerifyRepor
         if path.stat().st_size != entry.get("size") or _sha256(path) != entry.get("sha256"):
             mismatched.append(rel)
             continue
+        expected = entry.get("kind")
+        if expected == RECORD_KIND:
+            if rel != RECORD or record_problems(path):
+                wrong_kind.append(rel)
+            continue
         try:
             kind = content_kind(path)
         except (ValueError, OSError):
             wrong_kind.append(rel)
             continue
-        expected = entry.get("kind")
         if kind is None:  # a picture: its kind is its type
             ok = expected in PICTURE_KINDS
         else:
@@ -355,7 +412,8 @@ def verify_package(folder: Path | str, *, key: str | None = None) -> VerifyRepor
         if not ok:
             wrong_kind.append(rel)
     kinds_found = Counter(e.get("kind") for rel, e in listed.items() if rel not in wrong_kind)
-    kinds_missing = sorted(REQUIRED_KINDS - set(kinds_found))
+    required = REQUIRED_KINDS | ({RECORD_KIND} if manifest.get("format", 0) >= 3 else set())
+    kinds_missing = sorted(required - set(kinds_found))
     signature, fingerprint = signing.check(manifest)
     if signature == "ok" and key is not None and \
             signing.normalise_fingerprint(key) != signing.normalise_fingerprint(fingerprint):

@@ -145,7 +145,8 @@ def test_no_shows_after_the_day_and_attendance_rule(demo):
 
 def test_cli_checkin_and_stats(tmp_path):
     db = tmp_path / "d.sqlite3"
-    event = run_cli("demo", "--db", str(db), "--date", "2026-12-20").stdout.strip()
+    # On the event's day: the scans are arrivals (before it they would be a rehearsal, not counted).
+    event = run_cli("demo", "--db", str(db), "--date", dt.date.today().isoformat()).stdout.strip()
     with sqlite3.connect(db) as conn:
         codes = [r[0] for r in conn.execute("select pass_code from invitee where pass_code != '' order by id")]
     lines = f"{codes[0]}\n{codes[1].lower()}\nNOPE42\n\n{codes[0]}\n"
@@ -242,27 +243,22 @@ def test_check_ins_before_the_event_day_are_not_arrivals_unless_confirmed(demo, 
     assert facts.arrived == before + 2 and facts.early_not_counted == 0
 
 
-def test_the_checks_arrival_count_reads_no_setting_or_category_before_anyone_arrived(demo):
-    """The first check at every start before the day: one query of the check-ins; the early setting and the
-    categories are read only when a check-in needs them, and the count stays the summary's."""
-    from db import models
-    from desktop_app.services import checkin, counts, summary
+def test_the_checks_arrival_count_is_the_records(demo):
+    """The rule check, the summary and ``openday stats`` read one count of arrivals, the record of the day's: a
+    check-in before the day counts only once the coordinator confirmed early check-ins."""
+    from desktop_app.services import checkin, checks, record, summary
 
-    statements: list[str] = []
-    connection = models.database.connection()
-    connection.set_trace_callback(statements.append)
-    try:
-        assert counts.arrived_count(demo.id) == 0
-    finally:
-        connection.set_trace_callback(None)
-    assert not [s for s in statements if 'FROM "setting"' in s or 'FROM "invitee_category"' in s]
+    assert record.build(demo.id).arrived == 0
     rehearsal, real = _confirmed(demo.id)[:2]
     checkin.check_in(demo.id, rehearsal.id, scanned_at=dt.datetime.combine(DAY - dt.timedelta(days=1),
                                                                            dt.time(17, 0)))
     checkin.check_in(demo.id, real.id, scanned_at=dt.datetime.combine(DAY, dt.time(9, 0)))
-    assert counts.arrived_count(demo.id) == summary.facts(demo.id).arrived == 1
+    day = record.build(demo.id)
+    assert day.arrived == summary.facts(demo.id).arrived == day.stats()["checked_in"] == 1 and day.early == 1
     checkin.set_early_counted(demo.id, True)
-    assert counts.arrived_count(demo.id) == summary.facts(demo.id).arrived == 2
+    day = record.build(demo.id)
+    assert day.arrived == summary.facts(demo.id).arrived == 2 and day.early == 0
+    assert checks.run_checks(demo.id, day=day) == checks.run_checks(demo.id)
 
 
 def test_the_not_arrived_list_follows_each_scan_and_masks_phones_in_venue_mode(qtbot, demo, workspace):

@@ -11,6 +11,7 @@ import zlib
 
 import pytest
 from docx import Document as open_docx
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from hypothesis import given
@@ -520,7 +521,8 @@ def test_an_empty_plan_still_builds(tmp_path):
     for document in (build_plan(bare, today=TODAY), build_announcement(bare, today=TODAY), build_signup_form(bare)):
         doc, _ = write(document, tmp_path)
         assert "某县某局" in full_text(doc)
-    assert "（待定）" in full_text(write(build_plan(bare, today=TODAY), tmp_path)[0])
+    text = full_text(write(build_plan(bare, today=TODAY), tmp_path)[0])
+    assert "另行通知" in text and "（待定）" not in text  # an unsettled fact in the words notices use
 
 
 # -- the announcement -----------------------------------------------------------------------------------------------------
@@ -722,17 +724,14 @@ def test_every_exported_docx_names_the_role_fonts_with_fallbacks_and_no_japanese
 
     from desktop_app.demo import create_demo_event
     from desktop_app.documents import export as ex
-    from desktop_app.services import feedback, plan, roster, route, summary
+    from desktop_app.services import exports
 
     held = create_demo_event(held=True)
-    snapshot, fonts = plan.snapshot(held.id), plan.doc_fonts()
     files = []
     for kind in ex.KINDS:
-        files += ex.export(kind, snapshot, fonts, tmp_path, roster=roster.roster_snapshot(held.id),
-                           summary=summary.summary_snapshot(held.id), feedback=feedback.feedback_snapshot(held.id),
-                           route=route.route_snapshot(held.id))
+        files += ex.export(kind, out_dir=tmp_path, **exports.sources(kind, held.id))
     docs = [f for f in files if f.suffix == ".docx"]
-    assert len(docs) == 13
+    assert len(docs) == 14
     for path in docs:
         with zipfile.ZipFile(path) as z:
             table = z.read("word/fontTable.xml").decode("utf-8")
@@ -831,6 +830,17 @@ def test_a_plan_with_its_notice_ends_with_the_imprint(tmp_path):
     style = style_el(doc, "Imprint")
     borders = style.find(qn("w:pPr")).find(qn("w:pBdr"))
     assert borders.find(qn("w:top")) is not None and borders.find(qn("w:bottom")) is not None
+    # GB/T 9704 §10: the first and last rules heavier (0.35 mm = 1 pt = sz 8), thin rules between lines
+    assert borders.find(qn("w:top")).get(qn("w:sz")) == borders.find(qn("w:bottom")).get(qn("w:sz")) == "8"
+    assert int(borders.find(qn("w:between")).get(qn("w:sz"))) < 8
+    # … at the foot of the last page, an even one, which carries no page number
+    last_section = doc.sections[-1]
+    assert len(doc.sections) == 2 and last_section.start_type == WD_SECTION.EVEN_PAGE
+    frame = last._p.find(qn("w:pPr")).find(qn("w:framePr"))
+    assert frame is not None and frame.get(qn("w:yAlign")) == "bottom" and frame.get(qn("w:vAnchor")) == "margin"
+    assert not last_section.footer.is_linked_to_previous and not any(
+        p.text.strip() for p in last_section.footer.paragraphs + last_section.even_page_footer.paragraphs)
+    assert any("— " in p.text for p in doc.sections[0].footer.paragraphs)  # the text's pages keep their numbers
     order = [child.tag.split("}")[1] for child in style.find(qn("w:pPr"))]
     assert order.index("pBdr") < order.index("tabs") < order.index("spacing")
     plain = build_plan(snapshot._replace(notice=notice._replace(enabled=False)),

@@ -46,7 +46,7 @@ def test_drafts_follow_the_data_until_edited(demo):
     from desktop_app.services import summary
 
     _check_in(demo.id, 3)
-    texts = summary.texts(demo.id)
+    texts = summary.texts(demo.id, day=summary.facts(demo.id, today=DAY))  # read on the day
     assert texts.implementation_is_draft and "3名" in texts.implementation
     assert "2026年12月20日" in texts.implementation
     summary.save_implementation(demo.id, "改过的文字")
@@ -107,10 +107,10 @@ def test_package_is_numbered_verified_and_masked(demo, tmp_path):
     names = sorted(p.name for p in result.folder.iterdir())
     assert names[0] == "00_归档目录.docx" and names[1].startswith("01_实施方案") and "04_邀请名单_脱敏.xlsx" in names
     assert "manifest.json" in names
-    assert any(n.startswith("11_活动实施情况") for n in names) and any(n.startswith("12_总结评估报告") for n in names)
+    assert any(n.startswith("12_活动实施情况") for n in names) and any(n.startswith("13_总结评估报告") for n in names)
     numbers = [int(n[:2]) for n in names if n[:2].isdigit()]
     assert numbers == sorted(numbers)
-    assert list((result.folder / "13_照片").iterdir())[0].suffix == ".jpg"
+    assert list((result.folder / "14_照片").iterdir())[0].suffix == ".jpg"
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["event_uuid"] == demo.uuid and manifest["masked"] is True
     assert len(manifest["files"]) == result.files and all(len(f["sha256"]) == 64 for f in manifest["files"])
@@ -129,8 +129,8 @@ def test_held_event_package_holds_route_and_feedback_and_nothing_personal(worksp
     feedback.add_suggestion(held.id, content=f"请联系我{person.phone}，证件{number}", invitee_id=person.id)
     result = _package(held, tmp_path)
     names = sorted(p.name for p in result.folder.iterdir())
-    for expected in ("06_活动流程.docx", "06b_讲解人工作卡.docx", "07_座谈会记录.docx", "08_意见建议台账.xlsx",
-                     "09_意见反馈情况.docx", "10_满意度测评统计.xlsx", "10_满意度测评统计.png"):
+    for expected in ("07_活动流程.docx", "07b_讲解人工作卡.docx", "08_座谈会记录.docx", "09_意见建议台账.xlsx",
+                     "10_意见反馈情况.docx", "11_满意度测评统计.xlsx", "11_满意度测评统计.png"):
         assert expected in names, names
     _assert_nothing_personal(result.folder)
     # Each item its own file: the programme keeps its timeline picture, the cards are a document of their own.
@@ -138,12 +138,12 @@ def test_held_event_package_holds_route_and_feedback_and_nothing_personal(worksp
 
     from desktop_app import package
 
-    programme = Docx(str(result.folder / "06_活动流程.docx"))
+    programme = Docx(str(result.folder / "07_活动流程.docx"))
     assert programme.inline_shapes and programme.core_properties.identifier == "openday:route"
-    assert Docx(str(result.folder / "06b_讲解人工作卡.docx")).core_properties.identifier == "openday:guide-cards"
+    assert Docx(str(result.folder / "07b_讲解人工作卡.docx")).core_properties.identifier == "openday:guide-cards"
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
     kinds = {f["path"]: f["kind"] for f in manifest["files"]}
-    assert kinds["06_活动流程.docx"] == "route" and kinds["10_满意度测评统计.png"] == "survey-chart"
+    assert kinds["07_活动流程.docx"] == "route" and kinds["11_满意度测评统计.png"] == "survey-chart"
     assert set(kinds.values()) >= package.REQUIRED_KINDS and manifest["draft"] is False
 
 
@@ -166,7 +166,7 @@ def test_verify_fails_on_a_missing_kind_or_a_file_replaced_by_another_kind(works
     folder = result.folder
     assert package.verify_package(folder).ok
     # The 讲解人工作卡 copied over the 活动流程, its checksum updated in the manifest: another kind of document.
-    programme, cards = folder / "06_活动流程.docx", folder / "06b_讲解人工作卡.docx"
+    programme, cards = folder / "07_活动流程.docx", folder / "07b_讲解人工作卡.docx"
     saved = programme.read_bytes()
     shutil.copyfile(cards, programme)
 
@@ -176,21 +176,21 @@ def test_verify_fails_on_a_missing_kind_or_a_file_replaced_by_another_kind(works
                 f["size"], f["sha256"] = programme.stat().st_size, hashlib.sha256(programme.read_bytes()).hexdigest()
     _rewrite_manifest(folder, fix_sums)
     report = package.verify_package(folder)
-    assert not report.ok and report.wrong_kind == ["06_活动流程.docx"] and "route" in report.kinds_missing
+    assert not report.ok and report.wrong_kind == ["07_活动流程.docx"] and "route" in report.kinds_missing
     programme.write_bytes(saved)
     _rewrite_manifest(folder, lambda m: None)
     # A document removed together with its entry: the kind is missing.
-    (folder / "12_总结评估报告.docx").unlink()
+    (folder / "13_总结评估报告.docx").unlink()
     _rewrite_manifest(folder, lambda m: m.update(files=[f for f in m["files"] if f["kind"] != "summary"]))
     report = package.verify_package(folder)
     assert not report.ok and report.kinds_missing == ["summary"] and not report.missing
     # A file that is not what its name says (a text file named .docx, with its checksum) does not open as one.
-    (folder / "12_总结评估报告.docx").write_bytes(b"not a document")
+    (folder / "13_总结评估报告.docx").write_bytes(b"not a document")
     _rewrite_manifest(folder, lambda m: m["files"].append(
-        {"path": "12_总结评估报告.docx", "kind": "summary", "size": 14,
+        {"path": "13_总结评估报告.docx", "kind": "summary", "size": 14,
          "sha256": hashlib.sha256(b"not a document").hexdigest()}))
     report = package.verify_package(folder)
-    assert not report.ok and report.wrong_kind == ["12_总结评估报告.docx"]
+    assert not report.ok and report.wrong_kind == ["13_总结评估报告.docx"]
     # An empty manifest in an empty folder is no package.
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -205,11 +205,12 @@ def test_post_event_documents_wait_for_the_day_unless_a_draft(demo, tmp_path):
     from desktop_app import package
     from desktop_app.documents import export
     from desktop_app.errors import UserError
-    from desktop_app.services import feedback, plan, summary
+    from desktop_app.services import feedback, plan, record, summary
 
     before = DAY - dt.timedelta(days=16)
     snapshot, fonts = plan.snapshot(demo.id), plan.doc_fonts()
-    extra = {"summary": summary.summary_snapshot(demo.id), "feedback": feedback.feedback_snapshot(demo.id)}
+    extra = {"summary": summary.summary_snapshot(demo.id), "feedback": feedback.feedback_snapshot(demo.id),
+             "attendance": record.attendance_snapshot(demo.id)}
     for kind in export.POST_EVENT_KINDS:
         with pytest.raises(UserError) as refused:
             export.export(kind, snapshot, fonts, tmp_path / "early", today=before, **extra)

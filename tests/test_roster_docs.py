@@ -173,7 +173,8 @@ def test_signin_docx_groups_confirmed_people_by_category(tmp_path, roster):
     assert doc.paragraphs[0].text == f"{UNIT}\n2026年“政府开放日”活动签到表"
     assert "时间：2026年9月28日　　地点：西吉县政务服务大厅" in paragraphs
     expected = confirmed_in_plan_order(roster)
-    assert any("已确认" in p and f"共{len(expected)}人" in p for p in paragraphs)
+    # A fact, not an instruction to the user: the number expected (the confirmed).
+    assert f"应到{len(expected)}人。" in paragraphs and not any("本表仅列入" in p for p in paragraphs)
     captions = [p.text for p in doc.paragraphs if p.style.style_id == "Heading1"]
     groups = [[p for p in expected if p.category == name] for name in (*CATEGORIES, "")]
     assert captions == [f"{name}（{len(people)}人）" for name, people in zip((*CATEGORIES, "未分类"), groups,
@@ -258,8 +259,8 @@ def test_signin_xlsx(tmp_path, roster):
 def test_an_empty_roster_still_gives_a_sheet(tmp_path):
     empty = dataclasses.replace(make_roster(), people=())
     doc = open_docx(str(write_docx(build_signin_sheet(empty), tmp_path / "s.docx", DocFonts())))
-    assert "暂无已确认的参加人员。" in docx_texts(doc) and not doc.tables
-    assert load_workbook(write_signin_xlsx(empty, tmp_path / "s.xlsx")).active["A3"].value == "暂无已确认的参加人员。"
+    assert NOBODY in docx_texts(doc) and not doc.tables
+    assert load_workbook(write_signin_xlsx(empty, tmp_path / "s.xlsx")).active["A3"].value == NOBODY
     assert load_workbook(write_roster_xlsx(empty, tmp_path / "r.xlsx")).active.max_row == 3
 
 

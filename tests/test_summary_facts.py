@@ -25,7 +25,7 @@ HELD = SummaryFacts(
     unit="某县政务服务中心", theme="便民服务", venue="政务服务大厅", date=DAY,
     categories=(CategoryAttendance("群众代表", 20, 20, 18, True), CategoryAttendance("企业代表", 10, 10, 9, False)),
     walk_ins=2, stops=("综合窗口", "自助服务区"), guided=True, meeting_held=True, meeting_notes=6, suggestions=4,
-    suggestions_done=3, suggestions_answered=2, survey_responses=25, satisfaction=0.96,
+    suggestions_replied=2, suggestions_on_time=2, survey_responses=25, satisfaction=0.96,
     schedule_note="活动实际于9:00开始（与计划一致）。", filing_date=dt.date(2026, 10, 30),
     announcement_date=dt.date(2026, 11, 4), channels=("电话", "现场"), selection_rule="first_come",
     registered=30, confirmed_recorded=30, thresholds=Thresholds())
@@ -53,7 +53,8 @@ def test_a_held_event_with_everything_recorded_says_it_all(texts):
     ({"meeting_held": False, "meeting_notes": 0}, "座谈会"),
     ({"meeting_notes": 0}, "人次"),
     ({"survey_responses": 0, "satisfaction": None}, "测评表"),
-    ({"suggestions": 0, "suggestions_done": 0, "suggestions_answered": 0}, "意见建议4条"),
+    ({"suggestions": 0, "suggestions_replied": 0, "suggestions_on_time": 0}, "意见建议4条"),
+    ({"suggestions_replied": 0, "suggestions_on_time": 0}, "已按期答复2条"),
     ({"guided": False}, "讲解人员"),
     ({"stops": ()}, "参观了"),
     ({"walk_ins": 0}, "现场报名"),
@@ -71,14 +72,16 @@ def test_a_partly_recorded_confirmation_is_stated_as_far_as_it_goes(texts):
 
 def test_no_arrivals_recorded_claims_no_meeting_and_no_praise(texts):
     nobody = replace(HELD, categories=tuple(replace(c, arrived=0) for c in HELD.categories), walk_ins=0,
-                     meeting_held=False, meeting_notes=0, suggestions=0, suggestions_done=0, suggestions_answered=0,
+                     meeting_held=False, meeting_notes=0, suggestions=0, suggestions_replied=0, suggestions_on_time=0,
                      survey_responses=0, satisfaction=None, schedule_note="")
     text = _all(nobody, texts)
-    assert "举办了" not in text and "尚未记录到场签到" in text
+    # Held (the day has come): never 定于; the missing arrivals stated in official words, not the software's.
+    assert "定于" not in text and "未留存到场签到记录" in text and "系统" not in text
     for claim in ("充分肯定", "0名参加人员", "座谈会", "依次参观", "增进了理解", "填写了满意度测评表"):
         assert claim not in text, claim
     report = report_draft(nobody, texts)
-    assert "少于" not in report["存在问题"] and "尚未录入" in report["取得成效"]
+    assert "少于" not in report["存在问题"] and "未收集到意见建议" in report["取得成效"]
+    assert "未留存到场签到记录" in report["存在问题"] and "未发现突出问题" not in report["存在问题"]
 
 
 @pytest.mark.parametrize("change, problem", [
@@ -106,9 +109,9 @@ def test_a_share_that_meets_the_event_threshold_is_no_problem(texts):
     assert "低于70%的要求" in report_draft(stricter, texts)["存在问题"]
 
 
-def test_the_summary_ends_the_day_against_the_announced_end(workspace):
-    """The plan and the announcement give the event's end time; the summary compares the actual end with it, not
-    with the last item of the route."""
+def test_the_summary_ends_the_day_against_the_agendas_end(workspace):
+    """The programme has one end, the agenda's: the summary compares the actual end with the last item's planned
+    end (the event's own end time must agree with it, or the rule check says so)."""
     from desktop_app.demo import create_demo_event
     from desktop_app.services import route, summary
 
@@ -116,7 +119,7 @@ def test_the_summary_ends_the_day_against_the_announced_end(workspace):
     day = route.plan(held.id)
     last_end = next(d.actual_end for d in reversed(day.deviations) if d.actual_end is not None)
     note = summary.facts(held.id).schedule_note
-    delay = last_end - day.day_end
+    delay = last_end - day.end
     expected = "（与计划一致）" if delay == 0 else f"较计划{'推迟' if delay > 0 else '提前'}{abs(delay)}分钟结束"
     assert expected in note, note
 
@@ -135,10 +138,11 @@ def test_feedback_report_and_notes_state_what_the_ledger_holds(workspace):
     for code, way in WAYS_CN.items():
         assert (way in intro) == (code in used), way
     assert f"共收集意见建议{len(s.suggestions)}条" in intro
-    unassigned = dc_replace(s, suggestions=tuple(dc_replace(r, department="") for r in s.suggestions))
+    figures = s.record.suggestions._replace(assigned=0)  # the figures come from the record of the day
+    unassigned = dc_replace(s, record=s.record._replace(suggestions=figures))
     assert "交办相关科室" not in report_intro(unassigned) and "尚未交办" in report_intro(unassigned)
-    empty = dc_replace(s, suggestions=())
-    assert "尚未录入" in report_intro(empty) and "逐条梳理" not in report_intro(empty)
+    empty = dc_replace(s, suggestions=(), record=s.record._replace(suggestions=figures._replace(received=0)))
+    assert "未收集到意见建议" in report_intro(empty) and "逐条梳理" not in report_intro(empty)
 
     def lines(doc):
         return [b.text for b in doc.blocks if hasattr(b, "text")]
@@ -146,7 +150,7 @@ def test_feedback_report_and_notes_state_what_the_ledger_holds(workspace):
     notes = lines(build_notes(s))
     assert any(t.startswith("发言人员：") for t in notes) and not any(t.startswith("记录：") for t in notes)
     silent = lines(build_notes(dc_replace(s, notes=())))
-    assert not any(t.startswith("发言人员") for t in silent) and "（系统中未录入座谈会发言记录）" in silent
+    assert not any(t.startswith("发言人员") for t in silent) and "座谈会发言未作记录。" in silent
 
 
 def test_implementation_signs_after_the_text_and_prints_two_photos_a_page(tmp_path):

@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
                 return
             folder = Path(chosen)
         from desktop_app.documents import export
-        from desktop_app.services import feedback, plan, roster, route, summary
+        from desktop_app.services import exports
 
         masked = kind == "roster-masked"
         kind = "roster" if masked else kind
@@ -566,13 +566,8 @@ class MainWindow(QMainWindow):
         swept: list[Path] = []  # leftovers of an interrupted export the writer removed from the folder
 
         def write(draft: bool) -> list:  # on the worker: the snapshots too (a roster of 20,000 takes a while)
-            return export.export(
-                kind, plan.snapshot(event_id), plan.doc_fonts(), folder, today=today,
-                roster=roster.roster_snapshot(event_id) if kind in export.ROSTER_KINDS else None, masked=masked,
-                summary=summary.summary_snapshot(event_id) if kind in export.SUMMARY_KINDS else None,
-                feedback=feedback.feedback_snapshot(event_id) if kind in export.FEEDBACK_KINDS else None,
-                route=route.route_snapshot(event_id) if kind in export.ROUTE_KINDS else None, draft=draft,
-                swept=swept)
+            return export.export(kind, out_dir=folder, today=today, masked=masked, draft=draft, swept=swept,
+                                 **exports.sources(kind, event_id))
 
         def start(draft: bool) -> None:
             self.worker.run(lambda: write(draft),

@@ -18,7 +18,7 @@ ANNOUNCEMENT_ITEMS: tuple[str, ...] = (
     "联系人员", "联系电话", "邮箱", "温馨提示",
 )
 
-INTRO = ("为切实推进阳光、透明、开放、服务型政府建设，搭建政府与群众之间的沟通桥梁，{unit}定于{day}举办"
+INTRO = ("为切实推进阳光、透明、开放、服务型政府建设，搭建政府与群众之间的沟通桥梁，{unit}{when}举办"
          "“政府开放日”活动，诚邀社会各界群众代表走进机关、参与活动、建言献策。现将有关事项公告如下：")
 CONTENT_FALLBACK = "实地参观、听取工作情况介绍、座谈交流并填写意见建议。"
 
@@ -28,7 +28,7 @@ def build_announcement(snapshot: PlanSnapshot, *, today: dt.date | None = None) 
     s = snapshot
     blocks: list[Block] = [
         Title(w.balanced_title("", f"{s.unit}关于举办", f"{w.EVENT_NAME}活动的公告")),
-        Paragraph(INTRO.format(unit=s.unit, day=cn_date(s.date) if s.date else w.TBD)),
+        Paragraph(INTRO.format(unit=s.unit, when=f"定于{cn_date(s.date)}" if s.date else "将")),
     ]
     # A reader's order: what and who first, then how to take part; every label of ANNOUNCEMENT_ITEMS appears.
     items: list[tuple[str, list[Block]]] = [

@@ -138,7 +138,7 @@ def survey_chart_png(stats: SurveyStats | None, width: int = 900, scale: float =
     font = QFont()
     font.setPixelSize(15)
     painter.setFont(font)
-    paint_survey_chart(painter, width, height, stats, empty_text="暂无测评数据")
+    paint_survey_chart(painter, width, height, stats, empty_text="未收回满意度测评表")
     painter.end()
     from ..images import encode
 

@@ -250,8 +250,9 @@ def apply_styles(doc, fonts: DocFonts) -> None:
                                               keep_lines=True))
     ppr = imprint.element.find(qn("w:pPr"))
     borders = _el("w:pBdr")
-    for side in ("top", "bottom"):
-        borders.append(_el(f"w:{side}", val="single", sz=4, space=4, color="000000"))
+    for side in ("top", "bottom"):  # the first and the last rule 0.35 mm (sz in eighths of a point: 1 pt)
+        borders.append(_el(f"w:{side}", val="single", sz=8, space=4, color="000000"))
+    borders.append(_el("w:between", val="single", sz=4, space=4, color="000000"))  # thin rules between lines
     tabs = _el("w:tabs")
     tabs.append(_el("w:tab", val="right", pos=layout.TEXT_WIDTH - 2 * layout.CHAR_TWIPS))
     # Schema order: keepNext, keepLines, widowControl … pBdr, shd, tabs … autoSpaceDE, snapToGrid, spacing, ind.

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from ..domain import docdates
 from ..domain.dates import cn_date
 from ..domain.plan import DocFonts, PlanSnapshot
 from ..domain.roster import RosterSnapshot
@@ -18,6 +19,7 @@ from ..errors import UserError
 from ..files import in_progress, sweep_leftovers, temp_files_in
 from ..i18n import QT_TRANSLATE_NOOP
 from .announcement import build_announcement
+from .attendance import AttendanceSnapshot, build_attendance
 from .feedback_docs import (
     FeedbackSnapshot,
     build_comment_form,
@@ -52,16 +54,17 @@ ROSTER_KINDS = ("roster", "signin-sheet", "passes")  # these need a RosterSnapsh
 SUMMARY_KINDS = ("implementation", "summary")  # these need a SummarySnapshot (``export(..., summary=…)``)
 ROUTE_KINDS = ("route",)  # ``route=RouteSnapshot``
 FEEDBACK_KINDS = ("notes", "feedback-ledger", "feedback-report", "survey", "survey-form")  # ``feedback=…``
-KINDS = PLAN_KINDS + ROSTER_KINDS + ROUTE_KINDS + FEEDBACK_KINDS + SUMMARY_KINDS
+ATTENDANCE_KINDS = ("attendance",)  # ``attendance=AttendanceSnapshot``
+KINDS = PLAN_KINDS + ROSTER_KINDS + ATTENDANCE_KINDS + ROUTE_KINDS + FEEDBACK_KINDS + SUMMARY_KINDS
 # Documents that report on the day: before it they could only state what has not happened.
-POST_EVENT_KINDS = ("notes", "feedback-report", "implementation", "summary")
+POST_EVENT_KINDS = ("attendance", "notes", "feedback-report", "implementation", "summary")
 NOT_YET = QT_TRANSLATE_NOOP(
     "core", "The {what} reports on the day of the event ({date}), which has not come yet: it can be written from "
             "that day on. To see how it will look, write it as a draft (marked 草稿).")
 NO_DATE_YET = QT_TRANSLATE_NOOP(
     "core", "The {what} reports on the day of the event, and the event has no date yet: set the date in the "
             "Plan tab. To see how it will look, write it as a draft (marked 草稿).")
-KIND_NAMES = {"notes": "座谈会记录", "feedback-report": "意见建议办理反馈情况", "implementation": "活动实施情况",
+KIND_NAMES = {"attendance": "签到记录", "notes": "座谈会记录", "feedback-report": "意见建议办理反馈情况", "implementation": "活动实施情况",
               "summary": "总结评估报告", "package": "归档包"}
 
 
@@ -95,19 +98,22 @@ def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
            masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
-           route: RouteSnapshot | None = None, naming: Callable[[str], str] | None = None,
-           draft: bool = False, swept: list[Path] | None = None) -> list[Path]:
+           route: RouteSnapshot | None = None, attendance: AttendanceSnapshot | None = None, naming: Callable[[str], str] | None = None,
+           draft: bool = False, swept: list[Path] | None = None, dated: dt.date | None = None) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
 
     The kinds in ``POST_EVENT_KINDS`` are refused (``UserError``) before the event's day unless ``draft``;
     ``draft`` marks the Word documents 草稿 in their header. What an interrupted export left in ``out_dir``
     (hidden ``.partial`` files and folders) is removed first and added to ``swept``.
 
+    ``dated`` is the 成文日期 chosen for a dated kind (``domain.docdates.DATED_KINDS``); without it the kind's
+    rule gives it (the 实施情况: the day after the event; the plan and the 公告: never after the event).
+
     File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
     filing package numbers them instead).
 
     The kinds in ``ROSTER_KINDS`` are written from ``roster`` (required; their names take its date and unit) and
-    do not read ``snapshot``; ``masked`` gives the 邀请名单 with ID numbers and phones masked.
+    do not read ``snapshot``; ``masked`` gives the 邀请名单 and the 签到记录 with ID numbers and phones masked.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}; choose from {', '.join(KINDS)}")
@@ -117,13 +123,17 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         raise ValueError(f"the document kind {kind!r} is written from the summary: pass summary=SummarySnapshot")
     if kind in FEEDBACK_KINDS and feedback is None:
         raise ValueError(f"the document kind {kind!r} is written from the feedback: pass feedback=FeedbackSnapshot")
+    if kind in ATTENDANCE_KINDS and attendance is None:
+        raise ValueError(f"the document kind {kind!r} is written from the check-ins: pass attendance=…")
     if kind in ROUTE_KINDS and route is None:
         raise ValueError(f"the document kind {kind!r} is written from the programme: pass route=RouteSnapshot")
     source = (roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS
+              else attendance if kind in ATTENDANCE_KINDS
               else feedback if kind in FEEDBACK_KINDS else route if kind in ROUTE_KINDS else snapshot)
     today = today or dt.date.today()
     if not draft and (refusal := too_early(kind, source.date, today)) is not None:
         raise refusal
+    signed = dated or docdates.default_date(kind, known_dates(snapshot, source.date, today))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     removed = sweep_leftovers(out)
@@ -138,10 +148,11 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
 
     jobs: list[tuple[str, Callable[[Path], object]]]
     if kind == "plan":
-        doc = marked(build_plan(snapshot, today=today))
+        doc = marked(build_plan(snapshot, today=signed))
         jobs = [(file_stem(snapshot, "实施方案") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "announcement":
-        doc = marked(build_announcement(snapshot, today=today))
+        doc = marked(build_announcement(replace(snapshot, announcement_date=None) if dated else snapshot,
+                                            today=signed))
         jobs = [(file_stem(snapshot, "活动公告") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "signup-form":
         doc = marked(build_signup_form(snapshot))
@@ -156,13 +167,17 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         stem = file_stem(roster, "签到表")
         jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
                 (stem + ".xlsx", lambda p: write_signin_xlsx(roster, p, fonts))]
+    elif kind == "attendance":
+        doc = marked(build_attendance(attendance, masked=masked))
+        jobs = [(file_stem(attendance, "签到记录_脱敏" if masked else "签到记录") + ".docx",
+                 lambda p: write_docx(doc, p, fonts))]
     elif kind == "passes":
         jobs = [(file_stem(roster, "参观证") + ".docx", lambda p: write_passes_docx(roster, p, fonts))]
     elif kind == "implementation":
-        doc = marked(build_implementation(summary, today=today))
+        doc = marked(build_implementation(summary, today=signed))
         jobs = [(file_stem(summary, "活动实施情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "summary":
-        doc = marked(build_report(summary, today=today))
+        doc = marked(build_report(summary, today=signed))
         jobs = [(file_stem(summary, "总结评估报告") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "route":
         programme = marked(build_route(route, timeline_png(timeline_spec(route))))
@@ -176,7 +191,7 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         jobs = [(file_stem(feedback, "意见建议台账") + ".xlsx",
                  lambda p: write_ledger_xlsx(feedback, p, fonts, today=today, masked=masked))]
     elif kind == "feedback-report":
-        doc = marked(build_feedback_report(feedback))
+        doc = marked(build_feedback_report(replace(feedback, signed=signed)))
         jobs = [(file_stem(feedback, "意见建议办理反馈情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
     elif kind == "survey":
         stem = file_stem(feedback, "满意度测评统计")
@@ -187,6 +202,13 @@ def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *
         jobs = [(file_stem(feedback, "满意度测评表") + ".docx", lambda p: write_docx(form, p, fonts)),
                 (file_stem(feedback, "征求意见表") + ".docx", lambda p: write_docx(comments, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]
+
+
+def known_dates(plan: PlanSnapshot | None, event_date: dt.date | None, today: dt.date) -> docdates.Known:
+    """What the date rules read: the plan's 印发, filing and announcement dates when the plan is at hand."""
+    if plan is None:
+        return docdates.Known(event_date, today)
+    return docdates.Known(event_date, today, plan.notice.date, plan.filing_date, plan.announcement_date)
 
 
 # Errors that a full, read-only or removed USB stick gives, whatever file they name.

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from ..domain import feedback as fb
 from ..domain.dates import cn_date, hm
 from ..domain.plan import DocFonts
+from ..domain.record import DayRecord, reply_state
 from ..domain.survey import DEFAULT_SCALE, SurveyStats, rate_text
 from .layout import SPAN
 from .masking import mask_text
@@ -46,8 +47,10 @@ class FeedbackSnapshot:
     meeting: MeetingInfo
     notes: tuple  # services.feedback.NoteRow
     suggestions: tuple  # services.feedback.SuggestionRow
-    questions: tuple  # services.feedback.Question
+    questions: tuple  # services.feedback.Question (the default questionnaire when the event has none)
     stats: SurveyStats
+    record: DayRecord  # the figures every feedback document states
+    signed: dt.date | None = None  # the 意见建议办理反馈情况's 成文日期 (None: the day it is written)
 
 
 def _day(s: FeedbackSnapshot) -> str:
@@ -59,7 +62,7 @@ def _day(s: FeedbackSnapshot) -> str:
 def build_notes(s: FeedbackSnapshot) -> Document:
     """The 座谈会记录 with its head as offices keep one: 时间, 地点, 主持人, 记录人, 发言人员 — each line only when
     it is recorded; then the notes, or a line saying none were taken."""
-    when = _day(s) + (f" {hm(s.meeting.start)}" if s.meeting.start else "")
+    when = _day(s) + _meeting_time(s.record)
     blocks: list[Block] = [
         Title(balanced_title("", s.unit, f"{EVENT_NAME}座谈会记录")),
         Paragraph(f"时间：{when}", role="recipients"),
@@ -71,13 +74,35 @@ def build_notes(s: FeedbackSnapshot) -> Document:
         blocks.append(Paragraph(f"记录人：{s.meeting.recorder}", role="recipients"))
     speakers = list(dict.fromkeys(n.speaker for n in s.notes if n.speaker))
     if speakers:
-        blocks.append(Paragraph(f"发言人员：{'、'.join(speakers)}（发言{len(s.notes)}人次）", role="recipients"))
-    if not s.notes:
-        blocks.append(Paragraph("（系统中未录入座谈会发言记录）"))
+        blocks.append(Paragraph(f"发言人员：{'、'.join(speakers)}（{_speeches(s.record)}）", role="recipients"))
+    if not s.notes and s.record.held:  # before the day nothing can be said of what was said
+        p = s.record.programme
+        held = p.meeting_start is not None or p.meeting_actual_start is not None
+        blocks.append(Paragraph("座谈会发言未作记录。" if held else "本次活动未组织座谈会。"))
     for note in s.notes:
         blocks.append(Paragraph(mask_text(note.remark), bold_lead=f"{note.noted_at:%H:%M} {note.speaker or '与会人员'}："))
     return Document(title=f"{s.unit}{EVENT_NAME}座谈会记录", blocks=tuple(blocks),
                     meta={"kind": "notes", "author": s.unit, "event": s.event_uuid})
+
+
+def _meeting_time(r: DayRecord) -> str:
+    """The meeting's time as recorded (its actual start, and end when recorded), else as planned."""
+    p = r.programme
+    if p.meeting_actual_start is not None:
+        end = f"—{_clock(p.meeting_actual_end)}" if p.meeting_actual_end is not None else ""
+        return f" {_clock(p.meeting_actual_start)}{end}"
+    return f" {_clock(p.meeting_start)}" if p.meeting_start is not None else ""
+
+
+def _clock(minutes: int) -> str:
+    return hm(dt.time(minutes // 60, minutes % 60))
+
+
+def _speeches(r: DayRecord) -> str:
+    """参加人员发言5人次，工作人员发言3人次 — the parts that are there."""
+    parts = [f"{who}发言{n}人次" for who, n in (("参加人员", r.speeches_participants), ("工作人员", r.speeches_staff))
+             if n]
+    return "，".join(parts)
 
 
 # -- 意见建议办理反馈情况 (public) -----------------------------------------------------------------------------------------
@@ -86,16 +111,27 @@ REPORT_COLUMNS = ("序号", "意见建议", "提出人", "承办科室", "办理
 REPORT_WIDTHS = (9.0, 44.0, 14.0, 20.0, 51.0, 18.0)
 
 
-def adoption_text(row) -> str:
-    if row.status != "answered":
-        return fb.STATUS_CN.get(row.status, "")
-    return fb.ADOPTION_CN.get(row.adoption, "")
+def row_state(row, today: dt.date) -> str:
+    """The suggestion's state by the record's definitions (domain.record.reply_state)."""
+    return reply_state(department=row.department, reply=row.reply, replied_at=row.replied_at, due=row.due_date,
+                       today=today)
 
 
-def reply_text(row) -> str:
-    """The published reply; a suggestion not adopted carries its reason; one not answered yet says so."""
-    if row.status != "answered":
-        return "已办结，正在反馈" if row.status == "done" else "正在办理"
+# 办理答复 of a suggestion not replied to yet, by its state; its 采纳情况 is decided with the reply.
+PENDING_CN = {"received": "尚未交办", "assigned": "正在办理", "overdue": "已超过答复期限，正在办理"}
+
+
+def adoption_text(row, today: dt.date) -> str:
+    if row_state(row, today) != "replied":
+        return "—"
+    return fb.ADOPTION_CN.get(row.adoption, "—")
+
+
+def reply_text(row, today: dt.date) -> str:
+    """The published reply; a suggestion not adopted carries its reason; one not replied to says where it is."""
+    state = row_state(row, today)
+    if state != "replied":
+        return PENDING_CN[state]
     text = mask_text(row.reply.strip())
     if row.adoption == "not_adopted" and row.adoption_reason.strip():
         text += f"\n暂不采纳理由：{mask_text(row.adoption_reason.strip())}"
@@ -111,38 +147,40 @@ def report_intro(s: FeedbackSnapshot) -> str:
     """What was gathered and how far it is handled, from the ledger: the ways named are the sources recorded, the
     assignment stated only for the suggestions that have a department."""
     rows = s.suggestions
+    if not s.record.held:
+        return f"{s.unit}定于{_day(s)}开展{EVENT_NAME}活动。"
     if not rows:
-        return f"{_day(s)}，{s.unit}开展{EVENT_NAME}活动，系统中尚未录入收集到的意见建议。"
+        return f"{_day(s)}，{s.unit}开展{EVENT_NAME}活动，活动中未收集到意见建议。"
     sources = Counter(r.source for r in rows)
     parts = "、".join(f"{fb.SOURCE_CN.get(code, code)}{n}条" for code, n in sources.most_common())
     ways = "、".join(dict.fromkeys(WAYS_CN[code] for code, _n in sources.most_common() if code in WAYS_CN))
-    answered = sum(1 for r in rows if r.status == "answered")
-    done = sum(1 for r in rows if r.status in ("done", "answered"))
-    assigned = sum(1 for r in rows if r.department)
-    adoption = Counter(r.adoption for r in rows if r.status == "answered")
-    adopted = "，".join(f"{fb.ADOPTION_CN[code]}{adoption[code]}条" for code in fb.ADOPTIONS if adoption[code])
+    figures = s.record.suggestions
+    adopted = "，".join(f"{fb.ADOPTION_CN[code]}{n}条" for code, n in figures.adoption)
     text = (f"{_day(s)}，{s.unit}开展{EVENT_NAME}活动，" + (f"通过{ways}等方式" if ways else "")
             + f"共收集意见建议{len(rows)}条" + (f"（{parts}）" if parts else "") + "。")
-    if assigned == len(rows):
+    if figures.assigned == figures.received:
         text += "对收集到的意见建议逐条梳理、交办相关科室办理"
-    elif assigned:
-        text += f"其中{assigned}条已交办相关科室办理"
+    elif figures.assigned:
+        text += f"其中{figures.assigned}条已交办相关科室办理"
     else:
         text += "意见建议尚未交办"
-    text += f"，目前已办结{done}条，已反馈{answered}条" + (f"，其中{adopted}" if adopted else "") + "。"
+    text += f"，目前已答复{figures.replied}条" + (f"（其中{adopted}）" if adopted else "")
+    if figures.open:
+        text += f"，正在办理{figures.open}条" + (f"（其中{figures.overdue}条已超过答复期限）" if figures.overdue else "")
+    text += "。"
     return text + "现将办理情况公布如下。"
 
 
 def build_feedback_report(s: FeedbackSnapshot) -> Document:
     rows = tuple(
         (str(n), mask_text(r.content), fb.mask_name(r.person) if r.person else "—", r.department or "—",
-         reply_text(r), adoption_text(r))
+         reply_text(r, s.record.today), adoption_text(r, s.record.today))
         for n, r in enumerate(s.suggestions, start=1))
     blocks: list[Block] = [Title(balanced_title("", s.unit, f"{EVENT_NAME}意见建议办理反馈情况")),
                            Paragraph(report_intro(s))]
     if rows:
         blocks.append(Table(REPORT_COLUMNS, rows, REPORT_WIDTHS, font_size_pt=10.5))
-    blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(dt.date.today()), role="date")]
+    blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(s.signed or s.record.today), role="date")]
     return Document(title=f"{s.unit}{EVENT_NAME}意见建议办理反馈情况", blocks=tuple(blocks),
                     meta={"kind": "feedback-report", "author": s.unit, "event": s.event_uuid})
 
@@ -215,7 +253,7 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
 
 def survey_columns(stats: SurveyStats) -> tuple[str, ...]:
     options = max((q.options for q in stats.questions), key=len, default=DEFAULT_SCALE)
-    return ("序号", "测评内容", *options, "有效答卷", "满意率")
+    return ("序号", "测评内容", *options, "有效答卷（份）", "满意率")
 
 
 def write_survey_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None) -> Path:
@@ -227,7 +265,8 @@ def write_survey_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None) 
     columns = survey_columns(stats)
     widths = (6, 40, *([10] * (len(columns) - 4)), 10, 10)
     title = f"{s.unit}{EVENT_NAME}满意度测评统计"
-    subtitle = f"{_day(s)}　收回测评表{stats.responses}份　总体满意率{rate_text(stats.satisfaction)}（满意+比较满意）"
+    subtitle = (f"{_day(s)}　收回测评表{s.record.forms}份　总体满意率{rate_text(s.record.satisfaction)}"
+                "（满意+比较满意）")
     _title_rows(sheet, title, subtitle, len(columns), fonts)
     _header(sheet, 3, columns, widths, fonts)
     body = Font(name=fonts.body, size=11)
@@ -243,7 +282,9 @@ def write_survey_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None) 
             cell.font, cell.border, cell.alignment = body, BOX, LEFT if col == 2 else CENTRE
     total_row = 4 + len(stats.questions)
     totals = [sum((list(q.counts) + [0] * n_options)[i] for q in stats.questions) for i in range(n_options)]
-    for col, value in enumerate(("", "合计", *totals, stats.answers, rate_text(stats.satisfaction)), start=1):
+    # The choices add up over the questions (人次); the forms do not: each form answers every question once.
+    total = ("", "合计（人次）", *totals, s.record.forms, rate_text(s.record.satisfaction))
+    for col, value in enumerate(total, start=1):
         cell = sheet.cell(row=total_row, column=col)
         _put(cell, value)
         cell.font, cell.border, cell.alignment = Font(name=fonts.heading1, size=11), BOX, CENTRE
@@ -296,6 +337,7 @@ def build_survey_form(s: FeedbackSnapshot, questions: Sequence | None = None) ->
     for q in (q for q in questions if q.kind == "open"):
         blocks.append(Table(("",), ((q.text + "\n" * OPEN_LINES,),), (156.0,), header=False, font_size_pt=12))
     blocks.append(Paragraph("本表不记名，请于活动结束时交工作人员。", role="note"))
+    blocks.append(Paragraph("编号：________（由工作人员填写）", role="note"))
     return Document(title=f"{s.unit}{EVENT_NAME}满意度测评表", blocks=tuple(blocks), page_numbers=False,
                     meta={"kind": "survey-form", "author": s.unit, "event": s.event_uuid})
 

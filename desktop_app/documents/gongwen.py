@@ -7,6 +7,7 @@ from 4号 and the 楷体 lead-in character style.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from pathlib import Path
@@ -51,11 +52,15 @@ def write_docx(document: Document, path, fonts: DocFonts) -> Path:
     st.apply_fonts(doc, fonts)
     section = doc.sections[0]
     st.setup_section(section)
-    _BlockWriter(doc).write(document.blocks)
+    body = [b for b in document.blocks if not (isinstance(b, Paragraph) and b.role == "imprint")]
+    imprint = [b for b in document.blocks if isinstance(b, Paragraph) and b.role == "imprint"]
+    _BlockWriter(doc).write(body)
     if document.page_numbers:
         _page_number_footers(section)
     if document.draft:
         _draft_headers(section)
+    if imprint:
+        _imprint_page(doc, imprint, draft=document.draft)
     _core_properties(doc, document)
     doc.save(str(path))
     return path
@@ -108,8 +113,9 @@ class _BlockWriter:
             else:
                 raise TypeError(f"unknown block {block!r}")
         if self.after_table:
-            # Word ends a body with a paragraph; a small one, so it cannot push a new page.
-            self._paragraph(st.NOTE)
+            # Word ends a body with a paragraph: one point high, so a table that fills the last page does not
+            # push it onto a page of its own (the 签到表 had an empty third page).
+            _hairline(self._paragraph(st.NOTE))
 
     def _style_id(self, style: str) -> str:
         """The id of one of the writer's styles, looked up once per document: python-docx's own lookup by name
@@ -331,6 +337,44 @@ def _row_properties(row, *, header: bool, height: int) -> None:
     tr_pr.append(st._el("w:trHeight", val=height, hRule="atLeast"))
     if header:
         tr_pr.append(st._el("w:tblHeader"))
+
+
+def _hairline(paragraph) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = 0
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)  # exact: its mark's font size cannot make it taller
+
+
+def _imprint_page(doc, lines: list[Paragraph], *, draft: bool) -> None:
+    """The 版记 (GB/T 9704 §10) at the foot of the last page, an even one: a section that starts on the next even
+    page (a blank page before it when the text ends on an even page) with its text at the bottom; no page
+    number on it (版记页不编排页码)."""
+    from docx.enum.section import WD_SECTION
+
+    section = doc.add_section(WD_SECTION.EVEN_PAGE)
+    st.setup_section(section)
+    for part in (section.footer, section.even_page_footer):
+        part.is_linked_to_previous = False  # an empty footer of its own: no page number
+    if draft:
+        _draft_headers(section)
+    writer = _BlockWriter(doc)
+    writer.write(lines)
+    # A frame at the foot of the text block (Word and WPS read w:framePr; LibreOffice 7.4 ignores a section's
+    # vertical alignment and a floating table's position, not a frame).
+    frame = st._el("w:framePr", w=layout.TEXT_WIDTH, wrap="around", vAnchor="margin", hAnchor="margin",
+                   x=0, yAlign="bottom")
+    paragraphs = doc.paragraphs[-len(lines):]
+    for paragraph in paragraphs:
+        ppr = paragraph._p.get_or_add_pPr()
+        style = ppr.find(qn("w:pStyle"))  # schema order: pStyle, keepNext, …, framePr
+        if style is not None:
+            style.addnext(copy.deepcopy(frame))
+        else:
+            ppr.insert(0, copy.deepcopy(frame))
+    paragraphs[0].paragraph_format.space_before = 0  # the first rule close above its line, as in print
 
 
 def _page_number_footers(section) -> None:

@@ -42,7 +42,7 @@ CODE_FONT = "Courier New"  # monospaced everywhere; LibreOffice substitutes Libe
 CUT_LINE = {"val": "dashed", "sz": 6, "space": 0, "color": "666666"}
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 EVENT_FALLBACK = "“政府开放日”活动"
-NOBODY = "暂无可打印的参观证。"
+NOBODY = "无已确认的参加人员。"
 NOBODY_HINT = "参观证只为状态为“已确认”且已生成参观证号的人员制作：请先在名单中确认参加人员并生成参观证号。"
 
 
@@ -125,7 +125,7 @@ def _cards(doc, snapshot: RosterSnapshot, holders, fonts: DocFonts) -> None:
     table = doc.add_table(rows=nrows, cols=COLUMNS)
     width = layout.mm_to_twips(CARD_WIDTH_MM)
     _table_properties(table, [width] * COLUMNS, CUT_LINE, padding=(CARD_PADDING_V_MM, CARD_PADDING_MM))
-    footer = "　".join(part for part in (snapshot.unit, cn_date(snapshot.date) if snapshot.date else "") if part)
+    footer = pass_footer(snapshot)
     for r, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(_el("w:cantSplit"))
@@ -136,7 +136,22 @@ def _cards(doc, snapshot: RosterSnapshot, holders, fonts: DocFonts) -> None:
             index = r * COLUMNS + c
             if index < len(holders):
                 category, person = holders[index]
-                _card(cell, snapshot.event_title, category, person, footer, fonts)
+                _card(cell, pass_title(snapshot), category, person, footer, fonts)
+
+
+def pass_title(snapshot: RosterSnapshot) -> str:
+    """The event's title with the unit in front when the title does not name it (the unit left the footer)."""
+    title = snapshot.event_title.strip() or EVENT_FALLBACK
+    return title if not snapshot.unit or snapshot.unit in title else snapshot.unit + title
+
+
+def pass_footer(snapshot: RosterSnapshot) -> str:
+    """When and where to gather: 2026年11月27日　8:50前于政务服务大厅一楼正门集合 (each part only when recorded)."""
+    when = cn_date(snapshot.date) if snapshot.date else ""
+    place = snapshot.gathering_place.strip() or snapshot.venue.strip()
+    time = f"{snapshot.gathering_time.hour}:{snapshot.gathering_time.minute:02d}前" if snapshot.gathering_time else ""
+    gather = f"{time}于{place}集合" if place else (f"{time}集合" if time else "")
+    return "　".join(part for part in (when, gather) if part)
 
 
 def _card(cell, event_title: str, category: str, person: RosterPerson, footer: str, fonts: DocFonts) -> None:

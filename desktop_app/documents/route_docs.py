@@ -26,8 +26,8 @@ PICTURE_SCALE = 3
 ROUTE_WHAT = "活动流程"
 CARDS_WHAT = "讲解人工作卡"
 ARRIVE_EARLY = 10  # minutes a guide is asked to be in place before their first item
-NO_GUIDES = "暂无讲解人：请在“路线”中为参观点指定讲解人。"
-NO_ITEMS = "暂无活动流程：请在“路线”中添加流程项目。"
+NO_GUIDES = "本次活动未安排讲解人员。"
+NO_ITEMS = "活动流程另行通知。"
 
 # Fill and outline of each kind (the same in the tab and the documents).
 KIND_COLOURS = {
@@ -59,7 +59,7 @@ class TimelineSpec:
     start_label: str = "开始"
     end_label: str = "结束"
     pinned_label: str = "固定时间"
-    empty_text: str = "暂无带时间的流程项目"
+    empty_text: str = "流程时间另行通知"
     font_px: int = 13
 
 

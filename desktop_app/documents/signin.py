@@ -17,8 +17,8 @@ FONT_PT = 11  # 类别 on one line, 单位 up to 12 characters a line
 ROW_HEIGHT_MM = 12.0  # a handwritten name needs about a centimetre
 WALK_IN_ROWS = 2  # blank rows at the end of each group, for people registered at the door (现场报名)
 LEFT_COLUMNS = (2,)  # 单位 left-aligned in every group alike
-ONLY_CONFIRMED = "本表仅列入状态为“{label}”的参加人员，共{n}人；请本人签名并填写到场时间。"
-NOBODY = "暂无已确认的参加人员。"
+ONLY_CONFIRMED = "应到{n}人。"  # the confirmed ({label}): the people expected
+NOBODY = "无已确认的参加人员。"
 
 
 def sheet_title(snapshot: RosterSnapshot) -> str:

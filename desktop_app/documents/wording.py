@@ -13,7 +13,7 @@ from ..domain.dates import cn_date, cn_weekday
 from ..domain.plan import PlanSnapshot
 from .model import Block, Paragraph, Table, cn_number
 
-TBD = "（待定）"
+TBD = "另行通知"  # a fact not settled yet, in the words notices use
 EVENT_NAME = "“政府开放日”"
 CHANNEL_WORDS = {"电话": "电话报名", "邮件": "邮件报名", "现场": "现场报名", "线上": "线上报名"}
 FORM_WORDS = {
@@ -85,7 +85,7 @@ def categories_text(s: PlanSnapshot) -> str:
 def invitees_text(s: PlanSnapshot) -> str:
     names = "、".join(c.name for c in s.categories if c.name)
     if not names:
-        return f"邀请对象共计{TBD}人。"
+        return f"邀请对象{TBD}。"
     return f"邀请{names}参加，共计{s.total_quota}人，其中：{categories_text(s)}。"
 
 

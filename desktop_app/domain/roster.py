@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
-from . import idcard, phones
+from . import idcard, phones, record
 from . import text as text_rules
 
 # Status codes in their usual order; check-in adds its own later.
@@ -24,7 +24,7 @@ STATUS_LABELS = {
     "no_show": "未到",  # confirmed, never came: treated as having given up (视为放弃)
 }
 SOURCES = ("定向邀请", "公开报名", "线下推荐", "现场报名")
-WALK_IN_SOURCE = "现场报名"  # registered at the door on the day, not signed up before
+WALK_IN_SOURCE = record.WALK_IN_SOURCE  # registered at the door on the day, not signed up before
 CHANNELS = ("电话", "邮件", "现场", "线上")
 GENDERS = ("男", "女")
 # What the interface shows for each (the stored values and the documents stay Chinese).
@@ -299,6 +299,8 @@ class RosterSnapshot:
     venue: str
     categories: tuple[str, ...]  # in the plan's order
     people: tuple[RosterPerson, ...]
+    gathering_time: dt.time | None = None  # 集合: the 参观证 states when and where
+    gathering_place: str = ""
 
 
 def mask_id(number: str) -> str:

@@ -39,12 +39,12 @@ class SummaryFacts:
     stops: tuple[str, ...] = ()  # places of the programme's stops, in order
     guided: bool = False  # the stops have guides recorded
     meeting_held: bool = False  # notes were taken, or the meeting's actual start was recorded
-    meeting_notes: int = 0
+    meeting_notes: int = 0  # speeches by participants (the record's ``speeches_participants``)
     suggestions: int = 0
-    suggestions_done: int = 0  # 已办结 or 已反馈
-    suggestions_answered: int = 0  # 已反馈
-    suggestions_overdue: int = 0  # past the reply deadline without an answer, as of the day the facts were read
-    survey_responses: int = 0
+    suggestions_replied: int = 0  # a reply recorded (text and date), whatever the status
+    suggestions_on_time: int = 0  # of the replied, on or before the due date
+    suggestions_overdue: int = 0  # past the reply deadline without a reply, as of the day the facts were read
+    survey_responses: int = 0  # forms entered (not answers)
     satisfaction: float | None = None  # (满意 + 比较满意) / answers, or None without answers
     arrivals_by_slot: tuple[tuple[int, int], ...] = field(default=())  # (minute of the day, people) per 10 minutes
     schedule_note: str = ""  # how the day ran against the programme (domain.route.deviation_summary), or ""
@@ -53,9 +53,12 @@ class SummaryFacts:
     announcement_date: dt.date | None = None  # 公告
     channels: tuple[str, ...] = ()  # registration channels the plan names (电话, 邮件 …)
     selection_rule: str = ""  # first_come | office_selects
-    registered: int = 0  # people who signed up (walk-ins not counted)
+    registered: int = 0  # people on the list other than walk-ins (the record's ``invited``)
+    directed: int = 0  # of them, invited directly (定向邀请)
     confirmed_recorded: int = 0  # confirmed people whose confirmation was recorded (when and by whom)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    held: bool = True  # the day has come: what it reports is stated as done; before it, nothing of the day is
+    today: dt.date = dt.date.max  # the day the facts were read: a plan's step dated after it is not done yet
 
     @property
     def quota(self) -> int:
@@ -99,7 +102,8 @@ def _values(facts: SummaryFacts) -> dict[str, str]:
         "public": str(facts.public_arrived), "public_share": percent(facts.public_arrived, facts.arrived),
         "required": percent(t.public_share, 1), "minimum": str(t.min_invitees),
         "stops": "、".join(facts.stops), "suggestions": str(facts.suggestions),
-        "done": str(facts.suggestions_done), "answered": str(facts.suggestions_answered),
+        "replied": str(facts.suggestions_replied), "on_time": str(facts.suggestions_on_time),
+        "open": str(facts.suggestions - facts.suggestions_replied), "directed": str(facts.directed),
         "overdue": str(facts.suggestions_overdue), "responses": str(facts.survey_responses),
         "satisfaction": rate_text(facts.satisfaction),  # as the 满意度测评统计 reports it: 86.6%
         "target": percent(t.satisfaction_min, 1), "feedback_days": str(t.feedback_days),
@@ -130,11 +134,15 @@ def _shared(facts: SummaryFacts, texts: dict, v: dict[str, str]) -> dict[str, st
 
 
 def implementation_draft(facts: SummaryFacts, texts: dict) -> str:
-    """The 活动实施情况 as paragraphs separated by blank lines: what the records show, nothing they do not."""
+    """The 活动实施情况 as paragraphs separated by blank lines: what the records show, nothing they do not; before
+    the day only what is planned (定于), after it never 定于."""
     v, own = _values(facts), texts["implementation"]
+    if not facts.held:
+        return _say(own["planned"], v)
     shared = _shared(facts, texts, v)
     if not facts.arrived:
-        return _say(own["not_recorded"], v)
+        return "\n\n".join(p for p in (_say(own["held"], v), _say(own["no_arrivals"], v), shared["survey"],
+                                         shared["feedback"]) if p)
     visit = ""
     if facts.stops:
         visit = _say(own["stops"], v) + (_say(own["guides"], v) if facts.guided else "")
@@ -152,12 +160,16 @@ def numbered(parts: list[str], *, separator: str = "；", end: str = "。") -> s
 
 
 def problems(facts: SummaryFacts, texts: dict) -> list[tuple[str, str]]:
-    """(problem, measure) for each figure that misses the event's threshold."""
+    """(problem, measure) for each figure that misses the event's threshold (none before the day)."""
+    if not facts.held:
+        return []
     v, t, found = _values(facts), facts.thresholds, []
     table = texts["problems"]
+    if not facts.arrived:
+        found.append("no_arrivals")
     if facts.arrived and facts.public_arrived < facts.arrived * t.public_share:
         found.append("public_share")
-    if facts.arrived and facts.arrived < t.min_invitees:  # no arrivals recorded: nothing to judge the day by
+    if facts.arrived and facts.arrived < t.min_invitees:
         found.append("attendance")
     if facts.quota and facts.registered < facts.quota:
         found.append("registration")
@@ -170,38 +182,63 @@ def problems(facts: SummaryFacts, texts: dict) -> list[tuple[str, str]]:
     return [(_say(table[key][0], v), _say(table[key][1], v)) for key in found]
 
 
+def _plan_steps(facts: SummaryFacts, own: dict, v: dict[str, str]) -> str:
+    """The plan's filing and announcement, each stated only once its date has come."""
+    filed = facts.filing_date is not None and facts.filing_date <= facts.today
+    announced = facts.announcement_date is not None and facts.announcement_date <= facts.today
+    key = ("plan_filed_announced" if filed and announced else "plan_announced" if announced
+           else "plan_filed" if filed else "plan_only")
+    return _say(own[key], v)
+
+
+def _selection(facts: SummaryFacts, own: dict, v: dict[str, str]) -> str:
+    """How the participants were chosen: the directed invitations named beside the rule for the rest."""
+    if not facts.confirmed:
+        return ""
+    rule = facts.selection_rule if facts.selection_rule in ("first_come", "office_selects") else ""
+    if facts.directed and (facts.directed >= facts.registered or not rule):
+        return _say(own["directed_only"], v)
+    if facts.directed:
+        return _say(own["directed"], v) + _say(own[rule + "_rest"], v)
+    return _say(own[rule], v) if rule else ""
+
+
+def _replies(facts: SummaryFacts, own: dict, v: dict[str, str]) -> str:
+    """已答复 (a reply recorded), on time, and the rest still being handled, the overdue among them."""
+    parts = []
+    if facts.suggestions_replied:
+        on_time = facts.suggestions_on_time == facts.suggestions_replied
+        parts.append(_say(own["replied_all_on_time" if on_time else "replied"], v))
+    if facts.suggestions > facts.suggestions_replied:
+        parts.append(_say(own["open_overdue" if facts.suggestions_overdue else "open"], v))
+    return "，".join(parts)
+
+
 def report_draft(facts: SummaryFacts, texts: dict) -> dict[str, str]:
-    """The 总结评估报告's five parts, in ``REPORT_SECTIONS`` order."""
+    """The 总结评估报告's five parts, in ``REPORT_SECTIONS`` order; before the day only the plan is stated."""
     v, own = _values(facts), texts["report"]
     shared = _shared(facts, texts, v)
     v["walk_in_part"] = _say(own["walk_in_part"], v) if facts.walk_ins else ""
-    if facts.arrived:
+    if not facts.held:
+        basic = _say(own["basic_planned"], v) + (_say(own["attendance_planned"], v) if facts.quota else "")
+    elif facts.arrived:
         basic = _say(own["basic"], v) + _say(own["attendance"], v) + shared["public"]
     else:
-        basic = _say(own["basic_not_recorded"], v) + _say(own["attendance_not_recorded"], v)
-    if facts.filing_date and facts.announcement_date:
-        plan = own["plan_filed_announced"]
-    elif facts.announcement_date:
-        plan = own["plan_announced"]
-    elif facts.filing_date:
-        plan = own["plan_filed"]
-    else:
-        plan = own["plan_only"]
-    invite = []
-    if facts.channels:
-        invite.append(_say(own["channels"], v))
-    if facts.selection_rule in ("first_come", "office_selects") and facts.confirmed:
-        invite.append(_say(own[facts.selection_rule], v))
+        basic = _say(own["basic"], v) + _say(own["attendance_not_recorded"], v)
+    invite = [_say(own["channels"], v) if facts.channels else "", _selection(facts, own, v)]
     if facts.confirmed and facts.confirmed_recorded == facts.confirmed:
         invite.append(_say(own["confirmed_each"], v))
     elif facts.confirmed:
         invite.append(_say(own["confirmed_some"], v))
     day = ""
-    if facts.arrived:
+    if facts.held and facts.arrived:
         day = ((_say(own["day"], v) if facts.stops else "") + (_say(own["guides"], v) if facts.guided else "")
                + shared["meeting"] + facts.schedule_note)
-    practice = numbered([_say(plan, v), "，".join(invite), day])
-    results = (_say(own["results_suggestions"], v) if facts.suggestions else "") + shared["survey"]
+    practice = numbered([_plan_steps(facts, own, v), "，".join(p for p in invite if p), day])
+    if not facts.held:
+        return {"基本情况": basic, "主要做法": practice, "取得成效": "", "存在问题": "", "改进措施": ""}
+    v["replies"] = _replies(facts, own, v)
+    results = ((_say(own["results_suggestions"], v) if facts.suggestions else "") + shared["survey"])
     found = problems(facts, texts)
     return {
         "基本情况": basic,

@@ -5,6 +5,7 @@ check (the first thing the window shows) needs none of their other code."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import NamedTuple
 
 from db import models
@@ -116,12 +117,20 @@ def arrivals(event_id: int, day: dt.date | None) -> tuple[dict[int, tuple[int | 
     return found, early
 
 
-def arrived_count(event_id: int) -> int:
-    """The arrivals as the summary's facts count them (``SummaryFacts.arrived``), without the rest of the day's
-    facts."""
+def survey_stats(event_id: int):
+    """The survey counted (``domain.survey.SurveyStats``): forms entered, each rating question's answers, the open
+    answers that are not blank."""
+    from ..domain import survey as survey_rules  # not for the rule check, which starts without it
+
+    Q, R, A = models.SurveyQuestion, models.SurveyResponse, models.SurveyAnswer
     with models.database.atomic():
-        found, _early = arrivals(event_id, live_date(event_id))
-        if not found:  # before the day nobody has arrived: no need to read the categories
-            return 0
-        ids = {cat.id for cat in categories(event_id)}
-        return sum(1 for category_id, _at, _walk in found.values() if category_id in ids)
+        qs = list(Q.select().where((Q.event == event_id) & (Q.deleted == False)).order_by(Q.position, Q.id))  # noqa: E712
+        live = (R.select(R.id).where((R.event == event_id) & (R.deleted == False)))  # noqa: E712
+        rows = list(A.select(A.id, A.question, A.choice, A.text)
+                    .where(A.response.in_(live) & (A.deleted == False)).order_by(A.response, A.id).tuples())  # noqa: E712
+        texts = {q.id: q.text for q in qs}
+        scale = [(q.id, q.text, tuple(json.loads(q.options or "[]"))) for q in qs if q.kind == "scale"]
+        open_ids = {q.id for q in qs if q.kind == "open"}
+        return survey_rules.survey_stats(
+            scale, [(qid, choice) for _, qid, choice, _ in rows], live.count(),
+            [(aid, texts[qid], text) for aid, qid, _, text in rows if qid in open_ids and text.strip()])

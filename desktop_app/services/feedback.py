@@ -13,12 +13,12 @@ from db import models
 
 from .. import settings
 from ..domain import feedback as rules
-from ..domain import survey as survey_rules
-from ..domain.survey import DEFAULT_SCALE, SurveyStats
+from ..domain.survey import DEFAULT_SCALE
 from ..domain.text import clean
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import audit
+from . import audit, record
+from .counts import survey_stats as _survey_stats
 from .events import _live as live_event
 from .values import local_time, text_value
 
@@ -529,19 +529,7 @@ def set_response_deleted(response_id: int, deleted: bool = True) -> None:
     _set_deleted(models.SurveyResponse, response_id, deleted, "feedback.survey.response")
 
 
-def survey_stats(event_id: int) -> SurveyStats:
-    R, A = models.SurveyResponse, models.SurveyAnswer
-    with models.database.atomic():
-        qs = questions(event_id)
-        live = (R.select(R.id).where((R.event == event_id) & (R.deleted == False)))  # noqa: E712
-        rows = list(A.select(A.id, A.question, A.choice, A.text)
-                    .where(A.response.in_(live) & (A.deleted == False)).order_by(A.response, A.id).tuples())  # noqa: E712
-        texts = {q.id: q.text for q in qs}
-        scale = [(q.id, q.text, q.options) for q in qs if q.kind == "scale"]
-        open_ids = {q.id for q in qs if q.kind == "open"}
-        return survey_rules.survey_stats(
-            scale, [(qid, choice) for _, qid, choice, _ in rows], live.count(),
-            [(aid, texts[qid], text) for aid, qid, _, text in rows if qid in open_ids and text.strip()])
+survey_stats = _survey_stats  # the survey counted: one place, which the record of the day reads too
 
 
 def answer_to_suggestion(answer_id: int) -> SuggestionRow:
@@ -562,8 +550,9 @@ def answer_to_suggestion(answer_id: int) -> SuggestionRow:
 
 # -- documents -------------------------------------------------------------------------------------------------------
 
-def feedback_snapshot(event_id: int):
-    """Everything the feedback documents need, read in one transaction (the writers then run on a worker)."""
+def feedback_snapshot(event_id: int, *, day=None, signed: dt.date | None = None):
+    """Everything the feedback documents need, read in one transaction (the writers then run on a worker); their
+    figures from the record of the day (``day``, when read already); ``signed``: the 成文日期 chosen."""
     from ..documents.feedback_docs import FeedbackSnapshot, MeetingInfo
 
     with models.database.atomic():
@@ -580,4 +569,12 @@ def feedback_snapshot(event_id: int):
         return FeedbackSnapshot(
             event_uuid=e.uuid, unit=e.unit, title=e.title, date=e.date, venue=e.venue, meeting=info,
             notes=tuple(notes(event_id)), suggestions=tuple(suggestions(event_id)),
-            questions=tuple(questions(event_id)), stats=survey_stats(event_id))
+            questions=tuple(questions(event_id)) or default_questions(), stats=survey_stats(event_id),
+            record=day or record.build(event_id), signed=signed)
+
+
+def default_questions() -> tuple[Question, ...]:
+    """The default questionnaire as the blank 测评表 prints it for an event that has no questions yet (nothing is
+    stored: the questions are added when the first form is entered)."""
+    return tuple(Question(0, pos, kind, text, tuple(DEFAULT_SCALE) if kind == "scale" else ())
+                 for pos, (kind, text) in enumerate(DEFAULT_QUESTIONS))

@@ -304,7 +304,8 @@ def roster_snapshot(event_id: int) -> roster.RosterSnapshot:
                                        r.notes)
                    for r in list_invitees(event_id))
     return roster.RosterSnapshot(event.title, event.unit, event.date, event.venue,
-                                 tuple(c.name for c in _categories(event_id)), people)
+                                 tuple(c.name for c in _categories(event_id)), people, event.gathering_time,
+                                 event.gathering_place)
 
 
 def id_required(event_id: int) -> bool:

@@ -12,9 +12,8 @@ from functools import lru_cache
 from db import models
 
 from .. import paths, settings
-from ..domain import feedback as feedback_rules
 from ..domain.plan import Thresholds
-from ..domain.roster import WALK_IN_SOURCE
+from ..domain.record import DayRecord
 from ..domain.summary import (
     REPORT_SECTIONS,
     CategoryAttendance,
@@ -22,7 +21,7 @@ from ..domain.summary import (
     implementation_draft,
     report_draft,
 )
-from . import audit, checkin, counts
+from . import audit, checkin, counts, record
 from .events import _live as live_event
 from .values import local_time
 
@@ -30,92 +29,61 @@ SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minut
 IMPLEMENTATION_KEY = "summary.implementation"
 REPORT_KEY = "summary.report"
 
-# Suggestion statuses counted as handled (办结) and as answered (反馈), by their stored codes.
-DONE_STATUSES = ("done", "answered")
-ANSWERED_STATUSES = ("answered",)
-
 
 @lru_cache(maxsize=1)
 def draft_texts() -> dict:
     return json.loads(paths.resource("summary", "drafts.json").read_text(encoding="utf-8"))
 
 
-def facts(event_id: int, *, today: dt.date | None = None) -> SummaryFacts:
-    """The day in numbers, read in one transaction: attendance per category (each person counted once however
-    many devices admitted them), walk-ins, the programme's stops, suggestions and survey answers, the plan's
-    filing and announcement dates, the recorded confirmations and meeting notes (``today`` for the overdue
-    replies)."""
+def facts(event_id: int, *, today: dt.date | None = None, day: DayRecord | None = None) -> SummaryFacts:
+    """The day as the drafts and the dashboard state it: its figures from the record of the day (``day``, when
+    read already; services.record), with the programme's stops, the registration channels and the arrivals per
+    10 minutes beside them."""
     today = today or dt.date.today()
     with models.database.atomic():
+        day = day or record.build(event_id, today=today)
         e = live_event(event_id)
         Inv = models.Invitee
-        live = (Inv.event == e.id) & (Inv.deleted == False)  # noqa: E712
-        # Counted in SQL: the confirmed per category; only the check-ins (a few hundred) are read one by one.
-        confirmed = dict(Inv.select(Inv.category, models.fn.COUNT(Inv.id)).where(live & (Inv.status == "confirmed"))
-                         .group_by(Inv.category).tuples())
-        confirmed_recorded = (Inv.select().where(live & (Inv.status == "confirmed") & Inv.confirmed_at.is_null(False))
+        confirmed_recorded = (counts.people(e.id).where((Inv.status == "confirmed") & Inv.confirmed_at.is_null(False))
                               .count())
-        registered = Inv.select().where(live & (Inv.source != WALK_IN_SOURCE)).count()
-        arrivals, early = counts.arrivals(e.id, e.date)
-        arrived = Counter(category_id for category_id, _at, _walk in arrivals.values())
-        categories = [CategoryAttendance(cat.name, cat.quota, confirmed.get(cat.id, 0), arrived[cat.id],
-                                         bool(cat.counts_as_public))
-                      for cat in counts.categories(e.id)]
-        items = list(models.AgendaItem.select().where((models.AgendaItem.event == e.id)
-                                                      & (models.AgendaItem.deleted == False))  # noqa: E712
-                     .order_by(models.AgendaItem.position, models.AgendaItem.id))
-        stop_items = [i for i in items if i.kind == "stop"]
+        A = models.AgendaItem
+        stop_items = list(A.select().where((A.event == e.id) & (A.deleted == False) & (A.kind == "stop"))  # noqa: E712
+                          .order_by(A.position, A.id))
         stops = tuple(dict.fromkeys(name for name in map(_stop_name, stop_items) if name))
-        S = models.Suggestion
-        suggestion_rows = list(S.select(S.status, S.due_date)
-                               .where((S.event == e.id) & (S.deleted == False)).tuples())  # noqa: E712
-        statuses = Counter(status for status, _due in suggestion_rows)
-        overdue = sum(1 for status, due in suggestion_rows
-                      if feedback_rules.due_state(status, due, today) == "overdue")
-        M = models.MeetingNote
-        notes = M.select().where((M.event == e.id) & (M.deleted == False)).count()  # noqa: E712
-        meeting_started = any(i.kind == "meeting" and i.actual_start is not None for i in items)
-        responses, satisfaction = _survey(e.id)
+        arrivals, _early = counts.arrivals(e.id, e.date)
         local = [local_time(at) for _category, at, _walk in arrivals.values()]
         slots = Counter((t.hour * 60 + t.minute) // SLOT_MINUTES * SLOT_MINUTES for t in local)
+        s = day.suggestions
         return SummaryFacts(
-            unit=e.unit, theme=e.theme, venue=e.venue, date=e.date, categories=tuple(categories),
-            walk_ins=sum(1 for _category, _at, walk in arrivals.values() if walk), stops=stops,
+            unit=e.unit, theme=e.theme, venue=e.venue, date=e.date,
+            categories=tuple(CategoryAttendance(c.name, c.planned, c.confirmed, c.arrived, c.public)
+                             for c in day.by_category),
+            walk_ins=day.walk_ins, stops=stops,
             guided=bool(stop_items) and all(i.guide_id or i.guide_text.strip() for i in stop_items),
-            meeting_held=bool(notes) or meeting_started, meeting_notes=notes, suggestions=sum(statuses.values()),
-            suggestions_done=sum(statuses[s] for s in DONE_STATUSES),
-            suggestions_answered=sum(statuses[s] for s in ANSWERED_STATUSES), suggestions_overdue=overdue,
-            survey_responses=responses, satisfaction=satisfaction,
-            arrivals_by_slot=tuple(sorted(slots.items())),
-            schedule_note=_schedule_note(e.id), early_not_counted=len(early - arrivals.keys()),
-            filing_date=e.filing_date, announcement_date=e.announcement_date,
+            meeting_held=bool(day.speeches) or day.programme.meeting_actual_start is not None,
+            meeting_notes=day.speeches_participants, suggestions=s.received, suggestions_replied=s.replied,
+            suggestions_on_time=s.replied_on_time, suggestions_overdue=s.overdue, survey_responses=day.forms,
+            satisfaction=day.satisfaction, arrivals_by_slot=tuple(sorted(slots.items())),
+            schedule_note=_schedule_note(event_id, day), early_not_counted=day.early,
+            filing_date=day.filed, announcement_date=day.announced,
             channels=tuple(json.loads(e.registration_channels or "[]")), selection_rule=e.selection_rule,
-            registered=registered, confirmed_recorded=confirmed_recorded,
-            thresholds=Thresholds.from_json(e.thresholds))
+            registered=day.invited, directed=day.directed, confirmed_recorded=confirmed_recorded,
+            thresholds=Thresholds.from_json(e.thresholds), held=day.held, today=day.today)
 
 
-def _schedule_note(event_id: int) -> str:
+def _schedule_note(event_id: int, day: DayRecord) -> str:
     """When the day began and ended against the programme, from the times recorded in the 路线 tab."""
     from ..domain.route import deviation_summary
     from . import route
 
-    # Against the end the plan and the announcement print (the event's end time), not the last item's.
-    day = route.plan(event_id)
-    return deviation_summary(day.deviations, planned_end=day.day_end)
+    # Against the programme's one end, the agenda's (the record's), which the documents print.
+    return deviation_summary(route.deviations(event_id), planned_end=day.programme.end)
 
 
 def _stop_name(item) -> str:
     """A stop as prose names it: its title up to the first colon or comma (24小时自助服务区), else its place."""
     title = item.title.replace(":", "：").split("：")[0].split("，")[0].strip()
     return title or item.place.strip()
-
-
-def _survey(event_id: int) -> tuple[int, float | None]:
-    """Forms entered, and the share of 满意 + 比较满意 among the rating answers (as the 意见 tab counts them)."""
-    from .feedback import survey_stats
-
-    stats = survey_stats(event_id)
-    return stats.responses, stats.satisfaction
 
 
 # -- the two texts -------------------------------------------------------------------------------------------------
@@ -153,6 +121,7 @@ class Dashboard:
     early_counted: bool
     milestones: list  # domain.milestones.Milestone
     findings: list  # domain.rules.Finding
+    record: DayRecord  # the figures the facts and the findings were read from
 
 
 def dashboard(event_id: int, *, today: dt.date | None = None) -> Dashboard:
@@ -162,14 +131,15 @@ def dashboard(event_id: int, *, today: dt.date | None = None) -> Dashboard:
     from .checks import run_checks
 
     today = today or dt.date.today()
-    day = facts(event_id, today=today)
+    figures = record.build(event_id, today=today)
+    day = facts(event_id, today=today, day=figures)
     snapshot = plan.snapshot(event_id)
     return Dashboard(
         event_id=event_id, texts=texts(event_id, day=day), facts=day, survey=feedback.survey_stats(event_id),
         suggestions=feedback.suggestions(event_id), early_counted=checkin.early_counted(event_id),
         milestones=milestones.compute(snapshot, done=plan.milestones_done(event_id),
                                       overrides=plan.holiday_overrides(), today=today),
-        findings=run_checks(event_id, today=today, snapshot=snapshot, arrived=day.arrived))
+        findings=run_checks(event_id, today=today, snapshot=snapshot, day=figures), record=figures)
 
 
 def _has(key: str, event_id: int) -> bool:
@@ -204,16 +174,19 @@ def regenerate(event_id: int, *, implementation: bool = True, report: bool = Tru
     return texts(event_id)
 
 
-def summary_snapshot(event_id: int):
-    """Everything the 实施情况 and 总结 documents need (the texts as saved, or drafts), for a worker."""
+def summary_snapshot(event_id: int, *, day: DayRecord | None = None):
+    """Everything the 实施情况 and 总结 documents need (the texts as saved, or drafts), for a worker; the figures
+    from the record of the day (``day``, when read already)."""
     from ..documents.summary_docs import SummarySnapshot, chosen_photos
     from . import photos
 
     with models.database.atomic():
         e = live_event(event_id)
-        current = texts(event_id)
-        return SummarySnapshot(e.uuid, e.unit, e.date, facts(event_id), current.implementation, current.report,
-                               chosen_photos(photos.photo_data(event_id)))
+        day = day or record.build(event_id)
+        known = facts(event_id, day=day)
+        current = texts(event_id, day=known)
+        return SummarySnapshot(e.uuid, e.unit, e.date, known, current.implementation, current.report,
+                               chosen_photos(photos.photo_data(event_id)), record=day)
 
 
 def package_snapshot(event_id: int):
@@ -223,8 +196,11 @@ def package_snapshot(event_id: int):
 
     with models.database.atomic():
         e = live_event(event_id)
+        day = record.build(event_id)
         return PackageSnapshot(event_uuid=e.uuid, unit=e.unit, date=e.date, fonts=plan.doc_fonts(),
                                plan=plan.snapshot(event_id), roster=roster.roster_snapshot(event_id),
-                               summary=summary_snapshot(event_id), photos=tuple(photos.photo_data(event_id)),
-                               extra={"feedback": feedback.feedback_snapshot(event_id),
-                                      "route": route.route_snapshot(event_id)})
+                               summary=summary_snapshot(event_id, day=day), photos=tuple(photos.photo_data(event_id)),
+                               extra={"feedback": feedback.feedback_snapshot(event_id, day=day),
+                                      "route": route.route_snapshot(event_id),
+                                      "attendance": record.attendance_snapshot(event_id, day=day)},
+                               record=day, dates=record.document_dates(event_id))

@@ -3070,8 +3070,8 @@ Opening…</source>
         <translation>到场人员中群众代表占 {share}</translation>
     </message>
     <message>
-        <source>Suggestions {total}: handled {done}, answered {answered}</source>
-        <translation>意见建议 {total} 条：已办结 {done} 条，已反馈 {answered} 条</translation>
+        <source>Suggestions {total}: replied {replied} ({on_time} on time), overdue {overdue}</source>
+        <translation>意见建议 {total} 条：已答复 {replied} 条（按期 {on_time} 条），超期未答复 {overdue} 条</translation>
     </message>
     <message>
         <source>Survey forms {count}, satisfied {rate}</source>
@@ -4437,6 +4437,18 @@ and read back unchanged.</source>
     <message>
         <source>{name} was admitted on {count} devices ({times}): counted once.</source>
         <translation>{name} 在 {count} 台设备上签到（{times}）：只计一次。</translation>
+    </message>
+    <message>
+        <source>The {what} is dated {date}, outside its window ({first} to {last}). Choose its date (成文日期) in the Filing tab or with export --date.</source>
+        <translation>{what}的成文日期为{date}，不在规定期限内（{first}至{last}）。请在“归档”页或用 export --date 选定成文日期。</translation>
+    </message>
+    <message>
+        <source>The event ends at {event_end} in the plan, but its programme ends at {agenda_end}: the plan, the announcement and the programme would print two end times. Make them agree (the end time in the Plan tab, or the items in the Route tab).</source>
+        <translation>方案中活动结束时间为{event_end}，但活动流程于{agenda_end}结束：实施方案、公告与活动流程将出现两个结束时间。请使二者一致（在“方案”中修改结束时间，或在“路线”中调整流程项目）。</translation>
+    </message>
+    <message>
+        <source>{forms} survey forms are entered but only {arrived} people arrived: likely forms entered twice, or people who took part without being checked in. Check the forms&apos; numbers in the Feedback tab, and the check-ins.</source>
+        <translation>已录入满意度测评表{forms}份，但到场仅{arrived}人：可能有测评表重复录入，或有参加人员未签到。请在“意见”中核对测评表编号，并核对签到记录。</translation>
     </message>
 </context>
 </TS>

@@ -268,8 +268,9 @@ class SummaryTab(ops.Subscriber, QWidget):
         if f.arrived:
             lines.append(self.tr("Public representatives among arrivals: {share}").format(
                 share=percent(f.public_arrived, f.arrived)))
-        lines.append(self.tr("Suggestions {total}: handled {done}, answered {answered}").format(
-            total=f.suggestions, done=f.suggestions_done, answered=f.suggestions_answered))
+        lines.append(self.tr("Suggestions {total}: replied {replied} ({on_time} on time), overdue {overdue}").format(
+            total=f.suggestions, replied=f.suggestions_replied, on_time=f.suggestions_on_time,
+            overdue=f.suggestions_overdue))
         if f.survey_responses:
             lines.append(self.tr("Survey forms {count}, satisfied {rate}").format(
                 count=f.survey_responses, rate=rate_text(f.satisfaction)))

@@ -1,0 +1,89 @@
+"""The package's 00_归档目录 as a 归档文件目录 in the manner of DA/T 22-2015: one row per item (件) — 件号, 责任者,
+文号, 题名, 日期 (the 成文日期, 8 digits), 页数, 备注 — and the pages counted by LibreOffice where it is installed
+(otherwise left blank for the clerk, and the table says so)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Document, Paragraph, Table, Title
+
+COLUMNS = ("件号", "责任者", "文号", "题名", "日期", "页数", "备注")
+WIDTHS_MM = (10.0, 22.0, 24.0, 48.0, 22.0, 10.0, 20.0)  # 156 mm; 8 digits of 日期 on one line
+PAGES_BLANK = "页数栏于打印后填写。"  # no LibreOffice to lay the pages out: the clerk counts them
+_PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item (件) of the package."""
+
+    number: int
+    author: str  # 责任者
+    doc_number: str  # 文号
+    title: str  # 题名
+    date: dt.date | None  # 成文日期
+    files: tuple[str, ...]  # its files in the package, the first the one whose pages are counted
+    note: str = ""
+
+
+def date8(day: dt.date | None) -> str:
+    return f"{day:%Y%m%d}" if day else ""
+
+
+def count_pages(folder: Path, names: list[str], *, timeout: float = 180) -> dict[str, int]:
+    """Pages of each .docx/.xlsx in ``names`` as LibreOffice lays them out (blank pages it inserts included), or
+    {} when LibreOffice is not installed or fails: the count is a help for the clerk, never a reason to fail."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    office = [n for n in names if n.endswith((".docx", ".xlsx"))]
+    if not soffice or not office:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="openday-pages-") as tmp:
+        profile = Path(tmp, "profile").as_uri()  # its own profile: a LibreOffice the user has open is not disturbed
+        out = Path(tmp, "pdf")
+        found: dict[str, int] = {}
+        for suffix, target in ((".docx", 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean",'
+                                         '"value":"false"}}'), (".xlsx", "pdf")):
+            files = [str(folder / n) for n in office if n.endswith(suffix)]
+            if not files:
+                continue
+            try:
+                subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                                "--convert-to", target, "--outdir", str(out), *files],
+                               capture_output=True, timeout=timeout, check=False,
+                               env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+            except (OSError, subprocess.SubprocessError):
+                return {}
+            for name in office:
+                pdf = out / (Path(name).stem + ".pdf")
+                if name.endswith(suffix) and pdf.is_file():
+                    found[name] = len(_PAGE.findall(pdf.read_bytes()))
+        return found
+
+
+def build_catalogue(unit: str, event_date: dt.date | None, entries: list[Entry], pages: dict[str, int],
+                    fingerprint: str, manifest: str, *, draft: bool) -> Document:
+    rows = []
+    for e in entries:
+        counted = pages.get(e.files[0]) if e.files else None
+        rows.append((str(e.number), e.author, e.doc_number, e.title, date8(e.date),
+                     str(counted) if counted else "", e.note))
+    day = f"{event_date.year}年{event_date.month}月{event_date.day}日" if event_date else ""
+    blocks = [Title(f"{unit}\n“政府开放日”活动归档文件目录")]
+    if day:
+        blocks.append(Paragraph(f"活动日期：{day}", role="recipients"))
+    blocks += [
+        Table(COLUMNS, tuple(rows), WIDTHS_MM, font_size_pt=9, left_columns=(3,)),  # one page for 14 items
+        *([] if pages else [Paragraph(PAGES_BLANK, role="note")]),
+        Paragraph(f"本归档包附文件清单（{manifest}），载明各文件的校验值，并经本单位签名密钥签名，"
+                  f"密钥指纹：{fingerprint}。", role="note"),
+    ]
+    return Document(title=f"{unit}“政府开放日”活动归档文件目录", blocks=tuple(blocks), page_numbers=False,
+                    meta={"kind": "cover", "author": unit}, draft=draft)
