@@ -150,6 +150,27 @@ def _parser() -> argparse.ArgumentParser:
     roster_import.add_argument("--json", action="store_true",
                                help='print {"rows", "valid", "imported", "rejected": [{"row", "name", "reasons"}]}')
 
+    district = sub.add_parser("district", help="the district's view: units' signed packages and the year's report")
+    district_sub = district.add_subparsers(dest="district_command", metavar="ACTION", required=True)
+    d_add = district_sub.add_parser("add", parents=[common],
+                                    help="add filing packages (folders, zips, or a folder or stick holding many)")
+    d_add.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    d_add.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
+                       help="trust this signing key for the unit whose first package it signed (as the unit "
+                            "reported it on paper; repeatable)")
+    d_add.add_argument("--json", action="store_true",
+                       help='print {"added": [{"unit", "event", "date"}], "replaced": [...], "refused": '
+                            '[{"source", "reason"}]}')
+    d_units = district_sub.add_parser("units", parents=[common],
+                                      help="set the units expected to report from a spreadsheet (column 单位)")
+    d_units.add_argument("file", type=Path, metavar="FILE")
+    d_units.add_argument("--json", action="store_true", help='print {"units"}')
+    d_report = district_sub.add_parser("report", parents=[common], help="write the year's 汇总表, charts and "
+                                                                        "情况报告")
+    d_report.add_argument("--year", type=int, required=True, metavar="YYYY")
+    d_report.add_argument("--out", type=Path, required=True, metavar="DIR")
+    d_report.add_argument("--json", action="store_true", help='print {"files": [...], "units", "events"}')
+
     template = sub.add_parser("template", help="export an event as a template, or create an event from one")
     template_sub = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
     t_export = template_sub.add_parser("export", parents=[common], help="write the event's plan as JSON")
@@ -469,6 +490,50 @@ def cmd_bundle(args) -> int:
     return 0
 
 
+def cmd_district(args) -> int:
+    from .district import figures, packages
+
+    if args.district_command == "add":
+        workspace = _open(args, create=True, write=True)
+        try:
+            report = packages.add_packages(args.sources, trust=args.trust)
+        finally:
+            workspace.close()
+        if args.json:
+            print(json.dumps(report.as_json(), ensure_ascii=False))
+        else:
+            for item in report.added + report.replaced:
+                print(f"{item.unit}\t{item.date or '-'}\t{item.event}")
+            for refused in report.refused:
+                print(f"{refused.source}\t{refused.reason}", file=sys.stderr)
+        return 0
+    if args.district_command == "units":
+        names = packages.read_unit_names(args.file.expanduser())
+        workspace = _open(args, create=True, write=True)
+        try:
+            count = packages.set_expected_units(names)
+        finally:
+            workspace.close()
+        print(json.dumps({"units": count}) if args.json else count)
+        return 0
+    from .district import report as district_report
+    from .services import plan
+
+    year, fonts = _reading(args, lambda: (figures.year_figures(args.year), plan.doc_fonts()))
+    out = _out_dir(args.out)
+    try:
+        files = district_report.write_report(year, out, fonts)
+    except OSError as exc:
+        raise UserError(OUT_DIR, path=str(out), error=exc.strerror or str(exc)) from None
+    if args.json:
+        print(json.dumps({"files": [str(f) for f in files], "units": len(year.reporting), "events": year.total.events},
+                         ensure_ascii=False))
+    else:
+        for path in files:
+            print(path)
+    return 0
+
+
 NO_DISPLAY = QT_TRANSLATE_NOOP(
     "core", "No display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): start openday from the "
             "desktop, or set QT_QPA_PLATFORM (e.g. offscreen).")
@@ -493,7 +558,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
-            "checkin": cmd_checkin, "stats": cmd_stats, "bundle": cmd_bundle,
+            "district": cmd_district, "checkin": cmd_checkin, "stats": cmd_stats, "bundle": cmd_bundle,
             None: cmd_gui}
 
 
