@@ -1,4 +1,9 @@
-"""Backups through SQLite's online backup API into ``backups/`` beside the database, newest ``KEEP`` kept."""
+"""Backups through SQLite's online backup API into ``backups/`` beside the database, newest ``KEEP`` kept.
+
+Backups are ordered by a sequence number in their names (``<stem>-n000042-<date>-<time>.sqlite3``), never by the
+date and time, which only say what the clock showed: with the clock set back a new backup would otherwise sort
+first and be deleted at once, with the clock ahead the newest would be. Names without a sequence (made by
+earlier versions) come before every numbered one, in the order of their names."""
 
 from __future__ import annotations
 
@@ -19,13 +24,27 @@ def _stamp(now: dt.datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")
 
 
+def _sequence(path: Path, prefix: str) -> int:
+    """The sequence number in a backup's name; 0 for a name of an earlier version (no sequence)."""
+    rest = path.name[len(prefix):]
+    if rest[:1] == "n" and rest[1:7].isdigit() and rest[7:8] == "-":
+        return int(rest[1:7])
+    return 0
+
+
+def _is_backup(path: Path, prefix: str) -> bool:
+    rest = path.name[len(prefix):]
+    return rest[:8].isdigit() or (rest[:1] == "n" and rest[1:7].isdigit() and rest[8:16].isdigit())
+
+
 def list_backups(db_path: Path) -> list[Path]:
-    """This database's backups, oldest first (names sort by time)."""
+    """This database's backups, oldest first (by sequence; unnumbered older ones first, by name)."""
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
     prefix = Path(db_path).stem + "-"
-    return sorted(p for p in folder.glob(f"{prefix}*{SUFFIX}") if p.name[len(prefix) : len(prefix) + 8].isdigit())
+    found = (p for p in folder.glob(f"{prefix}*{SUFFIX}") if _is_backup(p, prefix))
+    return sorted(found, key=lambda p: (_sequence(p, prefix), p.name))
 
 
 def latest_backup(db_path: Path) -> Path | None:
@@ -33,12 +52,17 @@ def latest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
+def next_sequence(db_path: Path) -> int:
+    prefix = Path(db_path).stem + "-"
+    return max((_sequence(p, prefix) for p in list_backups(db_path)), default=0) + 1
+
+
 def backup_now(conn: sqlite3.Connection, db_path: Path, *, label: str = "", now: dt.datetime | None = None) -> Path:
     """Copy the open database ``conn`` to a new file in the backups folder and rotate; returns the new file."""
     now = now or dt.datetime.now()
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"{Path(db_path).stem}-{_stamp(now)}{('-' + label) if label else ''}"
+    name = f"{Path(db_path).stem}-n{next_sequence(db_path):06d}-{_stamp(now)}{('-' + label) if label else ''}"
     target = folder / f"{name}{SUFFIX}"
     n = 1
     while target.exists():
@@ -94,17 +118,17 @@ def backup_time(backup: Path) -> dt.datetime | None:
 
 
 def rotate(db_path: Path, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups; returns what was deleted."""
+    """Delete all but the newest ``keep`` backups (by sequence: the newest is never deleted, whatever the
+    clock said); returns what was deleted."""
     backups = list_backups(db_path)
-    doomed = backups[:-keep] if len(backups) > keep else []
+    doomed = backups[:-max(keep, 1)] if len(backups) > keep else []
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
 
 
 def has_backup_of_day(db_path: Path, day: dt.date) -> bool:
-    prefix = f"{Path(db_path).stem}-{day:%Y%m%d}-"
-    return any(p.name.startswith(prefix) for p in list_backups(db_path))
+    return any((made := backup_time(p)) is not None and made.date() == day for p in list_backups(db_path))
 
 
 def daily_backup(conn: sqlite3.Connection, db_path: Path, *, now: dt.datetime | None = None) -> Path | None:

@@ -3,7 +3,29 @@ the daily backup, and binding the models.
 
 Damage is only what the file itself shows: a failed ``quick_check``, or a size that is not the page count times
 the page size of its header (a file cut short by a few bytes passes ``quick_check``). A full disk, an I/O error or
-a companion file (``-wal``, ``-shm``) that cannot be made is a storage refusal, whatever SQLite calls it.
+a companion file (``-wal``, ``-shm``) that cannot be made is a storage refusal, whatever SQLite calls it; so is a
+file another program kept busy for longer than we wait (``BUSY``), which is never called a disk error.
+
+**One writer, nothing confirmed lost.** SQLite coordinates processes with POSIX record locks, and a process loses
+all of them when it closes *any* descriptor of the file: a Qt file dialog sniffing the folder, or a library
+reading the header, is enough. Another process then believes it is alone, checkpoints, and deletes the ``-wal``
+that the window goes on writing into; after a power cut those check-ins are gone. So safety does not rest on
+those locks:
+
+- the window holds ``db.lock.InstanceLock`` exclusively (``flock`` on ``<db>.lock``, which no close() of another
+  descriptor cancels) for as long as it has the file open; it is then the only process that opens the file
+  read-write;
+- an ``openday`` command that writes holds the same lock shared (commands write side by side; each write
+  transaction begins IMMEDIATE and waits for the one before, ``busy_timeout``), and refuses while a window holds
+  it, naming the window's process;
+- a command that only reads, while a window holds the file, opens it ``mode=ro&readonly_shm=1``: it can neither
+  checkpoint nor delete the ``-wal``, nor rebuild or truncate the ``-shm``; when no window holds the file it
+  takes the shared lock like a writer;
+- nothing of ours opens the file outside SQLite while it is open (the checks of ``inspect_file`` run before).
+
+**The main file is whole when the window is idle**: ``db.checkpoint.IdleCheckpointer`` copies the ``-wal`` into
+the main file (a passive checkpoint, on a thread of its own) about a second after the last write, so a copy of
+the ``.sqlite3`` alone carries every committed change once the window has been idle for a second or two.
 """
 
 from __future__ import annotations
@@ -12,6 +34,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,14 +53,34 @@ WAL_FRAME_MIN = 32 + 24 + 512  # a -wal's header, one frame's header and the sma
 HEADROOM = 4 * 1024 * 1024  # the -wal and -shm of a session, beyond a copy of the file for the backup
 
 # Primary result codes (the low byte of an extended code) of https://sqlite.org/rescode.html
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL = 5, 6, 15
 SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 10, 11, 13, 14, 26
 
 PRAGMAS = {
+    "busy_timeout": 5000,  # first: the pragmas below may already have to wait for another process
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": 2,  # FULL: a laptop's battery can die mid-check-in
-    "busy_timeout": 5000,
 }
+COMMAND_BUSY_TIMEOUT = 30000  # a command that writes waits this long (ms) for the others' transactions
+READ_ATTEMPTS, READ_PAUSE_S = 20, 0.05  # a read beside the window is tried again for about ten seconds
+READ_ONLY_PRAGMAS = {"busy_timeout": 5000, "foreign_keys": 1, "query_only": 1}
+
+
+class OpenDayDatabase(SqliteDatabase):
+    """peewee's SQLite database whose write transactions begin IMMEDIATE: a transaction that reads first and
+    writes later would otherwise fail at once ("database is locked") when another process wrote meanwhile,
+    instead of waiting its turn (``busy_timeout``). A read-only connection begins them deferred."""
+
+    def __init__(self, *args, immediate: bool = True, **kwargs):
+        self.immediate = immediate
+        super().__init__(*args, **kwargs)
+
+    def atomic(self, lock_type=None):
+        return super().atomic(lock_type=lock_type or ("IMMEDIATE" if self.immediate else None))
+
+    def transaction(self, lock_type=None):
+        return super().transaction(lock_type=lock_type or ("IMMEDIATE" if self.immediate else None))
 
 
 class OpenedDatabase(NamedTuple):
@@ -50,6 +93,7 @@ class OpenedDatabase(NamedTuple):
     migrated_steps: tuple[int, ...]
     daily_backup: Path | None
     backup_error: str = ""  # the daily backup failed (a full disk?); the database itself is fine
+    read_only: bool = False  # opened beside a window: see ``transient``
 
 
 def _refuse(kind: str, path: Path, detail: str = "", **info) -> DatabaseRefused:
@@ -125,6 +169,15 @@ def size_damage(path: Path) -> str:
     return ""
 
 
+def transient(exc: BaseException) -> bool:
+    """A read-only connection's error that passes when read again: the window was writing the -shm's header
+    while it was read (``readonly_shm`` cannot wait on the window's lock the way a writer would), or the window
+    died mid-write and the next open recovers the -wal."""
+    return is_sqlite_error(exc) and (sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY,
+                                                          SQLITE_PROTOCOL)
+                                     or str(exc) in ("database is locked", "locking protocol"))
+
+
 def sqlite_code(exc: BaseException) -> int | None:
     """The primary SQLite result code behind ``exc`` (a peewee error wraps the sqlite3 one as its first
     argument), or None."""
@@ -165,10 +218,14 @@ def storage_refusal(exc: BaseException, path: Path) -> DatabaseRefused:
     storage's, and so is an error of unknown cause."""
     code = sqlite_code(exc)
     detail = str(exc)
+    if code is None and detail in ("database is locked", "database table is locked"):  # raised without a code
+        code = SQLITE_BUSY
     free, needed = free_space(path), space_needed(path)
     if code == SQLITE_FULL or (code in (SQLITE_IOERR, SQLITE_CANTOPEN, None) and free is not None
                                and free < needed):
         return _refuse(DatabaseRefused.NO_SPACE, path, detail, free=free or 0, needed=needed)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return _refuse(DatabaseRefused.BUSY, path, detail)
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return _refuse(DatabaseRefused.CORRUPT, path, detail)
     if code == SQLITE_READONLY:
@@ -200,14 +257,20 @@ def _remove_new_companions(path: Path, before: set[str]) -> None:
         remove(shm)
 
 
-def open_database(path: Path | str, *, device_id: str = "", auto_backup: bool = True) -> OpenedDatabase:
+def open_database(path: Path | str, *, device_id: str = "", auto_backup: bool = True, read_only: bool = False,
+                  busy_timeout: int | None = None) -> OpenedDatabase:
     """Open (or create) the database at ``path`` and bind the models to it.
 
+    ``read_only`` (a command that reads while a window holds the file): opened ``mode=ro&readonly_shm=1``, never
+    migrated or backed up; a file of an older schema is refused as locked (the window holding it upgrades it).
     A daily backup that fails (a full disk) is logged and named in ``backup_error``; the database opens."""
     path = Path(path).expanduser().absolute()
     existed = inspect_file(path)
+    if read_only:
+        return _open_read_only(path, device_id, existed)
     companions = {suffix for suffix in COMPANIONS if _side(path, suffix).exists()}
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    pragmas = dict(PRAGMAS, busy_timeout=busy_timeout or PRAGMAS["busy_timeout"])
+    db = OpenDayDatabase(str(path), pragmas=pragmas, check_same_thread=False, timeout=pragmas["busy_timeout"] / 1000)
     try:
         db.connect()
         steps = migrations.migrate(db, path if existed else None)
@@ -234,6 +297,36 @@ def open_database(path: Path | str, *, device_id: str = "", auto_backup: bool = 
     models.set_device_id(device_id)
     return OpenedDatabase(db=db, path=path, created=not existed, migrated_steps=tuple(steps), daily_backup=daily,
                           backup_error=backup_error)
+
+
+def _open_read_only(path: Path, device_id: str, existed: bool) -> OpenedDatabase:
+    """The read-only open of ``open_database``: SQLite may only read the file, its -wal and its -shm (the
+    window holding the file keeps the -shm; without one, a plain read-only open)."""
+    if not existed:
+        raise _refuse(DatabaseRefused.CANT_OPEN, path, "no such file")
+    for attempt in range(READ_ATTEMPTS):
+        shm = "&readonly_shm=1" if _side(path, "-shm").exists() else ""
+        db = OpenDayDatabase(f"{path.as_uri()}?mode=ro{shm}", uri=True, pragmas=READ_ONLY_PRAGMAS,
+                             check_same_thread=False, immediate=False,
+                             timeout=READ_ONLY_PRAGMAS["busy_timeout"] / 1000)
+        try:
+            db.connect()
+            version = migrations.user_version(db)
+            break
+        except BaseException as exc:
+            db.close()
+            if transient(exc) and attempt < READ_ATTEMPTS - 1:
+                time.sleep(READ_PAUSE_S * (attempt + 1))
+                continue
+            if is_sqlite_error(exc):
+                raise storage_refusal(exc, path) from exc
+            raise
+    if version < migrations.latest_version():
+        db.close()
+        raise _refuse(DatabaseRefused.LOCKED, path, "schema upgrade pending", pid="")
+    models.database.initialize(db)
+    models.set_device_id(device_id)
+    return OpenedDatabase(db=db, path=path, created=False, migrated_steps=(), daily_backup=None, read_only=True)
 
 
 def close_database(opened: OpenedDatabase) -> None:

@@ -15,7 +15,9 @@ class DatabaseRefused(Exception):
     NOT_OPENDAY = "not_openday"
     CORRUPT = "corrupt"
     NEWER_VERSION = "newer_version"
-    LOCKED = "locked"
+    LOCKED = "locked"  # a window holds the file (info: pid)
+    COMMAND_WRITING = "command_writing"  # a window was refused: an openday command is writing to the file
+    BUSY = "busy"  # another program kept the file busy for longer than we wait
     # The storage failed, not the file: nothing about these says the database is damaged.
     NO_SPACE = "no_space"  # info: free, needed (bytes)
     IO_ERROR = "io_error"  # the disk or the network share reported an error
@@ -31,4 +33,5 @@ class DatabaseRefused(Exception):
     @property
     def storage(self) -> bool:
         """The disk, not the file, is at fault: never offer a backup in place of the file."""
-        return self.kind in (self.NO_SPACE, self.IO_ERROR, self.CANT_OPEN, self.NOT_WRITABLE, self.LOCKED)
+        return self.kind in (self.NO_SPACE, self.IO_ERROR, self.CANT_OPEN, self.NOT_WRITABLE, self.LOCKED,
+                             self.COMMAND_WRITING, self.BUSY)

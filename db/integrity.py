@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,13 +41,34 @@ def _signature(path: Path) -> tuple:
 
 
 def look(path: Path) -> Look:
+    """``_look_once``; a file read without locks (immutable) that looks damaged is looked at again twice, a tenth
+    of a second apart: a command that began writing meanwhile can make one read see pages half-written, which is
+    not damage."""
+    for _attempt in range(2):
+        if side(path, "-wal").exists():
+            break  # read with SQLite's locks: once is enough
+        try:
+            found = _look_once(path)
+        except sqlite3.DatabaseError:
+            pass
+        else:
+            if found.check == ("ok",):
+                return found
+        time.sleep(0.1)
+    return _look_once(path)
+
+
+def _look_once(path: Path) -> Look:
     """Read ``path`` without writing to it; raises ``sqlite3.Error`` where SQLite cannot.
 
     Read-only, and without a -wal beside it immutable too: a WAL file opened even read-only gets a -wal and a
     -shm that it cannot remove again, so a refused file would not be left as it was found. No -wal means no
-    other connection has the file open in WAL mode, so there is nothing to lock against."""
-    immutable = "&immutable=1" if not side(path, "-wal").exists() else ""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, check_same_thread=False)
+    other connection has the file open in WAL mode, so there is nothing to lock against. With a -shm beside the
+    -wal (a window may have the file open) the -shm is only read: a window whose record locks a stray close()
+    released must never see its -shm truncated and rebuilt under it (see ``db.connection``)."""
+    mode = "&immutable=1" if not side(path, "-wal").exists() else (
+        "&readonly_shm=1" if side(path, "-shm").exists() else "")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{mode}", uri=True, check_same_thread=False)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         version = conn.execute("PRAGMA user_version").fetchone()[0]

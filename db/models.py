@@ -347,3 +347,11 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
 
 # Tables whose rows belong to one event directly (``event`` column) and travel with it.
 EVENT_TABLES: tuple[type[EventOwned], ...] = tuple(m for m in ALL_MODELS if issubclass(m, EventOwned))
+
+
+def last_write() -> dt.datetime | None:
+    """When this database was last changed (naive UTC) as its rows say: the newest audit entry, check-in or
+    event change; None for an empty database."""
+    stamps = (AuditEntry.select(fn.MAX(AuditEntry.at)).scalar(), CheckIn.select(fn.MAX(CheckIn.recorded_at)).scalar(),
+              Event.select(fn.MAX(Event.updated_at)).scalar())
+    return max((stamp for stamp in stamps if stamp is not None), default=None)

@@ -98,7 +98,7 @@ from peewee import (
 
 from db import migrations, models
 
-from . import bundle_checks
+from . import bundle_checks, i18n
 from .errors import UserError
 from .files import fsync_dir
 from .i18n import QT_TRANSLATE_NOOP
@@ -136,6 +136,8 @@ SENT_INDEX = "bundle.sent"
 SENT_PREFIX = "bundle.sent."
 MERGED_INDEX = "bundle.merged"
 BASE_PREFIX = "bundle.base."
+ORIGIN_KEY = "bundle.origin"  # on a device that received the event: the device it came from (the office)
+CLOCK_KEY = "bundle.clock_offset_s"  # on such a device: its clock minus the office's, measured at the last merge
 
 SETTINGS_TABLE = "setting"
 SYNCED: tuple[type[models.SyncedModel], ...] = tuple(m for m in models.ALL_MODELS
@@ -282,6 +284,7 @@ class MergeReport:
     conflicts: tuple[Conflict, ...]
     checkins_added: int
     duplicate_admissions: int
+    findings: tuple = ()  # services.reconcile.Finding: what the merge put right or must be checked, in words
 
     @property
     def changed(self) -> bool:
@@ -290,7 +293,8 @@ class MergeReport:
     def as_json(self) -> dict:
         return {"event": self.event_uuid, "added": self.added, "updated": self.updated,
                 "unchanged": self.unchanged, "conflicts": [c.as_json() for c in self.conflicts],
-                "checkins_added": self.checkins_added, "duplicate_admissions": self.duplicate_admissions}
+                "checkins_added": self.checkins_added, "duplicate_admissions": self.duplicate_admissions,
+                "findings": [f.as_json() for f in self.findings]}
 
 
 def check_passphrase(passphrase: str, repeat: str | None = None) -> None:
@@ -457,6 +461,7 @@ def event_payload(event_id: int) -> dict:
         settings = _event_settings(event.id)
         merged = _record(event.id, MERGED_INDEX) or {}
         sent = _record(event.id, SENT_INDEX) or []
+        own_offset = _record(event.id, CLOCK_KEY)
     return {
         "format": FORMAT,
         "app_version": __version__,
@@ -468,6 +473,7 @@ def event_payload(event_id: int) -> dict:
         "base_from": {device: entry["bundle_id"] for device, entry in merged.items()
                       if isinstance(entry, dict) and entry.get("bundle_id")},
         "sent_before": [entry["bundle_id"] for entry in sent if isinstance(entry, dict) and entry.get("bundle_id")],
+        "clock_offset_s": own_offset,
         "tables": {table: list(rows.values()) for table, rows in snapshot.rows.items()},
         "settings": settings,
     }
@@ -1087,6 +1093,75 @@ def _apply(plan: _Plan) -> int:
     return event_id
 
 
+CLOCK_BEHIND = QT_TRANSLATE_NOOP(
+    "core", "This computer's clock is at least {offset} behind the office's (the bundle was written later than "
+    "this computer's time now). Set the date and time right before checking people in.")
+CLOCK_OFF = QT_TRANSLATE_NOOP(
+    "core", "The clock of device {device} was {offset} {direction} this computer's; its {count} check-ins were "
+    "placed by this computer's time.")
+AHEAD_OF = QT_TRANSLATE_NOOP("core", "ahead of")
+BEHIND = QT_TRANSLATE_NOOP("core", "behind")
+DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class _Clock:
+    findings: tuple
+    own: int | None  # this device's offset to store (0: clear it), None: leave it
+
+
+def _span(seconds: float) -> str:
+    seconds = abs(int(seconds))
+    if seconds >= DAY.total_seconds():
+        return i18n.text(QT_TRANSLATE_NOOP("core", "{count} days"), count=round(seconds / DAY.total_seconds()))
+    if seconds >= 3600:
+        return i18n.text(QT_TRANSLATE_NOOP("core", "{count} hours"), count=round(seconds / 3600))
+    return i18n.text(QT_TRANSLATE_NOOP("core", "{count} minutes"), count=max(1, round(seconds / 60)))
+
+
+def _correction(offset_s: float) -> dt.timedelta:
+    """What to take off a device's times whose clock was ``offset_s`` ahead (negative: behind), measured across
+    a bundle's journey (which makes it look smaller). Half a day and more is a wrong date, with the time of day
+    right: whole days, rounded away from zero."""
+    if abs(offset_s) < DAY.total_seconds() / 2:
+        return dt.timedelta(seconds=offset_s)
+    days = -(-abs(offset_s) // DAY.total_seconds())
+    return DAY * days * (1 if offset_s > 0 else -1)
+
+
+def _clock(plan: _Plan, bundle: Bundle) -> _Clock:
+    """Clocks that disagree by more than ``CLOCK_SLACK``. The office (where the event was made) is the reference:
+    there, a device whose bundle was written "in the future", or which measured its own clock behind, is named
+    and its check-ins are placed by the office's time (rewritten in the plan, before it is applied); on a device
+    that received the event, a bundle from the future means this computer's clock is behind (stored, and sent
+    with the next bundle)."""
+    from .services.reconcile import CLOCK_SLACK, Finding
+
+    ahead = (bundle.exported_at - models.utcnow()).total_seconds()  # the sender's lead, at least
+    slack = CLOCK_SLACK.total_seconds()
+    received = plan.report.created or (plan.event_id is not None and _record(plan.event_id, ORIGIN_KEY))
+    if received:
+        if ahead <= slack:
+            return _Clock((), 0)
+        return _Clock((Finding("clock_offset", i18n.text(CLOCK_BEHIND, offset=_span(ahead)), device=models.device_id(),
+                               offset_s=-round(ahead)),), -round(ahead))
+    declared = bundle.payload.get("clock_offset_s")
+    offset = ahead if ahead > slack else (declared if isinstance(declared, int) and abs(declared) > slack else 0)
+    if not offset:
+        return _Clock((), None)
+    shift = _correction(offset)
+    moved = 0
+    for op in plan.ops:
+        if op.model is models.CheckIn and op.kind == "insert" and op.row.get("device") == bundle.device_id:
+            for name in ("scanned_at", "undone_at"):
+                if op.row.get(name):
+                    op.row[name] = (dt.datetime.fromisoformat(op.row[name]) - shift).isoformat()
+            moved += 1
+    message = i18n.text(CLOCK_OFF, device=bundle.device_id[:8], offset=_span(offset), count=moved,
+                        direction=i18n.text(AHEAD_OF if offset > 0 else BEHIND))
+    return _Clock((Finding("clock_offset", message, device=bundle.device_id, offset_s=round(offset)),), None)
+
+
 def preview_merge(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
     """What ``merge_bundle`` would do (conflicts with both sides' values), writing nothing."""
     with models.database.atomic():
@@ -1098,9 +1173,18 @@ def merge_bundle(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
 
     ``choices`` maps (table, uuid, field) to ``"mine"`` or ``"theirs"`` for conflicting fields; by default a
     conflict keeps the local value (it then travels back with the next bundle)."""
+    from .services import reconcile
+
     with models.database.atomic():
         plan = _plan(bundle, choices)
+        clock = _clock(plan, bundle)
         event_id = _apply(plan)
+        if plan.report.created:
+            _store(event_id, ORIGIN_KEY, bundle.device_id)
+        if clock.own is not None:
+            _store(event_id, CLOCK_KEY, clock.own) if clock.own else _drop(event_id, CLOCK_KEY)
+        findings = (*clock.findings, *reconcile.reconcile(event_id))
+        doubles = sum(1 for f in findings if f.kind == "duplicate_admission")  # after the walk-ins were joined
         merged = _record(event_id, MERGED_INDEX) or {}
         if not isinstance(merged, dict):
             merged = {}
@@ -1119,10 +1203,11 @@ def merge_bundle(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
                      summary=f"bundle {bundle.bundle_id[:8]} from device {bundle.device_id[:8]}"
                              f"{' (new event)' if r.created else ''}: added {r.added}, updated {r.updated}, "
                              f"unchanged {r.unchanged}, conflicts {len(r.conflicts)}, check-ins added "
-                             f"{r.checkins_added}, duplicate admissions {r.duplicate_admissions}")
-    log.info("bundle %s merged into event %s: +%d ~%d =%d !%d, %d check-ins", bundle.bundle_id[:8], event_id,
-             r.added, r.updated, r.unchanged, len(r.conflicts), r.checkins_added)
-    return replace(r, event_id=event_id)
+                             f"{r.checkins_added}, duplicate admissions {doubles}")
+    log.info("bundle %s merged into event %s: +%d ~%d =%d !%d, %d check-ins, findings %s", bundle.bundle_id[:8],
+             event_id, r.added, r.updated, r.unchanged, len(r.conflicts), r.checkins_added,
+             sorted({f.kind for f in findings}))
+    return replace(r, event_id=event_id, findings=findings, duplicate_admissions=doubles)
 
 
 def double_admissions(event_id: int) -> list[int]:

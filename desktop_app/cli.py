@@ -35,6 +35,9 @@ EMPTY_PASSPHRASE_ENV = QT_TRANSLATE_NOOP("core", "The environment variable {var}
                                                  "hold the bundle's passphrase.")
 PASSPHRASE_PROMPT = QT_TRANSLATE_NOOP("core", "Passphrase of the bundle: ")
 PASSPHRASE_AGAIN = QT_TRANSLATE_NOOP("core", "The same passphrase again: ")
+NOT_PROCESSED = QT_TRANSLATE_NOOP("core", "{error} The check-ins printed as \"ok\" are saved; these lines of "
+                                          "the codes file were not processed: {lines}. Run the command again "
+                                          "with them.")
 MERGE_SUMMARY = QT_TRANSLATE_NOOP("core", "{title}: {added} added, {updated} updated, {unchanged} unchanged, "
                                           "{checkins} check-ins added, {conflicts} conflicts (the values here were "
                                           "kept), {duplicates} people admitted on two devices (counted once)")
@@ -124,6 +127,17 @@ def _parser() -> argparse.ArgumentParser:
     checkin.add_argument("--codes", required=True, metavar="FILE|-",
                          help="a file of codes, or - for standard input; prints ok/again/unknown CODE after each "
                               "commit")
+    walk_in = sub.add_parser("walk-in", parents=[common],
+                             help="register someone at the door (现场报名) and admit them at once")
+    walk_in.add_argument("--event", type=int, required=True, metavar="ID")
+    walk_in.add_argument("--name", required=True, metavar="N")
+    walk_in.add_argument("--id-number", required=True, metavar="X")
+    walk_in.add_argument("--phone", required=True, metavar="P")
+    walk_in.add_argument("--organisation", default="", metavar="O")
+    walk_in.add_argument("--category", default="", metavar="C",
+                         help="the category's name (default: the event's first public category)")
+    walk_in.add_argument("--json", action="store_true",
+                         help='print {"outcome", "invitee", "checked_in_at"} (invitee: the person\'s uuid)')
     stats = sub.add_parser("stats", parents=[common], help="check-in counts of an event")
     stats.add_argument("--event", type=int, required=True, metavar="ID")
     stats.add_argument("--json", action="store_true",
@@ -195,23 +209,46 @@ def _parser() -> argparse.ArgumentParser:
     b_merge.add_argument("--passphrase-env", metavar="VAR", default=None, help=passphrase_help)
     b_merge.add_argument("--json", action="store_true",
                          help='print {"event", "added", "updated", "unchanged", "conflicts": [{"table", "uuid", '
-                              '"fields"}], "checkins_added", "duplicate_admissions"}')
+                              '"fields"}], "checkins_added", "duplicate_admissions", "findings": [{"kind", '
+                              '"message"}]}')
     return parser
 
 
-def _open(args, *, create: bool, auto_backup: bool = False):
+def _open(args, *, create: bool, write: bool, auto_backup: bool = False):
+    """The command's database: ``write`` for a command that changes it (refused while a window holds the file),
+    else read-only beside a window (see ``db.connection``)."""
     from .workspace import open_workspace
 
     path = Path(getattr(args, "db", None) or paths.default_db_path()).expanduser()
     if not create and not path.exists():
         raise UserError(MUST_EXIST, path=str(path))
-    return open_workspace(path, auto_backup=auto_backup)
+    return open_workspace(path, auto_backup=auto_backup, access="write" if write else "read")
+
+
+def _reading(args, read):
+    """``read()`` in the command's database opened for reading; beside a window (read-only) a read that met the
+    window mid-write is made again (see ``db.connection.transient``), on a fresh open."""
+    import time
+
+    from db.connection import READ_ATTEMPTS, READ_PAUSE_S, transient
+
+    for attempt in range(READ_ATTEMPTS):
+        workspace = _open(args, create=False, write=False)
+        try:
+            return read()
+        except Exception as exc:
+            if not (workspace.opened.read_only and transient(exc)) or attempt == READ_ATTEMPTS - 1:
+                raise
+        finally:
+            workspace.close()
+        time.sleep(READ_PAUSE_S * (attempt + 1))
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def cmd_demo(args) -> int:
     from .demo import create_demo_event
 
-    workspace = _open(args, create=True)
+    workspace = _open(args, create=True, write=True)
     try:
         event = create_demo_event(args.date, held=args.held)
     finally:
@@ -223,11 +260,7 @@ def cmd_demo(args) -> int:
 def cmd_events(args) -> int:
     from .services import events
 
-    workspace = _open(args, create=False)
-    try:
-        rows = events.list_events()
-    finally:
-        workspace.close()
+    rows = _reading(args, events.list_events)
     if args.json:
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
     else:
@@ -239,11 +272,7 @@ def cmd_events(args) -> int:
 def cmd_check(args) -> int:
     from .services import checks
 
-    workspace = _open(args, create=False)
-    try:
-        findings = checks.run_checks(args.event, today=dt.date.today())
-    finally:
-        workspace.close()
+    findings = _reading(args, lambda: checks.run_checks(args.event, today=dt.date.today()))
     if args.json:
         print(json.dumps({"findings": [f.as_json() for f in findings]}, ensure_ascii=False))
     else:
@@ -263,13 +292,13 @@ def cmd_export(args) -> int:
         return _export_package(args)
     if args.kind not in export.KINDS:
         _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}, package")
-    workspace = _open(args, create=False)
-    try:
-        if args.date is not None:
+    if args.date is not None:  # the chosen 成文日期 is kept: a write (refused while a window holds the file)
+        workspace = _open(args, create=False, write=True)
+        try:
             record.set_document_date(args.event, args.kind, args.date)
-        sources = exports.sources(args.kind, args.event)
-    finally:
-        workspace.close()
+        finally:
+            workspace.close()
+    sources = _reading(args, lambda: exports.sources(args.kind, args.event))
     out = _out_dir(args.out)
     try:
         files = export.export(args.kind, out_dir=out, today=dt.date.today(), masked=args.masked, draft=args.draft,
@@ -291,11 +320,7 @@ def _export_package(args) -> int:
     from .documents import export
     from .services import summary
 
-    workspace = _open(args, create=False)
-    try:
-        snapshot = summary.package_snapshot(args.event)
-    finally:
-        workspace.close()
+    snapshot = _reading(args, lambda: summary.package_snapshot(args.event))
     out = _out_dir(args.out)
     try:
         result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today(),
@@ -313,7 +338,8 @@ def _export_package(args) -> int:
 
 def cmd_checkin(args) -> int:
     """Each code is committed before its line is printed (and flushed), so a line on screen is a check-in on
-    disk even if the process is killed right after."""
+    disk even if the process is killed right after. Commands that write wait for each other's transactions; if
+    the database stays busy (or the disk fails) the lines not processed are named, and the command stops."""
     from .services import checkin
 
     source = sys.stdin if args.codes == "-" else None
@@ -322,10 +348,11 @@ def cmd_checkin(args) -> int:
             source = open(args.codes, encoding="utf-8-sig")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise UserError(CODES_FILE, path=args.codes, error=exc.strerror or str(exc)) from None
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=True)
+    number, code = 0, ""
     try:
         index = checkin.search_index(args.event)
-        for line in source:
+        for number, line in enumerate(source, start=1):  # noqa: B007 - the number names where it stopped
             code = line.strip()
             if not code:
                 continue
@@ -335,6 +362,14 @@ def cmd_checkin(args) -> int:
                 print(i18n.text(NOT_CONFIRMED, code=code, status=result.person.status_label), file=sys.stderr,
                       flush=True)
             print(f"{word} {code}", flush=True)
+    except Exception as exc:
+        from .workspace import storage_error
+
+        stopped = storage_error(exc, workspace.path)
+        if stopped is None or source is sys.stdin:
+            raise
+        left = _not_processed(source, number, code)
+        raise UserError(NOT_PROCESSED, error=str(stopped), lines=left) from None
     finally:
         if source is not sys.stdin:
             source.close()
@@ -342,14 +377,46 @@ def cmd_checkin(args) -> int:
     return 0
 
 
+def _not_processed(source, number: int, code: str) -> str:
+    """Line ``number`` (holding ``code``) and the lines after it that hold a code, as "3 (CODE), 4 (CODE)…"
+    (pass codes are not personal data)."""
+    rest = [(number, code)]
+    try:
+        rest += [(n, line.strip()) for n, line in enumerate(source, start=number + 1) if line.strip()]
+    except (OSError, UnicodeDecodeError):
+        pass
+    named = [f"{n} ({c})" for n, c in rest if c]
+    return ", ".join(named[:50]) + (" …" if len(named) > 50 else "")
+
+
+def cmd_walk_in(args) -> int:
+    """A walk-in registered with the roster's one check (ID number and age rule, duplicates) and admitted; a
+    refusal names the field and what to do."""
+    from .domain.roster import InviteeDraft
+    from .services import checkin
+
+    workspace = _open(args, create=False, write=True)
+    try:
+        category = args.category or checkin.walk_in_category(args.event)
+        result = checkin.walk_in(args.event, InviteeDraft(name=args.name, id_number=args.id_number, phone=args.phone,
+                                                          organisation=args.organisation, category=category))
+        uuid = checkin.person_uuid(result.person.id) if result.person else ""
+    finally:
+        workspace.close()
+    arrived = result.person.checked_in_at if result.person else None
+    if args.json:
+        print(json.dumps({"outcome": result.outcome, "invitee": uuid,
+                          "checked_in_at": arrived.isoformat(timespec="seconds") if arrived else None},
+                         ensure_ascii=False))
+    else:
+        print(f"{result.outcome} {uuid}")
+    return 0
+
+
 def cmd_stats(args) -> int:
     from .services import record
 
-    workspace = _open(args, create=False)
-    try:
-        counts = record.build(args.event).stats()
-    finally:
-        workspace.close()
+    counts = _reading(args, lambda: record.build(args.event).stats())
     if args.json:
         print(json.dumps(counts, ensure_ascii=False))
     else:
@@ -389,7 +456,7 @@ def cmd_template(args) -> int:
     from . import templates
 
     if args.template_command == "export":
-        workspace = _open(args, create=False)
+        workspace = _open(args, create=False, write=False)
         try:
             path = args.out.expanduser()
             _out_dir(path.parent)
@@ -402,7 +469,7 @@ def cmd_template(args) -> int:
             workspace.close()
         return 0
     templates.read_template(args.file)  # refuse a bad file before touching the database
-    workspace = _open(args, create=True)
+    workspace = _open(args, create=True, write=True)
     try:
         print(templates.apply_template(args.file))
     finally:
@@ -415,7 +482,7 @@ def cmd_import_roster(args) -> int:
     also written to <stem>_未导入.xlsx beside FILE). A file that cannot be read is refused: nothing is written."""
     from .importers import roster as importer
 
-    workspace = _open(args, create=False)
+    workspace = _open(args, create=False, write=not args.dry_run)
     try:
         report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
                                      save_rejected=not args.dry_run, columns=dict(args.column) or None)
@@ -464,7 +531,7 @@ def cmd_bundle(args) -> int:
         passphrase = _passphrase(args, twice=True)
         bundle.check_passphrase(passphrase)
         path = args.out.expanduser()
-        workspace = _open(args, create=False)
+        workspace = _open(args, create=False, write=True)  # it records what was sent (the merge's base)
         try:
             _out_dir(path.parent)
             info = bundle.export_bundle(args.event, path, passphrase)
@@ -474,7 +541,7 @@ def cmd_bundle(args) -> int:
         return 0
     passphrase = _passphrase(args, twice=False)
     opened = bundle.read_bundle(args.file, passphrase)  # refused before the database is created or touched
-    workspace = _open(args, create=True)
+    workspace = _open(args, create=True, write=True)
     try:
         report = bundle.merge_bundle(opened)
     finally:
@@ -487,6 +554,8 @@ def cmd_bundle(args) -> int:
                     duplicates=report.duplicate_admissions))
     for conflict in report.conflicts:
         print(f"{conflict.table}\t{conflict.uuid}\t{','.join(conflict.fields)}")
+    for finding in report.findings:
+        print(f"{finding.kind}\t{finding.message}")
     return 0
 
 
@@ -558,7 +627,8 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
-            "district": cmd_district, "checkin": cmd_checkin, "stats": cmd_stats, "bundle": cmd_bundle,
+            "district": cmd_district, "checkin": cmd_checkin, "walk-in": cmd_walk_in, "stats": cmd_stats,
+            "bundle": cmd_bundle,
             None: cmd_gui}
 
 

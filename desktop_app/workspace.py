@@ -3,15 +3,17 @@ refusals of ``db`` turned into messages a coordinator can act on."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from db import backup
-from db.connection import OpenedDatabase, close_database, open_database
+from db.checkpoint import IdleCheckpointer
+from db.connection import COMMAND_BUSY_TIMEOUT, OpenedDatabase, close_database, open_database
 from db.errors import DatabaseRefused
-from db.lock import InstanceLock
+from db.lock import COMMAND, WINDOW, InstanceLock
 
 from . import i18n, paths
 from .errors import UserError
@@ -51,7 +53,16 @@ REFUSALS = {
     DatabaseRefused.LOCKED: QT_TRANSLATE_NOOP(
         "core", "{path} is already open in another Open Day Desk window{holder}. Switch to that window, or close "
         "it first."),
+    DatabaseRefused.COMMAND_WRITING: QT_TRANSLATE_NOOP(
+        "core", "An openday command is writing to {path} right now. Open it again when the command has finished; "
+        "nothing was changed."),
+    DatabaseRefused.BUSY: QT_TRANSLATE_NOOP(
+        "core", "Another program is writing to {path} and did not finish in time ({detail}). Nothing was lost; "
+        "try again in a moment."),
 }
+WINDOW_HOLDS = QT_TRANSLATE_NOOP(
+    "core", "{path} is open in the Open Day Desk window{holder}; while it is open, only the window changes it. Do "
+    "this in the window, or close the window and run the command again. Nothing was changed.")
 BACKUP_HINT = QT_TRANSLATE_NOOP("core", "The newest automatic backup is {backup}; open it with File ▸ Open database, "
                                 "or restore it when the app offers to.")
 NO_BACKUP_HINT = QT_TRANSLATE_NOOP("core", "There is no automatic backup of it.")
@@ -78,7 +89,10 @@ def refusal_error(exc: DatabaseRefused) -> UserError:
         params["backup_hint"] = i18n.text(BACKUP_HINT, backup=str(newest)) if newest else i18n.text(NO_BACKUP_HINT)
     if exc.kind == DatabaseRefused.LOCKED and exc.info.get("pid"):
         params["holder"] = i18n.text(HOLDER, pid=exc.info["pid"])
-    error = UserError(REFUSALS[exc.kind], **params)
+    message = REFUSALS[exc.kind]
+    if exc.kind == DatabaseRefused.LOCKED and exc.info.get("role") == COMMAND:
+        message = WINDOW_HOLDS
+    error = UserError(message, **params)
     error.refusal = exc
     return error
 
@@ -126,6 +140,7 @@ class Workspace:
     lock: InstanceLock | None = None
     device_id: str = ""
     closed: bool = field(default=False)
+    checkpointer: IdleCheckpointer | None = None
 
     @property
     def path(self) -> Path:
@@ -137,33 +152,54 @@ class Workspace:
     def close(self) -> None:
         if self.closed:
             return
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         close_database(self.opened)
         if self.lock is not None:
             self.lock.release()
         self.closed = True
 
 
-def open_workspace(path: Path | str, *, lock: bool = False, auto_backup: bool = True) -> Workspace:
-    """Open the database at ``path``; with ``lock`` (the GUI), refuse when another instance holds it.
+def open_workspace(path: Path | str, *, lock: bool = False, auto_backup: bool = True,
+                   access: str = "") -> Workspace:
+    """Open the database at ``path``. ``access`` says who opens it (``lock`` is ``access="window"``):
 
-    Raises ``UserError`` with the reason; a refused file is left untouched.
+    - ``"window"``: the window, the file's one writer: the exclusive instance lock, refused while another window
+      or a writing command holds it;
+    - ``"write"``: a command that writes: the shared lock (commands write side by side), refused while a window
+      holds the file;
+    - ``"read"``: a command that reads: like ``"write"`` when no window holds the file, else read-only;
+    - ``""``: no lock (a test, or code that holds one already).
+
+    The window and writing commands keep the main file whole once idle (``IdleCheckpointer``). Raises
+    ``UserError`` with the reason; a refused file is left untouched.
     """
     path = Path(path).expanduser().absolute()
+    access = access or ("window" if lock else "")
+    read_only = False
     instance_lock = None
-    if lock and path.parent.is_dir():
-        instance_lock = InstanceLock(path)
+    if access and path.parent.is_dir():
+        instance_lock = InstanceLock(path, WINDOW if access == "window" else COMMAND)
         try:
             instance_lock.acquire()
         except DatabaseRefused as exc:
-            raise refusal_error(exc) from None
+            instance_lock = None
+            if access != "read" or exc.kind != DatabaseRefused.LOCKED:
+                if access != "window" and exc.kind == DatabaseRefused.LOCKED:
+                    exc.info["role"] = COMMAND
+                raise refusal_error(exc) from None
+            read_only = True  # a window holds it: read beside it, never write
         except OSError:
             instance_lock = None  # a read-only folder: open_database refuses it below with a clear reason
     device = device_id()
     try:
-        opened = open_database(path, device_id=device, auto_backup=auto_backup)
+        opened = open_database(path, device_id=device, auto_backup=auto_backup, read_only=read_only,
+                               busy_timeout=COMMAND_BUSY_TIMEOUT if access in ("write", "read") else None)
     except DatabaseRefused as exc:
         if instance_lock is not None:
             instance_lock.release()
+        if read_only and exc.kind == DatabaseRefused.LOCKED:
+            exc.info["role"] = COMMAND
         raise refusal_error(exc) from None
     except BaseException:
         if instance_lock is not None:
@@ -173,4 +209,39 @@ def open_workspace(path: Path | str, *, lock: bool = False, auto_backup: bool = 
         log.info("migrated %s through steps %s", path.name, opened.migrated_steps)
     if opened.backup_error:
         log.warning("opened %s without today's backup: %s", path.name, opened.backup_error)
-    return Workspace(opened=opened, lock=instance_lock, device_id=device)
+    checkpointer = IdleCheckpointer(path).start() if access in ("window", "write") else None
+    return Workspace(opened=opened, lock=instance_lock, device_id=device, checkpointer=checkpointer)
+
+
+CLOCK_BEHIND = QT_TRANSLATE_NOOP(
+    "core", "This computer's clock shows {now}, earlier than {what} ({then}). Check-in times, reply deadlines "
+    "and the order of backups depend on it: set the date, time and time zone right before going on.")
+LAST_CHANGE = QT_TRANSLATE_NOOP("core", "the last change to this database")
+NEWEST_BACKUP = QT_TRANSLATE_NOOP("core", "the newest backup of this database")
+CLOCK_TOLERANCE = dt.timedelta(minutes=10)  # a clock a few minutes off is not worth a warning
+
+
+def _when(moment: dt.datetime) -> str:
+    from .domain.dates import cn_date
+
+    day = cn_date(moment.date()) if i18n.language() != "en" else moment.strftime("%Y-%m-%d")
+    return f"{day} {moment:%H:%M}"
+
+
+def clock_warning(workspace: Workspace, now: dt.datetime | None = None) -> str:
+    """A message when this computer's clock (``now``, local time) is earlier than the database's last change
+    or its newest backup, else empty: check-ins would be stamped in the past and backups misdated."""
+    from db import models
+
+    now = now or dt.datetime.now()
+    utc_now = now.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    last = models.last_write()
+    if last is not None and utc_now + CLOCK_TOLERANCE < last:
+        local = last.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+        return i18n.text(CLOCK_BEHIND, now=_when(now), what=i18n.text(LAST_CHANGE), then=_when(local))
+    earlier = [p for p in backup.list_backups(workspace.path) if p != workspace.opened.daily_backup]
+    made = backup.backup_time(earlier[-1]) if earlier else None  # not the one this open made, by this clock
+    if made is not None and now + CLOCK_TOLERANCE < made:
+        return i18n.text(CLOCK_BEHIND, now=_when(now), what=i18n.text(NEWEST_BACKUP), then=_when(made))
+    return ""
+

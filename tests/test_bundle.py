@@ -169,7 +169,7 @@ def test_round_trip_into_a_fresh_laptop_database(pair, tmp_path):
         assert report.created and report.conflicts == () and report.checkins_added == 20
         assert report.added + report.checkins_added == opened.row_count() and report.updated == 0
         assert set(report.as_json()) == {"event", "added", "updated", "unchanged", "conflicts", "checkins_added",
-                                         "duplicate_admissions"}
+                                         "duplicate_admissions", "findings"}
         assert user_data(uuid) == before
         assert stats(uuid) == office_stats
         photo = models.Photo.get()

@@ -293,7 +293,7 @@ def test_daily_backup_once_a_day_and_rotation(tmp_path):
     kept = backup.list_backups(path)
     assert len(kept) == backup.KEEP
     assert opened.daily_backup == kept[-1]
-    assert opened.daily_backup.name.startswith(f"daily-{dt.date.today():%Y%m%d}-")
+    assert opened.daily_backup.name.startswith(f"daily-n000001-{dt.date.today():%Y%m%d}-")
     assert (folder / "unrelated-20240101-080000.sqlite3").exists()
     assert sqlite3.connect(kept[-1]).execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
     again = open_database(path)

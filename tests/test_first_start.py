@@ -46,11 +46,11 @@ def test_a_lock_on_a_file_removed_meanwhile_is_taken_again(tmp_path, monkeypatch
     real_try = lock_module._try_lock
     calls = []
 
-    def try_after_the_holder_left(fd):
+    def try_after_the_holder_left(fd, shared=False):
         if not calls:
             holder.release()  # unlinks the file we have open
         calls.append(fd)
-        return real_try(fd)
+        return real_try(fd, shared)
 
     monkeypatch.setattr(lock_module, "_try_lock", try_after_the_holder_left)
     late = InstanceLock(db)

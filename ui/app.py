@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # The database (peewee, SQLite), the settings and the log are imported after the first window is painted.
 
 
-def open_gui_workspace(path: Path, *, interactive: bool, parent=None) -> Workspace:
+def open_gui_workspace(path: Path, *, interactive: bool, parent=None, check_clock: bool = True) -> Workspace:
     """Open ``path`` for the GUI (instance lock, daily backup). A damaged file with a backup is offered a
     restore (never by default), in which the damaged file is kept beside it, renamed; a full disk or another
     storage failure is only reported. A daily backup that failed is named, and the database opens."""
@@ -59,7 +59,18 @@ def open_gui_workspace(path: Path, *, interactive: bool, parent=None) -> Workspa
     warning = backup_warning(workspace)
     if warning and interactive:
         QMessageBox.warning(parent, QCoreApplication.translate("Startup", "No backup today"), warning)
+    if check_clock and interactive:
+        warn_clock(workspace, parent)
     return workspace
+
+
+def warn_clock(workspace: Workspace, parent=None) -> None:
+    """Say so when this computer's clock is earlier than the database's last change or newest backup."""
+    from desktop_app.workspace import clock_warning
+
+    clock = clock_warning(workspace)
+    if clock:
+        QMessageBox.warning(parent, QCoreApplication.translate("Startup", "Check the clock"), clock)
 
 
 def ask_restore(box: QMessageBox) -> QMessageBox.StandardButton:
@@ -149,7 +160,7 @@ def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int |
         return 1
 
     try:
-        workspace = open_gui_workspace(path, interactive=interactive, parent=None)
+        workspace = open_gui_workspace(path, interactive=interactive, parent=None, check_clock=False)
     except UserError as exc:
         shell.close()
         return refuse(exc)
@@ -168,6 +179,8 @@ def run_gui(db_path: Path | None = None, *, smoke: bool = False, event_id: int |
     shell.close()
     _when_checked(window, lambda: _trace("usable"))
     _when_checked(window, _collect_from_now_on)
+    if interactive:  # after the first check: the window is usable before the clock is looked at
+        _when_checked(window, lambda: QTimer.singleShot(0, lambda: warn_clock(window.workspace, window)))
     if smoke:
         def ready() -> None:
             print("ready", flush=True)

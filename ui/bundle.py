@@ -450,4 +450,8 @@ def result_text(report: MergeReport, file_name: str = "") -> str:
         lines.append(QCoreApplication.translate(
             "BundleTransfer", "{count} person(s) were admitted on both computers: both check-ins are kept and "
                               "they are counted once.").format(count=report.duplicate_admissions))
+    others = [f.message for f in report.findings if f.kind != "duplicate_admission"]
+    if others:  # the duplicate admissions are counted just above
+        lines.append(QCoreApplication.translate("BundleTransfer", "Check these:") + "\n"
+                     + "\n".join(f"• {message}" for message in others))
     return "\n\n".join(lines)

@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path) -> bool:
         """Open ``path`` instead of the current database; on refusal the current one stays open."""
-        if path.expanduser().absolute() == self.workspace.path or self._open_workspace is None:
+        if path.expanduser().resolve() == self.workspace.path.resolve() or self._open_workspace is None:
             return False
         self.plan_tab.flush()
         try:

@@ -160,6 +160,19 @@ def walk_in(event_id: int, draft: InviteeDraft) -> Result:
     return check_in(event_id, added.id, walk_in=True)
 
 
+def walk_in_category(event_id: int) -> str:
+    """The category a walk-in joins when none is named: the event's first category counted as 群众代表 (someone
+    from the public came to the door), else its first; "" when it has none."""
+    Cat = models.InviteeCategory
+    rows = list(Cat.select(Cat.name, Cat.counts_as_public).where((Cat.event == event_id) & (Cat.deleted == False))  # noqa: E712
+                .order_by(Cat.position, Cat.id).tuples())
+    return next((name for name, public in rows if public), rows[0][0] if rows else "")
+
+
+def person_uuid(invitee_id: int) -> str:
+    return models.Invitee.select(models.Invitee.uuid).where(models.Invitee.id == invitee_id).scalar() or ""
+
+
 def recent(event_id: int, limit: int = 200) -> list[CheckinRow]:
     C, Inv = models.CheckIn, models.Invitee
     names = {c.id: c.name for c in models.InviteeCategory.select().where(models.InviteeCategory.event == event_id)}

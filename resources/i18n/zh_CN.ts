@@ -248,6 +248,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <source>{count} person(s) were admitted on both computers: both check-ins are kept and they are counted once.</source>
         <translation>有 {count} 人在两台电脑上都签到了：两条签到记录均已保留，人数只计一次。</translation>
     </message>
+    <message>
+        <source>Check these:</source>
+        <translation>请核对以下情况：</translation>
+    </message>
 </context>
 <context>
     <name>CategoriesPage</name>
@@ -2955,6 +2959,10 @@ Restore the newest backup, made {time} ({backup})? Whatever was entered after {t
         <translation>今天没有备份</translation>
     </message>
     <message>
+        <source>Check the clock</source>
+        <translation>请核对时钟</translation>
+    </message>
+    <message>
         <source>{app}
 
 Opening…</source>
@@ -3311,6 +3319,10 @@ and read back unchanged.</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
+        <source>{error} The check-ins printed as &quot;ok&quot; are saved; these lines of the codes file were not processed: {lines}. Run the command again with them.</source>
+        <translation>{error}已显示“ok”的签到均已保存；签到码文件中以下各行未处理：{lines}。请用这些行再运行一次本命令。</translation>
+    </message>
+    <message>
         <source>{title}: {added} added, {updated} updated, {unchanged} unchanged, {checkins} check-ins added, {conflicts} conflicts (the values here were kept), {duplicates} people admitted on two devices (counted once)</source>
         <translation>{title}：新增 {added} 条，修改 {updated} 条，未变 {unchanged} 条，新增签到 {checkins} 条，冲突 {conflicts} 处（保留了本机的值），{duplicates} 人在两台设备上签到（只计一次）</translation>
     </message>
@@ -3439,6 +3451,18 @@ and read back unchanged.</source>
         <translation>{path} 已在另一个开放日工作台窗口中打开{holder}。请切换到那个窗口，或先将其关闭。</translation>
     </message>
     <message>
+        <source>An openday command is writing to {path} right now. Open it again when the command has finished; nothing was changed.</source>
+        <translation>另一个程序（openday 命令）正在写入 {path}。请待该命令完成后再打开；数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to {path} and did not finish in time ({detail}). Nothing was lost; try again in a moment.</source>
+        <translation>另一个程序正在写入 {path}，等待后仍未完成（{detail}）。已保存的内容没有丢失，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is open in the Open Day Desk window{holder}; while it is open, only the window changes it. Do this in the window, or close the window and run the command again. Nothing was changed.</source>
+        <translation>{path} 正在开放日工作台窗口中打开{holder}；窗口打开期间只能由该窗口修改它。请在窗口中操作，或关闭窗口后再运行本命令。数据库未作任何改动。</translation>
+    </message>
+    <message>
         <source>The newest automatic backup is {backup}; open it with File ▸ Open database, or restore it when the app offers to.</source>
         <translation>最新的自动备份是 {backup}；可通过“文件 ▸ 打开数据库”打开它，或在程序提示时用它恢复。</translation>
     </message>
@@ -3453,6 +3477,18 @@ and read back unchanged.</source>
     <message>
         <source>Today&apos;s automatic backup of {path} could not be written ({error}); the database itself is fine and was opened. Free some space on its disk so that the next backup can be made.</source>
         <translation>今天 {path} 的自动备份未能写入（{error}）；数据库本身正常，已打开。请清理其所在磁盘的空间，以便下次备份。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock shows {now}, earlier than {what} ({then}). Check-in times, reply deadlines and the order of backups depend on it: set the date, time and time zone right before going on.</source>
+        <translation>此电脑的时钟显示 {now}，早于{what}（{then}）。签到时间、答复期限和备份顺序都以时钟为准：请先把日期、时间和时区调准再继续。</translation>
+    </message>
+    <message>
+        <source>the last change to this database</source>
+        <translation>本数据库最后一次修改的时间</translation>
+    </message>
+    <message>
+        <source>the newest backup of this database</source>
+        <translation>本数据库最新一次备份的时间</translation>
     </message>
     <message>
         <source>File the plan with the open-government office (报备)</source>
@@ -4299,6 +4335,34 @@ and read back unchanged.</source>
         <translation>两次输入的密码不一致。请输入两次相同的密码。</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock is at least {offset} behind the office&apos;s (the bundle was written later than this computer&apos;s time now). Set the date and time right before checking people in.</source>
+        <translation>此电脑的时钟比办公室电脑至少慢 {offset}（数据包的写出时间晚于此电脑现在的时间）。请先把日期和时间调准，再开始签到。</translation>
+    </message>
+    <message>
+        <source>The clock of device {device} was {offset} {direction} this computer&apos;s; its {count} check-ins were placed by this computer&apos;s time.</source>
+        <translation>设备 {device} 的时钟比本机{direction} {offset}；它的 {count} 条签到已按本机时间记录。</translation>
+    </message>
+    <message>
+        <source>ahead of</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} 天</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} 小时</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} 分钟</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not one of: {allowed}.</source>
         <translation>“{value}”不是以下值之一：{allowed}。</translation>
     </message>
@@ -4373,6 +4437,74 @@ and read back unchanged.</source>
     <message>
         <source>{forms} survey forms are entered but only {arrived} people arrived: likely forms entered twice, or people who took part without being checked in. Check the forms&apos; numbers in the Feedback tab, and the check-ins.</source>
         <translation>已录入满意度测评表{forms}份，但到场仅{arrived}人：可能有测评表重复录入，或有参加人员未签到。请在“意见”中核对测评表编号，并核对签到记录。</translation>
+    </message>
+    <message>
+        <source>{name} was registered as a walk-in on two devices (same ID number or phone): kept as one person with both check-ins.</source>
+        <translation>{name} 在两台设备上都作了现场报名（身份证号或电话相同）：已合并为一人，两条签到都保留。</translation>
+    </message>
+    <message>
+        <source>{name} had been deleted from the roster but was admitted at {time} on device {device}: brought back and counted as arrived. Confirm or correct this in the roster.</source>
+        <translation>{name} 已从名单中删除，但于 {time} 在设备 {device} 上签到入场：已恢复到名单并计为到场。请在“名单”中确认或更正。</translation>
+    </message>
+    <message>
+        <source>{name} was admitted on {count} devices ({times}): counted once.</source>
+        <translation>{name} 在 {count} 台设备上签到（{times}）：只计一次。</translation>
+    </message>
+    <message>
+        <source>not a filing package (no manifest.json)</source>
+        <translation>不是归档包（没有 manifest.json）</translation>
+    </message>
+    <message>
+        <source>cannot be read: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>files differ from the manifest ({detail}): changed after it was signed</source>
+        <translation>文件与清单不符（{detail}）：签名后被改动过</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>没有签名</translation>
+    </message>
+    <message>
+        <source>the signature does not match the manifest</source>
+        <translation>签名与清单不符</translation>
+    </message>
+    <message>
+        <source>a draft (written before the event day), not the filed record</source>
+        <translation>是草稿（活动日前生成），不是正式归档材料</translation>
+    </message>
+    <message>
+        <source>holds no record.json (written by an older version): ask the unit for a package from the current version</source>
+        <translation>没有 record.json（由旧版本生成）：请该单位用当前版本重新生成归档包</translation>
+    </message>
+    <message>
+        <source>its record.json is not well-formed ({detail})</source>
+        <translation>其中的 record.json 格式不正确（{detail}）</translation>
+    </message>
+    <message>
+        <source>its record.json names another event than its manifest</source>
+        <translation>其中的 record.json 与清单所载的活动不一致</translation>
+    </message>
+    <message>
+        <source>signed by key {fingerprint}, not yet trusted for {unit}: compare it with the fingerprint the unit reported on paper, then trust it</source>
+        <translation>签名密钥 {fingerprint} 尚未被确认为{unit}的密钥：请与该单位书面报送的指纹核对后再确认信任</translation>
+    </message>
+    <message>
+        <source>signed by key {fingerprint}, but {unit} signs with {trusted}: refused (ask the unit whether its key changed)</source>
+        <translation>签名密钥为 {fingerprint}，但{unit}的密钥是 {trusted}：已拒收（请向该单位核实是否更换了密钥）</translation>
+    </message>
+    <message>
+        <source>older than the package of this event already received ({created})</source>
+        <translation>比已收到的同一活动归档包（{created}）更旧</translation>
+    </message>
+    <message>
+        <source>No filing package was found in {path}.</source>
+        <translation>在 {path} 中没有找到归档包。</translation>
+    </message>
+    <message>
+        <source>{path} already exists and was not replaced. Choose another folder, or move the old report away first.</source>
+        <translation>{path} 已存在，未被替换。请另选文件夹，或先把旧的报告移走。</translation>
     </message>
 </context>
 </TS>

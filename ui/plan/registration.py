@@ -59,6 +59,7 @@ class DetailsPage(QWidget):
         self._event_id: int | None = None
         self._loading = False
         self._dirty: set[str] = set()
+        self._loaded: dict = {}  # the values as loaded (or last saved): flush writes only what differs
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -237,6 +238,7 @@ class DetailsPage(QWidget):
             self.attach_form.setChecked(fields.attach_signup_form)
         finally:
             self._loading = False
+        self._loaded = self._values()
 
     # -- saving ----------------------------------------------------------------------------------------------------
 
@@ -246,38 +248,55 @@ class DetailsPage(QWidget):
         self._dirty.add(group)
         self._timer.start()
 
+    def _values(self) -> dict:
+        """What the page shows, field by field (the plan's own fields one by one; the thresholds, the notice and
+        the attachments each as one value), in the form ``flush`` compares and saves."""
+        return {
+            "basis_title": self.basis_title.text().strip(), "basis_number": self.basis_number.text().strip(),
+            "registration_channels": tuple(n for n, b in self.channels.items() if b.isChecked()),
+            "registration_phone": self.registration_phone.text().strip(),
+            "registration_email": self.registration_email.text().strip(),
+            "registration_deadline": self.registration_deadline.value(),
+            "selection_rule": self.selection_rule.currentData(),
+            "undersubscribed_rule": self.undersubscribed_rule.text().strip(),
+            "forms": tuple(n for n, b in self.forms.items() if b.isChecked()),
+            "experiences": tuple(p for p in re.split(r"[、，,;；\s]+", self.experiences.text()) if p),
+            "filing_date": self.filing_date.value(), "announcement_date": self.announcement_date.value(),
+            "thresholds": Thresholds(min_invitees=self.min_invitees.value(),
+                                     public_share=round(self.public_share.value() / 100, 4),
+                                     working_days=self.working_days.isChecked(),
+                                     **{key: spin.value() for key, spin in self.day_spins.items()}),
+            "notice": Notice(enabled=self.notice_enabled.isChecked(), doc_number=self.notice_number.text().strip(),
+                             recipients=self.notice_recipients.text().strip(),
+                             body=self.notice_body.toPlainText().strip(), date=self.notice_date.value()),
+            "attachments": (self.attach_group.isChecked(), self.attach_form.isChecked()),
+        }
+
     def flush(self) -> None:
+        """Save the fields the user changed since they were loaded, and only those: a value another device or
+        command wrote meanwhile into a field left alone here is not written back over."""
         self._timer.stop()
-        if not self._dirty or self._event_id is None:
-            self._dirty.clear()
-            return
         dirty, self._dirty = self._dirty, set()
-        if "plan" in dirty:
-            plan.update_plan(
-                self._event_id,
-                basis_title=self.basis_title.text().strip(), basis_number=self.basis_number.text().strip(),
-                registration_channels=[n for n, b in self.channels.items() if b.isChecked()],
-                registration_phone=self.registration_phone.text().strip(),
-                registration_email=self.registration_email.text().strip(),
-                registration_deadline=self.registration_deadline.value(),
-                selection_rule=self.selection_rule.currentData(),
-                undersubscribed_rule=self.undersubscribed_rule.text().strip(),
-                forms=[n for n, b in self.forms.items() if b.isChecked()],
-                experiences=[p for p in re.split(r"[、，,;；\s]+", self.experiences.text()) if p],
-                filing_date=self.filing_date.value(), announcement_date=self.announcement_date.value(),
-            )
-        if "thresholds" in dirty:
-            values = {key: spin.value() for key, spin in self.day_spins.items()}
-            thresholds = Thresholds(min_invitees=self.min_invitees.value(),
-                                    public_share=round(self.public_share.value() / 100, 4),
-                                    working_days=self.working_days.isChecked(), **values)
-            plan.update_plan(self._event_id, thresholds=thresholds.to_dict())
-        if "notice" in dirty:
-            plan.set_notice(self._event_id, Notice(
-                enabled=self.notice_enabled.isChecked(), doc_number=self.notice_number.text().strip(),
-                recipients=self.notice_recipients.text().strip(), body=self.notice_body.toPlainText().strip(),
-                date=self.notice_date.value()))
-        if "attachments" in dirty:
-            plan.set_attachments(self._event_id, leading_group=self.attach_group.isChecked(),
-                                 signup_form=self.attach_form.isChecked())
+        if not dirty or self._event_id is None:
+            return
+        shown = self._values()
+        changed = {field: value for field, value in shown.items() if value != self._loaded.get(field)}
+        if not changed:
+            return
+        own = {field: value for field, value in changed.items()
+               if field not in ("thresholds", "notice", "attachments")}
+        if own:
+            plan.update_plan(self._event_id, **own)
+        if "thresholds" in changed:
+            plan.update_plan(self._event_id, thresholds=changed["thresholds"].to_dict())
+        if "notice" in changed:
+            plan.set_notice(self._event_id, changed["notice"])
+        if "attachments" in changed:
+            group, form = changed["attachments"]
+            plan.set_attachments(self._event_id, leading_group=group, signup_form=form)
+        self._loaded.update(changed)
         self.sig_changed.emit()
+
+    def reload(self) -> None:
+        """Show what is stored now (another device's merge changed it), after saving what was typed here."""
+        self.set_event(self._event_id)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.errors import UserError
 from desktop_app.services.events import EventInfo
 
 from .. import ops
@@ -154,6 +155,37 @@ class PlanTab(QSplitter):
         self._titles = dict(zip(self.PAGES, titles, strict=True))
         self.review.place_name = self.place_name
         self.review.sig_go.connect(self.go_to)
+        ops.bus().sig_changed.connect(self._on_bus_changed)
+
+    FOREIGN = frozenset({"plan", "events"})
+    """Changes made outside the plan's pages (a merged bundle) that its pages must show, not overwrite."""
+
+    def _on_bus_changed(self, event_id, areas, source) -> None:
+        if source is self or not (areas & self.FOREIGN) or self._event_id is None:
+            return
+        if event_id is not None and event_id != self._event_id:
+            return
+        if isinstance(source, QWidget) and self.isAncestorOf(source):
+            return
+        self.reload_from_store()
+
+    def reload_from_store(self) -> None:
+        """Show what is stored now on every built page; what was typed and not yet saved is saved first (only
+        the fields typed in), so neither side's change is lost."""
+        from desktop_app.services import events
+
+        self._flush_pages()
+        try:
+            info = events.get_event(self._event_id)
+        except UserError:
+            return  # the event itself went away: the window switches events on its own
+        self._info = info
+        self.basic_info.set_event(info)
+        for page in self._built.values():
+            if hasattr(page, "reload"):
+                page.reload()
+            else:
+                page.set_event(self._event_id)
 
     def page(self, name: str) -> QWidget:
         """The page ``name``, built (and shown the current event) on first use."""
