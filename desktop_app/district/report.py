@@ -95,7 +95,7 @@ def write_xlsx(year: Year, path: Path, fonts: DocFonts) -> Path:
 
 
 def _bar_chart(title: str, labels: list[str], series: list[tuple[str, str, list[float]]], *, percent: bool = False,
-               width: int = 900, scale: float = 2.0) -> bytes:
+               width: int = 760, scale: float = 2.5) -> bytes:
     """A horizontal bar chart (one row per label, one bar per series) as a PNG, for print."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
@@ -104,7 +104,7 @@ def _bar_chart(title: str, labels: list[str], series: list[tuple[str, str, list[
     from ..images import encode
 
     ensure_gui()
-    row, top, left, right = 18 * len(series) + 14, 64, 230, 70
+    row, top, left, right = 21 * len(series) + 14, 70, 250, 80
     height = top + row * max(len(labels), 1) + 30
     image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
@@ -112,16 +112,16 @@ def _bar_chart(title: str, labels: list[str], series: list[tuple[str, str, list[
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(scale, scale)
     font = QFont()
-    font.setPixelSize(18)
+    font.setPixelSize(21)
     painter.setFont(font)
-    painter.drawText(QRectF(0, 6, width, 28), Qt.AlignmentFlag.AlignCenter, title)
-    font.setPixelSize(13)
+    painter.drawText(QRectF(0, 6, width, 30), Qt.AlignmentFlag.AlignCenter, title)
+    font.setPixelSize(16)  # about 8 pt when the chart is printed 156 mm wide
     painter.setFont(font)
     x = left
     for name, colour, _values in series:  # the legend
-        painter.fillRect(QRectF(x, 40, 12, 12), QColor(colour))
+        painter.fillRect(QRectF(x, 44, 14, 14), QColor(colour))
         painter.setPen(Qt.GlobalColor.black)
-        painter.drawText(QRectF(x + 16, 36, 160, 20), Qt.AlignmentFlag.AlignVCenter, name)
+        painter.drawText(QRectF(x + 18, 40, 180, 22), Qt.AlignmentFlag.AlignVCenter, name)
         x += 30 + painter.fontMetrics().horizontalAdvance(name)
     peak = max((v for _n, _c, values in series for v in values), default=0) or 1
     span = width - left - right
@@ -132,10 +132,10 @@ def _bar_chart(title: str, labels: list[str], series: list[tuple[str, str, list[
                          painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, left - 12))
         for j, (_name, colour, values) in enumerate(series):
             value = values[i]
-            bar = QRectF(left, y + 4 + j * 18, span * value / peak, 14)
+            bar = QRectF(left, y + 4 + j * 21, span * value / peak, 17)
             painter.fillRect(bar, QColor(colour))
             text = f"{value * 100:.1f}%" if percent else f"{value:g}"
-            painter.drawText(QRectF(bar.right() + 4, bar.top() - 3, 80, 20), Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(QRectF(bar.right() + 4, bar.top() - 3, 80, 23), Qt.AlignmentFlag.AlignVCenter, text)
     painter.end()
     return encode(image, "PNG")
 
@@ -192,14 +192,16 @@ def report_document(year: Year, chart_png: dict[str, bytes], *, today: dt.date) 
         rows = tuple((u.unit, str(u.figures.events), str(u.figures.arrived), str(u.figures.received),
                       _pct(u.figures.satisfaction) or "—") for u in reporting)
         blocks.append(Table(("单位", "场次", "实到", "意见建议", "满意率"), rows, (64, 18, 22, 26, 26),
-                            font_size_pt=12, left_columns=(0,)))
-        for name in ("到场人数", "意见建议办理", "满意率"):
-            if name in chart_png:
-                blocks.append(Picture(chart_png[name], 156))
+                            font_size_pt=12, left_columns=(0,), keep_last_rows=2))
+    else:
+        blocks.append(Paragraph(f"{year.year}年未收到各单位的活动情况。"))
     if year.missing:
         blocks.append(Heading(1, "未报送情况"))
         blocks.append(Paragraph(f"截至{cn_date(today)}，{'、'.join(year.missing)}"
                                 f"共{len(year.missing)}个单位尚未报送{year.year}年“政府开放日”活动情况。"))
+    for name in ("到场人数", "意见建议办理", "满意率"):
+        if name in chart_png:
+            blocks.append(Picture(chart_png[name], 156, max_height_mm=200))
     return Document(title=f"{year.year}年“政府开放日”活动开展情况报告", blocks=number_headings(blocks),
                     meta={"kind": "district-report"})
 
