@@ -94,9 +94,10 @@ def write_xlsx(year: Year, path: Path, fonts: DocFonts) -> Path:
     return path
 
 
-def _bar_chart(title: str, labels: list[str], series: list[tuple[str, str, list[float]]], *, percent: bool = False,
-               width: int = 760, scale: float = 2.5) -> bytes:
-    """A horizontal bar chart (one row per label, one bar per series) as a PNG, for print."""
+def _bar_chart(title: str, labels: list[str], segments: list[tuple[str, str, list[float]]], *,
+               percent: bool = False, width: int = 760, scale: float = 2.0) -> bytes:
+    """A horizontal bar per label, made of ``segments`` (name, colour, values) stacked, the total written after
+    it; as a PNG for print (one row per unit keeps forty units on one page)."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
@@ -104,9 +105,9 @@ def _bar_chart(title: str, labels: list[str], series: list[tuple[str, str, list[
     from ..images import encode
 
     ensure_gui()
-    row, top, left, right = 21 * len(series) + 14, 70, 250, 80
-    height = top + row * max(len(labels), 1) + 30
-    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
+    row, top, left, right = 26, 72, 250, 70
+    height = top + row * max(len(labels), 1) + 16
+    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -118,40 +119,44 @@ def _bar_chart(title: str, labels: list[str], series: list[tuple[str, str, list[
     font.setPixelSize(16)  # about 8 pt when the chart is printed 156 mm wide
     painter.setFont(font)
     x = left
-    for name, colour, _values in series:  # the legend
+    for name, colour, _values in segments:  # the legend
         painter.fillRect(QRectF(x, 44, 14, 14), QColor(colour))
         painter.setPen(Qt.GlobalColor.black)
-        painter.drawText(QRectF(x + 18, 40, 180, 22), Qt.AlignmentFlag.AlignVCenter, name)
-        x += 30 + painter.fontMetrics().horizontalAdvance(name)
-    peak = max((v for _n, _c, values in series for v in values), default=0) or 1
+        painter.drawText(QRectF(x + 18, 40, 200, 22), Qt.AlignmentFlag.AlignVCenter, name)
+        x += 34 + painter.fontMetrics().horizontalAdvance(name)
+    totals = [sum(values[i] for _n, _c, values in segments) for i in range(len(labels))]
+    peak = max(totals, default=0) or 1
     span = width - left - right
     for i, label in enumerate(labels):
         y = top + i * row
         painter.setPen(Qt.GlobalColor.black)
-        painter.drawText(QRectF(6, y, left - 12, row - 6), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(QRectF(6, y, left - 12, row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, left - 12))
-        for j, (_name, colour, values) in enumerate(series):
-            value = values[i]
-            bar = QRectF(left, y + 4 + j * 21, span * value / peak, 17)
-            painter.fillRect(bar, QColor(colour))
-            text = f"{value * 100:.1f}%" if percent else f"{value:g}"
-            painter.drawText(QRectF(bar.right() + 4, bar.top() - 3, 80, 23), Qt.AlignmentFlag.AlignVCenter, text)
+        start = float(left)
+        for _name, colour, values in segments:
+            length = span * values[i] / peak
+            painter.fillRect(QRectF(start, y + 5, length, row - 10), QColor(colour))
+            start += length
+        text = f"{totals[i] * 100:.1f}%" if percent else f"{totals[i]:g}"
+        painter.drawText(QRectF(start + 4, y, right + 20, row), Qt.AlignmentFlag.AlignVCenter, text)
     painter.end()
     return encode(image, "PNG")
 
 
 def charts(year: Year) -> dict[str, bytes]:
-    """The three charts of the reporting units: arrivals, suggestion outcomes, satisfaction (only units with
-    forms)."""
+    """The three charts of the reporting units: arrivals (群众代表 and others), suggestions (replied on time,
+    overdue, the rest), satisfaction (units with forms only)."""
     units = year.reporting
+    names = [u.unit for u in units]
     out = {
-        "到场人数": _bar_chart(f"{year.year}年各单位活动到场人数", [u.unit for u in units], [
-            ("实到人数", "#1565c0", [u.figures.arrived for u in units]),
-            ("其中群众代表", "#64b5f6", [u.figures.public_arrived for u in units])]),
-        "意见建议办理": _bar_chart(f"{year.year}年各单位意见建议办理情况", [u.unit for u in units], [
-            ("收到", "#6d4c41", [u.figures.received for u in units]),
+        "到场人数": _bar_chart(f"{year.year}年各单位活动到场人数", names, [
+            ("群众代表", "#1565c0", [u.figures.public_arrived for u in units]),
+            ("其他参加人员", "#90caf9", [u.figures.arrived - u.figures.public_arrived for u in units])]),
+        "意见建议办理": _bar_chart(f"{year.year}年各单位意见建议办理情况（条）", names, [
             ("按期答复", "#2e7d32", [u.figures.replied_on_time for u in units]),
-            ("逾期未答复", "#c62828", [u.figures.overdue for u in units])]),
+            ("逾期未答复", "#c62828", [u.figures.overdue for u in units]),
+            ("其他", "#bdbdbd", [max(u.figures.received - u.figures.replied_on_time - u.figures.overdue, 0)
+                                   for u in units])]),
     }
     rated = [u for u in units if u.figures.satisfaction is not None]
     if rated:
