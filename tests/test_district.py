@@ -218,3 +218,43 @@ def test_a_newer_package_of_the_same_event_replaces_the_older_and_history_stays(
         assert P.select().count() == 2 and P.select().where(P.replaced_by.is_null()).count() == 1
     finally:
         ws.close()
+
+
+def test_the_district_window_adds_a_stick_trusting_each_key_once_and_writes_the_report(district, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop_app.workspace import open_workspace
+    from ui.district import DistrictDialog
+    from ui.main_window import MainWindow
+
+    root, made, stick = district
+    questions, shown = [], []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: questions.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.append(text))
+    ws = open_workspace(root / "district.sqlite3", lock=True)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    dialog = DistrictDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.year.setValue(YEAR)
+    dialog.show()
+    try:
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(shown) >= 2, timeout=60000)  # refused untrusted, then added once trusted
+        assert len(questions) == len(UNITS)  # one question per unit's key, with its fingerprint
+        assert all(any(_fingerprint(made[(unit, 0)]) in q for q in questions) for unit in UNITS)
+        assert dialog.received.rowCount() == 6
+        assert dialog.units.rowCount() == len(UNITS)
+        assert "6" in dialog.status.text()  # six added
+        out = root / "window-report"
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+        qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: out.is_dir() and any(out.glob("*.docx")), timeout=60000)
+        assert any(out.glob("*.xlsx"))
+    finally:
+        dialog.close()
+        window.close()
+        ws.close()

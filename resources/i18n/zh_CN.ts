@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>Date</source>
-        <translation>活动日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Starts at</source>
@@ -909,6 +909,165 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     </message>
 </context>
 <context>
+    <name>DistrictDialog</name>
+    <message>
+        <source>District summary</source>
+        <translation>区县汇总</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>在名单中</translation>
+    </message>
+    <message>
+        <source>Trusted key</source>
+        <translation>信任的密钥</translation>
+    </message>
+    <message>
+        <source>Events this year</source>
+        <translation>本年活动</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Import the &amp;units list…</source>
+        <translation>导入单位名单(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add packages (folder or stick)…</source>
+        <translation>添加归档包（文件夹或U盘）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add package &amp;zips…</source>
+        <translation>添加归档包压缩文件(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Write the year&apos;s &amp;report…</source>
+        <translation>生成年度汇总(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已被替换</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>{year}: {reported} of {expected} units reported, {events} events.</source>
+        <translation>{year}年：名单中 {expected} 个单位已报送 {reported} 个，共 {events} 场活动。</translation>
+    </message>
+    <message>
+        <source>Units list</source>
+        <translation>单位名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{count} units on the list.</source>
+        <translation>名单中共 {count} 个单位。</translation>
+    </message>
+    <message>
+        <source>Package zips</source>
+        <translation>归档包压缩文件</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>压缩文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Folder or stick holding the packages</source>
+        <translation>存放归档包的文件夹或U盘</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>正在校验归档包…</translation>
+    </message>
+    <message>
+        <source>Trust this unit&apos;s key?</source>
+        <translation>信任该单位的密钥？</translation>
+    </message>
+    <message>
+        <source>{source}
+
+is signed with the key
+
+{fingerprint}
+
+Compare it digit by digit with the fingerprint the unit reported on paper. Trust this key for the unit?</source>
+        <translation>{source}
+
+的签名密钥指纹为
+
+{fingerprint}
+
+请与该单位书面报送的指纹逐位核对。确认信任此密钥为该单位的密钥吗？</translation>
+    </message>
+    <message>
+        <source>{added} added, {replaced} replacing an older package, {refused} refused.</source>
+        <translation>新增 {added} 个，替换旧包 {replaced} 个，拒收 {refused} 个。</translation>
+    </message>
+    <message>
+        <source>Packages added</source>
+        <translation>归档包添加结果</translation>
+    </message>
+    <message>
+        <source>Write the report into folder</source>
+        <translation>将年度汇总写入文件夹</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已生成：{files}</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未能生成</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成年度汇总…</translation>
+    </message>
+</context>
+<context>
     <name>DoneDialog</name>
     <message>
         <source>Mark as done</source>
@@ -1601,6 +1760,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>&amp;Import or merge from a file…</source>
         <translation>从文件导入/合并(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>District &amp;summary…</source>
+        <translation>区县汇总(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
