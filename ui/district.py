@@ -47,9 +47,10 @@ class DistrictDialog(QDialog):
         for table in (self.units, self.received):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
+            table.setWordWrap(False)  # a fingerprint or a time on one line, never half of it
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.verticalHeader().hide()
+        self.received.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
@@ -76,7 +77,7 @@ class DistrictDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.units)
         splitter.addWidget(self.received)
-        splitter.setSizes([430, 670])
+        splitter.setSizes([660, 540])
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.close_button)
