@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..domain.dates import cn_date
+from ..domain.masking import mask_text
 from ..domain.plan import DocFonts, PlanSnapshot
 from ..domain.roster import RosterSnapshot
 from ..errors import UserError
@@ -80,8 +81,9 @@ MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
 
 
 def safe_name(text: str) -> str:
-    """Drop the characters Windows refuses in a file name; no trailing dots or spaces, no reserved names."""
-    name = ILLEGAL.sub("", text).strip().rstrip(". ")
+    """Drop the characters Windows refuses in a file name; no trailing dots or spaces, no reserved names; ID and
+    mobile numbers masked (with ＊: Windows refuses *), as in a public document."""
+    name = ILLEGAL.sub("", mask_text(text, star="＊")).strip().rstrip(". ")  # a caption may hold a phone number
     if name.upper().split(".")[0] in RESERVED:
         name = "_" + name
     return name[:MAX_STEM] or "未命名"

@@ -12,6 +12,7 @@ from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from . import idcard, phones
 from . import text as text_rules
+from .masking import mask_id  # noqa: F401 - the roster's masking of an ID number is the one of free text
 
 # Status codes in their usual order; check-in adds its own later.
 STATUSES = ("registered", "confirmed", "waitlisted", "not_selected", "cancelled", "no_show")
@@ -299,8 +300,3 @@ class RosterSnapshot:
     venue: str
     categories: tuple[str, ...]  # in the plan's order
     people: tuple[RosterPerson, ...]
-
-
-def mask_id(number: str) -> str:
-    """The first 6 and last 4 characters: enough to tell two people apart, not enough to misuse."""
-    return number[:6] + "*" * max(len(number) - 10, 0) + number[-4:] if len(number) > 10 else "*" * len(number)

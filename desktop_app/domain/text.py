@@ -13,19 +13,6 @@ _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 +
 CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff{_NONCHARACTERS}]")
 
 
-# ID and mobile numbers inside free text, as people write them: letters may touch a number (``ID110101…``,
-# ``tel13812345678``), digits may not (a longer number is no ID); the groups may be set apart by a space, a dot
-# or a hyphen (640422 19741021 4513, 138.1234.5678). The log's redaction and the public documents' masking both
-# use these, so what one catches the other does.
-SEPARATOR = r"[ .\-]?"
-ID_IN_TEXT = re.compile(rf"(?<!\d)(?:\d{{6}}{SEPARATOR}\d{{8}}{SEPARATOR}\d{{3}}[\dXx]|\d{{15}})(?![\dXx])")
-MOBILE_IN_TEXT = re.compile(rf"(?<!\d)(?:\+?86{SEPARATOR})?(1[3-9]\d(?:{SEPARATOR}\d{{4}}){{2}})(?!\d)")
-
-
-def digits_of(text: str) -> str:
-    return re.sub(r"[ .\-]", "", text)
-
-
 def clean(text) -> str:
     """``text`` as a string without control characters and non-characters (tab, line feed and carriage return
     are kept: a multi-line note keeps its lines)."""
