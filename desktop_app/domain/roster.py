@@ -151,7 +151,7 @@ class RosterContext:
 
 def normalise_text(value) -> str:
     """Full-width letters and digits to half-width, surrounding and inner runs of spaces trimmed."""
-    text = unicodedata.normalize("NFKC", text_rules.clean(value))
+    text = unicodedata.normalize("NFKC", text_rules.one_line(value))
     return " ".join(text.split())
 
 
