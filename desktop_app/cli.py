@@ -130,7 +130,24 @@ def _parser() -> argparse.ArgumentParser:
                              "package's 归档目录 prints it; spaces ignored)")
     verify.add_argument("--json", action="store_true",
                         help='print {"ok", "files", "mismatched", "missing", "extra", "wrong_kind", '
-                             '"kinds_missing", "signature", "fingerprint"}; exit 1 when not ok')
+                             '"kinds_missing", "signature", "fingerprint", "signer", "signer_name"}; exit 1 when '
+                             'not ok (also when the signer is neither this installation nor a trusted key, unless '
+                             '--key names it)')
+
+    keys = sub.add_parser("keys", help="this installation's package signing key and the keys it trusts")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    k_list = keys_sub.add_parser("list", help="the keys this installation knows")
+    k_list.add_argument("--json", action="store_true", help='print [{"fingerprint", "name", "own"}]')
+    k_trust = keys_sub.add_parser("trust", help="trust the key with this fingerprint or public key file")
+    k_trust.add_argument("key", metavar="FINGERPRINT|FILE")
+    k_trust.add_argument("--name", required=True, help="whose key it is (a unit, an earlier installation)")
+    k_forget = keys_sub.add_parser("forget", help="no longer trust a key")
+    k_forget.add_argument("key", metavar="FINGERPRINT")
+    k_export = keys_sub.add_parser("export", help="write this installation's public key (for whoever verifies "
+                                                  "its packages)")
+    k_export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    keys_sub.add_parser("new", help="make a new signing key when the one made here is lost (refused while it "
+                                    "exists); the next package's 归档目录 prints the change")
 
     roster_import = sub.add_parser("import-roster", parents=[common],
                                    help="import people from a spreadsheet (.xlsx, .xls, .ods, an HTML table saved "
@@ -345,8 +362,39 @@ def cmd_verify_package(args) -> int:
             for name in names:
                 print(f"{label}\t{name}")
         print(f"signature\t{report.signature}" + (f"\t{report.fingerprint}" if report.fingerprint else ""))
+        if report.signer:
+            print(f"signer\t{report.signer}" + (f"\t{report.signer_name}" if report.signer_name else ""))
         print("ok" if report.ok else "NOT OK", report.files)
     return 0 if report.ok else 1
+
+
+def cmd_keys(args) -> int:
+    from . import signing
+
+    if args.keys_command == "list":
+        known = signing.known_keys()
+        if args.json:
+            print(json.dumps([k.as_json() for k in known], ensure_ascii=False))
+        else:
+            for k in known:
+                print(f"{k.fingerprint}\t{'this-installation' if k.own else k.name}")
+    elif args.keys_command == "trust":
+        print(signing.trust(args.key, args.name).fingerprint)
+    elif args.keys_command == "forget":
+        signing.forget(args.key)
+    elif args.keys_command == "export":
+        path = args.out.expanduser()
+        _out_dir(path.parent)
+        try:
+            path.write_bytes(signing.public_key_pem())
+        except OSError as exc:
+            raise UserError(OUT_DIR, path=str(path.parent), error=exc.strerror or str(exc)) from None
+        print(path)
+    else:
+        old, new = signing.new_key()
+        log.warning("a new package signing key was made on the command line (%s replaces %s)", new, old or "none")
+        print(new)
+    return 0
 
 
 def _out_dir(path: Path) -> Path:
@@ -487,7 +535,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
-            "checkin": cmd_checkin, "stats": cmd_stats, "bundle": cmd_bundle,
+            "checkin": cmd_checkin, "stats": cmd_stats, "bundle": cmd_bundle, "keys": cmd_keys,
             None: cmd_gui}
 
 

@@ -3034,6 +3034,10 @@ Opening…</source>
         <translation>生成归档包(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Verify a filing package…</source>
+        <translation>校验归档包(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Drafts are written from the data until you edit them; every edit is saved as you type.</source>
         <translation>修改之前，草稿随数据自动生成；修改内容随输入自动保存。</translation>
     </message>
@@ -3084,6 +3088,42 @@ Opening…</source>
     <message>
         <source>Write the filing package into</source>
         <translation>将归档包写入</translation>
+    </message>
+    <message>
+        <source>A new signing key was made: {fingerprint}. The package&apos;s 归档目录 will note the change.</source>
+        <translation>已生成新的签名密钥：{fingerprint}。下一个归档包的归档目录将注明此次更换。</translation>
+    </message>
+    <message>
+        <source>Package signing key</source>
+        <translation>归档包签名密钥</translation>
+    </message>
+    <message>
+        <source>The key that signs this office&apos;s filing packages is missing:
+{path}
+(fingerprint {fingerprint}).
+
+If you have a backup of the data folder, cancel and put the file back. Otherwise a new key can be made: packages will then carry a new fingerprint, which the office that registered the old one must be told of. The change is recorded in the audit log and printed on the next package&apos;s 归档目录.
+
+Make a new key?</source>
+        <translation>本单位用于签名归档包的密钥不见了：
+{path}
+（指纹 {fingerprint}）。
+
+如有数据文件夹的备份，请取消并把该文件放回原处。否则可以生成新密钥：此后的归档包将带有新的指纹，须告知登记了原指纹的单位。此次更换将记入操作日志，并在下一个归档包的归档目录中注明。
+
+生成新密钥吗？</translation>
+    </message>
+    <message>
+        <source>Reading the filing package back…</source>
+        <translation>正在读取并校验归档包…</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a filing package</source>
+        <translation>选择归档包所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Verify a filing package</source>
+        <translation>校验归档包</translation>
     </message>
     <message>
         <source>Writing and verifying the filing package…</source>
@@ -3235,6 +3275,87 @@ and read back unchanged.</source>
     <message>
         <source>Today</source>
         <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a filing package</source>
+        <translation>校验归档包</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key…</source>
+        <translation>信任此密钥(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The package verifies: every file is as its signed list says.</source>
+        <translation>校验通过：每个文件都与签名的文件清单一致。</translation>
+    </message>
+    <message>
+        <source>The package does NOT verify.</source>
+        <translation>校验未通过。</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}
+Files listed: {files}</source>
+        <translation>文件夹：{folder}
+清单中的文件：{files} 个</translation>
+    </message>
+    <message>
+        <source>Changed since it was signed</source>
+        <translation>签名后被改动</translation>
+    </message>
+    <message>
+        <source>Listed but missing</source>
+        <translation>清单中有、实际缺少</translation>
+    </message>
+    <message>
+        <source>Not in the signed list</source>
+        <translation>不在签名的清单中</translation>
+    </message>
+    <message>
+        <source>Does not open as the document it should be</source>
+        <translation>无法作为应有的文件打开</translation>
+    </message>
+    <message>
+        <source>Documents a complete package holds that are missing</source>
+        <translation>完整归档包应有而缺少的文件</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等，另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>The list of files carries no signature: nobody vouches for it.</source>
+        <translation>文件清单没有签名：无法确认其来源。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the list of files: something was changed after it was signed.</source>
+        <translation>签名与文件清单不符：签名后有内容被改动。</translation>
+    </message>
+    <message>
+        <source>Signed by the key {fingerprint}, but the package&apos;s 归档目录 prints {printed}: the package was signed again by someone else after it was written. Do not file it; ask the unit for its package again.</source>
+        <translation>签名密钥为 {fingerprint}，但归档包自身的归档目录印的是 {printed}：归档包写出后被他人重新签名。请勿归档，请向该单位重新索取归档包。</translation>
+    </message>
+    <message>
+        <source>Signed by this installation&apos;s key ({fingerprint}).</source>
+        <translation>由本机的密钥签名（{fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>Signed by the trusted key “{name}” ({fingerprint}).</source>
+        <translation>由已信任的密钥“{name}”签名（{fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>Signed by an unknown key ({fingerprint}): neither this installation&apos;s nor one it trusts. Compare the fingerprint with the one the unit registered; if it is theirs, trust the key under the unit&apos;s name and verify again.</source>
+        <translation>由未知密钥签名（{fingerprint}）：既不是本机的密钥，也不是已信任的密钥。请将指纹与该单位登记的指纹核对；确属该单位的，以单位名称信任此密钥后再校验。</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>信任此密钥</translation>
+    </message>
+    <message>
+        <source>Whose key is {fingerprint}? (the unit or installation, as it will be named when its packages are verified)</source>
+        <translation>密钥 {fingerprint} 属于谁？（填写单位或安装名称，校验其归档包时将显示此名称）</translation>
     </message>
 </context>
 <context>
@@ -4361,6 +4482,34 @@ and read back unchanged.</source>
     <message>
         <source>a survey export with numbered questions</source>
         <translation>带题号的问卷导出文件</translation>
+    </message>
+    <message>
+        <source>The package signing key {path} is missing (its fingerprint was {fingerprint}). Restore the file from a backup of the data folder; if it is lost, make a new key in the window (归档 tab, when writing a package) or with &apos;openday keys new&apos;: packages will then carry a new fingerprint, which the office must register again.</source>
+        <translation>归档包签名密钥 {path} 不见了（原指纹 {fingerprint}）。请从数据文件夹的备份中恢复该文件；如已丢失，可在窗口中（归档页，写出归档包时）或用 openday keys new 生成新密钥：此后的归档包将带有新的指纹，须重新登记。</translation>
+    </message>
+    <message>
+        <source>The package signing key {path} cannot be read ({error}): the file is damaged or is not a key. Restore it from a backup of the data folder; if it is lost, move the file away and make a new key with &apos;openday keys new&apos;.</source>
+        <translation>无法读取归档包签名密钥 {path}（{error}）：文件已损坏或不是密钥。请从数据文件夹的备份中恢复；如已丢失，请将该文件移走，再用 openday keys new 生成新密钥。</translation>
+    </message>
+    <message>
+        <source>This installation already has its signing key {path} (fingerprint {fingerprint}); no new key was made.</source>
+        <translation>本机已有签名密钥 {path}（指纹 {fingerprint}），未生成新密钥。</translation>
+    </message>
+    <message>
+        <source>The key list {path} cannot be read ({error}). Restore it from a backup of the data folder, or move it away to start an empty list.</source>
+        <translation>无法读取密钥清单 {path}（{error}）。请从数据文件夹的备份中恢复，或将其移走后重新建立清单。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is neither a key fingerprint (32 hexadecimal digits, as the package&apos;s 归档目录 prints it) nor a public key file (.pem).</source>
+        <translation>“{value}”既不是密钥指纹（32位十六进制数字，即归档目录所印的指纹），也不是公钥文件（.pem）。</translation>
+    </message>
+    <message>
+        <source>Give the trusted key a name (the unit or installation it belongs to).</source>
+        <translation>请为信任的密钥填写名称（所属单位或安装）。</translation>
+    </message>
+    <message>
+        <source>No trusted key has the fingerprint {fingerprint}.</source>
+        <translation>已信任的密钥中没有指纹为 {fingerprint} 的密钥。</translation>
     </message>
 </context>
 </TS>
