@@ -19,7 +19,6 @@ from pathlib import Path
 
 from . import __version__, signing
 from .documents import export
-from .documents.export import safe_name
 from .documents.gongwen import write_docx
 from .documents.model import KIND_PREFIX, Document, Paragraph, Table, Title
 from .domain.dates import cn_date
@@ -141,7 +140,7 @@ class VerifyReport:
 
 
 def folder_name(unit: str, date: dt.date | None) -> str:
-    return safe_name(f"{date.isoformat() if date else '未定日期'}_{unit}_政府开放日归档")
+    return export.unit_stem(date.isoformat() if date else "未定日期", unit, "政府开放日归档")
 
 
 def _sha256(path: Path) -> str:

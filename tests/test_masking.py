@@ -180,3 +180,24 @@ def test_a_masked_package_shows_no_rendering_anywhere(workspace, tmp_path_factor
     for where, text in _all_text(result.folder):
         for number in numbers:
             assert not _leaks(number, text), (where, text)
+
+
+# -- names that fit ---------------------------------------------------------------------------------------------------
+
+def test_an_80_character_unit_writes_its_documents_and_package_with_names_under_255_bytes(workspace, tmp_path):
+    from desktop_app import package
+    from desktop_app.demo import create_demo_event
+    from desktop_app.documents import export
+    from desktop_app.services import events, plan, summary
+
+    held = create_demo_event(held=True)
+    unit = "宁夏回族自治区固原市西吉县人民政府办公室政务公开与政务服务管理局审批服务管理局综合办公室" * 2
+    unit = unit[:80]
+    events.update_event(held.id, unit=unit)
+    written = export.export("plan", plan.snapshot(held.id), plan.doc_fonts(), tmp_path / "docs")
+    assert written and all(len(p.name.encode()) <= 255 for p in written)
+    assert written[0].name.endswith("_实施方案.docx") and written[0].name.startswith(str(held.date))
+    result = package.write_package(summary.package_snapshot(held.id), tmp_path / "usb")
+    assert result.folder.name.endswith("_政府开放日归档") and len(result.folder.name.encode()) <= 255 - 19
+    assert all(len(part.encode()) <= 255 for p in result.folder.rglob("*") for part in p.relative_to(tmp_path).parts)
+    assert package.verify_package(result.folder).ok
