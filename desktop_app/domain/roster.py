@@ -147,6 +147,7 @@ class RosterContext:
     categories: frozenset[str] = frozenset()
     existing_ids: dict[str, str] = field(default_factory=dict)  # ID number -> name of the person who has it
     existing_phones: dict[str, str] = field(default_factory=dict)
+    registration_deadline: dt.date | None = None
 
 
 def normalise_text(value) -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 from .. import i18n
 from ..domain import roster as roster_domain
 from ..domain import text as text_rules
+from ..domain.dates import cn_date
 from ..domain.roster import InviteeDraft, Problem, RosterContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -75,14 +76,20 @@ _STEMS = {"name": ("姓名",), "id_number": ("身份证", "证件号"), "phone":
 
 WARNINGS = {
     "gender_mismatch": roster_domain.GENDER_MISMATCH,
-    "date_unreadable": QT_TRANSLATE_NOOP("core", "The registration time “{value}” was not understood; it is left "
-                                         "empty."),
+    "registered_after_deadline": QT_TRANSLATE_NOOP("core", "Registered on {date}, after the registration deadline "
+                                                   "({deadline})."),
+    "registered_after_event": QT_TRANSLATE_NOOP("core", "Registered on {date}, after the day of the event "
+                                                "({event}): check the date in the file."),
 }
 # Reasons the importer adds to the domain's (stable codes, printed by the CLI).
 IMPORT_REASONS = {
     "control_character": QT_TRANSLATE_NOOP("core", "The {field} holds an invisible control character (U+{code}) "
                                            "that documents cannot print: retype the {field} in the file and "
                                            "import it again."),
+    "registered_at_unreadable": QT_TRANSLATE_NOOP(
+        "core", "The registration time “{value}” cannot be read without a guess (write it as 2024-01-02 09:30, "
+                "2024年1月2日 or 20240102; 1/2/2024 could be January or February). First come, first served is "
+                "decided on it: correct it in the file and import the row again."),
 }
 ROW_REF = QT_TRANSLATE_NOOP("core", "row {row}")
 NO_SUCH_HEADER = QT_TRANSLATE_NOOP("core", "{path} has no column headed “{header}” (its headers: {headers}); give "
@@ -321,7 +328,15 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> lis
         if earlier is not None:
             problems.append(Problem(which, "duplicate_in_file", {"other": i18n.text(ROW_REF, row=earlier)}))
         if when is None and raw_when is not None and str(raw_when).strip():
-            problems.append(Problem("registered_at", "date_unreadable", {"value": cell_text(raw_when).strip()}))
+            problems.append(ImportProblem("registered_at", "registered_at_unreadable",
+                                          {"value": cell_text(raw_when).strip()}))
+        elif when is not None:
+            if ctx.event_date and when.date() > ctx.event_date:
+                problems.append(Problem("registered_at", "registered_after_event",
+                                        {"date": cn_date(when.date()), "event": cn_date(ctx.event_date)}))
+            elif ctx.registration_deadline and when.date() > ctx.registration_deadline:
+                problems.append(Problem("registered_at", "registered_after_deadline", {
+                    "date": cn_date(when.date()), "deadline": cn_date(ctx.registration_deadline)}))
         if problems:
             out.append(PreviewRow(
                 row.number, clean, tuple(p.code for p in problems if p.is_error),

@@ -3976,12 +3976,20 @@ Files listed: {files}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>The registration time “{value}” was not understood; it is left empty.</source>
-        <translation>报名时间“{value}”无法识别，已留空。</translation>
+        <source>Registered on {date}, after the registration deadline ({deadline}).</source>
+        <translation>报名时间为{date}，晚于报名截止日期（{deadline}）。</translation>
+    </message>
+    <message>
+        <source>Registered on {date}, after the day of the event ({event}): check the date in the file.</source>
+        <translation>报名时间为{date}，晚于活动日期（{event}）：请核对文件中的日期。</translation>
     </message>
     <message>
         <source>The {field} holds an invisible control character (U+{code}) that documents cannot print: retype the {field} in the file and import it again.</source>
         <translation>{field}中含有文书无法打印的不可见控制字符（U+{code}）：请在文件中重新输入{field}后再导入。</translation>
+    </message>
+    <message>
+        <source>The registration time “{value}” cannot be read without a guess (write it as 2024-01-02 09:30, 2024年1月2日 or 20240102; 1/2/2024 could be January or February). First come, first served is decided on it: correct it in the file and import the row again.</source>
+        <translation>报名时间“{value}”无法确定（请写成 2024-01-02 09:30、2024年1月2日或20240102；1/2/2024 既可能是1月也可能是2月）。名额按报名先后确定，不能猜测：请在文件中改正后重新导入该行。</translation>
     </message>
     <message>
         <source>row {row}</source>
