@@ -35,6 +35,7 @@ EMPTY_PASSPHRASE_ENV = QT_TRANSLATE_NOOP("core", "The environment variable {var}
                                                  "hold the bundle's passphrase.")
 PASSPHRASE_PROMPT = QT_TRANSLATE_NOOP("core", "Passphrase of the bundle: ")
 PASSPHRASE_AGAIN = QT_TRANSLATE_NOOP("core", "The same passphrase again: ")
+SHEET_READ = QT_TRANSLATE_NOOP("core", "Sheet read: {sheet}")
 MERGE_SUMMARY = QT_TRANSLATE_NOOP("core", "{title}: {added} added, {updated} updated, {unchanged} unchanged, "
                                           "{checkins} check-ins added, {conflicts} conflicts (the values here were "
                                           "kept), {duplicates} people admitted on two devices (counted once)")
@@ -155,6 +156,9 @@ def _parser() -> argparse.ArgumentParser:
     roster_import.add_argument("file", type=Path, metavar="FILE")
     roster_import.add_argument("--event", type=int, required=True, metavar="ID")
     roster_import.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
+    roster_import.add_argument("--sheet", metavar="NAME", default=None,
+                               help="read this sheet of a workbook (default: the first visible sheet with a name "
+                                    "column; hidden sheets are read only when named)")
     roster_import.add_argument("--column", action="append", type=_column, default=[], metavar="HEADER=FIELD",
                                help="the column headed HEADER holds FIELD (repeatable), for a file whose headers "
                                     "are not recognised; FIELD: " + ", ".join(IMPORT_FIELDS))
@@ -439,7 +443,8 @@ def cmd_import_roster(args) -> int:
     workspace = _open(args, create=False)
     try:
         report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
-                                     save_rejected=not args.dry_run, columns=dict(args.column) or None)
+                                     save_rejected=not args.dry_run, columns=dict(args.column) or None,
+                                     sheet=args.sheet)
     finally:
         workspace.close()
     if args.json:
@@ -447,6 +452,8 @@ def cmd_import_roster(args) -> int:
         return 0
     counts = {"rows": len(report.rows), "valid": len(report.valid_rows), "imported": report.imported,
               "rejected": len(report.rejected_rows)}
+    if report.table.sheet:
+        print(i18n.text(SHEET_READ, sheet=report.table.sheet))
     if importer.platform_note(report.table):
         print(importer.platform_note(report.table))
     print(i18n.text(importer.DRY_RUN_SUMMARY if report.dry_run else importer.SUMMARY, **counts))

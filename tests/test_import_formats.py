@@ -545,3 +545,63 @@ def test_chunked_commit_is_one_transaction(tmp_path, demo_ws, demo_db, monkeypat
     fresh = importer.check_file(table, None, roster_service.context(1))
     assert len(fresh.valid_rows) == 4
     assert importer.commit(1, fresh).imported == 4 and count_people(demo_db) == before + 5
+
+
+# -- which sheet, and how large -------------------------------------------------------------------------------------
+
+def _two_sheets(path, *, hide_first: bool = True):
+    from desktop_app.domain import idcard
+
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "旧名单"
+    hidden.append(["姓名", "身份证号", "手机"])
+    hidden.append(["隐藏人", idcard.make("640422", dt.date(1980, 1, 2), 11), "13900001111"])
+    visible = book.create_sheet("报名表")
+    visible.append(["姓名", "身份证号", "手机"])
+    visible.append(["可见人", idcard.make("640422", dt.date(1981, 1, 2), 13), "13900002222"])
+    if hide_first:
+        hidden.sheet_state = "hidden"
+        book.active = 1
+    book.save(path)
+    return path
+
+
+def test_a_hidden_first_sheet_is_not_read_and_the_sheet_read_is_named(tmp_path, demo_db):
+    from desktop_app.importers import roster as importer
+
+    path = _two_sheets(tmp_path / "两张表.xlsx")
+    table = importer.read_roster(path)
+    assert table.sheet == "报名表" and [r.values[0] for r in table.rows] == ["可见人"]
+    assert [r.values[0] for r in importer.read_roster(path, sheet="旧名单").rows] == ["隐藏人"]
+    out = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run")
+    assert out.returncode == 0 and "报名表" in out.stdout
+    chosen = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run", "--json",
+                     "--sheet", "旧名单")
+    assert chosen.returncode == 0 and json.loads(chosen.stdout)["rows"] == 1
+    missing = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--sheet", "没有")
+    assert missing.returncode == 1 and "旧名单" in missing.stderr and "报名表" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_a_sheet_beyond_the_row_limit_is_refused_before_its_rows_are_read(tmp_path, monkeypatch):
+    book = Workbook()
+    book.active.title = "名单"
+    book.active.append(["姓名", "手机"])
+    for n in range(60):
+        book.active.append([f"人{n}", f"139{n:08d}"])
+    book.save(tmp_path / "大.xlsx")
+    monkeypatch.setattr(spreadsheet, "MAX_ROWS", 50)
+    iterated = []
+    real = formats._calamine_rows
+
+    def counted(sheet):
+        for row in real(sheet):
+            iterated.append(row)
+            yield row
+
+    monkeypatch.setattr(formats, "_calamine_rows", counted)
+    with pytest.raises(UserError) as refused:
+        importer.read_roster(tmp_path / "大.xlsx")
+    assert "名单" in str(refused.value) and "61" in str(refused.value)
+    assert not iterated  # refused before a row was turned into Python values

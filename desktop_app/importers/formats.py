@@ -55,6 +55,8 @@ class Sheet:
     name: str
     rows: Iterator[tuple[int, tuple]]  # (row number as the file shows it, cell values)
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (column, first row, last row), by first row
+    hidden: bool = False  # hidden in the workbook (Excel shows the other sheets)
+    height: int | None = None  # rows, when known before they are read
 
 
 @dataclass
@@ -113,7 +115,13 @@ def _zip_workbook(path: Path) -> Source:
 
 
 def _calamine(path: Path, kind: str) -> Source:
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
+    from python_calamine import (
+        CalamineError,
+        CalamineWorkbook,
+        PasswordError,
+        SheetTypeEnum,
+        SheetVisibleEnum,
+    )
 
     fh = open(path, "rb")  # noqa: SIM115 - closed by the Source's close
     try:
@@ -133,8 +141,9 @@ def _calamine(path: Path, kind: str) -> Source:
             for meta in workbook.sheets_metadata:
                 if meta.typ != SheetTypeEnum.WorkSheet:
                     continue  # a chart, macro or dialog sheet
-                sheet = workbook.get_sheet_by_name(meta.name)
-                yield Sheet(meta.name, _calamine_rows(sheet), _merged(sheet))
+                sheet = workbook.get_sheet_by_name(meta.name)  # read by calamine; turned into rows when used
+                yield Sheet(meta.name, _calamine_rows(sheet), _merged(sheet),
+                            hidden=meta.visible != SheetVisibleEnum.Visible, height=sheet.height)
         except (CalamineError, OSError, ValueError) as exc:
             log.warning("cannot read %s: %s", path.name, type(exc).__name__)
             raise UserError(DAMAGED, path=str(path)) from None

@@ -138,7 +138,7 @@ class ImportProblem(Problem):
         return IMPORT_REASONS[self.code]
 
 
-def read_roster(path: Path | str, columns: Mapping[str, str] | None = None) -> Table:
+def read_roster(path: Path | str, columns: Mapping[str, str] | None = None, sheet: str | None = None) -> Table:
     """The table of a roster spreadsheet; refused (``UserError``) when it has no recognisable name column.
     ``columns`` (header text -> field, the CLI's ``--column``) names more headers to look for."""
     aliases: Mapping[str, tuple[str, ...]] = COLUMN_ALIASES
@@ -147,7 +147,7 @@ def read_roster(path: Path | str, columns: Mapping[str, str] | None = None) -> T
         for header, field_name in columns.items():
             name = CLI_FIELDS.get(field_name, field_name)
             aliases[name] = (header, *aliases.get(name, ()))
-    return spreadsheet.read_table(path, aliases=aliases, required="name")
+    return spreadsheet.read_table(path, aliases=aliases, required="name", sheet_name=sheet)
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
@@ -463,7 +463,8 @@ def rejected_path(source: Path | str) -> Path:
 
 
 def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | None = None, dry_run: bool = False,
-               save_rejected: bool = False, columns: Mapping[str, str] | None = None) -> ImportReport:
+               save_rejected: bool = False, columns: Mapping[str, str] | None = None,
+               sheet: str | None = None) -> ImportReport:
     """Read ``path``, check every row, and (unless ``dry_run``) import the valid ones in one transaction.
 
     ``columns`` (header text -> field, the CLI's ``--column``) corrects the guessed mapping; ``mapping`` (field ->
@@ -474,7 +475,7 @@ def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | 
     from ..services import roster as roster_service
 
     ctx = roster_service.context(event_id)  # an unknown event is refused before the file is read
-    table = read_roster(path, columns)
+    table = read_roster(path, columns, sheet)
     if mapping is None and columns:
         mapping = mapping_with_columns(table, columns)
     report = check_file(table, mapping, ctx)

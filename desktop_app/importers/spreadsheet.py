@@ -24,6 +24,11 @@ HEADER_SCAN_ROWS = 15  # the header row is looked for in this many rows from the
 
 NOT_FOUND = QT_TRANSLATE_NOOP("core", "The file {path} does not exist. Check the path.")
 EMPTY = QT_TRANSLATE_NOOP("core", "{path} is empty: there are no rows to import.")
+MAX_ROWS = 200_000  # far more than any sign-up sheet; a full-height sheet (1,048,575 rows) took minutes and GBs
+TOO_MANY_ROWS = QT_TRANSLATE_NOOP("core", "The sheet “{sheet}” of {path} has {rows} rows, more than the {limit} a "
+                                          "sign-up sheet can have (perhaps formatting reaches the sheet's last row): "
+                                          "copy the rows with people into a new workbook and import that.")
+NO_SUCH_SHEET = QT_TRANSLATE_NOOP("core", "{path} has no sheet named “{sheet}”; its sheets: {sheets}.")
 NO_ROWS = QT_TRANSLATE_NOOP("core", "{path} has a header row (row {row}) but no people below it.")
 NO_HEADER = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows of "
                               "{path} (looked for: {names}). Put one of these headers above the names and import "
@@ -75,10 +80,13 @@ def header_key(value) -> str:
     return survey.strip_wording(text) if text else text
 
 
-def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], required: str) -> Table:
+def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], required: str,
+               sheet_name: str | None = None) -> Table:
     """Read ``path``; the header row is the row among the first ``HEADER_SCAN_ROWS`` with most cells naming a
-    field of ``aliases`` (field -> header names) and one naming the ``required`` field. The sheets are read in
-    the file's order; the first one with such a header is the table."""
+    field of ``aliases`` (field -> header names) and one naming the ``required`` field. The visible sheets are
+    read in the file's order and the first one with such a header is the table (a hidden sheet is what Excel
+    does not show: it is read only when ``sheet_name`` names it); ``sheet_name`` reads that sheet alone. A sheet
+    of more than ``MAX_ROWS`` rows is refused before its rows are read."""
     path = Path(path)
     try:
         if path.stat().st_size == 0:
@@ -92,7 +100,15 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
     required_names = aliases[required]
     try:
         no_header: UserError | None = None
+        names: list[str] = []
         for sheet in source.sheets:
+            names.append(sheet.name)
+            if sheet_name is not None and sheet.name != sheet_name:
+                continue
+            if sheet_name is None and sheet.hidden:
+                continue
+            if sheet.height is not None and sheet.height > MAX_ROWS:
+                raise UserError(TOO_MANY_ROWS, path=str(path), sheet=sheet.name, rows=sheet.height, limit=MAX_ROWS)
             numbered = _fill_merged(sheet.rows, sheet.merged)
             try:
                 table = _build(path, sheet.name, numbered, known, required, required_names)
@@ -103,6 +119,8 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
                 continue
             if table is not None:
                 return _recognise(replace(table, kind=source.kind))
+        if sheet_name is not None and sheet_name not in names:
+            raise UserError(NO_SUCH_SHEET, path=str(path), sheet=sheet_name, sheets="、".join(names) or "—")
         raise no_header or UserError(EMPTY, path=str(path))
     finally:
         if source.close is not None:

@@ -3432,6 +3432,10 @@ Files listed: {files}</source>
         <translation>再次输入密码：</translation>
     </message>
     <message>
+        <source>Sheet read: {sheet}</source>
+        <translation>读取的工作表：{sheet}</translation>
+    </message>
+    <message>
         <source>{title}: {added} added, {updated} updated, {unchanged} unchanged, {checkins} check-ins added, {conflicts} conflicts (the values here were kept), {duplicates} people admitted on two devices (counted once)</source>
         <translation>{title}：新增 {added} 条，修改 {updated} 条，未变 {unchanged} 条，新增签到 {checkins} 条，冲突 {conflicts} 处（保留了本机的值），{duplicates} 人在两台设备上签到（只计一次）</translation>
     </message>
@@ -4074,6 +4078,14 @@ Files listed: {files}</source>
     <message>
         <source>{path} is empty: there are no rows to import.</source>
         <translation>{path} 是空文件，没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” of {path} has {rows} rows, more than the {limit} a sign-up sheet can have (perhaps formatting reaches the sheet&apos;s last row): copy the rows with people into a new workbook and import that.</source>
+        <translation>{path} 的工作表“{sheet}”有 {rows} 行，超过报名表可能有的 {limit} 行（可能是格式一直设置到了最后一行）：请把有人员的行复制到新的工作簿中，再导入新工作簿。</translation>
+    </message>
+    <message>
+        <source>{path} has no sheet named “{sheet}”; its sheets: {sheets}.</source>
+        <translation>{path} 中没有名为“{sheet}”的工作表；其工作表有：{sheets}。</translation>
     </message>
     <message>
         <source>{path} has a header row (row {row}) but no people below it.</source>
