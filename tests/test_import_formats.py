@@ -605,3 +605,15 @@ def test_a_sheet_beyond_the_row_limit_is_refused_before_its_rows_are_read(tmp_pa
         importer.read_roster(tmp_path / "大.xlsx")
     assert "名单" in str(refused.value) and "61" in str(refused.value)
     assert not iterated  # refused before a row was turned into Python values
+
+
+def test_a_long_csv_cell_is_read_and_an_endless_one_is_named(tmp_path, monkeypatch):
+    long_note = "很长的备注" * 40_000  # 200,000 characters: beyond the csv module's own 131,072
+    path = tmp_path / "长.csv"
+    path.write_text(f"姓名,手机,备注\n张三,13900001111,{long_note}\n李四,13900002222,短\n", encoding="utf-8")
+    table = importer.read_roster(path)
+    assert [r.values[0] for r in table.rows] == ["张三", "李四"] and table.rows[0].values[2] == long_note
+    monkeypatch.setattr(formats, "MAX_CELL", 1000)
+    with pytest.raises(UserError) as refused:
+        importer.read_roster(path)
+    assert "2" in str(refused.value) and "1000" in str(refused.value) and str(path) in str(refused.value)

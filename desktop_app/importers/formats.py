@@ -50,6 +50,11 @@ MIXED_TEXT = QT_TRANSLATE_NOOP("core", "{path} mixes two text encodings: line {l
                                "again as CSV (UTF-8) or .xlsx and import that file.")
 
 
+MAX_CELL = 1_000_000  # characters in one CSV cell: far beyond any 备注, well short of exhausting memory
+CELL_TOO_LONG = QT_TRANSLATE_NOOP("core", "Line {line} of {path} holds a cell longer than {limit} characters (a "
+                                          "quotation mark left open?): correct that line and import the file again.")
+
+
 @dataclass
 class Sheet:
     name: str
@@ -249,14 +254,21 @@ def _delimiter(text: str) -> str:
 
 
 def _delimited_rows(path: Path, text: str) -> Iterator[tuple[int, tuple]]:
-    """Rows of delimited text numbered by their first line (a quoted cell may span lines)."""
+    """Rows of delimited text numbered by their first line (a quoted cell may span lines). A cell is read up to
+    ``MAX_CELL`` characters (the csv module's own bound, 131,072, made a long 备注 refuse the whole file as "not
+    a spreadsheet"); a longer one is a refusal naming its line."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    number = 1
     try:
-        number = 1
         for record in reader:
+            if any(len(v) > MAX_CELL for v in record):
+                raise UserError(CELL_TOO_LONG, path=str(path), line=number, limit=MAX_CELL)
             yield number, tuple(v if v.strip() else None for v in record)
             number = reader.line_num + 1
-    except csv.Error:
+    except csv.Error as exc:
+        if "field larger than" in str(exc):
+            raise UserError(CELL_TOO_LONG, path=str(path), line=number, limit=MAX_CELL) from None
         raise UserError(NOT_SPREADSHEET, path=str(path)) from None
 
 

@@ -4072,6 +4072,10 @@ Files listed: {files}</source>
         <translation>{path} 混用了两种文字编码：第 {line} 行与上面各行的编码不同（GBK 和 UTF-8 拼在了一起）。请用 Excel 或 WPS 打开，另存为 CSV（UTF-8）或 .xlsx 后导入该文件。</translation>
     </message>
     <message>
+        <source>Line {line} of {path} holds a cell longer than {limit} characters (a quotation mark left open?): correct that line and import the file again.</source>
+        <translation>{path} 的第 {line} 行有一个超过 {limit} 个字符的单元格（是否有引号没有闭合？）：请改正该行后重新导入。</translation>
+    </message>
+    <message>
         <source>{path} is not a text file in UTF-8 or GBK: save it again as CSV (UTF-8) or as .xlsx.</source>
         <translation>{path} 不是 UTF-8 或 GBK 编码的文本文件：请重新另存为 CSV（UTF-8）或 .xlsx。</translation>
     </message>
