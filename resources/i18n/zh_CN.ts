@@ -4468,6 +4468,10 @@ Files listed: {files}</source>
         <translation>照片不是 JPEG 图像，而本软件以 JPEG 保存照片。</translation>
     </message>
     <message>
+        <source>the text holds a broken character (U+{code}, half of a pair that belongs together) that no document or database can hold; correct the text on the computer that exported the bundle and export it again.</source>
+        <translation>文字中有一个残缺的字符（U+{code}，本应成对出现的字符只剩一半），任何文档和数据库都无法保存；请在导出该数据包的电脑上改正这段文字后重新导出。</translation>
+    </message>
+    <message>
         <source>the event has {count} photos; an event has at most {limit}.</source>
         <translation>该活动有 {count} 张照片；一个活动最多 {limit} 张。</translation>
     </message>
