@@ -62,6 +62,14 @@ def _column(text: str) -> tuple[str, str]:
     return header.strip(), field
 
 
+def _category(text: str) -> tuple[str, str]:
+    """``值=类别`` of ``import-roster --category``: rows whose 类别 is 值 go into the event's category 类别."""
+    value, sep, category = text.rpartition("=")
+    if not sep or not value.strip() or not category.strip():
+        raise argparse.ArgumentTypeError(f"expected VALUE=CATEGORY (e.g. 群众代表=市民代表): {text!r}")
+    return value.strip(), category.strip()
+
+
 class _VersionAction(argparse.Action):
     """``--version``, with the version looked up only when asked for."""
 
@@ -162,6 +170,9 @@ def _parser() -> argparse.ArgumentParser:
     roster_import.add_argument("--column", action="append", type=_column, default=[], metavar="HEADER=FIELD",
                                help="the column headed HEADER holds FIELD (repeatable), for a file whose headers "
                                     "are not recognised; FIELD: " + ", ".join(IMPORT_FIELDS))
+    roster_import.add_argument("--category", action="append", type=_category, default=[], metavar="VALUE=CATEGORY",
+                               help="rows whose 类别 is VALUE go into the event's category CATEGORY (repeatable), "
+                                    "e.g. a survey form's 群众代表=市民代表")
     roster_import.add_argument("--json", action="store_true",
                                help='print {"rows", "valid", "imported", "rejected": [{"row", "name", "reasons"}]}')
 
@@ -444,7 +455,7 @@ def cmd_import_roster(args) -> int:
     try:
         report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
                                      save_rejected=not args.dry_run, columns=dict(args.column) or None,
-                                     sheet=args.sheet)
+                                     sheet=args.sheet, categories=dict(args.category) or None)
     finally:
         workspace.close()
     if args.json:

@@ -617,3 +617,20 @@ def test_a_long_csv_cell_is_read_and_an_endless_one_is_named(tmp_path, monkeypat
     with pytest.raises(UserError) as refused:
         importer.read_roster(path)
     assert "2" in str(refused.value) and "1000" in str(refused.value) and str(path) in str(refused.value)
+
+
+def test_a_category_value_of_the_file_can_be_mapped_to_an_event_category(tmp_path, demo_db):
+    path = tmp_path / "问卷.csv"
+    path.write_text("姓名,身份证号,手机,类别\n"
+                    f"张三,{pid(21)},{phone(21)},群众代表\n李四,{pid(22)},{phone(22)},群众代表\n"
+                    f"王五,{pid(23)},{phone(23)},{PUB}\n", encoding="utf-8")
+    plain = json.loads(run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run",
+                               "--json").stdout)
+    assert plain["valid"] == 1 and [r["reasons"] for r in plain["rejected"]] == [["unknown_category"]] * 2
+    mapped = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run", "--json",
+                     "--category", f"群众代表={PUB}")
+    assert mapped.returncode == 0 and json.loads(mapped.stdout)["valid"] == 3
+    wrong = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--category", "群众代表=没有")
+    assert wrong.returncode == 1 and "没有" in wrong.stderr and PUB in wrong.stderr and "Traceback" not in wrong.stderr
+    usage = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--category", "群众代表")
+    assert usage.returncode == 2

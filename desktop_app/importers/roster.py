@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -92,6 +93,9 @@ IMPORT_REASONS = {
                 "decided on it: correct it in the file and import the row again."),
 }
 ROW_REF = QT_TRANSLATE_NOOP("core", "row {row}")
+NO_SUCH_CATEGORY = QT_TRANSLATE_NOOP("core", "--category {value}={category}: “{category}” is not one of this "
+                                             "event's categories ({categories}). Name one of them, or add it in "
+                                             "the Plan tab.")
 NO_SUCH_HEADER = QT_TRANSLATE_NOOP("core", "{path} has no column headed “{header}” (its headers: {headers}); give "
                                    "--column with a header of the file.")
 NO_NAME_MAPPED = QT_TRANSLATE_NOOP("core", "Choose the column that holds the names.")
@@ -273,8 +277,16 @@ def problem_text(problem: Problem) -> str:
     return i18n.text(source, **problem.params)
 
 
-def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> list[PreviewRow]:
-    """Every row of ``table`` checked against ``ctx`` and the rows above it, in file order."""
+def category_key(value: str) -> str:
+    """A 类别 value as the mapping of values to categories matches it (full-width, spaces)."""
+    return " ".join(unicodedata.normalize("NFKC", text_rules.one_line(value)).split())
+
+
+def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext,
+            categories: Mapping[str, str] | None = None) -> list[PreviewRow]:
+    """Every row of ``table`` checked against ``ctx`` and the rows above it, in file order. ``categories`` maps
+    a 类别 value of the file (a survey form's 群众代表) to one of the event's categories (市民代表)."""
+    category_map = {category_key(k): v for k, v in (categories or {}).items()}
     mapping = check_mapping(table, mapping)
     unmapped = 1 << 30  # beyond any row: the cell reads as empty
     columns = [mapping.get(f, unmapped) for f in FIELDS]
@@ -299,6 +311,8 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> lis
         if questions:
             notes = _with_answers(notes, values, questions)
         texts = [cell_text(gender), cell_text(org), cell_text(position), cell_text(category), notes]
+        if category_map and texts[3]:
+            texts[3] = category_map.get(category_key(texts[3]), texts[3])
         refused = None
         if control(name) or control(id_text) or control(phone_text):
             refused = [_control_problem(f, t) for f, t in (("name", name), ("id_number", id_text),
@@ -395,10 +409,19 @@ class ImportReport:
         return data
 
 
-def check_file(table: Table, mapping: Mapping[str, int] | None, ctx: RosterContext) -> ImportReport:
+def check_file(table: Table, mapping: Mapping[str, int] | None, ctx: RosterContext,
+               categories: Mapping[str, str] | None = None) -> ImportReport:
     """The preview of ``table`` as a dry-run report (no database access: ``ctx`` is a snapshot)."""
     mapping = check_mapping(table, guess_mapping(table.headers) if mapping is None else mapping)
-    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx)), ctx=ctx)
+    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx, categories)), ctx=ctx)
+
+
+def check_categories(categories: Mapping[str, str], ctx: RosterContext) -> None:
+    """Refuse a mapping of 类别 values to a category the event does not have."""
+    for value, category in categories.items():
+        if category not in ctx.categories:
+            raise UserError(NO_SUCH_CATEGORY, value=value, category=category,
+                            categories="、".join(sorted(ctx.categories)) or "—")
 
 
 def commit(event_id: int, report: ImportReport) -> ImportReport:
@@ -464,7 +487,7 @@ def rejected_path(source: Path | str) -> Path:
 
 def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | None = None, dry_run: bool = False,
                save_rejected: bool = False, columns: Mapping[str, str] | None = None,
-               sheet: str | None = None) -> ImportReport:
+               sheet: str | None = None, categories: Mapping[str, str] | None = None) -> ImportReport:
     """Read ``path``, check every row, and (unless ``dry_run``) import the valid ones in one transaction.
 
     ``columns`` (header text -> field, the CLI's ``--column``) corrects the guessed mapping; ``mapping`` (field ->
@@ -475,10 +498,12 @@ def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | 
     from ..services import roster as roster_service
 
     ctx = roster_service.context(event_id)  # an unknown event is refused before the file is read
+    if categories:
+        check_categories(categories, ctx)
     table = read_roster(path, columns, sheet)
     if mapping is None and columns:
         mapping = mapping_with_columns(table, columns)
-    report = check_file(table, mapping, ctx)
+    report = check_file(table, mapping, ctx, categories)
     if dry_run:
         return report
     target = None

@@ -4000,6 +4000,10 @@ Files listed: {files}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
+        <source>--category {value}={category}: “{category}” is not one of this event&apos;s categories ({categories}). Name one of them, or add it in the Plan tab.</source>
+        <translation>--category {value}={category}：“{category}”不是本次活动的邀请类别（{categories}）。请改为其中之一，或先在“方案”页添加该类别。</translation>
+    </message>
+    <message>
         <source>{path} has no column headed “{header}” (its headers: {headers}); give --column with a header of the file.</source>
         <translation>{path} 中没有表头为“{header}”的列（其表头为：{headers}）；请用该文件的表头给出 --column。</translation>
     </message>
