@@ -420,7 +420,7 @@ class SummaryTab(ops.Subscriber, QWidget):
     def _verified(self, folder: Path, report) -> None:
         from .verify import VerifyDialog
 
-        self.verify_dialog = VerifyDialog(folder, report, self)
+        self.verify_dialog = VerifyDialog(self, folder, report)
         self.sig_verified.emit(report)
         if self.interactive:
             self.verify_dialog.exec()

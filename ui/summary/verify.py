@@ -26,7 +26,7 @@ class VerifyDialog(QDialog):
     sig_trusted = Signal(str)
     """The user trusted the signer's key (its fingerprint)."""
 
-    def __init__(self, folder: Path, report, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None, folder: Path, report):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Verify a filing package"))
         self.setObjectName("verify_dialog")
