@@ -185,7 +185,7 @@ def test_refusals_name_their_reason(district, monkeypatch):
     answer = _add(db, *cases.values())
     assert not answer["added"] and not answer["replaced"]
     codes = {Path(r["source"]).name if "draft" not in r["code"] else "draft": r["code"] for r in answer["refused"]}
-    assert codes["edited"] == "other_signer" and codes["tampered"] == "tampered"
+    assert codes["edited"] == "cover_differs" and codes["tampered"] == "tampered"
     assert codes["unsigned"] == "unsigned" and codes["mismatch"] == "record_mismatch" and codes["draft"] == "draft"
     assert all(r["reason"] for r in answer["refused"])
 

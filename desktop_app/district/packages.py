@@ -36,6 +36,8 @@ REASONS = {
     "tampered": QT_TRANSLATE_NOOP("core", "files differ from the manifest ({detail}): changed after it was signed"),
     "unsigned": QT_TRANSLATE_NOOP("core", "not signed"),
     "bad_signature": QT_TRANSLATE_NOOP("core", "the signature does not match the manifest"),
+    "cover_differs": QT_TRANSLATE_NOOP("core", "signed by key {fingerprint}, but its own 归档目录 prints another "
+                                               "fingerprint: re-signed after it was written"),
     "draft": QT_TRANSLATE_NOOP("core", "a draft (written before the event day), not the filed record"),
     "no_record": QT_TRANSLATE_NOOP("core", "holds no record.json (written by an older version): ask the unit for "
                                            "a package from the current version"),
@@ -169,8 +171,13 @@ def _check(folder: Path) -> _Checked:
         raise _Refusal("tampered", detail=", ".join(changed[:3]) + (" …" if len(changed) > 3 else ""))
     if report.signature == "missing":
         raise _Refusal("unsigned")
-    if report.signature not in ("ok", "trusted", "own", "unknown"):
+    if report.signature == "cover-differs":  # its own 归档目录 names another key: re-signed by someone else
+        raise _Refusal("cover_differs", fingerprint=_fp(report.fingerprint))
+    if report.signature not in ("ok", "unknown-key", "other-key"):  # a signature that holds, whoever made it
         raise _Refusal("bad_signature")
+    printed = normalise_fingerprint(getattr(report, "cover_fingerprint", "") or "")
+    if printed and printed != normalise_fingerprint(report.fingerprint):
+        raise _Refusal("cover_differs", fingerprint=_fp(report.fingerprint))
     if manifest.get("draft"):
         raise _Refusal("draft")
     try:
