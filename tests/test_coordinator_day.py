@@ -151,6 +151,6 @@ def test_a_coordinators_day(workspace, qtbot, monkeypatch, tmp_path, dialogs):
     assert numbers[0] == tr("Arrived {arrived} of {quota} planned ({rate}); walk-ins {walk_ins}").format(
         arrived=3, quota=4, rate="75%", walk_ins=1)
     assert numbers[1] == tr("Public representatives among arrivals: {share}").format(share="100%")
-    assert numbers[2] == tr("Suggestions {total}: handled {done}, answered {answered}").format(
-        total=1, done=0, answered=0)
+    assert numbers[2] == tr("Suggestions {total}: replied {replied} ({on_time} on time), overdue {overdue}").format(
+        total=1, replied=0, on_time=0, overdue=0)
     assert not [d for d in dialogs if d[0] in ("warning", "critical")], dialogs

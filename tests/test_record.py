@@ -160,6 +160,7 @@ def test_a_held_event_without_arrivals_is_not_stated_as_planned(held, tmp_path):
         text = docx_text(_file(folder, stem))
         assert "定于" not in text and "未留存到场签到记录" in text and "系统" not in text
     assert "未发现突出问题" not in docx_text(_file(folder, "13_"))
+    assert "实到" not in docx_text(_file(folder, "13_")) and "实到" not in docx_text(_file(folder, "06_"))
 
 
 def test_a_future_draft_states_no_future_step_as_done(workspace, tmp_path):
@@ -167,10 +168,18 @@ def test_a_future_draft_states_no_future_step_as_done(workspace, tmp_path):
 
     future = create_demo_event()  # 30 days ahead: filed and announced later than today
     folder = _package(future.id, tmp_path, draft=True)
-    for stem in ("12_", "13_"):
+    for stem in ("12_", "13_", "10_"):  # 实施情况, 总结, 意见反馈情况
         text = docx_text(_file(folder, stem))
         assert "定于" in text and "备案" not in text and "发布活动公告" not in text, text
-        assert "到场" not in text.replace("到场率", "") and "未发现突出问题" not in text
+        assert "到场" not in text and "实到" not in text and "未发现突出问题" not in text
+        assert "未收集到" not in text and "已答复" not in text
+    assert "实到" not in docx_text(_file(folder, "06_")) and "未作记录" not in docx_text(_file(folder, "08_"))
+    summary = Docx(str(_file(folder, "13_")))
+    assert [c.text for c in summary.tables[0].rows[0].cells] == ["类别", "计划人数", "已确认"]
+    assert not any(p.text.endswith(("取得成效", "存在问题", "改进措施")) for p in summary.paragraphs)
+    # the reports are never dated before the event they report on
+    dates = re.findall(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", docx_text(_file(folder, "10_")), re.M)
+    assert dates and all(dt.date(*map(int, d)) >= future.date for d in dates)
 
 
 def _fresh_event():

@@ -138,10 +138,10 @@ def test_feedback_report_and_notes_state_what_the_ledger_holds(workspace):
     for code, way in WAYS_CN.items():
         assert (way in intro) == (code in used), way
     assert f"共收集意见建议{len(s.suggestions)}条" in intro
-    figures = dc_replace(s.record.suggestions, assigned=0)  # the figures come from the record of the day
-    unassigned = dc_replace(s, record=dc_replace(s.record, suggestions=figures))
+    figures = s.record.suggestions._replace(assigned=0)  # the figures come from the record of the day
+    unassigned = dc_replace(s, record=s.record._replace(suggestions=figures))
     assert "交办相关科室" not in report_intro(unassigned) and "尚未交办" in report_intro(unassigned)
-    empty = dc_replace(s, suggestions=(), record=dc_replace(s.record, suggestions=dc_replace(figures, received=0)))
+    empty = dc_replace(s, suggestions=(), record=s.record._replace(suggestions=figures._replace(received=0)))
     assert "未收集到意见建议" in report_intro(empty) and "逐条梳理" not in report_intro(empty)
 
     def lines(doc):

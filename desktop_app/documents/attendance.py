@@ -41,7 +41,11 @@ class AttendanceSnapshot:
 
 
 def summary_line(r: DayRecord) -> str:
-    """实到20人（其中现场报名2人） — the record's figures."""
+    """应到25人，实到20人（其中现场报名2人） — the record's figures; before the day only who is expected."""
+    if not r.held:
+        return f"应到{r.confirmed}人。"
+    if not r.arrived:
+        return f"应到{r.confirmed}人，未留存到场签到记录。"
     walk_ins = f"（其中现场报名{r.walk_ins}人）" if r.walk_ins else ""
     return f"应到{r.confirmed}人，实到{r.arrived}人{walk_ins}。"
 

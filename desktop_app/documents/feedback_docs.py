@@ -75,7 +75,7 @@ def build_notes(s: FeedbackSnapshot) -> Document:
     speakers = list(dict.fromkeys(n.speaker for n in s.notes if n.speaker))
     if speakers:
         blocks.append(Paragraph(f"发言人员：{'、'.join(speakers)}（{_speeches(s.record)}）", role="recipients"))
-    if not s.notes:
+    if not s.notes and s.record.held:  # before the day nothing can be said of what was said
         p = s.record.programme
         held = p.meeting_start is not None or p.meeting_actual_start is not None
         blocks.append(Paragraph("座谈会发言未作记录。" if held else "本次活动未组织座谈会。"))
@@ -147,6 +147,8 @@ def report_intro(s: FeedbackSnapshot) -> str:
     """What was gathered and how far it is handled, from the ledger: the ways named are the sources recorded, the
     assignment stated only for the suggestions that have a department."""
     rows = s.suggestions
+    if not s.record.held:
+        return f"{s.unit}定于{_day(s)}开展{EVENT_NAME}活动。"
     if not rows:
         return f"{_day(s)}，{s.unit}开展{EVENT_NAME}活动，活动中未收集到意见建议。"
     sources = Counter(r.source for r in rows)

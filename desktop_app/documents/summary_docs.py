@@ -46,19 +46,25 @@ def build_implementation(s: SummarySnapshot, *, today: dt.date | None = None) ->
 
 
 def attendance_table(facts: SummaryFacts) -> Table:
+    """Planned, confirmed and arrived per category; without the arrivals before the day or when no check-in was
+    kept (none can be stated: 0 would be a figure)."""
     rows = [(c.name, str(c.quota), str(c.confirmed), str(c.arrived), percent(c.arrived, c.quota))
             for c in facts.categories]
     rows.append(("合计", str(facts.quota), str(sum(c.confirmed for c in facts.categories)), str(facts.arrived),
                  percent(facts.arrived, facts.quota)))
-    return Table(("类别", "计划人数", "已确认", "实到", "到场率"), tuple(rows), (52, 26, 26, 26, 26),
-                 font_size_pt=12)
+    columns, widths = ("类别", "计划人数", "已确认", "实到", "到场率"), (52, 26, 26, 26, 26)
+    kept = len(columns) if facts.held and facts.arrived else 3  # no check-in kept: nothing to state
+    return Table(columns[:kept], tuple(row[:kept] for row in rows), widths[:kept], font_size_pt=12)
 
 
 def build_report(s: SummarySnapshot, *, today: dt.date | None = None) -> Document:
     blocks: list[Block] = [Title(balanced_title("", s.unit, f"{EVENT_NAME}活动总结评估报告"))]
     for name in REPORT_SECTIONS:
+        text = paragraphs(s.report.get(name, ""))
+        if not text and name != "基本情况":  # a part with nothing to say yet (before the day) is left out
+            continue
         blocks.append(Heading(1, name))
-        blocks += [Paragraph(mask_text(p)) for p in paragraphs(s.report.get(name, ""))]
+        blocks += [Paragraph(mask_text(p)) for p in text]
         if name == "基本情况" and s.facts.categories:
             blocks.append(attendance_table(s.facts))
     blocks += [Paragraph(s.unit, role="signature"), Paragraph(cn_date(today or dt.date.today()), role="date")]

@@ -31,7 +31,7 @@ class Known(NamedTuple):
 def default_date(kind: str, k: Known) -> dt.date:
     """The rule's 成文日期 for ``kind``: the 实施情况 the day after the event; the plan its 印发 date (else the day it
     was filed, else today), never after the event; the 公告 the day it was published (else today), never after the
-    event; the reports the day they are written."""
+    event; the reports the day they are written, never before the event."""
     day_before = k.event_date - dt.timedelta(days=1) if k.event_date else None
     if kind == "implementation" and k.event_date:
         return k.event_date + dt.timedelta(days=1)
@@ -39,7 +39,7 @@ def default_date(kind: str, k: Known) -> dt.date:
         return _not_after(k.notice_date or k.filed or k.today, day_before)
     if kind == "announcement":
         return _not_after(k.announced or k.today, day_before)
-    return k.today
+    return max(k.today, k.event_date) if k.event_date else k.today
 
 
 def _not_after(day: dt.date, limit: dt.date | None) -> dt.date:
