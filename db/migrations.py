@@ -38,12 +38,31 @@ def _step_2(db: SqliteDatabase) -> None:
                    'ON "invitee" ("event_id", "deleted", "category_id", "status")')
 
 
+def _step_3(db: SqliteDatabase) -> None:
+    """The district role: the units expected to report and the packages received from them."""
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "district_unit" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                   '"name" VARCHAR(255) NOT NULL, "expected" INTEGER NOT NULL, "position" INTEGER NOT NULL, '
+                   '"fingerprint" VARCHAR(255) NOT NULL, "trusted_at" DATETIME)')
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "district_unit_name" ON "district_unit" ("name")')
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "unit_package" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                   '"unit_id" INTEGER NOT NULL, "event_uuid" VARCHAR(255) NOT NULL, '
+                   '"event_title" VARCHAR(255) NOT NULL, "event_date" DATE, "created_at" VARCHAR(255) NOT NULL, '
+                   '"signer" VARCHAR(255) NOT NULL, "record" TEXT NOT NULL, "source" TEXT NOT NULL, '
+                   '"received_at" DATETIME NOT NULL, "replaced_by" INTEGER, '
+                   'FOREIGN KEY ("unit_id") REFERENCES "district_unit" ("id") ON DELETE CASCADE)')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "unit_package_unit_id" ON "unit_package" ("unit_id")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "unit_package_event_uuid" ON "unit_package" ("event_uuid")')
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _step_1,
     2: _step_2,
+    3: _step_3,
 }
 # Steps that only add an index: the rows, and so the bundles that carry them, stay as they were.
 INDEX_ONLY = frozenset({2})
+# Steps that add tables no bundle carries (the district role): a bundle's rows keep their shape.
+LOCAL_ONLY = frozenset({3})
 
 
 def latest_version() -> int:
@@ -52,7 +71,7 @@ def latest_version() -> int:
 
 def data_version() -> int:
     """The version of the rows' shape (what a bundle states): the latest step that changed a table."""
-    return max(v for v in STEPS if v not in INDEX_ONLY)
+    return max(v for v in STEPS if v not in INDEX_ONLY | LOCAL_ONLY)
 
 
 def user_version(db: SqliteDatabase) -> int:

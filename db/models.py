@@ -280,6 +280,36 @@ class Setting(BaseModel):
         indexes = ((("event", "key"), True),)
 
 
+class DistrictUnit(BaseModel):
+    """A unit (department) the district's 政务公开办 expects open days from, and the signing key it trusts for it
+    (a fingerprint, compared with what the unit reported on paper): the district role, not an event's."""
+
+    id = AutoField()
+    name = CharField(unique=True)
+    expected = BooleanField(default=True)  # on the office's list (False: known only from a package received)
+    position = IntegerField(default=0)
+    fingerprint = CharField(default="")  # the trusted key's, normalised (hex digits); "" until trusted
+    trusted_at = DateTimeField(null=True)
+
+
+class UnitPackage(BaseModel):
+    """A unit's signed filing package as the district received it: its record.json (never the Word files), who
+    signed it, and where it came from. A newer package of the same event replaces the older (``replaced_by``),
+    which stays as history."""
+
+    id = AutoField()
+    unit = ForeignKeyField(DistrictUnit, on_delete="CASCADE")
+    event_uuid = CharField(index=True)
+    event_title = CharField(default="")
+    event_date = DateField(null=True)
+    created_at = CharField(default="")  # the manifest's, ISO with offset: which of two packages is newer
+    signer = CharField(default="")  # fingerprint, normalised
+    record = TextField()  # record.json as received
+    source = TextField(default="")  # the folder or zip it was read from
+    received_at = DateTimeField(default=utcnow)
+    replaced_by = IntegerField(null=True)  # the UnitPackage that replaced it
+
+
 def bulk_insert(model: type[BaseModel], rows: list[BaseModel]) -> None:
     """Insert unsaved ``rows`` with one prepared statement (``executemany``): peewee's ``bulk_create`` builds SQL
     text for every value, which cost seconds for a 10,000-person import. Defaults (uuid, stamps) come from the
@@ -311,6 +341,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Photo,
     AuditEntry,
     Setting,
+    DistrictUnit,
+    UnitPackage,
 )
 
 # Tables whose rows belong to one event directly (``event`` column) and travel with it.

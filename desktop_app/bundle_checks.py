@@ -26,6 +26,9 @@ PHOTO_BYTES = QT_TRANSLATE_NOOP("core", "the photo has {size}; a photo of the ap
 PHOTO_SIDE = QT_TRANSLATE_NOOP("core", "the photo is {width} × {height} pixels; the app keeps at most {limit} "
                                        "pixels a side.")
 NOT_JPEG = QT_TRANSLATE_NOOP("core", "the photo is not a JPEG image, which is how the app keeps photos.")
+BROKEN_TEXT = QT_TRANSLATE_NOOP("core", "the text holds a broken character (U+{code}, half of a pair that "
+                                        "belongs together) that no document or database can hold; correct the "
+                                        "text on the computer that exported the bundle and export it again.")
 TOO_MANY_PHOTOS = QT_TRANSLATE_NOOP("core", "the event has {count} photos; an event has at most {limit}.")
 
 # Codes a row may hold (the empty string where a field may be left unset).
@@ -107,6 +110,18 @@ def _person(table: str, n: int, row: dict, today: dt.date) -> None:
                                                           allowed=roster.PASS_ALPHABET))
 
 
+def _text(table: str, n: int, row: dict) -> None:
+    """Text that UTF-8 cannot hold (a lone surrogate, from a JSON escape like \\ud800): refused by its field
+    here, rather than an encoding error deep in a document writer or the database."""
+    for name, value in row.items():
+        if type(value) is str and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                code = f"{ord(value[exc.start]):04X}"
+                raise RowRefused(table, n, name, i18n.text(BROKEN_TEXT, code=code)) from None
+
+
 def _photo(n: int, row: dict) -> None:
     image, thumbnail = row.get("image") or b"", row.get("thumbnail") or b""
     for name, data, limit in (("image", image, images.MAX_PHOTO_BYTES),
@@ -139,6 +154,7 @@ def check_rows(tables: dict[str, list[dict]], *, today: dt.date | None = None) -
     for table, rows in tables.items():
         model = by_table[table]
         for n, row in enumerate(rows, start=1):
+            _text(table, n, row)
             _dates(table, model, n, row)
             _codes_and_json(table, n, row)
             _person(table, n, row, today)

@@ -38,6 +38,7 @@ PASSPHRASE_AGAIN = QT_TRANSLATE_NOOP("core", "The same passphrase again: ")
 NOT_PROCESSED = QT_TRANSLATE_NOOP("core", "{error} The check-ins printed as \"ok\" are saved; these lines of "
                                           "the codes file were not processed: {lines}. Run the command again "
                                           "with them.")
+SHEET_READ = QT_TRANSLATE_NOOP("core", "Sheet read: {sheet}")
 MERGE_SUMMARY = QT_TRANSLATE_NOOP("core", "{title}: {added} added, {updated} updated, {unchanged} unchanged, "
                                           "{checkins} check-ins added, {conflicts} conflicts (the values here were "
                                           "kept), {duplicates} people admitted on two devices (counted once)")
@@ -62,6 +63,14 @@ def _column(text: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(f"expected HEADER=FIELD with FIELD one of {', '.join(IMPORT_FIELDS)}: "
                                          f"{text!r}")
     return header.strip(), field
+
+
+def _category(text: str) -> tuple[str, str]:
+    """``值=类别`` of ``import-roster --category``: rows whose 类别 is 值 go into the event's category 类别."""
+    value, sep, category = text.rpartition("=")
+    if not sep or not value.strip() or not category.strip():
+        raise argparse.ArgumentTypeError(f"expected VALUE=CATEGORY (e.g. 群众代表=市民代表): {text!r}")
+    return value.strip(), category.strip()
 
 
 class _VersionAction(argparse.Action):
@@ -150,7 +159,24 @@ def _parser() -> argparse.ArgumentParser:
                              "package's 归档目录 prints it; spaces ignored)")
     verify.add_argument("--json", action="store_true",
                         help='print {"ok", "files", "mismatched", "missing", "extra", "wrong_kind", '
-                             '"kinds_missing", "signature", "fingerprint"}; exit 1 when not ok')
+                             '"kinds_missing", "signature", "fingerprint", "signer", "signer_name"}; exit 1 when '
+                             'not ok (also when the signer is neither this installation nor a trusted key, unless '
+                             '--key names it)')
+
+    keys = sub.add_parser("keys", help="this installation's package signing key and the keys it trusts")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    k_list = keys_sub.add_parser("list", help="the keys this installation knows")
+    k_list.add_argument("--json", action="store_true", help='print [{"fingerprint", "name", "own"}]')
+    k_trust = keys_sub.add_parser("trust", help="trust the key with this fingerprint or public key file")
+    k_trust.add_argument("key", metavar="FINGERPRINT|FILE")
+    k_trust.add_argument("--name", required=True, help="whose key it is (a unit, an earlier installation)")
+    k_forget = keys_sub.add_parser("forget", help="no longer trust a key")
+    k_forget.add_argument("key", metavar="FINGERPRINT")
+    k_export = keys_sub.add_parser("export", help="write this installation's public key (for whoever verifies "
+                                                  "its packages)")
+    k_export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    keys_sub.add_parser("new", help="make a new signing key when the one made here is lost (refused while it "
+                                    "exists); the next package's 归档目录 prints the change")
 
     roster_import = sub.add_parser("import-roster", parents=[common],
                                    help="import people from a spreadsheet (.xlsx, .xls, .ods, an HTML table saved "
@@ -158,11 +184,38 @@ def _parser() -> argparse.ArgumentParser:
     roster_import.add_argument("file", type=Path, metavar="FILE")
     roster_import.add_argument("--event", type=int, required=True, metavar="ID")
     roster_import.add_argument("--dry-run", action="store_true", help="check every row, import nothing")
+    roster_import.add_argument("--sheet", metavar="NAME", default=None,
+                               help="read this sheet of a workbook (default: the first visible sheet with a name "
+                                    "column; hidden sheets are read only when named)")
     roster_import.add_argument("--column", action="append", type=_column, default=[], metavar="HEADER=FIELD",
                                help="the column headed HEADER holds FIELD (repeatable), for a file whose headers "
                                     "are not recognised; FIELD: " + ", ".join(IMPORT_FIELDS))
+    roster_import.add_argument("--category", action="append", type=_category, default=[], metavar="VALUE=CATEGORY",
+                               help="rows whose 类别 is VALUE go into the event's category CATEGORY (repeatable), "
+                                    "e.g. a survey form's 群众代表=市民代表")
     roster_import.add_argument("--json", action="store_true",
                                help='print {"rows", "valid", "imported", "rejected": [{"row", "name", "reasons"}]}')
+
+    district = sub.add_parser("district", help="the district's view: units' signed packages and the year's report")
+    district_sub = district.add_subparsers(dest="district_command", metavar="ACTION", required=True)
+    d_add = district_sub.add_parser("add", parents=[common],
+                                    help="add filing packages (folders, zips, or a folder or stick holding many)")
+    d_add.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    d_add.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
+                       help="trust this signing key for the unit whose first package it signed (as the unit "
+                            "reported it on paper; repeatable)")
+    d_add.add_argument("--json", action="store_true",
+                       help='print {"added": [{"unit", "event", "date"}], "replaced": [...], "refused": '
+                            '[{"source", "reason"}]}')
+    d_units = district_sub.add_parser("units", parents=[common],
+                                      help="set the units expected to report from a spreadsheet (column 单位)")
+    d_units.add_argument("file", type=Path, metavar="FILE")
+    d_units.add_argument("--json", action="store_true", help='print {"units"}')
+    d_report = district_sub.add_parser("report", parents=[common], help="write the year's 汇总表, charts and "
+                                                                        "情况报告")
+    d_report.add_argument("--year", type=int, required=True, metavar="YYYY")
+    d_report.add_argument("--out", type=Path, required=True, metavar="DIR")
+    d_report.add_argument("--json", action="store_true", help='print {"files": [...], "units", "events"}')
 
     template = sub.add_parser("template", help="export an event as a template, or create an event from one")
     template_sub = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
@@ -418,8 +471,39 @@ def cmd_verify_package(args) -> int:
             for name in names:
                 print(f"{label}\t{name}")
         print(f"signature\t{report.signature}" + (f"\t{report.fingerprint}" if report.fingerprint else ""))
+        if report.signer:
+            print(f"signer\t{report.signer}" + (f"\t{report.signer_name}" if report.signer_name else ""))
         print("ok" if report.ok else "NOT OK", report.files)
     return 0 if report.ok else 1
+
+
+def cmd_keys(args) -> int:
+    from . import signing
+
+    if args.keys_command == "list":
+        known = signing.known_keys()
+        if args.json:
+            print(json.dumps([k.as_json() for k in known], ensure_ascii=False))
+        else:
+            for k in known:
+                print(f"{k.fingerprint}\t{'this-installation' if k.own else k.name}")
+    elif args.keys_command == "trust":
+        print(signing.trust(args.key, args.name).fingerprint)
+    elif args.keys_command == "forget":
+        signing.forget(args.key)
+    elif args.keys_command == "export":
+        path = args.out.expanduser()
+        _out_dir(path.parent)
+        try:
+            path.write_bytes(signing.public_key_pem())
+        except OSError as exc:
+            raise UserError(OUT_DIR, path=str(path.parent), error=exc.strerror or str(exc)) from None
+        print(path)
+    else:
+        old, new = signing.new_key()
+        log.warning("a new package signing key was made on the command line (%s replaces %s)", new, old or "none")
+        print(new)
+    return 0
 
 
 def _out_dir(path: Path) -> Path:
@@ -464,7 +548,8 @@ def cmd_import_roster(args) -> int:
     workspace = _open(args, create=False, write=not args.dry_run)
     try:
         report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
-                                     save_rejected=not args.dry_run, columns=dict(args.column) or None)
+                                     save_rejected=not args.dry_run, columns=dict(args.column) or None,
+                                     sheet=args.sheet, categories=dict(args.category) or None)
     finally:
         workspace.close()
     if args.json:
@@ -472,6 +557,8 @@ def cmd_import_roster(args) -> int:
         return 0
     counts = {"rows": len(report.rows), "valid": len(report.valid_rows), "imported": report.imported,
               "rejected": len(report.rejected_rows)}
+    if report.table.sheet:
+        print(i18n.text(SHEET_READ, sheet=report.table.sheet))
     if importer.platform_note(report.table):
         print(importer.platform_note(report.table))
     print(i18n.text(importer.DRY_RUN_SUMMARY if report.dry_run else importer.SUMMARY, **counts))
@@ -538,6 +625,50 @@ def cmd_bundle(args) -> int:
     return 0
 
 
+def cmd_district(args) -> int:
+    from .district import figures, packages
+
+    if args.district_command == "add":
+        workspace = _open(args, create=True, write=True)
+        try:
+            report = packages.add_packages(args.sources, trust=args.trust)
+        finally:
+            workspace.close()
+        if args.json:
+            print(json.dumps(report.as_json(), ensure_ascii=False))
+        else:
+            for item in report.added + report.replaced:
+                print(f"{item.unit}\t{item.date or '-'}\t{item.event}")
+            for refused in report.refused:
+                print(f"{refused.source}\t{refused.reason}", file=sys.stderr)
+        return 0
+    if args.district_command == "units":
+        names = packages.read_unit_names(args.file.expanduser())
+        workspace = _open(args, create=True, write=True)
+        try:
+            count = packages.set_expected_units(names)
+        finally:
+            workspace.close()
+        print(json.dumps({"units": count}) if args.json else count)
+        return 0
+    from .district import report as district_report
+    from .services import plan
+
+    year, fonts = _reading(args, lambda: (figures.year_figures(args.year), plan.doc_fonts()))
+    out = _out_dir(args.out)
+    try:
+        files = district_report.write_report(year, out, fonts)
+    except OSError as exc:
+        raise UserError(OUT_DIR, path=str(out), error=exc.strerror or str(exc)) from None
+    if args.json:
+        print(json.dumps({"files": [str(f) for f in files], "units": len(year.reporting), "events": year.total.events},
+                         ensure_ascii=False))
+    else:
+        for path in files:
+            print(path)
+    return 0
+
+
 NO_DISPLAY = QT_TRANSLATE_NOOP(
     "core", "No display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): start openday from the "
             "desktop, or set QT_QPA_PLATFORM (e.g. offscreen).")
@@ -562,7 +693,8 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
-            "checkin": cmd_checkin, "walk-in": cmd_walk_in, "stats": cmd_stats, "bundle": cmd_bundle,
+            "district": cmd_district, "checkin": cmd_checkin, "walk-in": cmd_walk_in, "stats": cmd_stats,
+            "bundle": cmd_bundle, "keys": cmd_keys,
             None: cmd_gui}
 
 

@@ -14,12 +14,11 @@ import uuid
 import zipfile
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__, signing
 from .documents import export
-from .documents.export import safe_name
 from .documents.gongwen import write_docx
 from .documents.model import KIND_PREFIX, Document
 from .domain.plan import DocFonts, PlanSnapshot
@@ -122,8 +121,13 @@ class VerifyReport:
     extra: list[str]  # there, not listed
     wrong_kind: list[str] = field(default_factory=list)  # does not open as its type, or is another document
     kinds_missing: list[str] = field(default_factory=list)  # kinds a complete package holds that none is
-    signature: str = "missing"  # ok | missing | invalid | other-key (not the fingerprint asked for)
+    # ok | missing | invalid | other-key (not the fingerprint asked for) | unknown-key (neither this installation's
+    # nor a trusted key, and not named by --key) | cover-differs (not the fingerprint the package's 目录 prints)
+    signature: str = "missing"
     fingerprint: str = ""  # of the key that signed the manifest
+    signer: str = ""  # this-installation | trusted | unknown ("" when the signature does not hold)
+    signer_name: str = ""  # the trusted key's name
+    cover_fingerprint: str = ""  # as the package's 归档目录 prints it
 
     @property
     def problems(self) -> list[str]:
@@ -133,11 +137,12 @@ class VerifyReport:
     def as_json(self) -> dict:
         return {"ok": self.ok, "files": self.files, "mismatched": self.mismatched, "missing": self.missing,
                 "extra": self.extra, "wrong_kind": self.wrong_kind, "kinds_missing": self.kinds_missing,
-                "signature": self.signature, "fingerprint": self.fingerprint}
+                "signature": self.signature, "fingerprint": self.fingerprint, "signer": self.signer,
+                "signer_name": self.signer_name}
 
 
 def folder_name(unit: str, date: dt.date | None) -> str:
-    return safe_name(f"{date.isoformat() if date else '未定日期'}_{unit}_政府开放日归档")
+    return export.unit_stem(date.isoformat() if date else "未定日期", unit, "政府开放日归档")
 
 
 def _sha256(path: Path) -> str:
@@ -243,8 +248,8 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                 kinds[RECORD] = RECORD_KIND
             if progress:
                 progress(done, total, COVER.name)
-            fingerprint = signing.installation_fingerprint()
-            cover = _cover(s, kinds, fingerprint, draft, today, temp, pages)
+            fingerprint = signing.installation_fingerprint()  # refused when the key made here is gone
+            cover = _cover(s, kinds, fingerprint, draft, today, temp, pages, signing.unprinted_change())
             cover_path = write_docx(cover, temp / f"{COVER.number:02d}_{COVER.name}.docx", s.fonts)
             kinds[cover_path.name] = COVER.kind
             if progress:
@@ -276,13 +281,14 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
     report = verify_package(target)
     if not report.ok:
         raise UserError(VERIFY_FAILED, count=len(report.problems))
+    signing.mark_change_printed(fingerprint)
     return PackageResult(target, len(entries), sum(e["size"] for e in entries), tuple(p.name for p in swept))
 
 
 def _cover(s: PackageSnapshot, kinds: dict[str, str], fingerprint: str, draft: bool, today: dt.date,
-           folder: Path, pages: bool) -> Document:
+           folder: Path, pages: bool, key_change: dict | None = None) -> Document:
     """The 归档文件目录: one row per item (件) with its 成文日期 and its pages, and the fingerprint of the key that
-    signed the package."""
+    signed the package (and, on the first package after a lost key was replaced, the change)."""
     from .documents import catalogue
     from .domain import docdates
 
@@ -308,7 +314,8 @@ def _cover(s: PackageSnapshot, kinds: dict[str, str], fingerprint: str, draft: b
         entries.append(catalogue.Entry(len(ITEMS) + 1 + bool(photos), s.unit, "", "活动数据（record.json）", s.date,
                                        (), ""))
     counted = catalogue.count_pages(folder, [f for e in entries for f in e.files[:1]]) if pages else {}
-    return catalogue.build_catalogue(s.unit, s.date, entries, counted, fingerprint, MANIFEST, draft=draft)
+    return catalogue.build_catalogue(s.unit, s.date, entries, counted, fingerprint, MANIFEST, draft=draft,
+                                     key_change=key_change)
 
 
 def _also(first: str, other: str) -> str:
@@ -415,9 +422,45 @@ def verify_package(folder: Path | str, *, key: str | None = None) -> VerifyRepor
     required = REQUIRED_KINDS | ({RECORD_KIND} if manifest.get("format", 0) >= 3 else set())
     kinds_missing = sorted(required - set(kinds_found))
     signature, fingerprint = signing.check(manifest)
-    if signature == "ok" and key is not None and \
-            signing.normalise_fingerprint(key) != signing.normalise_fingerprint(fingerprint):
-        signature = "other-key"
-    ok = not (missing or extra or mismatched or wrong_kind or kinds_missing) and signature == "ok"
-    return VerifyReport(ok, len(listed), mismatched, missing, extra, wrong_kind, kinds_missing, signature,
-                        fingerprint)
+    cover = next((folder / rel for rel, e in listed.items() if e.get("kind") == COVER.kind
+                  and rel in present and rel not in mismatched + wrong_kind), None)
+    report = VerifyReport(False, len(listed), mismatched, missing, extra, wrong_kind, kinds_missing, signature,
+                          fingerprint, cover_fingerprint=cover_fingerprint(cover) if cover is not None else "")
+    return judged(report, key=key)
+
+
+def judged(report: VerifyReport, *, key: str | None = None) -> VerifyReport:
+    """``report`` with its signer and verdict as the keys known now say (again after a key was trusted): a
+    good signature is not enough when the signer is unknown (unless ``key`` names it), is not the key ``key``
+    names, or is not the key the package's own 目录 prints."""
+    signature = "ok" if report.signature in ("ok", "other-key", "unknown-key", "cover-differs") else report.signature
+    signer = signing.signer_of(report.fingerprint) if signature == "ok" else signing.Signer("")
+    if signature == "ok":
+        if key is not None:
+            if signing.normalise_fingerprint(key) != signing.normalise_fingerprint(report.fingerprint):
+                signature = "other-key"
+        elif signer.kind == "unknown":
+            signature = "unknown-key"
+        printed = report.cover_fingerprint
+        if signature == "ok" and printed and \
+                signing.normalise_fingerprint(printed) != signing.normalise_fingerprint(report.fingerprint):
+            signature = "cover-differs"
+    files_ok = not (report.missing or report.extra or report.mismatched or report.wrong_kind
+                    or report.kinds_missing)
+    return replace(report, ok=files_ok and signature == "ok", signature=signature, signer=signer.kind,
+                   signer_name=signer.name)
+
+
+_PRINTED_FINGERPRINT = re.compile(r"密钥指纹：([0-9A-F]{4}(?: [0-9A-F]{4}){7})")
+
+
+def cover_fingerprint(path: Path) -> str:
+    """The fingerprint the package's 归档目录 prints, or "" (none found, or the file does not open)."""
+    from docx import Document as Docx
+
+    try:
+        text = "\n".join(p.text for p in Docx(str(path)).paragraphs)
+    except Exception:  # noqa: BLE001 - a damaged 目录 is already a wrong-kind or mismatched file
+        return ""
+    found = _PRINTED_FINGERPRINT.search(text)
+    return found.group(1) if found else ""

@@ -787,6 +787,28 @@ def test_a_bundle_with_invalid_content_is_refused(sealed, tmp_path):
         assert refused.value.message == bundle.DAMAGED
 
 
+def test_a_bundle_holding_a_lone_surrogate_is_refused_naming_table_row_and_field(sealed, tmp_path, monkeypatch):
+    import json
+
+    from desktop_app import bundle
+
+    payload = bundle.unseal(sealed.read_bytes(), PASS)
+    invitees = payload["tables"]["invitee"]
+    tables = {**payload["tables"], "invitee": invitees[:2] + [dict(invitees[2], organisation="某\ud800单位")]
+              + invitees[3:]}
+    # Written as JSON escapes (\ud800), as a hand-made or damaged bundle may carry it.
+    monkeypatch.setattr(bundle, "_dumps", lambda value, default=None: json.dumps(value, default=default))
+    bad = tmp_path / "surrogate.odbundle"
+    bad.write_bytes(bundle.seal({**payload, "tables": tables}, PASS))
+    monkeypatch.undo()
+    from desktop_app.errors import UserError
+
+    with pytest.raises(UserError) as refused:
+        bundle.read_bundle(bad, PASS)
+    assert refused.value.message == bundle.DAMAGED
+    assert "invitee #3 organisation" in str(refused.value) and "D800" in str(refused.value)
+
+
 def test_passphrase_rules():
     from desktop_app import bundle
     from desktop_app.errors import UserError

@@ -262,13 +262,44 @@ def test_dates_in_every_form():
     assert when("2026.9.1") == dt.datetime(2026, 9, 1)
     for bad in ("上周", "2026-13-01", 12, "9月1日"):
         assert when(bad) is None
+    # The common Chinese office forms are read; a form that could be read two ways is not guessed.
+    for typed in ("20240102", 20240102, "2024.1.2", "2024年1月2日", "二〇二四年一月二日", 45293, "2024-01-02"):
+        assert when(typed) == dt.datetime(2024, 1, 2), typed
+    assert when("二〇二四年十二月三十一日") == dt.datetime(2024, 12, 31)
+    assert when("2024年1月2日 下午3时30分") == dt.datetime(2024, 1, 2, 15, 30)
+    for bad in ("1/2/2024", "24-1-2", "2024-13-45", "明天", "明天2024-01-02", "20241345"):
+        assert when(bad) is None, bad
 
 
-def test_unreadable_date_is_a_warning_not_a_refusal():
+@pytest.mark.parametrize("typed", ["20240102x", "1/2/2024", "24-1-2", "2024-13-45", "明天", "上周二"])
+def test_an_unreadable_registration_time_refuses_the_row_and_is_never_the_import_time(typed, workspace, tmp_path):
+    from db import models
+    from desktop_app.demo import create_demo_event
+
     table = Table(Path("x.xlsx"), "", 1, ("姓名", "身份证号", "手机", "报名时间"),
-                  (Row(2, ("张三", pid(11), phone(1), "上周二")),))
+                  (Row(2, ("张三", pid(11), phone(1), typed)),))
     [row] = importer.preview(table, importer.guess_mapping(table.headers), RosterContext(DAY))
-    assert row.ok and row.warnings == ("date_unreadable",) and row.draft.registered_at is None
+    assert not row.ok and row.reasons == ("registered_at_unreadable",) and typed in row.describe()
+    event = create_demo_event()
+    book = Workbook()
+    book.active.append(["姓名", "身份证号", "手机", "报名时间"])
+    book.active.append(["张三", pid(11), phone(1), typed])
+    book.save(tmp_path / "r.xlsx")
+    report = importer.run_import(event.id, tmp_path / "r.xlsx", save_rejected=False)
+    assert report.imported == 0 and report.as_json()["rejected"][0]["reasons"] == ["registered_at_unreadable"]
+    assert not models.Invitee.select().where(models.Invitee.name == "张三").exists()
+
+
+def test_registrations_after_the_deadline_or_the_event_are_named():
+    ctx = RosterContext(DAY, registration_deadline=DAY - dt.timedelta(days=5))
+    table = Table(Path("x.xlsx"), "", 1, ("姓名", "身份证号", "手机", "报名时间"), (
+        Row(2, ("张三", pid(11), phone(1), DAY - dt.timedelta(days=6))),
+        Row(3, ("李四", pid(12), phone(2), DAY - dt.timedelta(days=2))),
+        Row(4, ("王五", pid(13), phone(3), DAY + dt.timedelta(days=1)))))
+    rows = importer.preview(table, importer.guess_mapping(table.headers), ctx)
+    assert [r.warnings for r in rows] == [(), ("registered_after_deadline",), ("registered_after_event",)]
+    assert all(r.ok for r in rows)
+    assert "2026年12月15日" in rows[1].describe() and "2026年12月20日" in rows[2].describe()
 
 
 def test_missing_columns_refuse_every_row_unless_ids_are_optional(tmp_path):

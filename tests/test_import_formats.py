@@ -545,3 +545,92 @@ def test_chunked_commit_is_one_transaction(tmp_path, demo_ws, demo_db, monkeypat
     fresh = importer.check_file(table, None, roster_service.context(1))
     assert len(fresh.valid_rows) == 4
     assert importer.commit(1, fresh).imported == 4 and count_people(demo_db) == before + 5
+
+
+# -- which sheet, and how large -------------------------------------------------------------------------------------
+
+def _two_sheets(path, *, hide_first: bool = True):
+    from desktop_app.domain import idcard
+
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "旧名单"
+    hidden.append(["姓名", "身份证号", "手机"])
+    hidden.append(["隐藏人", idcard.make("640422", dt.date(1980, 1, 2), 11), "13900001111"])
+    visible = book.create_sheet("报名表")
+    visible.append(["姓名", "身份证号", "手机"])
+    visible.append(["可见人", idcard.make("640422", dt.date(1981, 1, 2), 13), "13900002222"])
+    if hide_first:
+        hidden.sheet_state = "hidden"
+        book.active = 1
+    book.save(path)
+    return path
+
+
+def test_a_hidden_first_sheet_is_not_read_and_the_sheet_read_is_named(tmp_path, demo_db):
+    from desktop_app.importers import roster as importer
+
+    path = _two_sheets(tmp_path / "两张表.xlsx")
+    table = importer.read_roster(path)
+    assert table.sheet == "报名表" and [r.values[0] for r in table.rows] == ["可见人"]
+    assert [r.values[0] for r in importer.read_roster(path, sheet="旧名单").rows] == ["隐藏人"]
+    out = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run")
+    assert out.returncode == 0 and "报名表" in out.stdout
+    chosen = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run", "--json",
+                     "--sheet", "旧名单")
+    assert chosen.returncode == 0 and json.loads(chosen.stdout)["rows"] == 1
+    missing = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--sheet", "没有")
+    assert missing.returncode == 1 and "旧名单" in missing.stderr and "报名表" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_a_sheet_beyond_the_row_limit_is_refused_before_its_rows_are_read(tmp_path, monkeypatch):
+    book = Workbook()
+    book.active.title = "名单"
+    book.active.append(["姓名", "手机"])
+    for n in range(60):
+        book.active.append([f"人{n}", f"139{n:08d}"])
+    book.save(tmp_path / "大.xlsx")
+    monkeypatch.setattr(spreadsheet, "MAX_ROWS", 50)
+    iterated = []
+    real = formats._calamine_rows
+
+    def counted(sheet):
+        for row in real(sheet):
+            iterated.append(row)
+            yield row
+
+    monkeypatch.setattr(formats, "_calamine_rows", counted)
+    with pytest.raises(UserError) as refused:
+        importer.read_roster(tmp_path / "大.xlsx")
+    assert "名单" in str(refused.value) and "61" in str(refused.value)
+    assert not iterated  # refused before a row was turned into Python values
+
+
+def test_a_long_csv_cell_is_read_and_an_endless_one_is_named(tmp_path, monkeypatch):
+    long_note = "很长的备注" * 40_000  # 200,000 characters: beyond the csv module's own 131,072
+    path = tmp_path / "长.csv"
+    path.write_text(f"姓名,手机,备注\n张三,13900001111,{long_note}\n李四,13900002222,短\n", encoding="utf-8")
+    table = importer.read_roster(path)
+    assert [r.values[0] for r in table.rows] == ["张三", "李四"] and table.rows[0].values[2] == long_note
+    monkeypatch.setattr(formats, "MAX_CELL", 1000)
+    with pytest.raises(UserError) as refused:
+        importer.read_roster(path)
+    assert "2" in str(refused.value) and "1000" in str(refused.value) and str(path) in str(refused.value)
+
+
+def test_a_category_value_of_the_file_can_be_mapped_to_an_event_category(tmp_path, demo_db):
+    path = tmp_path / "问卷.csv"
+    path.write_text("姓名,身份证号,手机,类别\n"
+                    f"张三,{pid(21)},{phone(21)},群众代表\n李四,{pid(22)},{phone(22)},群众代表\n"
+                    f"王五,{pid(23)},{phone(23)},{PUB}\n", encoding="utf-8")
+    plain = json.loads(run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run",
+                               "--json").stdout)
+    assert plain["valid"] == 1 and [r["reasons"] for r in plain["rejected"]] == [["unknown_category"]] * 2
+    mapped = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run", "--json",
+                     "--category", f"群众代表={PUB}")
+    assert mapped.returncode == 0 and json.loads(mapped.stdout)["valid"] == 3
+    wrong = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--category", "群众代表=没有")
+    assert wrong.returncode == 1 and "没有" in wrong.stderr and PUB in wrong.stderr and "Traceback" not in wrong.stderr
+    usage = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--category", "群众代表")
+    assert usage.returncode == 2

@@ -699,6 +699,39 @@ def test_control_characters_never_reach_the_database_or_block_a_document(workspa
     assert not any(CONTROL.search(v) for v in cells) and "张伟" in cells
 
 
+def test_invisible_characters_are_gone_at_the_one_boundary_so_search_and_duplicate_check_see_the_text(
+        workspace, tmp_path):
+    """U+200B, U+2060, U+FEFF (and every other Cf), U+3000 and NBSP in a name, an ID and a phone: stored as a
+    reader sees them; the check-in search finds 王五 both ways; the duplicate check sees the same number."""
+    import unicodedata
+
+    from db import models
+    from desktop_app.demo import create_demo_event
+    from desktop_app.domain.roster import InviteeDraft
+    from desktop_app.domain.text import INVISIBLE, clean
+    from desktop_app.services import checkin, roster
+
+    every_cf = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"]
+    assert all(INVISIBLE.fullmatch(ch) for ch in every_cf)  # the list in domain/text.py is Unicode's
+    assert clean("王\u200b\u200c\u200d\u2060\ufeff\u202e五") == "王五"
+    event = create_demo_event()
+    number = idcard.make("640422", dt.date(1985, 3, 4), 377)
+    person = roster.add_invitee(event.id, InviteeDraft(
+        name="\u3000王\u200b五\u00a0", category="企业及群众代表", phone="\ufeff139 0000 7777\u2060",
+        id_number=number[:6] + "\u200b" + number[6:]))
+    stored = models.Invitee.get_by_id(person.id)
+    assert (stored.name, stored.phone, stored.id_number) == ("王五", "13900007777", number)
+    index = checkin.search_index(event.id)
+    assert person.id in index.find("王五")[0] and person.id in index.find("王\u2060五")[0]
+    with pytest.raises(roster.RosterRefused, match="王五"):  # the same phone, typed with a zero-width space
+        roster.add_invitee(event.id, InviteeDraft(name="王六", category="企业及群众代表",
+                                                  phone="1390000\u200b7777",
+                                                  id_number=idcard.make("640422", dt.date(1986, 3, 4), 377)))
+    # A name an older version stored with one is still found.
+    models.Invitee.update(name="赵\ufeff敏").where(models.Invitee.id == person.id).execute()
+    assert person.id in checkin.search_index(event.id).find("赵敏")[0]
+
+
 @pytest.mark.parametrize("typed", ["ID110101198001011232", "身份证640422 19741021 4513", "手机138.1234.5678",
                                    "电话 138-1234-5678", "+86 13812345678"])
 def test_numbers_typed_into_free_text_are_masked_in_public_documents_as_in_the_log(typed):

@@ -201,12 +201,13 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, "Ctrl+B")
         self.bundle_export_action = self._action(self.tr("Export to the &venue laptop…"), self.export_bundle)
         self.bundle_merge_action = self._action(self.tr("&Import or merge from a file…"), self.merge_bundle)
+        self.district_action = self._action(self.tr("District &summary…"), self.show_district)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key: Ctrl+Q as elsewhere
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for item in (self.new_action, self.duplicate_action, self.delete_action, self.restore_action, None,
-                     self.bundle_export_action, self.bundle_merge_action, None,
+                     self.bundle_export_action, self.bundle_merge_action, self.district_action, None,
                      self.open_action, self.new_db_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
@@ -531,6 +532,13 @@ class MainWindow(QMainWindow):
         if event_id is not None:
             info = events.restore_event(event_id)
             self._reload_switcher(info.id)
+
+    def show_district(self) -> None:
+        """文件 › 区县汇总: the units' packages and the year's report, over this database."""
+        from .district import DistrictDialog
+
+        self.plan_tab.flush()
+        DistrictDialog(self).exec()
 
     def backup_now(self) -> None:
         self.plan_tab.flush()

@@ -69,7 +69,7 @@ def count_pages(folder: Path, names: list[str], *, timeout: float = 180) -> dict
 
 
 def build_catalogue(unit: str, event_date: dt.date | None, entries: list[Entry], pages: dict[str, int],
-                    fingerprint: str, manifest: str, *, draft: bool) -> Document:
+                    fingerprint: str, manifest: str, *, draft: bool, key_change: dict | None = None) -> Document:
     rows = []
     for e in entries:
         counted = pages.get(e.files[0]) if e.files else None
@@ -85,5 +85,10 @@ def build_catalogue(unit: str, event_date: dt.date | None, entries: list[Entry],
         Paragraph(f"本归档包附文件清单（{manifest}），载明各文件的校验值，并经本单位签名密钥签名，"
                   f"密钥指纹：{fingerprint}。", role="note"),
     ]
+    if key_change:  # the first package after a lost key was replaced says so, for the register of fingerprints
+        made = dt.datetime.fromisoformat(key_change["made_at"]).date() if key_change.get("made_at") else None
+        when = f"已于{made.year}年{made.month}月{made.day}日" if made else "已"
+        blocks.append(Paragraph(f"本单位的签名密钥{when}更换，此前的归档包以原密钥签名（原指纹 "
+                                f"{key_change['replaces']}）。请在登记的指纹处注明此次更换。", role="note"))
     return Document(title=f"{unit}“政府开放日”活动归档文件目录", blocks=tuple(blocks), page_numbers=False,
                     meta={"kind": "cover", "author": unit}, draft=draft)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..domain import docdates
 from ..domain.dates import cn_date
+from ..domain.masking import mask_text
 from ..domain.plan import DocFonts, PlanSnapshot
 from ..domain.roster import RosterSnapshot
 from ..errors import UserError
@@ -80,19 +81,34 @@ def too_early(kind: str, date: dt.date | None, today: dt.date) -> UserError | No
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
+# Bytes (UTF-8, as Linux and a stick's exFAT count them; a Chinese character is 3): a name must fit 255 with its
+# suffix, and a package folder's hidden ".<name>.<8 hex>.partial" while it is written.
+MAX_STEM_BYTES = 200
 
 
 def safe_name(text: str) -> str:
-    """Drop the characters Windows refuses in a file name; no trailing dots or spaces, no reserved names."""
-    name = ILLEGAL.sub("", text).strip().rstrip(". ")
+    """Drop the characters Windows refuses in a file name; no trailing dots or spaces, no reserved names; ID and
+    mobile numbers masked (with ＊: Windows refuses *), as in a public document."""
+    name = ILLEGAL.sub("", mask_text(text, star="＊")).strip().rstrip(". ")  # a caption may hold a phone number
     if name.upper().split(".")[0] in RESERVED:
         name = "_" + name
-    return name[:MAX_STEM] or "未命名"
+    return cut_to_bytes(name[:MAX_STEM], MAX_STEM_BYTES).rstrip(". ") or "未命名"
+
+
+def cut_to_bytes(text: str, limit: int) -> str:
+    """``text`` cut at a character boundary to at most ``limit`` UTF-8 bytes."""
+    data = text.encode("utf-8", "surrogatepass")
+    return text if len(data) <= limit else data[:limit].decode("utf-8", "ignore")
+
+
+def unit_stem(day: str, unit: str, what: str) -> str:
+    """``<day>_<unit>_<what>`` as a file name; a long unit is cut, never the date or what the file is."""
+    fixed = len(f"{day}__{what}".encode())
+    return safe_name(f"{day}_{cut_to_bytes(unit, max(MAX_STEM_BYTES - fixed, 0))}_{what}")
 
 
 def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what: str) -> str:
-    day = snapshot.date.isoformat() if snapshot.date else "未定日期"
-    return safe_name(f"{day}_{snapshot.unit}_{what}")
+    return unit_stem(snapshot.date.isoformat() if snapshot.date else "未定日期", snapshot.unit, what)
 
 
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,

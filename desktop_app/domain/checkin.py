@@ -15,6 +15,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from .plan import PlanSnapshot
 from .rules import Finding
 from .search import _is_han, normalise_query, syllable_keys
+from .text import INVISIBLE, clean
 
 OUTCOMES = ("ok", "again", "decide", "unknown")
 ADMITTED_STATUS = "confirmed"
@@ -83,6 +84,10 @@ class SearchIndex:
     when the index is built, best on the worker; else at the first ``matching``), a query's keys one slice."""
 
     def __init__(self, entries: list[Entry], *, complete: bool = False):
+        # A name stored by an older version may still hold an invisible character: the search sees what a
+        # reader sees, as the query does (``normalise_query``).
+        entries = [e if e.name.isascii() or not INVISIBLE.search(e.name) else e._replace(name=clean(e.name))
+                   for e in entries]
         self.entries = {e.id: e for e in entries}
         self._order = {e.id: n for n, e in enumerate(entries)}
         self._codes = {e.pass_code.upper(): e.id for e in entries if e.pass_code}

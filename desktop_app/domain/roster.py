@@ -12,6 +12,7 @@ from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from . import idcard, phones, record
 from . import text as text_rules
+from .masking import mask_id  # noqa: F401 - the roster's masking of an ID number is the one of free text
 
 # Status codes in their usual order; check-in adds its own later.
 STATUSES = ("registered", "confirmed", "waitlisted", "not_selected", "cancelled", "no_show")
@@ -146,11 +147,12 @@ class RosterContext:
     categories: frozenset[str] = frozenset()
     existing_ids: dict[str, str] = field(default_factory=dict)  # ID number -> name of the person who has it
     existing_phones: dict[str, str] = field(default_factory=dict)
+    registration_deadline: dt.date | None = None
 
 
 def normalise_text(value) -> str:
     """Full-width letters and digits to half-width, surrounding and inner runs of spaces trimmed."""
-    text = unicodedata.normalize("NFKC", text_rules.clean(value))
+    text = unicodedata.normalize("NFKC", text_rules.one_line(value))
     return " ".join(text.split())
 
 
@@ -301,8 +303,3 @@ class RosterSnapshot:
     people: tuple[RosterPerson, ...]
     gathering_time: dt.time | None = None  # 集合: the 参观证 states when and where
     gathering_place: str = ""
-
-
-def mask_id(number: str) -> str:
-    """The first 6 and last 4 characters: enough to tell two people apart, not enough to misuse."""
-    return number[:6] + "*" * max(len(number) - 10, 0) + number[-4:] if len(number) > 10 else "*" * len(number)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import unicodedata
 from functools import cache, lru_cache
+
+from .text import one_line
 
 MAX_VARIANTS = 16  # readings multiply for names full of polyphonic characters; a few are enough to match
 
@@ -73,7 +76,9 @@ def syllable_keys(name: str) -> tuple[str, ...]:
 
 
 def normalise_query(text: str) -> str:
-    return "".join(text.split()).lower()
+    """What the search looks for: the text as stored names are (``domain.text.one_line``, full-width digits and
+    letters half-width), without spaces, lower case."""
+    return "".join(unicodedata.normalize("NFKC", one_line(text)).split()).lower()
 
 
 def matches(query: str, name: str, *, phone: str = "", id_number: str = "", pass_code: str = "") -> bool:

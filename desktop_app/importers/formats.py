@@ -50,11 +50,18 @@ MIXED_TEXT = QT_TRANSLATE_NOOP("core", "{path} mixes two text encodings: line {l
                                "again as CSV (UTF-8) or .xlsx and import that file.")
 
 
+MAX_CELL = 1_000_000  # characters in one CSV cell: far beyond any 备注, well short of exhausting memory
+CELL_TOO_LONG = QT_TRANSLATE_NOOP("core", "Line {line} of {path} holds a cell longer than {limit} characters (a "
+                                          "quotation mark left open?): correct that line and import the file again.")
+
+
 @dataclass
 class Sheet:
     name: str
     rows: Iterator[tuple[int, tuple]]  # (row number as the file shows it, cell values)
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (column, first row, last row), by first row
+    hidden: bool = False  # hidden in the workbook (Excel shows the other sheets)
+    height: int | None = None  # rows, when known before they are read
 
 
 @dataclass
@@ -113,7 +120,13 @@ def _zip_workbook(path: Path) -> Source:
 
 
 def _calamine(path: Path, kind: str) -> Source:
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
+    from python_calamine import (
+        CalamineError,
+        CalamineWorkbook,
+        PasswordError,
+        SheetTypeEnum,
+        SheetVisibleEnum,
+    )
 
     fh = open(path, "rb")  # noqa: SIM115 - closed by the Source's close
     try:
@@ -133,8 +146,9 @@ def _calamine(path: Path, kind: str) -> Source:
             for meta in workbook.sheets_metadata:
                 if meta.typ != SheetTypeEnum.WorkSheet:
                     continue  # a chart, macro or dialog sheet
-                sheet = workbook.get_sheet_by_name(meta.name)
-                yield Sheet(meta.name, _calamine_rows(sheet), _merged(sheet))
+                sheet = workbook.get_sheet_by_name(meta.name)  # read by calamine; turned into rows when used
+                yield Sheet(meta.name, _calamine_rows(sheet), _merged(sheet),
+                            hidden=meta.visible != SheetVisibleEnum.Visible, height=sheet.height)
         except (CalamineError, OSError, ValueError) as exc:
             log.warning("cannot read %s: %s", path.name, type(exc).__name__)
             raise UserError(DAMAGED, path=str(path)) from None
@@ -240,14 +254,21 @@ def _delimiter(text: str) -> str:
 
 
 def _delimited_rows(path: Path, text: str) -> Iterator[tuple[int, tuple]]:
-    """Rows of delimited text numbered by their first line (a quoted cell may span lines)."""
+    """Rows of delimited text numbered by their first line (a quoted cell may span lines). A cell is read up to
+    ``MAX_CELL`` characters (the csv module's own bound, 131,072, made a long 备注 refuse the whole file as "not
+    a spreadsheet"); a longer one is a refusal naming its line."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    number = 1
     try:
-        number = 1
         for record in reader:
+            if any(len(v) > MAX_CELL for v in record):
+                raise UserError(CELL_TOO_LONG, path=str(path), line=number, limit=MAX_CELL)
             yield number, tuple(v if v.strip() else None for v in record)
             number = reader.line_num + 1
-    except csv.Error:
+    except csv.Error as exc:
+        if "field larger than" in str(exc):
+            raise UserError(CELL_TOO_LONG, path=str(path), line=number, limit=MAX_CELL) from None
         raise UserError(NOT_SPREADSHEET, path=str(path)) from None
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ from pathlib import Path
 from .. import i18n
 from ..domain import roster as roster_domain
 from ..domain import text as text_rules
+from ..domain.dates import cn_date
 from ..domain.roster import InviteeDraft, Problem, RosterContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -75,16 +77,25 @@ _STEMS = {"name": ("姓名",), "id_number": ("身份证", "证件号"), "phone":
 
 WARNINGS = {
     "gender_mismatch": roster_domain.GENDER_MISMATCH,
-    "date_unreadable": QT_TRANSLATE_NOOP("core", "The registration time “{value}” was not understood; it is left "
-                                         "empty."),
+    "registered_after_deadline": QT_TRANSLATE_NOOP("core", "Registered on {date}, after the registration deadline "
+                                                   "({deadline})."),
+    "registered_after_event": QT_TRANSLATE_NOOP("core", "Registered on {date}, after the day of the event "
+                                                "({event}): check the date in the file."),
 }
 # Reasons the importer adds to the domain's (stable codes, printed by the CLI).
 IMPORT_REASONS = {
     "control_character": QT_TRANSLATE_NOOP("core", "The {field} holds an invisible control character (U+{code}) "
                                            "that documents cannot print: retype the {field} in the file and "
                                            "import it again."),
+    "registered_at_unreadable": QT_TRANSLATE_NOOP(
+        "core", "The registration time “{value}” cannot be read without a guess (write it as 2024-01-02 09:30, "
+                "2024年1月2日 or 20240102; 1/2/2024 could be January or February). First come, first served is "
+                "decided on it: correct it in the file and import the row again."),
 }
 ROW_REF = QT_TRANSLATE_NOOP("core", "row {row}")
+NO_SUCH_CATEGORY = QT_TRANSLATE_NOOP("core", "--category {value}={category}: “{category}” is not one of this "
+                                             "event's categories ({categories}). Name one of them, or add it in "
+                                             "the Plan tab.")
 NO_SUCH_HEADER = QT_TRANSLATE_NOOP("core", "{path} has no column headed “{header}” (its headers: {headers}); give "
                                    "--column with a header of the file.")
 NO_NAME_MAPPED = QT_TRANSLATE_NOOP("core", "Choose the column that holds the names.")
@@ -131,7 +142,7 @@ class ImportProblem(Problem):
         return IMPORT_REASONS[self.code]
 
 
-def read_roster(path: Path | str, columns: Mapping[str, str] | None = None) -> Table:
+def read_roster(path: Path | str, columns: Mapping[str, str] | None = None, sheet: str | None = None) -> Table:
     """The table of a roster spreadsheet; refused (``UserError``) when it has no recognisable name column.
     ``columns`` (header text -> field, the CLI's ``--column``) names more headers to look for."""
     aliases: Mapping[str, tuple[str, ...]] = COLUMN_ALIASES
@@ -140,7 +151,7 @@ def read_roster(path: Path | str, columns: Mapping[str, str] | None = None) -> T
         for header, field_name in columns.items():
             name = CLI_FIELDS.get(field_name, field_name)
             aliases[name] = (header, *aliases.get(name, ()))
-    return spreadsheet.read_table(path, aliases=aliases, required="name")
+    return spreadsheet.read_table(path, aliases=aliases, required="name", sheet_name=sheet)
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
@@ -266,8 +277,16 @@ def problem_text(problem: Problem) -> str:
     return i18n.text(source, **problem.params)
 
 
-def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> list[PreviewRow]:
-    """Every row of ``table`` checked against ``ctx`` and the rows above it, in file order."""
+def category_key(value: str) -> str:
+    """A 类别 value as the mapping of values to categories matches it (full-width, spaces)."""
+    return " ".join(unicodedata.normalize("NFKC", text_rules.one_line(value)).split())
+
+
+def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext,
+            categories: Mapping[str, str] | None = None) -> list[PreviewRow]:
+    """Every row of ``table`` checked against ``ctx`` and the rows above it, in file order. ``categories`` maps
+    a 类别 value of the file (a survey form's 群众代表) to one of the event's categories (市民代表)."""
+    category_map = {category_key(k): v for k, v in (categories or {}).items()}
     mapping = check_mapping(table, mapping)
     unmapped = 1 << 30  # beyond any row: the cell reads as empty
     columns = [mapping.get(f, unmapped) for f in FIELDS]
@@ -292,6 +311,8 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> lis
         if questions:
             notes = _with_answers(notes, values, questions)
         texts = [cell_text(gender), cell_text(org), cell_text(position), cell_text(category), notes]
+        if category_map and texts[3]:
+            texts[3] = category_map.get(category_key(texts[3]), texts[3])
         refused = None
         if control(name) or control(id_text) or control(phone_text):
             refused = [_control_problem(f, t) for f, t in (("name", name), ("id_number", id_text),
@@ -321,7 +342,15 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> lis
         if earlier is not None:
             problems.append(Problem(which, "duplicate_in_file", {"other": i18n.text(ROW_REF, row=earlier)}))
         if when is None and raw_when is not None and str(raw_when).strip():
-            problems.append(Problem("registered_at", "date_unreadable", {"value": cell_text(raw_when).strip()}))
+            problems.append(ImportProblem("registered_at", "registered_at_unreadable",
+                                          {"value": cell_text(raw_when).strip()}))
+        elif when is not None:
+            if ctx.event_date and when.date() > ctx.event_date:
+                problems.append(Problem("registered_at", "registered_after_event",
+                                        {"date": cn_date(when.date()), "event": cn_date(ctx.event_date)}))
+            elif ctx.registration_deadline and when.date() > ctx.registration_deadline:
+                problems.append(Problem("registered_at", "registered_after_deadline", {
+                    "date": cn_date(when.date()), "deadline": cn_date(ctx.registration_deadline)}))
         if problems:
             out.append(PreviewRow(
                 row.number, clean, tuple(p.code for p in problems if p.is_error),
@@ -380,10 +409,19 @@ class ImportReport:
         return data
 
 
-def check_file(table: Table, mapping: Mapping[str, int] | None, ctx: RosterContext) -> ImportReport:
+def check_file(table: Table, mapping: Mapping[str, int] | None, ctx: RosterContext,
+               categories: Mapping[str, str] | None = None) -> ImportReport:
     """The preview of ``table`` as a dry-run report (no database access: ``ctx`` is a snapshot)."""
     mapping = check_mapping(table, guess_mapping(table.headers) if mapping is None else mapping)
-    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx)), ctx=ctx)
+    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx, categories)), ctx=ctx)
+
+
+def check_categories(categories: Mapping[str, str], ctx: RosterContext) -> None:
+    """Refuse a mapping of 类别 values to a category the event does not have."""
+    for value, category in categories.items():
+        if category not in ctx.categories:
+            raise UserError(NO_SUCH_CATEGORY, value=value, category=category,
+                            categories="、".join(sorted(ctx.categories)) or "—")
 
 
 def commit(event_id: int, report: ImportReport) -> ImportReport:
@@ -448,7 +486,8 @@ def rejected_path(source: Path | str) -> Path:
 
 
 def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | None = None, dry_run: bool = False,
-               save_rejected: bool = False, columns: Mapping[str, str] | None = None) -> ImportReport:
+               save_rejected: bool = False, columns: Mapping[str, str] | None = None,
+               sheet: str | None = None, categories: Mapping[str, str] | None = None) -> ImportReport:
     """Read ``path``, check every row, and (unless ``dry_run``) import the valid ones in one transaction.
 
     ``columns`` (header text -> field, the CLI's ``--column``) corrects the guessed mapping; ``mapping`` (field ->
@@ -459,10 +498,12 @@ def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | 
     from ..services import roster as roster_service
 
     ctx = roster_service.context(event_id)  # an unknown event is refused before the file is read
-    table = read_roster(path, columns)
+    if categories:
+        check_categories(categories, ctx)
+    table = read_roster(path, columns, sheet)
     if mapping is None and columns:
         mapping = mapping_with_columns(table, columns)
-    report = check_file(table, mapping, ctx)
+    report = check_file(table, mapping, ctx, categories)
     if dry_run:
         return report
     target = None

@@ -24,6 +24,11 @@ HEADER_SCAN_ROWS = 15  # the header row is looked for in this many rows from the
 
 NOT_FOUND = QT_TRANSLATE_NOOP("core", "The file {path} does not exist. Check the path.")
 EMPTY = QT_TRANSLATE_NOOP("core", "{path} is empty: there are no rows to import.")
+MAX_ROWS = 200_000  # far more than any sign-up sheet; a full-height sheet (1,048,575 rows) took minutes and GBs
+TOO_MANY_ROWS = QT_TRANSLATE_NOOP("core", "The sheet “{sheet}” of {path} has {rows} rows, more than the {limit} a "
+                                          "sign-up sheet can have (perhaps formatting reaches the sheet's last row): "
+                                          "copy the rows with people into a new workbook and import that.")
+NO_SUCH_SHEET = QT_TRANSLATE_NOOP("core", "{path} has no sheet named “{sheet}”; its sheets: {sheets}.")
 NO_ROWS = QT_TRANSLATE_NOOP("core", "{path} has a header row (row {row}) but no people below it.")
 NO_HEADER = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows of "
                               "{path} (looked for: {names}). Put one of these headers above the names and import "
@@ -75,10 +80,13 @@ def header_key(value) -> str:
     return survey.strip_wording(text) if text else text
 
 
-def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], required: str) -> Table:
+def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], required: str,
+               sheet_name: str | None = None) -> Table:
     """Read ``path``; the header row is the row among the first ``HEADER_SCAN_ROWS`` with most cells naming a
-    field of ``aliases`` (field -> header names) and one naming the ``required`` field. The sheets are read in
-    the file's order; the first one with such a header is the table."""
+    field of ``aliases`` (field -> header names) and one naming the ``required`` field. The visible sheets are
+    read in the file's order and the first one with such a header is the table (a hidden sheet is what Excel
+    does not show: it is read only when ``sheet_name`` names it); ``sheet_name`` reads that sheet alone. A sheet
+    of more than ``MAX_ROWS`` rows is refused before its rows are read."""
     path = Path(path)
     try:
         if path.stat().st_size == 0:
@@ -92,7 +100,15 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
     required_names = aliases[required]
     try:
         no_header: UserError | None = None
+        names: list[str] = []
         for sheet in source.sheets:
+            names.append(sheet.name)
+            if sheet_name is not None and sheet.name != sheet_name:
+                continue
+            if sheet_name is None and sheet.hidden:
+                continue
+            if sheet.height is not None and sheet.height > MAX_ROWS:
+                raise UserError(TOO_MANY_ROWS, path=str(path), sheet=sheet.name, rows=sheet.height, limit=MAX_ROWS)
             numbered = _fill_merged(sheet.rows, sheet.merged)
             try:
                 table = _build(path, sheet.name, numbered, known, required, required_names)
@@ -103,6 +119,8 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
                 continue
             if table is not None:
                 return _recognise(replace(table, kind=source.kind))
+        if sheet_name is not None and sheet_name not in names:
+            raise UserError(NO_SUCH_SHEET, path=str(path), sheet=sheet_name, sheets="、".join(names) or "—")
         raise no_header or UserError(EMPTY, path=str(path))
     finally:
         if source.close is not None:
@@ -144,14 +162,42 @@ def code_text(value) -> str:
     return text
 
 
-_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-                      r"(?:[\sT]*(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2}))?)?")
+# The whole cell must be a date (and perhaps a time): 2024-01-02 09:30, 2024/1/2, 2024.1.2, 2024年1月2日 9时30分,
+# 20240102. Forms that could be read two ways (1/2/2024: January or February? 24-1-2: which century?) are not
+# dates here: first come, first served is decided on this field, so it is never guessed.
+_TIME = r"(?:[\sT]*(?:上午|下午)?\s*(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})\s*秒?)?\s*分?)?"
+_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?" + _TIME)
+_COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})" + _TIME)
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_DATE_RE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})日")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
+def _cn_number(text: str) -> int | None:
+    """一 to 三十一 (the months and days of a date written in Chinese numerals); None otherwise."""
+    if "十" not in text:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or (tens and tens not in _CN_DIGITS) or (units and units not in _CN_DIGITS):
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _chinese_numerals(text: str) -> str | None:
+    """二〇二四年一月十二日 as 2024年1月12日, or None."""
+    found = _CN_DATE_RE.fullmatch(text)
+    if not found:
+        return None
+    year = "".join(str(_CN_DIGITS[c]) for c in found.group(1))
+    month, day = _cn_number(found.group(2)), _cn_number(found.group(3))
+    return f"{year}年{month}月{day}日" if month and day else None
+
+
 def parse_when(value) -> dt.datetime | None:
-    """A registration time from a datetime, a date, an Excel serial number or text (2026-09-01 08:30,
-    2026/9/1, 2026年9月1日); None when it cannot be read."""
+    """A registration time from a datetime, a date, an Excel serial number, a number like 20240102, or text
+    (2026-09-01 08:30, 2026/9/1, 2026.9.1, 2026年9月1日, 20260901, 二〇二六年九月一日); None when it cannot be
+    read without a guess."""
     if isinstance(value, dt.datetime):
         return value.replace(second=0, microsecond=0)
     if isinstance(value, dt.date):
@@ -160,11 +206,18 @@ def parse_when(value) -> dt.datetime | None:
         if 20_000 <= value <= 80_000:  # 1954 to 2119 as Excel serial days
             when = _EXCEL_EPOCH + dt.timedelta(days=float(value))
             return (when + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)
-        return None
-    match = _DATE_RE.search(unicodedata.normalize("NFKC", str(value)))
+        if value == int(value) and 19_000_101 <= value <= 21_001_231:  # 20240102 typed as a number
+            value = str(int(value))
+        else:
+            return None
+    text = " ".join(unicodedata.normalize("NFKC", str(value)).split())
+    text = _chinese_numerals(text) or text
+    match = _DATE_RE.fullmatch(text) or _COMPACT_RE.fullmatch(text)
     if not match:
         return None
     year, month, day, hour, minute, _second = (int(g) if g else 0 for g in match.groups())
+    if "下午" in text and hour < 12:
+        hour += 12
     try:
         return dt.datetime(year, month, day, hour, minute)
     except ValueError:

@@ -126,7 +126,8 @@ def context(event_id: int, *, exclude_id: int | None = None) -> RosterContext:
             phones[p.phone] = p.name
     return RosterContext(event_date=event.date, id_required=event.id_required,
                          categories=frozenset(c.name for c in _categories(event_id)),
-                         existing_ids=ids, existing_phones=phones)
+                         existing_ids=ids, existing_phones=phones,
+                         registration_deadline=event.registration_deadline)
 
 
 def _values(clean: InviteeDraft, category_ids: dict[str, int]) -> dict:

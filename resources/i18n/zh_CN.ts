@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>Date</source>
-        <translation>活动日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Starts at</source>
@@ -909,6 +909,165 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     </message>
 </context>
 <context>
+    <name>DistrictDialog</name>
+    <message>
+        <source>District summary</source>
+        <translation>区县汇总</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>在名单中</translation>
+    </message>
+    <message>
+        <source>Trusted key</source>
+        <translation>信任的密钥</translation>
+    </message>
+    <message>
+        <source>Events this year</source>
+        <translation>本年活动</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Import the &amp;units list…</source>
+        <translation>导入单位名单(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add packages (folder or stick)…</source>
+        <translation>添加归档包（文件夹或U盘）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add package &amp;zips…</source>
+        <translation>添加归档包压缩文件(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Write the year&apos;s &amp;report…</source>
+        <translation>生成年度汇总(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已被替换</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>{year}: {reported} of {expected} units reported, {events} events.</source>
+        <translation>{year}年：名单中 {expected} 个单位已报送 {reported} 个，共 {events} 场活动。</translation>
+    </message>
+    <message>
+        <source>Units list</source>
+        <translation>单位名单</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{count} units on the list.</source>
+        <translation>名单中共 {count} 个单位。</translation>
+    </message>
+    <message>
+        <source>Package zips</source>
+        <translation>归档包压缩文件</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>压缩文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Folder or stick holding the packages</source>
+        <translation>存放归档包的文件夹或U盘</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>正在校验归档包…</translation>
+    </message>
+    <message>
+        <source>Trust this unit&apos;s key?</source>
+        <translation>信任该单位的密钥？</translation>
+    </message>
+    <message>
+        <source>{source}
+
+is signed with the key
+
+{fingerprint}
+
+Compare it digit by digit with the fingerprint the unit reported on paper. Trust this key for the unit?</source>
+        <translation>{source}
+
+的签名密钥指纹为
+
+{fingerprint}
+
+请与该单位书面报送的指纹逐位核对。确认信任此密钥为该单位的密钥吗？</translation>
+    </message>
+    <message>
+        <source>{added} added, {replaced} replacing an older package, {refused} refused.</source>
+        <translation>新增 {added} 个，替换旧包 {replaced} 个，拒收 {refused} 个。</translation>
+    </message>
+    <message>
+        <source>Packages added</source>
+        <translation>归档包添加结果</translation>
+    </message>
+    <message>
+        <source>Write the report into folder</source>
+        <translation>将年度汇总写入文件夹</translation>
+    </message>
+    <message>
+        <source>Written: {files}</source>
+        <translation>已生成：{files}</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未能生成</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成年度汇总…</translation>
+    </message>
+</context>
+<context>
     <name>DoneDialog</name>
     <message>
         <source>Mark as done</source>
@@ -1601,6 +1760,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>&amp;Import or merge from a file…</source>
         <translation>从文件导入/合并(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>District &amp;summary…</source>
+        <translation>区县汇总(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3042,6 +3205,10 @@ Opening…</source>
         <translation>生成归档包(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Verify a filing package…</source>
+        <translation>校验归档包(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Drafts are written from the data until you edit them; every edit is saved as you type.</source>
         <translation>修改之前，草稿随数据自动生成；修改内容随输入自动保存。</translation>
     </message>
@@ -3092,6 +3259,42 @@ Opening…</source>
     <message>
         <source>Write the filing package into</source>
         <translation>将归档包写入</translation>
+    </message>
+    <message>
+        <source>A new signing key was made: {fingerprint}. The package&apos;s 归档目录 will note the change.</source>
+        <translation>已生成新的签名密钥：{fingerprint}。下一个归档包的归档目录将注明此次更换。</translation>
+    </message>
+    <message>
+        <source>Package signing key</source>
+        <translation>归档包签名密钥</translation>
+    </message>
+    <message>
+        <source>The key that signs this office&apos;s filing packages is missing:
+{path}
+(fingerprint {fingerprint}).
+
+If you have a backup of the data folder, cancel and put the file back. Otherwise a new key can be made: packages will then carry a new fingerprint, which the office that registered the old one must be told of. The change is recorded in the audit log and printed on the next package&apos;s 归档目录.
+
+Make a new key?</source>
+        <translation>本单位用于签名归档包的密钥不见了：
+{path}
+（指纹 {fingerprint}）。
+
+如有数据文件夹的备份，请取消并把该文件放回原处。否则可以生成新密钥：此后的归档包将带有新的指纹，须告知登记了原指纹的单位。此次更换将记入操作日志，并在下一个归档包的归档目录中注明。
+
+生成新密钥吗？</translation>
+    </message>
+    <message>
+        <source>Reading the filing package back…</source>
+        <translation>正在读取并校验归档包…</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a filing package</source>
+        <translation>选择归档包所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Verify a filing package</source>
+        <translation>校验归档包</translation>
     </message>
     <message>
         <source>Writing and verifying the filing package…</source>
@@ -3246,6 +3449,87 @@ and read back unchanged.</source>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a filing package</source>
+        <translation>校验归档包</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key…</source>
+        <translation>信任此密钥(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The package verifies: every file is as its signed list says.</source>
+        <translation>校验通过：每个文件都与签名的文件清单一致。</translation>
+    </message>
+    <message>
+        <source>The package does NOT verify.</source>
+        <translation>校验未通过。</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}
+Files listed: {files}</source>
+        <translation>文件夹：{folder}
+清单中的文件：{files} 个</translation>
+    </message>
+    <message>
+        <source>Changed since it was signed</source>
+        <translation>签名后被改动</translation>
+    </message>
+    <message>
+        <source>Listed but missing</source>
+        <translation>清单中有、实际缺少</translation>
+    </message>
+    <message>
+        <source>Not in the signed list</source>
+        <translation>不在签名的清单中</translation>
+    </message>
+    <message>
+        <source>Does not open as the document it should be</source>
+        <translation>无法作为应有的文件打开</translation>
+    </message>
+    <message>
+        <source>Documents a complete package holds that are missing</source>
+        <translation>完整归档包应有而缺少的文件</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等，另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>The list of files carries no signature: nobody vouches for it.</source>
+        <translation>文件清单没有签名：无法确认其来源。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the list of files: something was changed after it was signed.</source>
+        <translation>签名与文件清单不符：签名后有内容被改动。</translation>
+    </message>
+    <message>
+        <source>Signed by the key {fingerprint}, but the package&apos;s 归档目录 prints {printed}: the package was signed again by someone else after it was written. Do not file it; ask the unit for its package again.</source>
+        <translation>签名密钥为 {fingerprint}，但归档包自身的归档目录印的是 {printed}：归档包写出后被他人重新签名。请勿归档，请向该单位重新索取归档包。</translation>
+    </message>
+    <message>
+        <source>Signed by this installation&apos;s key ({fingerprint}).</source>
+        <translation>由本机的密钥签名（{fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>Signed by the trusted key “{name}” ({fingerprint}).</source>
+        <translation>由已信任的密钥“{name}”签名（{fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>Signed by an unknown key ({fingerprint}): neither this installation&apos;s nor one it trusts. Compare the fingerprint with the one the unit registered; if it is theirs, trust the key under the unit&apos;s name and verify again.</source>
+        <translation>由未知密钥签名（{fingerprint}）：既不是本机的密钥，也不是已信任的密钥。请将指纹与该单位登记的指纹核对；确属该单位的，以单位名称信任此密钥后再校验。</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>信任此密钥</translation>
+    </message>
+    <message>
+        <source>Whose key is {fingerprint}? (the unit or installation, as it will be named when its packages are verified)</source>
+        <translation>密钥 {fingerprint} 属于谁？（填写单位或安装名称，校验其归档包时将显示此名称）</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Open Day Desk</source>
@@ -3321,6 +3605,10 @@ and read back unchanged.</source>
     <message>
         <source>{error} The check-ins printed as &quot;ok&quot; are saved; these lines of the codes file were not processed: {lines}. Run the command again with them.</source>
         <translation>{error}已显示“ok”的签到均已保存；签到码文件中以下各行未处理：{lines}。请用这些行再运行一次本命令。</translation>
+    </message>
+    <message>
+        <source>Sheet read: {sheet}</source>
+        <translation>读取的工作表：{sheet}</translation>
     </message>
     <message>
         <source>{title}: {added} added, {updated} updated, {unchanged} unchanged, {checkins} check-ins added, {conflicts} conflicts (the values here were kept), {duplicates} people admitted on two devices (counted once)</source>
@@ -3891,16 +4179,28 @@ and read back unchanged.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>The registration time “{value}” was not understood; it is left empty.</source>
-        <translation>报名时间“{value}”无法识别，已留空。</translation>
+        <source>Registered on {date}, after the registration deadline ({deadline}).</source>
+        <translation>报名时间为{date}，晚于报名截止日期（{deadline}）。</translation>
+    </message>
+    <message>
+        <source>Registered on {date}, after the day of the event ({event}): check the date in the file.</source>
+        <translation>报名时间为{date}，晚于活动日期（{event}）：请核对文件中的日期。</translation>
     </message>
     <message>
         <source>The {field} holds an invisible control character (U+{code}) that documents cannot print: retype the {field} in the file and import it again.</source>
         <translation>{field}中含有文书无法打印的不可见控制字符（U+{code}）：请在文件中重新输入{field}后再导入。</translation>
     </message>
     <message>
+        <source>The registration time “{value}” cannot be read without a guess (write it as 2024-01-02 09:30, 2024年1月2日 or 20240102; 1/2/2024 could be January or February). First come, first served is decided on it: correct it in the file and import the row again.</source>
+        <translation>报名时间“{value}”无法确定（请写成 2024-01-02 09:30、2024年1月2日或20240102；1/2/2024 既可能是1月也可能是2月）。名额按报名先后确定，不能猜测：请在文件中改正后重新导入该行。</translation>
+    </message>
+    <message>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>--category {value}={category}: “{category}” is not one of this event&apos;s categories ({categories}). Name one of them, or add it in the Plan tab.</source>
+        <translation>--category {value}={category}：“{category}”不是本次活动的邀请类别（{categories}）。请改为其中之一，或先在“方案”页添加该类别。</translation>
     </message>
     <message>
         <source>{path} has no column headed “{header}” (its headers: {headers}); give --column with a header of the file.</source>
@@ -3975,12 +4275,24 @@ and read back unchanged.</source>
         <translation>{path} 混用了两种文字编码：第 {line} 行与上面各行的编码不同（GBK 和 UTF-8 拼在了一起）。请用 Excel 或 WPS 打开，另存为 CSV（UTF-8）或 .xlsx 后导入该文件。</translation>
     </message>
     <message>
+        <source>Line {line} of {path} holds a cell longer than {limit} characters (a quotation mark left open?): correct that line and import the file again.</source>
+        <translation>{path} 的第 {line} 行有一个超过 {limit} 个字符的单元格（是否有引号没有闭合？）：请改正该行后重新导入。</translation>
+    </message>
+    <message>
         <source>{path} is not a text file in UTF-8 or GBK: save it again as CSV (UTF-8) or as .xlsx.</source>
         <translation>{path} 不是 UTF-8 或 GBK 编码的文本文件：请重新另存为 CSV（UTF-8）或 .xlsx。</translation>
     </message>
     <message>
         <source>{path} is empty: there are no rows to import.</source>
         <translation>{path} 是空文件，没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” of {path} has {rows} rows, more than the {limit} a sign-up sheet can have (perhaps formatting reaches the sheet&apos;s last row): copy the rows with people into a new workbook and import that.</source>
+        <translation>{path} 的工作表“{sheet}”有 {rows} 行，超过报名表可能有的 {limit} 行（可能是格式一直设置到了最后一行）：请把有人员的行复制到新的工作簿中，再导入新工作簿。</translation>
+    </message>
+    <message>
+        <source>{path} has no sheet named “{sheet}”; its sheets: {sheets}.</source>
+        <translation>{path} 中没有名为“{sheet}”的工作表；其工作表有：{sheets}。</translation>
     </message>
     <message>
         <source>{path} has a header row (row {row}) but no people below it.</source>
@@ -4387,6 +4699,10 @@ and read back unchanged.</source>
         <translation>照片不是 JPEG 图像，而本软件以 JPEG 保存照片。</translation>
     </message>
     <message>
+        <source>the text holds a broken character (U+{code}, half of a pair that belongs together) that no document or database can hold; correct the text on the computer that exported the bundle and export it again.</source>
+        <translation>文字中有一个残缺的字符（U+{code}，本应成对出现的字符只剩一半），任何文档和数据库都无法保存；请在导出该数据包的电脑上改正这段文字后重新导出。</translation>
+    </message>
+    <message>
         <source>the event has {count} photos; an event has at most {limit}.</source>
         <translation>该活动有 {count} 张照片；一个活动最多 {limit} 张。</translation>
     </message>
@@ -4449,6 +4765,94 @@ and read back unchanged.</source>
     <message>
         <source>{forms} survey forms are entered but only {arrived} people arrived: likely forms entered twice, or people who took part without being checked in. Check the forms&apos; numbers in the Feedback tab, and the check-ins.</source>
         <translation>已录入满意度测评表{forms}份，但到场仅{arrived}人：可能有测评表重复录入，或有参加人员未签到。请在“意见”中核对测评表编号，并核对签到记录。</translation>
+    </message>
+    <message>
+        <source>not a filing package (no manifest.json)</source>
+        <translation>不是归档包（没有 manifest.json）</translation>
+    </message>
+    <message>
+        <source>cannot be read: {detail}</source>
+        <translation>无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>files differ from the manifest ({detail}): changed after it was signed</source>
+        <translation>文件与清单不符（{detail}）：签名后被改动过</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>没有签名</translation>
+    </message>
+    <message>
+        <source>the signature does not match the manifest</source>
+        <translation>签名与清单不符</translation>
+    </message>
+    <message>
+        <source>signed by key {fingerprint}, but its own 归档目录 prints another fingerprint: re-signed after it was written</source>
+        <translation>签名密钥为 {fingerprint}，但包内归档文件目录印的是另一个指纹：生成后被他人重新签名</translation>
+    </message>
+    <message>
+        <source>a draft (written before the event day), not the filed record</source>
+        <translation>是草稿（活动日前生成），不是正式归档材料</translation>
+    </message>
+    <message>
+        <source>holds no record.json (written by an older version): ask the unit for a package from the current version</source>
+        <translation>没有 record.json（由旧版本生成）：请该单位用当前版本重新生成归档包</translation>
+    </message>
+    <message>
+        <source>its record.json is not well-formed ({detail})</source>
+        <translation>其中的 record.json 格式不正确（{detail}）</translation>
+    </message>
+    <message>
+        <source>its record.json names another event than its manifest</source>
+        <translation>其中的 record.json 与清单所载的活动不一致</translation>
+    </message>
+    <message>
+        <source>signed by key {fingerprint}, not yet trusted for {unit}: compare it with the fingerprint the unit reported on paper, then trust it</source>
+        <translation>签名密钥 {fingerprint} 尚未被确认为{unit}的密钥：请与该单位书面报送的指纹核对后再确认信任</translation>
+    </message>
+    <message>
+        <source>signed by key {fingerprint}, but {unit} signs with {trusted}: refused (ask the unit whether its key changed)</source>
+        <translation>签名密钥为 {fingerprint}，但{unit}的密钥是 {trusted}：已拒收（请向该单位核实是否更换了密钥）</translation>
+    </message>
+    <message>
+        <source>older than the package of this event already received ({created})</source>
+        <translation>比已收到的同一活动归档包（{created}）更旧</translation>
+    </message>
+    <message>
+        <source>No filing package was found in {path}.</source>
+        <translation>在 {path} 中没有找到归档包。</translation>
+    </message>
+    <message>
+        <source>{path} already exists and was not replaced. Choose another folder, or move the old report away first.</source>
+        <translation>{path} 已存在，未被替换。请另选文件夹，或先把旧的报告移走。</translation>
+    </message>
+    <message>
+        <source>The package signing key {path} is missing (its fingerprint was {fingerprint}). Restore the file from a backup of the data folder; if it is lost, make a new key in the window (归档 tab, when writing a package) or with &apos;openday keys new&apos;: packages will then carry a new fingerprint, which the office must register again.</source>
+        <translation>归档包签名密钥 {path} 不见了（原指纹 {fingerprint}）。请从数据文件夹的备份中恢复该文件；如已丢失，可在窗口中（归档页，写出归档包时）或用 openday keys new 生成新密钥：此后的归档包将带有新的指纹，须重新登记。</translation>
+    </message>
+    <message>
+        <source>The package signing key {path} cannot be read ({error}): the file is damaged or is not a key. Restore it from a backup of the data folder; if it is lost, move the file away and make a new key with &apos;openday keys new&apos;.</source>
+        <translation>无法读取归档包签名密钥 {path}（{error}）：文件已损坏或不是密钥。请从数据文件夹的备份中恢复；如已丢失，请将该文件移走，再用 openday keys new 生成新密钥。</translation>
+    </message>
+    <message>
+        <source>This installation already has its signing key {path} (fingerprint {fingerprint}); no new key was made.</source>
+        <translation>本机已有签名密钥 {path}（指纹 {fingerprint}），未生成新密钥。</translation>
+    </message>
+    <message>
+        <source>The key list {path} cannot be read ({error}). Restore it from a backup of the data folder, or move it away to start an empty list.</source>
+        <translation>无法读取密钥清单 {path}（{error}）。请从数据文件夹的备份中恢复，或将其移走后重新建立清单。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is neither a key fingerprint (32 hexadecimal digits, as the package&apos;s 归档目录 prints it) nor a public key file (.pem).</source>
+        <translation>“{value}”既不是密钥指纹（32位十六进制数字，即归档目录所印的指纹），也不是公钥文件（.pem）。</translation>
+    </message>
+    <message>
+        <source>Give the trusted key a name (the unit or installation it belongs to).</source>
+        <translation>请为信任的密钥填写名称（所属单位或安装）。</translation>
+    </message>
+    <message>
+        <source>No trusted key has the fingerprint {fingerprint}.</source>
+        <translation>已信任的密钥中没有指纹为 {fingerprint} 的密钥。</translation>
     </message>
 </context>
 </TS>

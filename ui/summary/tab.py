@@ -52,6 +52,8 @@ class SummaryTab(ops.Subscriber, QWidget):
     sig_packaged = Signal(object)
     """A filing package was written: its ``PackageResult``."""
     sig_package_failed = Signal(str)
+    sig_verified = Signal(object)
+    """A package was verified: its ``VerifyReport`` (None when the folder was refused)."""
 
     WATCHES = frozenset({"roster", "checkin", "route", "feedback", "plan", "settings", "events"})
 
@@ -60,6 +62,7 @@ class SummaryTab(ops.Subscriber, QWidget):
         self._event_id: int | None = None
         self._undo = None
         self.interactive = True  # tests turn the final dialogs off
+        self.verify_dialog = None  # the last verification's result, in words
 
         # -- dashboard
         self.chart = AttendanceChart(self)
@@ -138,6 +141,9 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.package_button.setObjectName("package_button")
         self.package_button.setDefault(True)
         self.package_button.clicked.connect(lambda: self.write_package())
+        self.verify_button = QPushButton(self.tr("&Verify a filing package…"), self)
+        self.verify_button.setObjectName("verify_button")
+        self.verify_button.clicked.connect(lambda: self.verify_package())
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -153,6 +159,7 @@ class SummaryTab(ops.Subscriber, QWidget):
         package_row = QHBoxLayout()
         package_row.addWidget(self.internal)
         package_row.addStretch(1)
+        package_row.addWidget(self.verify_button)
         package_row.addWidget(self.package_button)
         right_layout.addLayout(package_row)
 
@@ -346,12 +353,85 @@ class SummaryTab(ops.Subscriber, QWidget):
             if folder is None:
                 return
         event_id, masked, today = self._event_id, not self.internal.isChecked(), dt.date.today()
+        if not self._signing_key_ready(event_id):
+            return
         # First the event's state (its day, the open rule errors) on the worker, then one question, then the
         # package, written by a child process (desktop_app.child): with 20,000 people, written in this process
         # even on the worker, it would freeze the window a quarter of a second at a time.
         early.then_write(self.window(), "package", event_id, today,
                          lambda draft: self._write_package(event_id, folder, masked, draft),
                          lambda error: self._package_failed(folder, error))
+
+    def _signing_key_ready(self, event_id: int) -> bool:
+        """The key that signs packages is there, or this installation never had one (the package makes it), or it
+        is lost and the user agreed to a new one: asked here, once, never made behind their back."""
+        from desktop_app.services import keys
+
+        try:
+            state = keys.key_state()
+        except UserError as exc:
+            self._package_failed(Path(), exc)
+            return False
+        if state.state != "missing":
+            return True
+        if not self.ask_new_key(state.path, state.lost_fingerprint):
+            return False
+        try:
+            fingerprint = keys.replace_lost_key(event_id)
+        except UserError as exc:
+            self._package_failed(Path(), exc)
+            return False
+        self.window().statusBar().showMessage(self.tr("A new signing key was made: {fingerprint}. The package's "
+                                                      "归档目录 will note the change.").format(
+            fingerprint=fingerprint), 10000)
+        return True
+
+    def ask_new_key(self, path: str, lost: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Package signing key"), self.tr(
+            "The key that signs this office's filing packages is missing:\n{path}\n(fingerprint {fingerprint}).\n\n"
+            "If you have a backup of the data folder, cancel and put the file back. Otherwise a new key can be "
+            "made: packages will then carry a new fingerprint, which the office that registered the old one must "
+            "be told of. The change is recorded in the audit log and printed on the next package's 归档目录.\n\n"
+            "Make a new key?").format(path=path, fingerprint=lost),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def verify_package(self, folder: Path | None = None) -> None:
+        """Ask for a package's folder, verify it on the worker and show the result in words."""
+        from desktop_app.services import keys
+
+        worker = self.window().worker
+        if worker.busy:
+            return
+        if folder is None:
+            folder = self.ask_package_folder()
+            if folder is None:
+                return
+        worker.run(lambda: keys.verify(folder), lambda report: self._verified(folder, report),
+                   lambda error: self._verify_failed(folder, error), parent=self,
+                   label=self.tr("Reading the filing package back…"))
+
+    def ask_package_folder(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = settings.get("last_package_dir") or str(Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder of a filing package"), start)
+        return Path(chosen) if chosen else None
+
+    def _verified(self, folder: Path, report) -> None:
+        from .verify import VerifyDialog
+
+        self.verify_dialog = VerifyDialog(self, folder, report)
+        self.sig_verified.emit(report)
+        if self.interactive:
+            self.verify_dialog.exec()
+
+    def _verify_failed(self, folder: Path, error: BaseException) -> None:
+        if not isinstance(error, UserError):
+            raise error  # a bug: the error hook logs it and names the log file
+        self.sig_verified.emit(None)
+        if self.interactive:
+            QMessageBox.warning(self, self.tr("Verify a filing package"), str(error))
 
     def _write_package(self, event_id: int, folder: Path, masked: bool, draft: bool) -> None:
         from desktop_app import package
