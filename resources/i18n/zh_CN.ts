@@ -951,6 +951,14 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>导入单位名单(&amp;U)…</translation>
     </message>
     <message>
+        <source>Add a u&amp;nit…</source>
+        <translation>添加单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take off the list</source>
+        <translation>移出名单(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Add packages (folder or stick)…</source>
         <translation>添加归档包（文件夹或U盘）(&amp;A)…</translation>
     </message>
@@ -1005,6 +1013,22 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>{count} units on the list.</source>
         <translation>名单中共 {count} 个单位。</translation>
+    </message>
+    <message>
+        <source>Add a unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s name, as it signs its documents:</source>
+        <translation>单位名称（与其公文落款一致）：</translation>
+    </message>
+    <message>
+        <source>“{name}” is on the list already, or empty.</source>
+        <translation>“{name}”已在名单中，或名称为空。</translation>
+    </message>
+    <message>
+        <source>Choose a unit in the list first.</source>
+        <translation>请先在名单中选中一个单位。</translation>
     </message>
     <message>
         <source>Package zips</source>
