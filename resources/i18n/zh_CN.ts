@@ -724,10 +724,26 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     </message>
 </context>
 <context>
-    <name>DateEdit</name>
+    <name>DateField</name>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy年M月d日</translation>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-18</source>
+        <translation>例如 2026-12-18</translation>
+    </message>
+    <message>
+        <source>Type the date as 2026-12-18 or 20261218; Alt+Down or F4 opens a calendar</source>
+        <translation>按 2026-12-18 或 20261218 输入日期；Alt+↓ 或 F4 打开日历</translation>
+    </message>
+    <message>
+        <source>Calendar (Alt+Down)</source>
+        <translation>日历（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (type it as 2026-12-18 or 20261218): the field is back to {value}.</source>
+        <translation>“{text}”不是日期（请按 2026-12-18 或 20261218 输入），已恢复为 {value}。</translation>
     </message>
 </context>
 <context>
@@ -2020,13 +2036,6 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Not possible</source>
         <translation>无法完成</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>not set</source>
-        <translation>未设置</translation>
     </message>
 </context>
 <context>

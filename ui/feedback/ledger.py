@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.domain import feedback as fb
 from desktop_app.errors import UserError
-from desktop_app.services import feedback
+from desktop_app.services import events, feedback
 
 from .. import ops
 from ..dialogs import MultiLineTextDialog
 from ..i18n import core_text
-from ..plan.registration import OptionalDateEdit
+from ..widgets.fields import OptionalDateEdit
 from .models import Col, ListTableModel
 
 STATE_COLOURS = {"overdue": "#ffcdd2", "due_soon": "#fff3c4"}
@@ -249,10 +249,30 @@ class LedgerPage(QWidget):
             return self.tr("%n day(s) left", "", (row.due_date - self.today()).days)
         return {"answered": self.tr("answered"), "open": self.tr("in time"), "undated": "—"}[state]
 
+    # -- Ctrl+N: a new suggestion here, a new event elsewhere -------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._claim_new_key(True)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self._claim_new_key(False)
+
+    def _claim_new_key(self, claimed: bool) -> None:
+        """While the ledger shows, Ctrl+N is its own: the window's “New event…” gives the key up, or Qt would
+        find two owners and do nothing (“Ambiguous shortcut overload”)."""
+        action = getattr(self.window(), "new_action", None)
+        if action is not None:
+            action.setShortcut(QKeySequence() if claimed else QKeySequence(QKeySequence.StandardKey.New))
+
     # -- loading -----------------------------------------------------------------------------------------------------
 
     def set_event(self, event_id: int | None) -> None:
         self._event_id = event_id
+        day = events.live_date(event_id) if event_id else None
+        for edit in (self.assigned_at, self.due_date, self.replied_at):
+            edit.set_reference(day)  # the calendar of an unset date opens at the event's month
         self._deleted.clear()
         self.undo_button.setEnabled(False)
         self.reload()
