@@ -33,6 +33,7 @@ from desktop_app.workspace import Workspace
 
 from .plan.tab import PlanTab
 from .widgets.fields import event_label
+from .widgets.keyboard import tab_moves_on
 from .worker import Worker
 
 if TYPE_CHECKING:
@@ -413,6 +414,7 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(index, widget, title)
             self.tabs.blockSignals(False)
             placeholder.deleteLater()
+            tab_moves_on(widget)
             widget.set_event(self._event_id)
         widget = self._tabs_built[name]
         widget.apply_deferred_event()  # the tab was hidden when another event was chosen

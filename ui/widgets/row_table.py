@@ -241,7 +241,7 @@ class RowTable(QWidget):
             ("Ctrl+Up", lambda: self._move(-1), self.tr("Move the row up (in a table)")),
             ("Ctrl+Down", lambda: self._move(1), self.tr("Move the row down (in a table)")),
             (QKeySequence.StandardKey.Delete, self._remove, self.tr("Remove the row (in a table)")),
-            ("Insert", self.sig_add, self.tr("Add a row (in a table)")),
+            ("Insert", self.sig_add.emit, self.tr("Add a row (in a table)")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.view, slot)
             shortcut.setWhatsThis(text)
