@@ -1,0 +1,96 @@
+"""Issue 32's walk-through, driven by the keys as a coordinator types them: the meeting notes' time and Tab order,
+…"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.services import feedback
+from ui.main_window import MainWindow
+
+from .walk import held_demo, settle
+
+
+@pytest.fixture
+def demo_window(workspace, qtbot):
+    held_demo()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _show(window, qtbot, tab: str):
+    widget = window.tab(tab)
+    window.tabs.setCurrentWidget(widget)
+    settle(window, qtbot)
+    return widget
+
+
+# -- 座谈会记录 --------------------------------------------------------------------------------------------------------
+
+def test_a_remark_is_stamped_when_it_is_begun_not_when_the_tab_was_built(demo_window, qtbot, monkeypatch):
+    clock = {"now": dt.datetime(2026, 12, 20, 23, 33)}
+    from ui.feedback.notes import NotesPage
+
+    monkeypatch.setattr(NotesPage, "now", lambda self: clock["now"])
+    notes = _show(demo_window, qtbot, "feedback").notes
+    before = {r.id for r in feedback.notes(demo_window.current_event_id)}
+    clock["now"] = dt.datetime(2026, 12, 20, 23, 42)  # nine minutes later the first speaker begins
+    notes.speaker.setFocus()
+    qtbot.waitUntil(notes.speaker.hasFocus)
+    qtbot.keyClicks(notes.speaker, "Li")
+    clock["now"] = dt.datetime(2026, 12, 20, 23, 45)  # typing the remark takes a while: still 23:42
+    qtbot.keyClick(notes.speaker, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notes.remark
+    notes.remark.insertPlainText("希望增加周末延时服务")
+    qtbot.keyClick(notes.remark, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    added = [r for r in feedback.notes(demo_window.current_event_id) if r.id not in before]
+    assert len(added) == 1 and f"{added[0].noted_at:%H:%M}" == "23:42"
+    # the next remark: its own time, taken when it is begun
+    clock["now"] = dt.datetime(2026, 12, 20, 23, 50)
+    notes.remark.setFocus()
+    notes.remark.insertPlainText("第二条")
+    qtbot.keyClick(notes.remark, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    added = [r for r in feedback.notes(demo_window.current_event_id) if r.id not in before]
+    assert sorted(f"{r.noted_at:%H:%M}" for r in added) == ["23:42", "23:50"]
+
+
+def test_a_time_typed_for_a_remark_is_kept(demo_window, qtbot, monkeypatch):
+    from ui.feedback.notes import NotesPage
+
+    monkeypatch.setattr(NotesPage, "now", lambda self: dt.datetime(2026, 12, 20, 23, 42))
+    notes = _show(demo_window, qtbot, "feedback").notes
+    before = {r.id for r in feedback.notes(demo_window.current_event_id)}
+    notes.time.setFocus()
+    qtbot.waitUntil(notes.time.hasFocus)
+    notes.time.setSelectedSection(notes.time.Section.HourSection)
+    qtbot.keyClicks(notes.time, "1015")
+    qtbot.keyClick(notes.time, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notes.speaker
+    qtbot.keyClicks(notes.speaker, "Wang")
+    notes.remark.setFocus()
+    notes.remark.insertPlainText("纸上记录补录")
+    qtbot.keyClick(notes.remark, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    added = [r for r in feedback.notes(demo_window.current_event_id) if r.id not in before]
+    assert [f"{r.noted_at:%H:%M}" for r in added] == ["10:15"]
+
+
+def test_tab_from_the_recorder_reaches_the_speaker_and_the_remark(demo_window, qtbot):
+    notes = _show(demo_window, qtbot, "feedback").notes
+    notes.recorder.setFocus()
+    qtbot.waitUntil(notes.recorder.hasFocus)
+    seen = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is notes.remark:
+            break
+    assert notes.speaker in seen and seen[-1] is notes.remark
+    assert all(w is notes or notes.isAncestorOf(w) for w in seen), "Tab stays on the page until the remark"
