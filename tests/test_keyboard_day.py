@@ -94,3 +94,50 @@ def test_tab_from_the_recorder_reaches_the_speaker_and_the_remark(demo_window, q
             break
     assert notes.speaker in seen and seen[-1] is notes.remark
     assert all(w is notes or notes.isAncestorOf(w) for w in seen), "Tab stays on the page until the remark"
+
+
+# -- 路线 › 常用参观点 ------------------------------------------------------------------------------------------------
+
+def _stops_dialog(qtbot):
+    from desktop_app.services import route
+    from ui.route.tab import CommonStopsDialog
+
+    stops = route.common_stops()
+    dialog = CommonStopsDialog(None, stops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.list.setFocus()
+    qtbot.waitUntil(dialog.list.hasFocus)
+    return dialog, [s.key for s in stops]
+
+
+def test_common_stops_space_ticks_and_enter_adds_exactly_the_ticked(workspace, qtbot):
+    dialog, keys = _stops_dialog(qtbot)
+    assert len(keys) >= 8
+    for row in range(7):  # tick seven, the cursor ending on the seventh
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+        if row < 6:
+            qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen() == keys[:7]
+
+
+def test_common_stops_enter_on_an_unticked_row_does_not_add_it(workspace, qtbot):
+    dialog, keys = _stops_dialog(qtbot)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_End)  # the last one (问卷) ticked alone
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Home)  # the cursor elsewhere, on an unticked stop
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen() == [keys[-1]]
+
+
+def test_common_stops_enter_with_none_ticked_adds_the_highlighted_one(workspace, qtbot):
+    dialog, keys = _stops_dialog(qtbot)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen() == [keys[1]]

@@ -448,8 +448,8 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>添加所选项目</translation>
     </message>
     <message>
-        <source>Tick the items to add; they go below the selected row in this order. Guides and times are set afterwards.</source>
-        <translation>勾选要添加的项目，将按此顺序插入到所选行之后。讲解人和时间可随后设置。</translation>
+        <source>Tick the items to add with Space; Enter adds them below the selected row in this order (with none ticked, the highlighted one). Guides and times are set afterwards.</source>
+        <translation>按空格键勾选要添加的项目；按回车键按此顺序添加到所选行下方（未勾选任何项目时，添加光标所在的一项）。讲解人和时间随后设置。</translation>
     </message>
 </context>
 <context>
