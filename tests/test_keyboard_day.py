@@ -141,3 +141,45 @@ def test_common_stops_enter_with_none_ticked_adds_the_highlighted_one(workspace,
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.chosen() == [keys[1]]
+
+
+# -- 方案 › 邀请对象 --------------------------------------------------------------------------------------------------
+
+def test_a_category_named_by_a_number_is_refused(workspace):
+    from desktop_app.errors import UserError
+    from desktop_app.services import events, plan, rows
+    from desktop_app.services.events import EventDraft
+
+    event = events.create_event(EventDraft(unit="某县政务服务中心", title="开放日", date=dt.date(2030, 9, 20)))
+    first = plan.categories(event.id)[0] if hasattr(plan, "categories") else rows.list_rows(
+        plan.CATEGORIES, event.id)[0]
+    for typed in ("0", "8", "６", "12 "):
+        with pytest.raises(UserError) as refused:
+            rows.update_row(plan.CATEGORIES, first.id, name=typed)
+        assert "名额" in str(refused.value) or "number" in str(refused.value)
+    assert rows.update_row(plan.CATEGORIES, first.id, name="2号窗口群众").name == "2号窗口群众"
+
+
+def test_enter_after_the_places_keeps_the_cursor_and_digits_never_rename_a_category(demo_window, qtbot):
+    from desktop_app.services import plan, rows
+
+    plan_tab = demo_window.plan_tab
+    demo_window.tabs.setCurrentWidget(plan_tab)
+    page = plan_tab.page("categories")
+    plan_tab.pages.setCurrentWidget(page)
+    settle(demo_window, qtbot)
+    view = page.table.view
+    names = [r.name for r in rows.list_rows(plan.CATEGORIES, demo_window.current_event_id)]
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(view.model().index(1, 1))  # 名额 of the second category
+    for digits in ("8", "6", "2"):
+        qtbot.keyClicks(view, digits)  # typing opens the editor (any key edits)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not view, timeout=2000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        settle(demo_window, qtbot)
+        qtbot.wait(50)
+        assert view.currentIndex().column() == 1, "the cursor stays in 名额"
+    after = rows.list_rows(plan.CATEGORIES, demo_window.current_event_id)
+    assert [r.name for r in after] == names
+    assert after[1].quota == 2

@@ -3644,6 +3644,10 @@ and read back unchanged.</source>
         <translation>（本软件的日历尚未收录 {year} 年的节假日安排：只知道固定日期的节日和周末。）</translation>
     </message>
     <message>
+        <source>Category “{name}” is only a number: name the category in words (e.g. 群众代表) and put the number of places in 名额.</source>
+        <translation>类别“{name}”只有数字：请用文字写明类别（如“群众代表”），人数请填在“名额”一栏。</translation>
+    </message>
+    <message>
         <source>There is no boilerplate &apos;{key}&apos; for this section.</source>
         <translation>本节没有名为“{key}”的常用表述。</translation>
     </message>
