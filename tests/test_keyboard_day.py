@@ -183,3 +183,84 @@ def test_enter_after_the_places_keeps_the_cursor_and_digits_never_rename_a_categ
     after = rows.list_rows(plan.CATEGORIES, demo_window.current_event_id)
     assert [r.name for r in after] == names
     assert after[1].quota == 2
+
+
+# -- 签到: a question never takes the next scan ------------------------------------------------------------------------
+
+@pytest.fixture
+def off_day_checkin(workspace, qtbot):
+    from desktop_app.demo import create_demo_event
+    from desktop_app.services import checkin
+
+    event = create_demo_event(dt.date.today() + dt.timedelta(days=13))
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab = _show(window, qtbot, "checkin")
+    people = [p for p in checkin.people(event.id) if p.status == "confirmed" and p.pass_code]
+    return window, tab, people
+
+
+def _entries(invitee_id: int) -> int:
+    """Check-ins recorded for the person (early ones too: they are not arrivals, but they are recorded)."""
+    from db import models
+
+    return models.CheckIn.select().where(models.CheckIn.invitee == invitee_id).count()
+
+
+def _scan(qtbot, widget, code: str) -> None:
+    qtbot.keyClicks(widget, code)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_off_the_event_day_a_scan_is_refused_by_name_and_the_next_one_too(off_day_checkin, qtbot):
+
+    window, tab, people = off_day_checkin
+    first, second = people[:2]
+    tab.search.setFocus()
+    qtbot.waitUntil(tab.search.hasFocus)
+    _scan(qtbot, tab.search, first.pass_code)
+    # the scanner goes on at once, into whatever has the keyboard now (a question under the old code)
+    _scan(qtbot, QApplication.activeModalWidget() or QApplication.focusWidget(), second.pass_code)
+    settle(window, qtbot)
+    assert QApplication.activeModalWidget() is None
+    assert _entries(first.id) == _entries(second.id) == 0
+    assert tab.result.property("outcome") == "refused" and second.name in tab.result.text()
+    assert tab.allow_button.isVisible()
+    qtbot.keyClick(tab.search, Qt.Key.Key_Tab)  # the next stop after the search field: “Check in today anyway”
+    assert QApplication.focusWidget() is tab.allow_button
+    qtbot.keyClick(tab.allow_button, Qt.Key.Key_Space)
+    assert not tab.allow_button.isVisible() and tab.search.hasFocus()
+    with qtbot.waitSignal(tab.sig_checked_in) as admitted:
+        _scan(qtbot, tab.search, second.pass_code)
+    assert admitted.args[0].person.id == second.id and tab.result.property("outcome") == "ok"
+
+
+def test_a_scan_typed_into_the_admit_question_is_kept_for_its_own_holder(off_day_checkin, qtbot, monkeypatch):
+    from desktop_app.services import checkin, roster
+
+    window, tab, people = off_day_checkin
+    tab.allow_off_day()
+    pending, scanned = people[0], people[1]
+    roster.set_status([pending.id], "registered")
+    tab.reload()
+    settle(window, qtbot)
+    assert checkin.person(pending.id).status == "registered"
+    shown = []
+
+    def scanner_types_on():
+        box = QApplication.activeModalWidget()
+        shown.append(box)
+        if box is not None:
+            _scan(qtbot, box.focusWidget() or box, scanned.pass_code)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(100, scanner_types_on)
+    _scan(qtbot, tab.search, pending.pass_code)
+    qtbot.waitUntil(lambda: _entries(scanned.id) == 1, timeout=3000)
+    assert shown and shown[0] is not None, "the question was asked"
+    assert _entries(pending.id) == 0, "the scan's Enter did not admit the person asked about"
+    assert checkin.person(pending.id).status == "registered"

@@ -283,6 +283,14 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>姓名、拼音（如 zs）、手机后4位、身份证号后几位或参观证号，然后按回车</translation>
     </message>
     <message>
+        <source>Check in today &amp;anyway</source>
+        <translation>今天仍然签到(&amp;A)</translation>
+    </message>
+    <message>
+        <source>For a rehearsal or a late entry: check-ins made now are recorded with today&apos;s date</source>
+        <translation>用于演练或补录：现在的签到按今天的日期记录</translation>
+    </message>
+    <message>
         <source>Not arrived yet</source>
         <translation>尚未到场</translation>
     </message>
@@ -335,12 +343,16 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>今天不是活动日：活动已于 {date} 举行。现在的签到属于补录。</translation>
     </message>
     <message>
-        <source>Not the event day</source>
-        <translation>今天不是活动日</translation>
+        <source>Not checked in: {who}. Today is not the event day ({date}); for a rehearsal or a late entry press “Check in today anyway” (Alt+A), then scan again.</source>
+        <translation>未签到：{who}。今天不是活动日（{date}）；如为演练或补录，请先按“今天仍然签到”（Alt+A），再扫一次。</translation>
     </message>
     <message>
-        <source>The event is dated {date}, not today. Record check-ins anyway (for a rehearsal or a late entry)?</source>
-        <translation>活动日期是 {date}，不是今天。仍要记录签到吗（演练或补录）？</translation>
+        <source>the walk-in</source>
+        <translation>现场报名人员</translation>
+    </message>
+    <message>
+        <source>Check-ins today are recorded with today&apos;s date. Scan a pass or type a name</source>
+        <translation>今天的签到按今天的日期记录。请扫描参观证或输入姓名</translation>
     </message>
     <message>
         <source>Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}</source>
@@ -377,6 +389,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>Not found: {text}</source>
         <translation>未找到：{text}</translation>
+    </message>
+    <message>
+        <source>{name} was not admitted: a scan came while the question was open. Scan {name} again to decide.</source>
+        <translation>{name} 未入场：提问未答时又扫了一个码。请再扫一次 {name} 后决定。</translation>
     </message>
     <message>
         <source>✔ {name}
