@@ -136,7 +136,7 @@ class NotesPage(QWidget):
         # Tab in reading order: the list, its row's buttons and the 记录人, then the entry: time, speaker, remark.
         chain = (self.table, self.recorder, self.to_suggestion_button, self.delete_button, self.undo_button,
                  self.time, self.speaker, self.remark, self.add_button)
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
