@@ -314,6 +314,9 @@ def test_the_counts_kept_per_scan_are_the_counts_read_afresh(qtbot, demo, worksp
     from desktop_app.services import checkin
     from ui.main_window import MainWindow
 
+    # Scans made today, before the demo's day, count as arrivals here as in checkin.stats (the screen leaves
+    # them out otherwise: tests/test_keyboard_day.py).
+    checkin.set_early_counted(demo.id, True)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()

@@ -264,3 +264,22 @@ def test_a_scan_typed_into_the_admit_question_is_kept_for_its_own_holder(off_day
     assert shown and shown[0] is not None, "the question was asked"
     assert _entries(pending.id) == 0, "the scan's Enter did not admit the person asked about"
     assert checkin.person(pending.id).status == "registered"
+
+
+# -- one count for one thing -----------------------------------------------------------------------------------------
+
+def test_check_ins_before_the_day_are_not_counted_as_arrived_on_screen(off_day_checkin, qtbot):
+    from desktop_app.services import checkin
+
+    window, tab, people = off_day_checkin
+    tab.allow_off_day()
+    for person in people[:3]:
+        with qtbot.waitSignal(tab.sig_checked_in):
+            _scan(qtbot, tab.search, person.pass_code)
+    assert tab._tally.checked_in == 0
+    assert tab.counts.text().splitlines()[0].startswith(("Arrived 0 ", "已到 0 "))
+    assert tab.recent.count() == 3  # listed, marked as before the day
+    checkin.set_early_counted(window.current_event_id, True)  # the coordinator counts the rehearsal
+    tab.reload()
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: tab._tally.checked_in == 3, timeout=5000)

@@ -4,6 +4,7 @@ large type (F11)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -231,7 +232,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._index_event = self._event_id if self._index is not None else None
         entrance = self._entrance
         self._tally = checkin.Tally(entrance.categories if entrance else (), entrance.public if entrance else (),
-                                    self._people.values())
+                                    (self._as_counted(p) for p in self._people.values()))
         self._search_ready()
         self._refresh_banner()
         self._refresh_side()
@@ -446,13 +447,22 @@ class CheckinTab(ops.Subscriber, QWidget):
         if result.outcome in ("ok", "decide"):
             self._announce()
 
+    def _as_counted(self, p: checkin.Person) -> checkin.Person:
+        """The person as the counts see them: a check-in before the event day is a rehearsal, not an arrival,
+        unless the coordinator counts those (as the record of the day and 归档 do)."""
+        entrance = self._entrance
+        if (entrance is not None and not entrance.early_counted
+                and checkin_rules.is_early(p.checked_in_at, entrance.date)):
+            return dataclasses.replace(p, checked_in_at=None, walk_in=False)
+        return p
+
     def _person_changed(self, person: checkin.Person | None) -> None:
         """One person's arrival changed: names, phones and codes did not, so the index stays as it is (rebuilding
         it for a large roster would stall the scanner between two people)."""
         if person is None:  # an unknown code: nothing changed
             return
         if person.id in self._people:
-            self._tally.replace(self._people[person.id], person)
+            self._tally.replace(self._as_counted(self._people[person.id]), self._as_counted(person))
             self._people[person.id] = person
             self._refresh_side(person)
             self._on_text(self.search.text())
