@@ -283,3 +283,54 @@ def test_check_ins_before_the_day_are_not_counted_as_arrived_on_screen(off_day_c
     tab.reload()
     settle(window, qtbot)
     qtbot.waitUntil(lambda: tab._tally.checked_in == 3, timeout=5000)
+
+
+def _ledger(window, qtbot):
+    tab = _show(window, qtbot, "feedback")
+    tab.pages.setCurrentWidget(tab.ledger)
+    settle(window, qtbot)
+    return tab.ledger
+
+
+def test_the_ledger_shows_the_deadline_and_the_status_as_the_assignment_is_typed(demo_window, qtbot):
+    from desktop_app.domain import feedback as fb
+
+    event_id = demo_window.current_event_id
+    row = feedback.add_suggestion(event_id, content="希望延长周六服务时间")
+    ledger = _ledger(demo_window, qtbot)
+    ledger.reload(row.id)
+    assert ledger._current is not None and ledger._current.id == row.id
+    assert ledger.status.currentData() == "pending" and ledger.due_date.value() is None
+    ledger.department.setFocus()
+    ledger.department.lineEdit().insert("税务窗口")
+    ledger.assigned_at.setFocus()
+    qtbot.waitUntil(ledger.assigned_at.hasFocus)
+    qtbot.keyClicks(ledger.assigned_at, "20261221")
+    expected = feedback.due_for(event_id, dt.date(2026, 12, 21)).date
+    assert ledger.due_date.value() == expected, "the deadline shows before saving"
+    assert ledger.status.currentData() == "in_progress"
+    qtbot.keyClick(ledger.assigned_at, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(demo_window, qtbot)
+    saved = next(r for r in feedback.suggestions(event_id) if r.id == row.id)
+    assert (saved.status, saved.department, saved.assigned_at, saved.due_date) == (
+        "in_progress", "税务窗口", dt.date(2026, 12, 21), expected)
+    assert fb.STATUS_CN[saved.status] == "办理中"
+
+
+def test_the_ledger_counts_handled_as_the_documents_do(demo_window, qtbot):
+    from desktop_app.services.summary import ANSWERED_STATUSES, DONE_STATUSES
+
+    rows = feedback.suggestions(demo_window.current_event_id)
+    done = sum(r.status in DONE_STATUSES for r in rows)
+    answered = sum(r.status in ANSWERED_STATUSES for r in rows)
+    assert answered and done > sum(r.status == "done" for r in rows), "the demo has answered suggestions"
+    ledger = _ledger(demo_window, qtbot)
+    text = ledger.counts.text()
+    assert (f"Handled {done}" in text or f"已办结 {done}" in text), text
+    assert (f"Answered {answered}" in text or f"已反馈 {answered}" in text), text
+
+
+def test_the_reply_rule_points_to_where_it_is_changed(demo_window, qtbot):
+    ledger = _ledger(demo_window, qtbot)
+    hint = ledger.due_hint.text()
+    assert "Rule thresholds" in hint or "规则参数" in hint, hint

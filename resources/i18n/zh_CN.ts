@@ -1532,16 +1532,16 @@ Save them as a workbook, with their problems, to correct them and import that fi
         </translation>
     </message>
     <message>
-        <source>Reply due: %1 (change the rule in the Plan tab&apos;s deadlines)</source>
-        <translation>答复期限：%1（在“方案”页的时间节点中修改规则）</translation>
-    </message>
-    <message>
         <source>Suggestion not saved</source>
         <translation>意见建议未保存</translation>
     </message>
     <message>
         <source>New suggestion</source>
         <translation>新增意见建议</translation>
+    </message>
+    <message>
+        <source>Reply due: %1 (change the rule in Plan › Registration and details › Rule thresholds)</source>
+        <translation>答复期限：%1（规则在“方案 › 报名与细节 › 规则参数”中修改）</translation>
     </message>
     <message>
         <source>What was suggested:</source>
