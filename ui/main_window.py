@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
                                              QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.tr("&About Open Day Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.guide_action = self._action(self.tr("&User guide"), self.show_guide)
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
         self._build_tab_actions()
@@ -681,6 +683,11 @@ class MainWindow(QMainWindow):
         settings.set("language", code)
         QMessageBox.information(self, "Language / 语言",
                                 "界面语言将在下次启动时切换。\nThe new language applies when the app starts again.")
+
+    def show_guide(self) -> None:
+        from .guide import GuideWindow
+
+        GuideWindow.show_for(self)
 
     def show_about(self) -> None:
         import platform

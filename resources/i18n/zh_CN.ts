@@ -1127,6 +1127,13 @@ Please send that file to your IT support.</source>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import people</source>
@@ -1713,6 +1720,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>&amp;About Open Day Desk</source>
         <translation>关于政府开放日工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
         <source>Show the {tab} tab</source>
@@ -3299,6 +3310,17 @@ and read back unchanged.</source>
     <message>
         <source>Open an event brought on a USB stick (&amp;bundle file)…</source>
         <translation>打开从 U 盘带来的活动（数据包）(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>cls</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>The user guide is not on this computer ({path}). It is in the docs folder of the program&apos;s source and of the installed build.</source>
+        <translation>本机上找不到使用说明（{path}）。它位于程序源代码和安装包的 docs 文件夹中。</translation>
     </message>
 </context>
 <context>
