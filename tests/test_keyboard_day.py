@@ -334,3 +334,35 @@ def test_the_reply_rule_points_to_where_it_is_changed(demo_window, qtbot):
     ledger = _ledger(demo_window, qtbot)
     hint = ledger.due_hint.text()
     assert "Rule thresholds" in hint or "规则参数" in hint, hint
+
+
+# -- English -----------------------------------------------------------------------------------------------------------
+
+def test_english_dates_and_labels_are_english(workspace, qtbot):
+    from desktop_app import i18n
+    from ui.widgets.fields import shown_date
+
+    before = i18n.language()
+    try:
+        i18n.set_language("en")
+        assert shown_date(dt.date(2026, 11, 7)) == "2026-11-07"
+        held_demo()
+        window = MainWindow(workspace)
+        qtbot.addWidget(window)
+        window.show()
+        window.tabs.setCurrentWidget(window.plan_tab)
+        window.plan_tab.nav.setCurrentRow(window.plan_tab.PAGES.index("milestones"))
+        settle(window, qtbot)
+        milestones = window.plan_tab.page("milestones")
+        qtbot.waitUntil(lambda: milestones.tree.topLevelItemCount() > 0, timeout=5000)
+        item = milestones.tree.topLevelItem(0)
+        assert "年" not in item.text(1) and "年" not in milestones.tree.topLevelItem(0).text(3)
+        categories = window.plan_tab.page("categories")
+        assert "public representatives" in categories.summary.text()
+        ledger = _ledger(window, qtbot)
+        assert ledger.model.rowCount() and any(
+            ledger.model.index(r, c).data() == "Answered" for r in range(ledger.model.rowCount())
+            for c in range(ledger.model.columnCount()))
+    finally:
+        i18n.set_language(before)
+    assert shown_date(dt.date(2026, 11, 7)) == ("2026年11月7日" if before != "en" else "2026-11-07")

@@ -272,7 +272,7 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>邀请哪些人、每类多少名额；报名名单按这些类别归类。</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); 群众代表 &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); public representatives &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;合计 &lt;b&gt;{total}&lt;/b&gt; 人（不少于 {minimum} 人）；群众代表 &lt;b&gt;{public}&lt;/b&gt; 人，占 {share:.0%}（不低于 {needed:.0%}）。&lt;/span&gt;</translation>
     </message>
 </context>
@@ -1489,14 +1489,6 @@ Save them as a workbook, with their problems, to correct them and import that fi
         </translation>
     </message>
     <message>
-        <source>answered</source>
-        <translation>已反馈</translation>
-    </message>
-    <message>
-        <source>in time</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
@@ -1545,6 +1537,14 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>New suggestion</source>
         <translation>新增意见建议</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>未到期</translation>
     </message>
     <message>
         <source>Reply due: %1 (change the rule in Plan › Registration and details › Rule thresholds)</source>
@@ -2318,7 +2318,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>{name} · 候补 {waiting}</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;群众代表 {share:.0%} (at least {needed:.0%})</source>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;Public representatives (群众代表) {share:.0%} (at least {needed:.0%})</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;已确认 {confirmed} 人（不少于 {minimum} 人）&lt;/b&gt;&lt;br&gt;群众代表占 {share:.0%}（不低于 {needed:.0%}）</translation>
     </message>
 </context>

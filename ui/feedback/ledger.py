@@ -251,7 +251,7 @@ class LedgerPage(QWidget):
             return self.tr("overdue %n day(s)", "", (self.today() - row.due_date).days)
         if state == "due_soon":
             return self.tr("%n day(s) left", "", (row.due_date - self.today()).days)
-        return {"answered": self.tr("answered"), "open": self.tr("in time"), "undated": "—"}[state]
+        return {"answered": self.tr("Answered"), "open": self.tr("In time"), "undated": "—"}[state]
 
     # -- Ctrl+N: a new suggestion here, a new event elsewhere -------------------------------------------------------
 

@@ -197,6 +197,11 @@ def date_edit(parent: QWidget, day: dt.date) -> DateField:
     return DateField(parent, day)
 
 
+def shown_date(day: dt.date) -> str:
+    """A date in a list, in the interface's language: 2026年11月7日, or 2026-11-07 in English."""
+    return dates.cn_date(day) if i18n.language() != "en" else day.isoformat()
+
+
 def event_label(summary: EventSummary) -> str:
     """How an event is named in lists: date, title and unit."""
     when = dates.cn_date(summary.date) if summary.date else "—"
