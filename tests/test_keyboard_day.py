@@ -366,3 +366,12 @@ def test_english_dates_and_labels_are_english(workspace, qtbot):
     finally:
         i18n.set_language(before)
     assert shown_date(dt.date(2026, 11, 7)) == ("2026年11月7日" if before != "en" else "2026-11-07")
+
+
+def test_a_not_found_goes_away_when_the_next_search_is_typed(off_day_checkin, qtbot):
+    _window, tab, _people = off_day_checkin
+    tab.allow_off_day()
+    _scan(qtbot, tab.search, "ZZZZZZ")
+    assert tab.result.property("outcome") == "unknown" and "ZZZZZZ" in tab.result.text()
+    qtbot.keyClicks(tab.search, "w")  # the field was selected: the next search replaces it
+    assert tab.result.property("outcome") == "idle" and "ZZZZZZ" not in tab.result.text()

@@ -105,7 +105,10 @@ def test_tab_alone_reaches_every_input_of_every_page(make_event, workspace, qtbo
 def _shortcut_list(window) -> list[str]:
     dialog = ShortcutsDialog(window)
     keys: list[str] = []
-    for _what, shown in dialog.listed():
+    rows = dialog.listed()
+    assert not [w for w, _k in rows if w == dialog.tr("(a shortcut of this page)")], "every shortcut says what it does"
+    assert not [k for _w, k in rows if len(set(k.split(", "))) < len(k.split(", "))], "no key named twice"
+    for _what, shown in rows:
         for text in shown.split(", "):
             if text and text not in keys:
                 keys.append(text)

@@ -3074,6 +3074,10 @@ Opening…</source>
         <translation>生成归档包(&amp;P)…</translation>
     </message>
     <message>
+        <source>Undo the last change of the photos</source>
+        <translation>撤销对照片的上一次修改</translation>
+    </message>
+    <message>
         <source>Drafts are written from the data until you edit them; every edit is saved as you type.</source>
         <translation>修改之前，草稿随数据自动生成；修改内容随输入自动保存。</translation>
     </message>
@@ -3310,6 +3314,13 @@ and read back unchanged.</source>
     <message>
         <source>Open an event brought on a USB stick (&amp;bundle file)…</source>
         <translation>打开从 U 盘带来的活动（数据包）(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
     </message>
 </context>
 <context>

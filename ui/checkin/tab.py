@@ -355,6 +355,8 @@ class CheckinTab(ops.Subscriber, QWidget):
     # -- search and admit --------------------------------------------------------------------------------------
 
     def _on_text(self, text: str) -> None:
+        if self.result.property("outcome") == "unknown" and text.strip():
+            self._show_result("idle", self.tr("Scan a pass or type a name"))  # not a stale “not found” while typing
         self.matches.clear()
         if self._index is None or not text.strip():
             return
