@@ -375,3 +375,17 @@ def test_a_not_found_goes_away_when_the_next_search_is_typed(off_day_checkin, qt
     assert tab.result.property("outcome") == "unknown" and "ZZZZZZ" in tab.result.text()
     qtbot.keyClicks(tab.search, "w")  # the field was selected: the next search replaces it
     assert tab.result.property("outcome") == "idle" and "ZZZZZZ" not in tab.result.text()
+
+
+def test_a_finding_about_two_pages_names_both(demo_window, qtbot):
+    from desktop_app.domain import rules
+    from desktop_app.services import plan
+
+    snapshot = plan.snapshot(demo_window.current_event_id)
+    bare = snapshot._replace(leading_group=(), forms=(), experiences=())
+    finding = next(f for f in rules.check(bare) if f.rule == "announcement_items")
+    assert "参加领导" in finding.text() and "活动形式" in finding.text()
+    assert (finding.page, finding.also) == ("organisation", ("details",))
+    item = demo_window.plan_tab.review._item(finding, dt.date.today())
+    names = [demo_window.plan_tab.place_name(p) for p in ("organisation", "details")]
+    assert all(names) and all(n in item.text() for n in names), item.text()
