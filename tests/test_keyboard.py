@@ -156,6 +156,7 @@ def _dialog_factories(window) -> dict[str, object]:
     """How to build each dialog of ui/ whose constructor needs more than its parent."""
     from desktop_app.bundle import Conflict, MergeReport
     from desktop_app.domain.roster import InviteeDraft
+    from desktop_app import paths
     from desktop_app.services import plan, roster, route
 
     event_id = window.current_event_id
@@ -179,6 +180,7 @@ def _dialog_factories(window) -> dict[str, object]:
         "DoneDialog": lambda cls: cls(window, "公告", dt.date(2030, 9, 1)),
         "MultiLineTextDialog": lambda cls: cls(window, "新增意见建议", "What was suggested:"),
         "FolderDialog": lambda cls: cls(window, "Export into folder", window.workspace.path.parent),
+        "GuideWindow": lambda cls: cls(window, paths.guide_file("en")),
     }
 
 
