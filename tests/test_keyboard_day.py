@@ -389,3 +389,18 @@ def test_a_finding_about_two_pages_names_both(demo_window, qtbot):
     item = demo_window.plan_tab.review._item(finding, dt.date.today())
     names = [demo_window.plan_tab.place_name(p) for p in ("organisation", "details")]
     assert all(names) and all(n in item.text() for n in names), item.text()
+
+
+def test_venue_mode_puts_one_figure_on_a_line(off_day_checkin, qtbot):
+    window, tab, _people = off_day_checkin
+    window.resize(1366, 768)
+    qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+    try:
+        assert tab.venue_button.isChecked()
+        lines = tab.counts.text().splitlines()
+        assert lines[1] in ("Walk-ins: 0", "现场报名 0 人"), lines
+        metrics = tab.counts.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        assert widest <= tab.counts.width(), "no figure is broken over two lines"
+    finally:
+        qtbot.keyClick(tab.search, Qt.Key.Key_F11)

@@ -355,8 +355,12 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>今天的签到按今天的日期记录。请扫描参观证或输入姓名</translation>
     </message>
     <message>
-        <source>Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}</source>
-        <translation>已到 {arrived} 人 / 已确认 {confirmed} 人（不少于 {minimum} 人）· 现场报名 {walk_ins} 人</translation>
+        <source>Arrived {arrived} of {confirmed} confirmed (at least {minimum})</source>
+        <translation>已到 {arrived} 人 / 已确认 {confirmed} 人（不少于 {minimum} 人）</translation>
+    </message>
+    <message>
+        <source>Walk-ins: {walk_ins}</source>
+        <translation>现场报名 {walk_ins} 人</translation>
     </message>
     <message>
         <source>Public representatives among arrivals: {share}%</source>

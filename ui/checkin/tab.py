@@ -314,9 +314,10 @@ class CheckinTab(ops.Subscriber, QWidget):
             return
         entrance = self._entrance or checkin.entrance(self._event_id)
         stats, tally = self._tally.stats(), self._tally
-        lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}")
-                 .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=entrance.minimum,
-                         walk_ins=stats["walk_ins"])]
+        # One figure a line: in venue mode's large type a long line broke inside a word (现场报\n名 1 人).
+        lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum})")
+                 .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=entrance.minimum),
+                 self.tr("Walk-ins: {walk_ins}").format(walk_ins=stats["walk_ins"])]
         for name, c in stats["by_category"].items():
             lines.append(f"{name}{i18n.punct('：')}{c['checked_in']} / {c['confirmed']}")
         if tally.checked_in:
