@@ -154,9 +154,9 @@ def _walk_tab(window, qtbot, name: str, problems: list[str]) -> None:
 
 def _dialog_factories(window) -> dict[str, object]:
     """How to build each dialog of ui/ whose constructor needs more than its parent."""
+    from desktop_app import paths
     from desktop_app.bundle import Conflict, MergeReport
     from desktop_app.domain.roster import InviteeDraft
-    from desktop_app import paths
     from desktop_app.services import plan, roster, route
 
     event_id = window.current_event_id
