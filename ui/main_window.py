@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, "Ctrl+B")
         self.bundle_export_action = self._action(self.tr("Export to the &venue laptop…"), self.export_bundle)
         self.bundle_merge_action = self._action(self.tr("&Import or merge from a file…"), self.merge_bundle)
-        self.district_action = self._action(self.tr("District &summary…"), self.show_district)
+        self.district_action = self._action(self.tr("Dis&trict summary…"), self.show_district)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key: Ctrl+Q as elsewhere
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))

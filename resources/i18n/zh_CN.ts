@@ -1829,10 +1829,6 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>从文件导入/合并(&amp;I)…</translation>
     </message>
     <message>
-        <source>District &amp;summary…</source>
-        <translation>区县汇总(&amp;S)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2017,6 +2013,10 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
     <message>
         <source>New databa&amp;se…</source>
         <translation>新建数据库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Dis&amp;trict summary…</source>
+        <translation>区县汇总(&amp;T)…</translation>
     </message>
     <message>
         <source>Passes (&amp;Word)…</source>

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.domain import feedback as fb
+from desktop_app.domain.feedback import ANSWERED_STATUSES, DONE_STATUSES
 from desktop_app.errors import UserError
 from desktop_app.services import events, feedback
-from desktop_app.services.summary import ANSWERED_STATUSES, DONE_STATUSES
 
 from .. import ops
 from ..dialogs import MultiLineTextDialog
