@@ -47,3 +47,15 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def docs_dir() -> Path:
+    """The user guide's folder (``docs/``): beside ``resources`` in the PyInstaller bundle, else the source tree's."""
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "docs"
+    return Path(__file__).resolve().parent.parent / "docs"
+
+
+def guide_file(language: str) -> Path:
+    """The user guide in ``language`` (zh_CN: docs/guide.md; else docs/guide.en.md)."""
+    return docs_dir() / ("guide.md" if language == "zh_CN" else "guide.en.md")

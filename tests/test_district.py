@@ -258,3 +258,29 @@ def test_the_district_window_adds_a_stick_trusting_each_key_once_and_writes_the_
         dialog.close()
         window.close()
         ws.close()
+
+
+def test_the_units_list_is_edited_in_the_window(tmp_path, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.district import figures
+    from desktop_app.workspace import open_workspace
+    from ui.district import DistrictDialog
+
+    monkeypatch.setenv("OPENDAY_DATA_DIR", str(tmp_path / "data"))
+    ws = open_workspace(tmp_path / "district.sqlite3")
+    try:
+        dialog = DistrictDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for name in ("县文化旅游局", "县审批服务管理局", "  县文化旅游局 "):
+            monkeypatch.setattr(QInputDialog, "getText", lambda *a, n=name, **k: (n, True))
+            qtbot.mouseClick(dialog.add_unit_button, Qt.MouseButton.LeftButton)
+        assert [dialog.units.item(r, 0).text() for r in range(dialog.units.rowCount())] == ["县文化旅游局",
+                                                                                               "县审批服务管理局"]
+        dialog.units.setCurrentCell(0, 0)
+        qtbot.mouseClick(dialog.remove_unit_button, Qt.MouseButton.LeftButton)
+        assert figures.year_figures(YEAR).missing == ["县审批服务管理局"]
+    finally:
+        ws.close()

@@ -1,6 +1,6 @@
 """The keyboard: no mnemonic (&X) twice among what one window shows at a time (in English and in Chinese), every
 tab reachable with Ctrl+1…6 and Ctrl+PgUp/PgDn also from inside a table, F1 listing the shortcuts that exist,
-Ctrl+Enter submitting multi-line forms, and a date field that never sends a Tab into the next field."""
+Ctrl+Enter submitting multi-line forms (the date field: tests/test_date_field.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pkgutil
 from collections import defaultdict
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -154,6 +154,7 @@ def _walk_tab(window, qtbot, name: str, problems: list[str]) -> None:
 
 def _dialog_factories(window) -> dict[str, object]:
     """How to build each dialog of ui/ whose constructor needs more than its parent."""
+    from desktop_app import paths
     from desktop_app.bundle import Conflict, MergeReport
     from desktop_app.domain.roster import InviteeDraft
     from desktop_app.package import VerifyReport
@@ -183,6 +184,8 @@ def _dialog_factories(window) -> dict[str, object]:
         "VerifyDialog": lambda cls: cls(window, window.workspace.path.parent, VerifyReport(
             False, 3, ["01_实施方案.docx"], [], [], [], [], "unknown-key", "0000 1111 2222 3333 4444 5555 6666 7777",
             "unknown")),
+        "GuideWindow": lambda cls: cls(window, paths.guide_file("en")),
+        "DistrictDialog": lambda cls: cls(window),
     }
 
 
@@ -404,42 +407,3 @@ def test_ctrl_enter_in_the_person_notes_saves_the_person(demo_window, qtbot):
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.notes.toPlainText() == "行动不便"
-
-
-# -- the date field and Tab --------------------------------------------------------------------------------------------
-
-def test_tab_after_a_date_jumped_on_does_not_overwrite_the_title(workspace, qtbot):
-    from ui.dialogs import NewEventDialog
-
-    dialog = NewEventDialog(None, "某县政务服务中心", dt.date(2030, 9, 20))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.title.setFocus()
-    dialog.title.selectAll()
-    dialog.title.insert("我们的开放日")
-    dialog.date.setFocus()
-    qtbot.waitUntil(dialog.date.hasFocus)
-    dialog.date.setSelectedSection(dialog.date.Section.YearSection)
-    # keyboard first: 2031, Tab (to the month, the user thinks), 10, Tab, 15, Tab
-    for part in ("2031", "10", "15"):
-        qtbot.keyClicks(dialog.date, part)
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert dialog.date.date() == QDate(2031, 10, 15)
-    assert dialog.title.text() == "我们的开放日"
-    assert QApplication.focusWidget() is dialog.title, "the last Tab leaves the date for the next field"
-    # the same on the plan's optional dates
-    from ui.plan.registration import OptionalDateEdit
-
-    edit = OptionalDateEdit()
-    qtbot.addWidget(edit)
-    edit.set_value(dt.date(2030, 1, 1))
-    edit.show()
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    edit.setSelectedSection(edit.Section.YearSection)
-    for part in ("2031", "10"):
-        qtbot.keyClicks(edit, part)
-        qtbot.keyClick(edit, Qt.Key.Key_Tab)
-    qtbot.keyClicks(edit, "15")
-    assert edit.value() == dt.date(2031, 10, 15)

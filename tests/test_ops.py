@@ -25,6 +25,7 @@ def test_walk_in_button_opens_the_form_instead_of_crashing(workspace, qtbot, mon
     qtbot.addWidget(window)
     tab = window.tab("checkin")
     window.tabs.setCurrentWidget(tab)
+    tab.allow_off_day()  # the event is not today: “Check in today anyway”
     asked = []
     monkeypatch.setattr(checkin_tab.InviteeDialog, "ask", lambda *a, **k: asked.append(a) or None)
     qtbot.mouseClick(tab.walk_in_button, Qt.MouseButton.LeftButton)
@@ -39,6 +40,7 @@ def test_a_person_confirmed_after_the_checkin_tab_was_built_is_found(workspace, 
     qtbot.addWidget(window)
     tab = window.tab("checkin")
     window.tabs.setCurrentWidget(tab)
+    tab.allow_off_day()  # the event is not today: “Check in today anyway”
     roster_tab = window.tab("roster")
     window.tabs.setCurrentWidget(roster_tab)
     row = roster.add_invitee(demo.id, InviteeDraft(
@@ -87,6 +89,7 @@ def test_a_large_roster_is_read_on_the_worker_and_the_tabs_then_work(workspace, 
     qtbot.waitUntil(lambda: roster_tab.model.rowCount() == len(roster.list_invitees(demo.id)), timeout=10_000)
     tab = window.tab("checkin")
     window.tabs.setCurrentWidget(tab)
+    tab.allow_off_day()  # the event is not today: “Check in today anyway”
     qtbot.waitUntil(lambda: tab.search.isEnabled(), timeout=10_000)
     person = next(p for p in checkin.people(demo.id) if p.status == "confirmed")
     tab.search.setText(person.pass_code)

@@ -59,6 +59,10 @@ class DistrictDialog(QDialog):
         self.status.setWordWrap(True)
         self.units_button = QPushButton(self.tr("Import the &units list…"), self)
         self.units_button.clicked.connect(self.import_units)
+        self.add_unit_button = QPushButton(self.tr("Add a u&nit…"), self)
+        self.add_unit_button.clicked.connect(lambda: self.add_unit())
+        self.remove_unit_button = QPushButton(self.tr("&Take off the list"), self)
+        self.remove_unit_button.clicked.connect(self.remove_unit)
         self.add_button = QPushButton(self.tr("&Add packages (folder or stick)…"), self)
         self.add_button.clicked.connect(lambda: self.add_packages())
         self.zip_button = QPushButton(self.tr("Add package &zips…"), self)
@@ -72,7 +76,8 @@ class DistrictDialog(QDialog):
         top.addWidget(QLabel(self.tr("&Year:"), self, buddy=self.year))
         top.addWidget(self.year)
         top.addStretch(1)
-        for button in (self.units_button, self.add_button, self.zip_button, self.report_button):
+        for button in (self.units_button, self.add_unit_button, self.remove_unit_button, self.add_button,
+                       self.zip_button, self.report_button):
             top.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.units)
@@ -120,6 +125,27 @@ class DistrictDialog(QDialog):
             ops.show_refusal(self, exc)
             return
         self.status.setText(self.tr("{count} units on the list.").format(count=count))
+        self.reload()
+
+    def add_unit(self, name: str | None = None) -> None:
+        if name is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            name, ok = QInputDialog.getText(self, self.tr("Add a unit"), self.tr("Unit's name, as it signs its "
+                                                                                 "documents:"))
+            if not ok:
+                return
+        if packages.add_expected_unit(name):
+            self.reload()
+        else:
+            self.status.setText(self.tr("“{name}” is on the list already, or empty.").format(name=name.strip()))
+
+    def remove_unit(self) -> None:
+        row = self.units.currentRow()
+        if row < 0:
+            self.status.setText(self.tr("Choose a unit in the list first."))
+            return
+        packages.remove_expected_unit(self.units.item(row, 0).text())
         self.reload()
 
     def add_zips(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop_app import i18n, paths
 
@@ -46,6 +46,8 @@ def install_translators(app: QCoreApplication, language: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     i18n.set_language(language)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates) if i18n.language() == "en"
+                       else QLocale(QLocale.Language.Chinese, QLocale.Country.China))  # calendars' names
     if i18n.language() == "en":
         return
     qt_base = QTranslator(app)

@@ -33,6 +33,7 @@ from desktop_app.workspace import Workspace
 
 from .plan.tab import PlanTab
 from .widgets.fields import event_label
+from .widgets.keyboard import tab_moves_on
 from .worker import Worker
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now, "Ctrl+B")
         self.bundle_export_action = self._action(self.tr("Export to the &venue laptop…"), self.export_bundle)
         self.bundle_merge_action = self._action(self.tr("&Import or merge from a file…"), self.merge_bundle)
-        self.district_action = self._action(self.tr("District &summary…"), self.show_district)
+        self.district_action = self._action(self.tr("Dis&trict summary…"), self.show_district)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key: Ctrl+Q as elsewhere
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -257,6 +258,8 @@ class MainWindow(QMainWindow):
                                              QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.tr("&About Open Day Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.guide_action = self._action(self.tr("&User guide"), self.show_guide)
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
         self._build_tab_actions()
@@ -414,6 +417,7 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(index, widget, title)
             self.tabs.blockSignals(False)
             placeholder.deleteLater()
+            tab_moves_on(widget)
             widget.set_event(self._event_id)
         widget = self._tabs_built[name]
         widget.apply_deferred_event()  # the tab was hidden when another event was chosen
@@ -682,6 +686,11 @@ class MainWindow(QMainWindow):
         settings.set("language", code)
         QMessageBox.information(self, "Language / 语言",
                                 "界面语言将在下次启动时切换。\nThe new language applies when the app starts again.")
+
+    def show_guide(self) -> None:
+        from .guide import GuideWindow
+
+        GuideWindow.show_for(self)
 
     def show_about(self) -> None:
         import platform

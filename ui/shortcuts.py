@@ -32,7 +32,9 @@ def plain(text: str) -> str:
 
 
 def keys_text(sequences) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty())
+    """The keys as the interface names them, each once (Return and Enter are both 回车 in Chinese)."""
+    texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences if not s.isEmpty()]
+    return ", ".join(dict.fromkeys(texts))
 
 
 class ShortcutsDialog(QDialog):

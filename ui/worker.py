@@ -33,7 +33,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -90,6 +90,7 @@ class Worker(QObject):
 
             dialog = QProgressDialog(label, "", 0, 0, parent)
             dialog.setCancelButton(None)
+            dialog.setWindowTitle(QCoreApplication.translate("Worker", "Please wait"))  # not the app's name
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setAutoClose(False)
             QTimer.singleShot(PROGRESS_DELAY_MS, lambda: None if state["done"] else dialog.show())

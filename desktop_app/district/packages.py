@@ -295,6 +295,31 @@ def set_expected_units(names: Iterable[str]) -> int:
     return len(clean)
 
 
+def add_expected_unit(name: str) -> bool:
+    """Put ``name`` on the office's list (at its end); False when it was on it already or is empty."""
+    U = models.DistrictUnit
+    name = " ".join(str(name).split())
+    if not name:
+        return False
+    with models.database.atomic():
+        unit = U.get_or_none(U.name == name)
+        if unit is not None and unit.expected:
+            return False
+        position = (U.select(models.fn.MAX(U.position)).where(U.expected == True).scalar() or 0) + 1  # noqa: E712
+        if unit is None:
+            U.create(name=name, expected=True, position=position, fingerprint="")
+        else:
+            unit.expected, unit.position = True, position
+            unit.save()
+    return True
+
+
+def remove_expected_unit(name: str) -> None:
+    """Take ``name`` off the office's list; what it sent (and its trusted key) stays."""
+    U = models.DistrictUnit
+    U.update(expected=False).where(U.name == name).execute()
+
+
 UNIT_HEADERS = ("单位", "单位名称", "部门", "部门名称", "名称", "unit")
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 WEEKDAYS = "一二三四五六日"
 
@@ -26,3 +28,20 @@ def shift_year(day: dt.date, years: int = 1) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+_TYPED = re.compile(r"\s*(\d{4})\s*[-/.年\s]\s*(\d{1,2})\s*[-/.月\s]\s*(\d{1,2})\s*日?\s*")
+_TYPED_DIGITS = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*")
+
+
+def parse_typed(text: str) -> dt.date | None:
+    """A date as typed into a form: 2026-12-18, 2026/12/18, 2026.12.18, 2026 12 18, 2026年12月18日 or 20261218
+    (full-width digits too); None when the text is not (yet) a whole, real date."""
+    text = unicodedata.normalize("NFKC", text or "")
+    match = _TYPED_DIGITS.fullmatch(text) or _TYPED.fullmatch(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None

@@ -15,6 +15,8 @@ from .rules import Finding
 
 # Stored codes, in the order a suggestion goes through them: 待交办 → 办理中 → 已办结 → 已反馈.
 STATUSES = ("pending", "in_progress", "done", "answered")
+DONE_STATUSES = ("done", "answered")  # 已办结 counts the answered ones too, as the documents do
+ANSWERED_STATUSES = ("answered",)  # 已反馈
 STATUS_LABELS: dict[str, str] = {
     "pending": QT_TRANSLATE_NOOP("core", "To assign"),
     "in_progress": QT_TRANSLATE_NOOP("core", "In progress"),

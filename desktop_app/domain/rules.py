@@ -126,6 +126,7 @@ class Finding(NamedTuple):
     field: str = ""  # the page's field (its attribute or editor name), "" for the page itself
     row: int | None = None  # the row of the page's list it is about (a section), when it is about one
     due: dt.date | None = None  # the last day to do what it asks, when it asks for something by a date
+    also: tuple[str, ...] = ()  # other pages where part of it is fixed (items of the announcement on two pages)
 
     def text(self) -> str:
         return i18n.text(self.message, **self.params)
@@ -259,8 +260,10 @@ def _announcement_items(s: PlanSnapshot) -> list[Finding]:
     if not missing:
         return []
     page, place = ITEM_PLACES[missing[0]]
+    others = tuple(dict.fromkeys(ITEM_PLACES[m][0] for m in missing[1:] if ITEM_PLACES[m][0] != page))
     return [Finding("announcement_items", "error", ANNOUNCEMENT_ITEMS_MISSING,
-                    {"items": "、".join(missing), "count": len(ANNOUNCEMENT_ITEMS)}, page=page, field=place)]
+                    {"items": "、".join(missing), "count": len(ANNOUNCEMENT_ITEMS)}, page=page, field=place,
+                    also=others)]
 
 
 def _interaction_step(s: PlanSnapshot) -> list[Finding]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,6 +30,10 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, rows, values
 from .events import _live as live_event
+
+CATEGORY_NAME_DIGITS = QT_TRANSLATE_NOOP(
+    "core", "Category “{name}” is only a number: name the category in words (e.g. 群众代表) and put the number "
+            "of places in 名额.")
 
 # -- rows of the plan's tables ---------------------------------------------------------------------------------------
 
@@ -98,10 +104,16 @@ def _duty_row(d: models.Duty) -> DutyRecord:
 
 SECTIONS = rows.TableSpec(models.PlanSection, "plan.section", {"kind": "text", "heading": "text", "body": "text"},
                           lambda s: SectionRow(s.id, s.uuid, s.kind, s.heading, s.body))
+def _check_category(field: str, value) -> None:
+    """A category is named in words: a name of digits alone is a number typed into the wrong column."""
+    if field == "name" and re.fullmatch(r"[\d\s.,%+-]+", unicodedata.normalize("NFKC", value or "")):
+        raise UserError(CATEGORY_NAME_DIGITS, name=value)
+
+
 CATEGORIES = rows.TableSpec(models.InviteeCategory, "plan.category",
                             {"name": "text", "quota": "int", "public": "bool"},
                             lambda c: CategoryRow(c.id, c.uuid, c.name, c.quota, c.counts_as_public),
-                            columns={"public": "counts_as_public"})
+                            columns={"public": "counts_as_public"}, check=_check_category)
 STAFF = rows.TableSpec(models.Staff, "plan.staff", {"name": "text", "title": "text", "department": "text"},
                        lambda s: StaffRow(s.id, s.uuid, s.name, s.title, s.department), ordered=False)
 LEADING_GROUP = rows.TableSpec(models.LeadingGroupMember, "plan.group",

@@ -28,6 +28,7 @@ class TableSpec(NamedTuple):
     columns: dict[str, str] | None = None  # field -> model attribute, where they differ
     ordered: bool = True
     related: tuple[str, ...] = ()  # foreign keys ``to_row`` follows: read in the same query, not one per row
+    check: Callable[[str, object], None] | None = None  # (field, value) -> raises UserError for a refused value
 
     def column(self, field: str) -> str:
         return (self.columns or {}).get(field, field)
@@ -75,7 +76,10 @@ def _coerce(spec: TableSpec, field: str, value):
         return bool(value)
     if kind == "ref":
         return int(value) if value not in (None, "") else None
-    return values.text_value(value)
+    text = values.text_value(value)
+    if spec.check is not None:
+        spec.check(field, text)
+    return text
 
 
 def add_row(spec: TableSpec, event_id: int, *, at: int | None = None, **values):

@@ -276,7 +276,7 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>邀请哪些人、每类多少名额；报名名单按这些类别归类。</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); 群众代表 &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;Total &lt;b&gt;{total}&lt;/b&gt; (at least {minimum}); public representatives &lt;b&gt;{public}&lt;/b&gt; = {share:.0%} (at least {needed:.0%}).&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;合计 &lt;b&gt;{total}&lt;/b&gt; 人（不少于 {minimum} 人）；群众代表 &lt;b&gt;{public}&lt;/b&gt; 人，占 {share:.0%}（不低于 {needed:.0%}）。&lt;/span&gt;</translation>
     </message>
 </context>
@@ -285,6 +285,14 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>Name, pinyin (zs), last 4 phone digits, last ID digits or pass code — then Enter</source>
         <translation>姓名、拼音（如 zs）、手机后4位、身份证号后几位或参观证号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Check in today &amp;anyway</source>
+        <translation>今天仍然签到(&amp;A)</translation>
+    </message>
+    <message>
+        <source>For a rehearsal or a late entry: check-ins made now are recorded with today&apos;s date</source>
+        <translation>用于演练或补录：现在的签到按今天的日期记录</translation>
     </message>
     <message>
         <source>Not arrived yet</source>
@@ -339,16 +347,24 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>今天不是活动日：活动已于 {date} 举行。现在的签到属于补录。</translation>
     </message>
     <message>
-        <source>Not the event day</source>
-        <translation>今天不是活动日</translation>
+        <source>Not checked in: {who}. Today is not the event day ({date}); for a rehearsal or a late entry press “Check in today anyway” (Alt+A), then scan again.</source>
+        <translation>未签到：{who}。今天不是活动日（{date}）；如为演练或补录，请先按“今天仍然签到”（Alt+A），再扫一次。</translation>
     </message>
     <message>
-        <source>The event is dated {date}, not today. Record check-ins anyway (for a rehearsal or a late entry)?</source>
-        <translation>活动日期是 {date}，不是今天。仍要记录签到吗（演练或补录）？</translation>
+        <source>the walk-in</source>
+        <translation>现场报名人员</translation>
     </message>
     <message>
-        <source>Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}</source>
-        <translation>已到 {arrived} 人 / 已确认 {confirmed} 人（不少于 {minimum} 人）· 现场报名 {walk_ins} 人</translation>
+        <source>Check-ins today are recorded with today&apos;s date. Scan a pass or type a name</source>
+        <translation>今天的签到按今天的日期记录。请扫描参观证或输入姓名</translation>
+    </message>
+    <message>
+        <source>Arrived {arrived} of {confirmed} confirmed (at least {minimum})</source>
+        <translation>已到 {arrived} 人 / 已确认 {confirmed} 人（不少于 {minimum} 人）</translation>
+    </message>
+    <message>
+        <source>Walk-ins: {walk_ins}</source>
+        <translation>现场报名 {walk_ins} 人</translation>
     </message>
     <message>
         <source>Public representatives among arrivals: {share}%</source>
@@ -381,6 +397,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>Not found: {text}</source>
         <translation>未找到：{text}</translation>
+    </message>
+    <message>
+        <source>{name} was not admitted: a scan came while the question was open. Scan {name} again to decide.</source>
+        <translation>{name} 未入场：提问未答时又扫了一个码。请再扫一次 {name} 后决定。</translation>
     </message>
     <message>
         <source>✔ {name}
@@ -452,8 +472,8 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>添加所选项目</translation>
     </message>
     <message>
-        <source>Tick the items to add; they go below the selected row in this order. Guides and times are set afterwards.</source>
-        <translation>勾选要添加的项目，将按此顺序插入到所选行之后。讲解人和时间可随后设置。</translation>
+        <source>Tick the items to add with Space; Enter adds them below the selected row in this order (with none ticked, the highlighted one). Guides and times are set afterwards.</source>
+        <translation>按空格键勾选要添加的项目；按回车键按此顺序添加到所选行下方（未勾选任何项目时，添加光标所在的一项）。讲解人和时间随后设置。</translation>
     </message>
 </context>
 <context>
@@ -728,10 +748,26 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     </message>
 </context>
 <context>
-    <name>DateEdit</name>
+    <name>DateField</name>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy年M月d日</translation>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-18</source>
+        <translation>例如 2026-12-18</translation>
+    </message>
+    <message>
+        <source>Type the date as 2026-12-18 or 20261218; Alt+Down or F4 opens a calendar</source>
+        <translation>按 2026-12-18 或 20261218 输入日期；Alt+↓ 或 F4 打开日历</translation>
+    </message>
+    <message>
+        <source>Calendar (Alt+Down)</source>
+        <translation>日历（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date (type it as 2026-12-18 or 20261218): the field is back to {value}.</source>
+        <translation>“{text}”不是日期（请按 2026-12-18 或 20261218 输入），已恢复为 {value}。</translation>
     </message>
 </context>
 <context>
@@ -951,6 +987,14 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>导入单位名单(&amp;U)…</translation>
     </message>
     <message>
+        <source>Add a u&amp;nit…</source>
+        <translation>添加单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take off the list</source>
+        <translation>移出名单(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Add packages (folder or stick)…</source>
         <translation>添加归档包（文件夹或U盘）(&amp;A)…</translation>
     </message>
@@ -1005,6 +1049,22 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>{count} units on the list.</source>
         <translation>名单中共 {count} 个单位。</translation>
+    </message>
+    <message>
+        <source>Add a unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s name, as it signs its documents:</source>
+        <translation>单位名称（与其公文落款一致）：</translation>
+    </message>
+    <message>
+        <source>“{name}” is on the list already, or empty.</source>
+        <translation>“{name}”已在名单中，或名称为空。</translation>
+    </message>
+    <message>
+        <source>Choose a unit in the list first.</source>
+        <translation>请先在名单中选中一个单位。</translation>
     </message>
     <message>
         <source>Package zips</source>
@@ -1255,6 +1315,13 @@ Please send that file to your IT support.</source>
     <message>
         <source>{count} without a group</source>
         <translation>{count}人未分组</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
     </message>
 </context>
 <context>
@@ -1613,14 +1680,6 @@ Save them as a workbook, with their problems, to correct them and import that fi
         </translation>
     </message>
     <message>
-        <source>answered</source>
-        <translation>已反馈</translation>
-    </message>
-    <message>
-        <source>in time</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
@@ -1663,16 +1722,24 @@ Save them as a workbook, with their problems, to correct them and import that fi
         </translation>
     </message>
     <message>
-        <source>Reply due: %1 (change the rule in the Plan tab&apos;s deadlines)</source>
-        <translation>答复期限：%1（在“方案”页的时间节点中修改规则）</translation>
-    </message>
-    <message>
         <source>Suggestion not saved</source>
         <translation>意见建议未保存</translation>
     </message>
     <message>
         <source>New suggestion</source>
         <translation>新增意见建议</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Reply due: %1 (change the rule in Plan › Registration and details › Rule thresholds)</source>
+        <translation>答复期限：%1（规则在“方案 › 报名与细节 › 规则参数”中修改）</translation>
     </message>
     <message>
         <source>What was suggested:</source>
@@ -1762,10 +1829,6 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>从文件导入/合并(&amp;I)…</translation>
     </message>
     <message>
-        <source>District &amp;summary…</source>
-        <translation>区县汇总(&amp;S)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1848,6 +1911,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>&amp;About Open Day Desk</source>
         <translation>关于政府开放日工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
         <source>Show the {tab} tab</source>
@@ -1946,6 +2013,10 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
     <message>
         <source>New databa&amp;se…</source>
         <translation>新建数据库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Dis&amp;trict summary…</source>
+        <translation>区县汇总(&amp;T)…</translation>
     </message>
     <message>
         <source>Passes (&amp;Word)…</source>
@@ -2187,13 +2258,6 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>Not possible</source>
         <translation>无法完成</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>not set</source>
-        <translation>未设置</translation>
     </message>
 </context>
 <context>
@@ -2449,7 +2513,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>{name} · 候补 {waiting}</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;群众代表 {share:.0%} (at least {needed:.0%})</source>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;Confirmed {confirmed} of at least {minimum}&lt;/b&gt;&lt;br&gt;Public representatives (群众代表) {share:.0%} (at least {needed:.0%})</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;已确认 {confirmed} 人（不少于 {minimum} 人）&lt;/b&gt;&lt;br&gt;群众代表占 {share:.0%}（不低于 {needed:.0%}）</translation>
     </message>
 </context>
@@ -3209,6 +3273,10 @@ Opening…</source>
         <translation>校验归档包(&amp;V)…</translation>
     </message>
     <message>
+        <source>Undo the last change of the photos</source>
+        <translation>撤销对照片的上一次修改</translation>
+    </message>
+    <message>
         <source>Drafts are written from the data until you edit them; every edit is saved as you type.</source>
         <translation>修改之前，草稿随数据自动生成；修改内容随输入自动保存。</translation>
     </message>
@@ -3562,6 +3630,24 @@ Files listed: {files}</source>
     <message>
         <source>Open an event brought on a USB stick (&amp;bundle file)…</source>
         <translation>打开从 U 盘带来的活动（数据包）(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+</context>
+<context>
+    <name>cls</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>The user guide is not on this computer ({path}). It is in the docs folder of the program&apos;s source and of the installed build.</source>
+        <translation>本机上找不到使用说明（{path}）。它位于程序源代码和安装包的 docs 文件夹中。</translation>
     </message>
 </context>
 <context>
@@ -3925,6 +4011,10 @@ Files listed: {files}</source>
     <message>
         <source>(The holiday arrangement for {year} is not published in the app&apos;s calendar yet: only the fixed-date holidays and weekends are known.)</source>
         <translation>（本软件的日历尚未收录 {year} 年的节假日安排：只知道固定日期的节日和周末。）</translation>
+    </message>
+    <message>
+        <source>Category “{name}” is only a number: name the category in words (e.g. 群众代表) and put the number of places in 名额.</source>
+        <translation>类别“{name}”只有数字：请用文字写明类别（如“群众代表”），人数请填在“名额”一栏。</translation>
     </message>
     <message>
         <source>There is no boilerplate &apos;{key}&apos; for this section.</source>

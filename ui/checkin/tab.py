@@ -4,9 +4,10 @@ large type (F11)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,8 +42,36 @@ RESULT_STYLES = {
     "decide": "background:#f9a825;color:black;",
     "unknown": "background:#c62828;color:white;",
     "idle": "background:#eceff1;color:#37474f;",
+    "refused": "background:#c62828;color:white;",
 }
 MAX_MATCHES = 50
+
+
+class TypedAway(QObject):
+    """Keys typed into an open question (a scanner types on): kept as text, and the question closed unanswered."""
+
+    def __init__(self, box: QMessageBox):
+        super().__init__(box)
+        self.box = box
+        self.text = ""
+        self.entered = False
+        for widget in (box, *box.findChildren(QWidget)):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text:
+            self.entered = True
+            self.box.done(QMessageBox.StandardButton.No)
+            return True
+        if event.text().isprintable() and event.text().strip():
+            self.text += event.text()
+            if self.box.isVisible():
+                self.box.done(QMessageBox.StandardButton.No)
+            return True
+        return False
 
 
 class CheckinTab(ops.Subscriber, QWidget):
@@ -64,6 +93,8 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.ask_admit = self._ask_admit  # tests replace the question
         self.ask_reason = self._ask_reason
         self.ask_off_day = self._ask_off_day
+        self._refused_who = ""  # whose scan waits for “Check in today anyway”
+        self._kept_scan: tuple[str, str, bool] | None = None  # (asked about, typed into the question, Enter)
         self._off_day_confirmed: int | None = None  # the event for which a check-in off the event day was accepted
         self._venue = False
         self._was_maximised = False
@@ -83,6 +114,12 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.banner.setStyleSheet("background:#fff3e0;color:#e65100;border:1px solid #ef6c00;border-radius:4px;"
                                   "padding:6px;font-weight:bold;")
         self.banner.hide()
+        self.allow_button = QPushButton(self.tr("Check in today &anyway"), self)
+        self.allow_button.setObjectName("checkin_allow_off_day")
+        self.allow_button.setToolTip(self.tr("For a rehearsal or a late entry: check-ins made now are recorded "
+                                             "with today's date"))
+        self.allow_button.clicked.connect(self.allow_off_day)
+        self.allow_button.hide()
         self.result = QLabel(self)
         self.result.setObjectName("checkin_result")
         self.result.setWordWrap(True)
@@ -128,7 +165,10 @@ class CheckinTab(ops.Subscriber, QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.banner)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.allow_button)
+        left_layout.addLayout(banner_row)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.result)
         left_layout.addWidget(self.matches, 1)
@@ -192,7 +232,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._index_event = self._event_id if self._index is not None else None
         entrance = self._entrance
         self._tally = checkin.Tally(entrance.categories if entrance else (), entrance.public if entrance else (),
-                                    self._people.values())
+                                    (self._as_counted(p) for p in self._people.values()))
         self._search_ready()
         self._refresh_banner()
         self._refresh_side()
@@ -227,20 +267,37 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.banner.setText(text)
         self.banner.show()
 
-    def _off_day_allowed(self) -> bool:
-        """On a day other than the event date the first check-in asks once."""
+    def _off_day_allowed(self, who: str = "") -> bool:
+        """On a day other than the event date, check-ins wait until “Check in today anyway” is pressed."""
         day = self._event_date()
         if day is None or day == dt.date.today() or self._off_day_confirmed == self._event_id:
             return True
+        self._refused_who = who
         if not self.ask_off_day(day):
             return False
         self._off_day_confirmed = self._event_id
         return True
 
     def _ask_off_day(self, day: dt.date) -> bool:
-        return QMessageBox.question(self, self.tr("Not the event day"), self.tr(
-            "The event is dated {date}, not today. Record check-ins anyway (for a rehearsal or a late entry)?")
-            .format(date=f"{day:%Y-%m-%d}")) == QMessageBox.StandardButton.Yes
+        """No modal question here: a scanner types on while a question is open, and the Enter of the next scan
+        would answer it for the previous person while its code is lost. The scan is refused on screen, naming
+        whom, and the banner's button allows check-ins today; every later scan is treated the same until then."""
+        self.allow_button.show()
+        text = self.tr("Not checked in: {who}. Today is not the event day ({date}); for a rehearsal or a late "
+                       "entry press “Check in today anyway” (Alt+A), then scan again.").format(
+            who=self._refused_who or self.tr("the walk-in"), date=f"{day:%Y-%m-%d}")
+        self._show_result("refused", text)
+        QApplication.beep()
+        self.search.selectAll()
+        return False
+
+    def allow_off_day(self) -> None:
+        self._off_day_confirmed = self._event_id
+        self.allow_button.hide()
+        self._show_result("idle", self.tr("Check-ins today are recorded with today's date. Scan a pass or type "
+                                          "a name"))
+        self.search.setFocus()
+        self.search.selectAll()  # Enter takes the refused scan again, a new scan replaces it
 
     def _announce(self) -> None:
         self.sig_changed.emit()
@@ -257,9 +314,10 @@ class CheckinTab(ops.Subscriber, QWidget):
             return
         entrance = self._entrance or checkin.entrance(self._event_id)
         stats, tally = self._tally.stats(), self._tally
-        lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum}) · walk-ins {walk_ins}")
-                 .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=entrance.minimum,
-                         walk_ins=stats["walk_ins"])]
+        # One figure a line: in venue mode's large type a long line broke inside a word (现场报\n名 1 人).
+        lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum})")
+                 .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=entrance.minimum),
+                 self.tr("Walk-ins: {walk_ins}").format(walk_ins=stats["walk_ins"])]
         for name, c in stats["by_category"].items():
             lines.append(f"{name}{i18n.punct('：')}{c['checked_in']} / {c['confirmed']}")
         if tally.checked_in:
@@ -298,6 +356,8 @@ class CheckinTab(ops.Subscriber, QWidget):
     # -- search and admit --------------------------------------------------------------------------------------
 
     def _on_text(self, text: str) -> None:
+        if self.result.property("outcome") == "unknown" and text.strip():
+            self._show_result("idle", self.tr("Scan a pass or type a name"))  # not a stale “not found” while typing
         self.matches.clear()
         if self._index is None or not text.strip():
             return
@@ -349,12 +409,24 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.admit(invitee_id)
 
     def admit(self, invitee_id: int | None) -> None:
-        if invitee_id is None or self._event_id is None or not self._off_day_allowed():
+        if invitee_id is None or self._event_id is None:
+            return
+        person = self._people.get(invitee_id)
+        if not self._off_day_allowed(person.name if person is not None else ""):
             return
         result = checkin.check_in(self._event_id, invitee_id)
+        self._kept_scan = None
         if result.outcome == "decide" and self.ask_admit(result.person):
             result = checkin.check_in(self._event_id, invitee_id, admit_anyway=True)
         self._report(result)
+        kept, self._kept_scan = self._kept_scan, None
+        if kept is not None:  # a scan came while the question was open: it is the next scan, not the answer
+            name, text, entered = kept
+            self._show_result("refused", self.tr("{name} was not admitted: a scan came while the question was "
+                                                 "open. Scan {name} again to decide.").format(name=name))
+            self.search.setText(text)
+            if entered:
+                QTimer.singleShot(0, self._on_enter)
 
     def _report(self, result: checkin.Result) -> None:
         p = result.person
@@ -378,13 +450,22 @@ class CheckinTab(ops.Subscriber, QWidget):
         if result.outcome in ("ok", "decide"):
             self._announce()
 
+    def _as_counted(self, p: checkin.Person) -> checkin.Person:
+        """The person as the counts see them: a check-in before the event day is a rehearsal, not an arrival,
+        unless the coordinator counts those (as the record of the day and 归档 do)."""
+        entrance = self._entrance
+        if (entrance is not None and not entrance.early_counted
+                and checkin_rules.is_early(p.checked_in_at, entrance.date)):
+            return dataclasses.replace(p, checked_in_at=None, walk_in=False)
+        return p
+
     def _person_changed(self, person: checkin.Person | None) -> None:
         """One person's arrival changed: names, phones and codes did not, so the index stays as it is (rebuilding
         it for a large roster would stall the scanner between two people)."""
         if person is None:  # an unknown code: nothing changed
             return
         if person.id in self._people:
-            self._tally.replace(self._people[person.id], person)
+            self._tally.replace(self._as_counted(self._people[person.id]), self._as_counted(person))
             self._people[person.id] = person
             self._refresh_side(person)
             self._on_text(self.search.text())
@@ -397,9 +478,19 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.result.setText(text)
 
     def _ask_admit(self, person: checkin.Person) -> bool:
-        return QMessageBox.question(self, self.tr("Not confirmed"), self.tr(
+        """Asked with No as the default; a scan typed while the question is open answers nothing: the question
+        closes as No, the typed code goes back into the search field (its Enter checks in its own holder)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Not confirmed"), self.tr(
             "{name} ({category}) is {status}. Admit them anyway? They will be marked confirmed.").format(
-            name=person.name, category=person.category, status=person.status_label)) == QMessageBox.StandardButton.Yes
+            name=person.name, category=person.category, status=person.status_label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        typed = TypedAway(box)
+        answer = box.exec()
+        if typed.text:
+            self._kept_scan = (person.name, typed.text, typed.entered)
+            return False
+        return answer == QMessageBox.StandardButton.Yes
 
     def _ask_reason(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, self.tr("Reason (kept with the check-in):"))

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.domain import feedback as fb
+from desktop_app.domain.feedback import ANSWERED_STATUSES, DONE_STATUSES
 from desktop_app.errors import UserError
-from desktop_app.services import feedback
+from desktop_app.services import events, feedback
 
 from .. import ops
 from ..dialogs import MultiLineTextDialog
 from ..i18n import core_text
-from ..plan.registration import OptionalDateEdit
+from ..widgets.fields import OptionalDateEdit
 from .models import Col, ListTableModel
 
 STATE_COLOURS = {"overdue": "#ffcdd2", "due_soon": "#fff3c4"}
@@ -163,6 +164,9 @@ class LedgerPage(QWidget):
         self.reply.setObjectName("ledger_reply")
         self.reply.setFixedHeight(80)
         self.replied_at = OptionalDateEdit(self)
+        self._derived_due = None  # the deadline the form worked out last (replaced when the assignment day moves)
+        self.assigned_at.dateChanged.connect(lambda _d: self._on_assignment_changed())
+        self.department.currentTextChanged.connect(lambda _t: self._on_assignment_changed())
         self.reply_channel = QComboBox(self)
         self.reply_channel.addItem("", "")
         for code, label in fb.REPLY_CHANNELS.items():
@@ -247,12 +251,32 @@ class LedgerPage(QWidget):
             return self.tr("overdue %n day(s)", "", (self.today() - row.due_date).days)
         if state == "due_soon":
             return self.tr("%n day(s) left", "", (row.due_date - self.today()).days)
-        return {"answered": self.tr("answered"), "open": self.tr("in time"), "undated": "—"}[state]
+        return {"answered": self.tr("Answered"), "open": self.tr("In time"), "undated": "—"}[state]
+
+    # -- Ctrl+N: a new suggestion here, a new event elsewhere -------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._claim_new_key(True)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self._claim_new_key(False)
+
+    def _claim_new_key(self, claimed: bool) -> None:
+        """While the ledger shows, Ctrl+N is its own: the window's “New event…” gives the key up, or Qt would
+        find two owners and do nothing (“Ambiguous shortcut overload”)."""
+        action = getattr(self.window(), "new_action", None)
+        if action is not None:
+            action.setShortcut(QKeySequence() if claimed else QKeySequence(QKeySequence.StandardKey.New))
 
     # -- loading -----------------------------------------------------------------------------------------------------
 
     def set_event(self, event_id: int | None) -> None:
         self._event_id = event_id
+        day = events.live_date(event_id) if event_id else None
+        for edit in (self.assigned_at, self.due_date, self.replied_at):
+            edit.set_reference(day)  # the calendar of an unset date opens at the event's month
         self._deleted.clear()
         self.undo_button.setEnabled(False)
         self.reload()
@@ -289,7 +313,11 @@ class LedgerPage(QWidget):
     def _update_counts(self, rows) -> None:
         c = feedback.counts(rows, self.today())
         gap = "　" if i18n.language() == "zh_CN" else "  "  # a full-width space in Chinese, two plain in English
-        statuses = gap.join(f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.by_status.items())
+        # 已办结 counts the answered ones too, as the record of the day and the documents do (已办结1条，已反馈1条).
+        shown = {k: (sum(c.by_status.get(s, 0) for s in DONE_STATUSES) if k == "done" else
+                     sum(c.by_status.get(s, 0) for s in ANSWERED_STATUSES) if k == "answered" else n)
+                 for k, n in c.by_status.items()}
+        statuses = gap.join(f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in shown.items())
         departments = i18n.punct("、").join(f"{name or self.tr('(not assigned)')} {n}" for name, n in c.by_department.items())
         text = self.tr("%n suggestion(s): ", "", c.total) + statuses
         if c.overdue:
@@ -350,7 +378,21 @@ class LedgerPage(QWidget):
         self.adoption.setCurrentIndex(max(self.adoption.findData(row.adoption if row else ""), 0))
         self.reason.setText(row.adoption_reason if row else "")
         self._update_due_hint()
+        self._derived_due = None
         self._loading = False
+
+    def _on_assignment_changed(self) -> None:
+        """As typed, before saving: the reply deadline follows the assignment day, and a suggestion with its
+        department and assignment day is 办理中 (not 待交办) — the form shows what saving will store."""
+        if self._loading or not self._event_id:
+            return
+        assigned = self.assigned_at.value()
+        if assigned is not None and self.due_date.value() in (None, self._derived_due):
+            self._derived_due = feedback.due_for(self._event_id, assigned).date
+            self.due_date.set_value(self._derived_due)
+        if (assigned is not None and self.department.currentText().strip()
+                and self.status.currentData() == "pending"):
+            self.status.setCurrentIndex(self.status.findData("in_progress"))
 
     def _update_due_hint(self) -> None:
         if not self._event_id:
@@ -359,7 +401,7 @@ class LedgerPage(QWidget):
         days, working = feedback.reply_days(self._event_id)
         rule = (self.tr("%n working day(s) after it is assigned", "", days) if working
                 else self.tr("%n day(s) after it is assigned", "", days))
-        self.due_hint.setText(self.tr("Reply due: %1 (change the rule in the Plan tab's deadlines)").replace("%1", rule))
+        self.due_hint.setText(self.tr("Reply due: %1 (change the rule in Plan › Registration and details › Rule thresholds)").replace("%1", rule))
 
     def form_values(self) -> dict:
         return {
@@ -376,8 +418,8 @@ class LedgerPage(QWidget):
         if self._current is None:
             return False
         values = self.form_values()
-        if values["due_date"] is None or (values["assigned_at"] != self._current.assigned_at
-                                          and values["due_date"] == self._current.due_date):
+        if values["due_date"] is None or values["due_date"] == self._derived_due or (
+                values["assigned_at"] != self._current.assigned_at and values["due_date"] == self._current.due_date):
             values.pop("due_date")  # worked out from the assignment day (a new one moves the deadline with it)
         try:
             row = feedback.update_suggestion(self._current.id, **values)

@@ -66,6 +66,10 @@ class NotesPage(QWidget):
 
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat("HH:mm")
+        self._time_by_hand = False  # the time was typed: kept; else it is the time the remark is begun
+        self._entry_begun = False
+        self._setting_time = False
+        self.time.timeChanged.connect(self._on_time_changed)
         self.speaker = QLineEdit(self)
         self.speaker.setObjectName("notes_speaker")
         self.speaker.setPlaceholderText(self.tr("Type a name, pinyin initials or a staff member; or any text"))
@@ -76,10 +80,12 @@ class NotesPage(QWidget):
         completer.activated.connect(self._on_speaker_chosen)
         self.speaker.setCompleter(completer)
         self.speaker.textEdited.connect(self._on_speaker_typed)
+        self.speaker.textEdited.connect(self._begin_entry)
         self.remark = QPlainTextEdit(self)
         self.remark.setObjectName("notes_remark")
         self.remark.setPlaceholderText(self.tr("The remark; Ctrl+Enter adds it and clears for the next"))
         self.remark.setFixedHeight(90)
+        self.remark.textChanged.connect(self._begin_entry)
         self.add_button = QPushButton(self.tr("&Add (Ctrl+Enter)"), self)
         self.add_button.clicked.connect(self.add)
         self.remark.installEventFilter(self)  # Ctrl+Enter: a key filter, since the text edit takes Return itself
@@ -127,6 +133,11 @@ class NotesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(entry)
+        # Tab in reading order: the list, its row's buttons and the 记录人, then the entry: time, speaker, remark.
+        chain = (self.table, self.recorder, self.to_suggestion_button, self.delete_button, self.undo_button,
+                 self.time, self.speaker, self.remark, self.add_button)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -158,12 +169,47 @@ class NotesPage(QWidget):
         if rows:
             self.table.scrollToBottom()
 
+    def now(self) -> dt.datetime:
+        return dt.datetime.now()
+
+    def _set_time_now(self) -> None:
+        now = self.now()
+        self._setting_time = True
+        try:
+            self.time.setTime(QTime(now.hour, now.minute))
+        finally:
+            self._setting_time = False
+
+    def _on_time_changed(self, _value) -> None:
+        if not self._setting_time:
+            self._time_by_hand = True
+
+    def _begin_entry(self, *_args) -> None:
+        """The first key of a new remark (its speaker or its text) stamps it, unless a time was typed."""
+        if self._entry_begun or self._setting_time:
+            return
+        if not self.speaker.text() and not self.remark.toPlainText():
+            return  # cleared, not begun
+        self._entry_begun = True
+        if not self._time_by_hand:
+            self._set_time_now()
+
     def _clear_entry(self) -> None:
-        now = dt.datetime.now()
-        self.time.setTime(QTime(now.hour, now.minute))
-        self.speaker.clear()
-        self.remark.clear()
+        self._setting_time = True
+        try:
+            self.speaker.clear()
+            self.remark.clear()
+        finally:
+            self._setting_time = False
+        self._set_time_now()
+        self._time_by_hand = False
+        self._entry_begun = False
         self._speaker = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._entry_begun and not self._time_by_hand:
+            self._set_time_now()  # the page shown again later: the clock, not the time it was built
 
     # -- the speaker -------------------------------------------------------------------------------------------------
 

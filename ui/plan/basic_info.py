@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -25,7 +24,7 @@ from desktop_app.services import events
 from desktop_app.services.events import EventInfo
 
 from ..i18n import core_text
-from ..widgets.fields import date_edit, from_qdate, to_qdate
+from ..widgets.fields import DateField, date_edit, from_qdate, to_qdate
 
 # Typing pauses this long before the pending edits are written.
 SAVE_DELAY_MS = 400
@@ -175,7 +174,7 @@ class BasicInfoForm(QWidget):
 
     def value(self, field: str):
         editor = self.editors[field]
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, DateField):
             return from_qdate(editor.date())
         if isinstance(editor, QTimeEdit):
             t = editor.time()
@@ -189,7 +188,7 @@ class BasicInfoForm(QWidget):
 
     def _set_value(self, field: str, value) -> None:
         editor = self.editors[field]
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, DateField):
             editor.setDate(to_qdate(value or dt.date.today()))
         elif isinstance(editor, QTimeEdit):
             editor.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))

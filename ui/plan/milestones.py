@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain import dates, milestones
+from desktop_app.domain import milestones
 from desktop_app.services import plan
 
 from ..i18n import core_text
-from ..widgets.fields import date_edit, from_qdate
+from ..widgets.fields import date_edit, from_qdate, shown_date
 
 STATE_COLOURS = {
     "done": "#2e7d32",
@@ -43,7 +43,7 @@ STATE_COLOURS = {
 
 def state_text(m) -> str:
     if m.state == "done":
-        return core_text(milestones.STATE_LABELS["done"], date=dates.cn_date(m.done_on))
+        return core_text(milestones.STATE_LABELS["done"], date=shown_date(m.done_on))
     if m.state == "overdue":
         return core_text(milestones.STATE_LABELS["overdue"], days=-(m.days_left or 0))
     if m.state in ("due_soon", "upcoming"):
@@ -208,8 +208,8 @@ class MilestonesPage(QWidget):
         current = self.tree.currentIndex().row()
         self.tree.clear()
         for m in self._items:
-            item = QTreeWidgetItem([core_text(m.label), dates.cn_date(m.due) if m.due else "—",
-                                    dates.cn_date(m.planned) if m.planned else "", state_text(m)])
+            item = QTreeWidgetItem([core_text(m.label), shown_date(m.due) if m.due else "—",
+                                    shown_date(m.planned) if m.planned else "", state_text(m)])
             item.setForeground(3, QColor(STATE_COLOURS.get(m.state, "#000000")))
             item.setData(0, Qt.ItemDataRole.UserRole, m.code)
             self.tree.addTopLevelItem(item)
@@ -227,7 +227,7 @@ class MilestonesPage(QWidget):
         self.overrides.clear()
         for day, workday in sorted(plan.holiday_overrides().items()):
             text = self.tr("{date}: working day") if workday else self.tr("{date}: holiday")
-            item = QListWidgetItem(text.format(date=dates.cn_date(day)))
+            item = QListWidgetItem(text.format(date=shown_date(day)))
             item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
             self.overrides.addItem(item)
 

@@ -107,7 +107,7 @@ class CategoriesPage(_RowsPage):
         ok_share = total > 0 and share >= thresholds.public_share - 1e-9
         colour = "#1b5e20" if ok_total and ok_share else "#b3261e"
         self.summary.setText(
-            self.tr("<span style='color:{colour}'>Total <b>{total}</b> (at least {minimum}); 群众代表 "
+            self.tr("<span style='color:{colour}'>Total <b>{total}</b> (at least {minimum}); public representatives "
                     "<b>{public}</b> = {share:.0%} (at least {needed:.0%}).</span>").format(
                 colour=colour, total=total, minimum=thresholds.min_invitees, public=public, share=share,
                 needed=thresholds.public_share))

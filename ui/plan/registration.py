@@ -3,10 +3,9 @@ thresholds, the 印发通知 and the attachments. Saved as they are edited."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,32 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.plan import CHANNELS, FORM_NAMES, FORMS, Notice, Thresholds
 from desktop_app.domain.roster import CHANNEL_NAMES, value_name
-from desktop_app.services import plan
+from desktop_app.services import events, plan
 
-from ..widgets.fields import DateEdit, from_qdate, to_qdate
+from ..widgets.fields import OptionalDateEdit
 
 SAVE_DELAY_MS = 400
-NO_DATE = QDate(2000, 1, 1)
-
-
-class OptionalDateEdit(DateEdit):
-    """A date that may be unset: its minimum shows as “not set”."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(self.tr("not set"))
-        self.setDisplayFormat(QCoreApplication.translate("DateEdit", "yyyy-MM-dd"))
-        self.setMaximumWidth(200)
-
-    def value(self) -> dt.date | None:
-        return None if self.date() == NO_DATE else from_qdate(self.date())
-
-    def set_value(self, day: dt.date | None) -> None:
-        self.setDate(to_qdate(day) if day else NO_DATE)
-
-
 class DetailsPage(QWidget):
     sig_changed = Signal()
     """The plan's details were saved."""
@@ -206,6 +184,9 @@ class DetailsPage(QWidget):
         if event_id is None:
             return
         fields = plan.get_plan(event_id)
+        day = events.live_date(event_id)
+        for edit in (self.registration_deadline, self.filing_date, self.announcement_date, self.notice_date):
+            edit.set_reference(day)  # the calendar of an unset date opens at the event's month
         self._loading = True
         try:
             self.basis_title.setText(fields.basis_title)

@@ -212,7 +212,8 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
             text += late[:1].upper() + late[1:] + i18n.punct("，")
             colour = OVERDUE_COLOUR
         text += finding.text()
-        place = self.place_name(finding.page) if finding.page else ""
+        places = [self.place_name(p) for p in (finding.page, *finding.also) if p]
+        place = i18n.punct("、").join(dict.fromkeys(p for p in places if p))
         if place:
             text += "\n→ " + place
         item = QListWidgetItem(text)

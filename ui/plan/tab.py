@@ -20,6 +20,7 @@ from desktop_app.errors import UserError
 from desktop_app.services.events import EventInfo
 
 from .. import ops
+from ..widgets.keyboard import tab_moves_on
 from .basic_info import BasicInfoForm
 from .review import ReviewPanel
 
@@ -202,6 +203,7 @@ class PlanTab(QSplitter):
             if hasattr(page, "sig_changed"):  # the row pages announce their changes through ops.run_op
                 page.sig_changed.connect(lambda: ops.bus().announce(self._event_id, {"plan"}, self))
             page.set_event(self._event_id)
+            tab_moves_on(page)
         return self._built[name]
 
     @property

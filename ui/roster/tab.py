@@ -72,7 +72,7 @@ class QuotaBars(QWidget):
         share = public / confirmed if confirmed else 0
         ok = confirmed >= minimum and share >= share_needed - 1e-9
         self.total.setText(self.tr("<b style='color:{colour}'>Confirmed {confirmed} of at least {minimum}</b><br>"
-                                   "群众代表 {share:.0%} (at least {needed:.0%})").format(
+                                   "Public representatives (群众代表) {share:.0%} (at least {needed:.0%})").format(
             colour="#1b5e20" if ok else "#b3261e", confirmed=confirmed, minimum=minimum, share=share,
             needed=share_needed))
         self._layout.addWidget(self.total)

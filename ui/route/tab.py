@@ -4,7 +4,7 @@ record when each item actually starts and ends."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,22 +85,38 @@ class CommonStopsDialog(QDialog):
             if stop.content:
                 item.setToolTip(stop.content)
             self.list.addItem(item)
-        self.list.itemActivated.connect(lambda item: item.setCheckState(
+        # Space (Qt's own) or a double click ticks; Enter adds what is ticked and never ticks on the way.
+        self.list.itemDoubleClicked.connect(lambda item: item.setCheckState(
             Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked else Qt.CheckState.Checked))
+        self.list.installEventFilter(self)
+        if self.list.count():
+            self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add ticked items"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Tick the items to add; they go below the selected row in this order. "
-                                        "Guides and times are set afterwards."), self))
+        layout.addWidget(QLabel(self.tr("Tick the items to add with Space; Enter adds them below the selected row "
+                                        "in this order (with none ticked, the highlighted one). Guides and times "
+                                        "are set afterwards."), self))
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.resize(520, 560)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.accept()  # the list would take Enter as “activate” (and tick) first
+            return True
+        return super().eventFilter(watched, event)
+
     def chosen(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        ticked = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                  if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        current = self.list.currentItem()
+        if not ticked and current is not None:
+            return [current.data(Qt.ItemDataRole.UserRole)]
+        return ticked
 
     @classmethod
     def ask(cls, parent, stops) -> list[str] | None:

@@ -178,7 +178,8 @@ class SummaryTab(ops.Subscriber, QWidget):
         self._timer.timeout.connect(self.flush)
         self._loading = False
         self._typed = 0  # edits of the texts so far: a dashboard read before the last one keeps them on screen
-        QShortcut(QKeySequence.StandardKey.Undo, self.photos, self._run_undo)
+        QShortcut(QKeySequence.StandardKey.Undo, self.photos, self._run_undo,
+                  whatsThis=self.tr("Undo the last change of the photos"))
 
     # -- event and data ----------------------------------------------------------------------------------------
 

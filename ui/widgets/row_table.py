@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -241,7 +241,7 @@ class RowTable(QWidget):
             ("Ctrl+Up", lambda: self._move(-1), self.tr("Move the row up (in a table)")),
             ("Ctrl+Down", lambda: self._move(1), self.tr("Move the row down (in a table)")),
             (QKeySequence.StandardKey.Delete, self._remove, self.tr("Remove the row (in a table)")),
-            ("Insert", self.sig_add, self.tr("Add a row (in a table)")),
+            ("Insert", self.sig_add.emit, self.tr("Add a row (in a table)")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.view, slot)
             shortcut.setWhatsThis(text)
@@ -263,10 +263,12 @@ class RowTable(QWidget):
 
     def set_rows(self, rows: Sequence, select_id: int | None = None) -> None:
         current = self.current_id() if select_id is None else select_id
+        column = max(self.view.currentIndex().column(), 0)  # the cursor stays in its column (名额 stays 名额)
         self.model.set_rows(rows)
         for i, row in enumerate(rows):
             if row.id == current:
-                self.view.selectRow(i)
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                self.view.selectionModel().setCurrentIndex(self.model.index(i, column), flags)
                 break
 
     def current_index(self) -> int:

@@ -1,0 +1,406 @@
+"""Issue 32's walk-through, driven by the keys as a coordinator types them: the meeting notes' time and Tab order,
+…"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.services import feedback
+from ui.main_window import MainWindow
+
+from .walk import held_demo, settle
+
+
+@pytest.fixture
+def demo_window(workspace, qtbot):
+    held_demo()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _show(window, qtbot, tab: str):
+    widget = window.tab(tab)
+    window.tabs.setCurrentWidget(widget)
+    settle(window, qtbot)
+    return widget
+
+
+# -- 座谈会记录 --------------------------------------------------------------------------------------------------------
+
+def test_a_remark_is_stamped_when_it_is_begun_not_when_the_tab_was_built(demo_window, qtbot, monkeypatch):
+    clock = {"now": dt.datetime(2026, 12, 20, 23, 33)}
+    from ui.feedback.notes import NotesPage
+
+    monkeypatch.setattr(NotesPage, "now", lambda self: clock["now"])
+    notes = _show(demo_window, qtbot, "feedback").notes
+    before = {r.id for r in feedback.notes(demo_window.current_event_id)}
+    clock["now"] = dt.datetime(2026, 12, 20, 23, 42)  # nine minutes later the first speaker begins
+    notes.speaker.setFocus()
+    qtbot.waitUntil(notes.speaker.hasFocus)
+    qtbot.keyClicks(notes.speaker, "Li")
+    clock["now"] = dt.datetime(2026, 12, 20, 23, 45)  # typing the remark takes a while: still 23:42
+    qtbot.keyClick(notes.speaker, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notes.remark
+    notes.remark.insertPlainText("希望增加周末延时服务")
+    qtbot.keyClick(notes.remark, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    added = [r for r in feedback.notes(demo_window.current_event_id) if r.id not in before]
+    assert len(added) == 1 and f"{added[0].noted_at:%H:%M}" == "23:42"
+    # the next remark: its own time, taken when it is begun
+    clock["now"] = dt.datetime(2026, 12, 20, 23, 50)
+    notes.remark.setFocus()
+    notes.remark.insertPlainText("第二条")
+    qtbot.keyClick(notes.remark, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    added = [r for r in feedback.notes(demo_window.current_event_id) if r.id not in before]
+    assert sorted(f"{r.noted_at:%H:%M}" for r in added) == ["23:42", "23:50"]
+
+
+def test_a_time_typed_for_a_remark_is_kept(demo_window, qtbot, monkeypatch):
+    from ui.feedback.notes import NotesPage
+
+    monkeypatch.setattr(NotesPage, "now", lambda self: dt.datetime(2026, 12, 20, 23, 42))
+    notes = _show(demo_window, qtbot, "feedback").notes
+    before = {r.id for r in feedback.notes(demo_window.current_event_id)}
+    notes.time.setFocus()
+    qtbot.waitUntil(notes.time.hasFocus)
+    notes.time.setSelectedSection(notes.time.Section.HourSection)
+    qtbot.keyClicks(notes.time, "1015")
+    qtbot.keyClick(notes.time, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notes.speaker
+    qtbot.keyClicks(notes.speaker, "Wang")
+    notes.remark.setFocus()
+    notes.remark.insertPlainText("纸上记录补录")
+    qtbot.keyClick(notes.remark, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    added = [r for r in feedback.notes(demo_window.current_event_id) if r.id not in before]
+    assert [f"{r.noted_at:%H:%M}" for r in added] == ["10:15"]
+
+
+def test_tab_from_the_recorder_reaches_the_speaker_and_the_remark(demo_window, qtbot):
+    notes = _show(demo_window, qtbot, "feedback").notes
+    notes.recorder.setFocus()
+    qtbot.waitUntil(notes.recorder.hasFocus)
+    seen = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is notes.remark:
+            break
+    assert notes.speaker in seen and seen[-1] is notes.remark
+    assert all(w is notes or notes.isAncestorOf(w) for w in seen), "Tab stays on the page until the remark"
+
+
+# -- 路线 › 常用参观点 ------------------------------------------------------------------------------------------------
+
+def _stops_dialog(qtbot):
+    from desktop_app.services import route
+    from ui.route.tab import CommonStopsDialog
+
+    stops = route.common_stops()
+    dialog = CommonStopsDialog(None, stops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.list.setFocus()
+    qtbot.waitUntil(dialog.list.hasFocus)
+    return dialog, [s.key for s in stops]
+
+
+def test_common_stops_space_ticks_and_enter_adds_exactly_the_ticked(workspace, qtbot):
+    dialog, keys = _stops_dialog(qtbot)
+    assert len(keys) >= 8
+    for row in range(7):  # tick seven, the cursor ending on the seventh
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+        if row < 6:
+            qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen() == keys[:7]
+
+
+def test_common_stops_enter_on_an_unticked_row_does_not_add_it(workspace, qtbot):
+    dialog, keys = _stops_dialog(qtbot)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_End)  # the last one (问卷) ticked alone
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Home)  # the cursor elsewhere, on an unticked stop
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen() == [keys[-1]]
+
+
+def test_common_stops_enter_with_none_ticked_adds_the_highlighted_one(workspace, qtbot):
+    dialog, keys = _stops_dialog(qtbot)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen() == [keys[1]]
+
+
+# -- 方案 › 邀请对象 --------------------------------------------------------------------------------------------------
+
+def test_a_category_named_by_a_number_is_refused(workspace):
+    from desktop_app.errors import UserError
+    from desktop_app.services import events, plan, rows
+    from desktop_app.services.events import EventDraft
+
+    event = events.create_event(EventDraft(unit="某县政务服务中心", title="开放日", date=dt.date(2030, 9, 20)))
+    first = plan.categories(event.id)[0] if hasattr(plan, "categories") else rows.list_rows(
+        plan.CATEGORIES, event.id)[0]
+    for typed in ("0", "8", "６", "12 "):
+        with pytest.raises(UserError) as refused:
+            rows.update_row(plan.CATEGORIES, first.id, name=typed)
+        assert "名额" in str(refused.value) or "number" in str(refused.value)
+    assert rows.update_row(plan.CATEGORIES, first.id, name="2号窗口群众").name == "2号窗口群众"
+
+
+def test_enter_after_the_places_keeps_the_cursor_and_digits_never_rename_a_category(demo_window, qtbot):
+    from desktop_app.services import plan, rows
+
+    plan_tab = demo_window.plan_tab
+    demo_window.tabs.setCurrentWidget(plan_tab)
+    page = plan_tab.page("categories")
+    plan_tab.pages.setCurrentWidget(page)
+    settle(demo_window, qtbot)
+    view = page.table.view
+    names = [r.name for r in rows.list_rows(plan.CATEGORIES, demo_window.current_event_id)]
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(view.model().index(1, 1))  # 名额 of the second category
+    for digits in ("8", "6", "2"):
+        qtbot.keyClicks(view, digits)  # typing opens the editor (any key edits)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not view, timeout=2000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        settle(demo_window, qtbot)
+        qtbot.wait(50)
+        assert view.currentIndex().column() == 1, "the cursor stays in 名额"
+    after = rows.list_rows(plan.CATEGORIES, demo_window.current_event_id)
+    assert [r.name for r in after] == names
+    assert after[1].quota == 2
+
+
+# -- 签到: a question never takes the next scan ------------------------------------------------------------------------
+
+@pytest.fixture
+def off_day_checkin(workspace, qtbot):
+    from desktop_app.demo import create_demo_event
+    from desktop_app.services import checkin
+
+    event = create_demo_event(dt.date.today() + dt.timedelta(days=13))
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab = _show(window, qtbot, "checkin")
+    people = [p for p in checkin.people(event.id) if p.status == "confirmed" and p.pass_code]
+    return window, tab, people
+
+
+def _entries(invitee_id: int) -> int:
+    """Check-ins recorded for the person (early ones too: they are not arrivals, but they are recorded)."""
+    from db import models
+
+    return models.CheckIn.select().where(models.CheckIn.invitee == invitee_id).count()
+
+
+def _scan(qtbot, widget, code: str) -> None:
+    qtbot.keyClicks(widget, code)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_off_the_event_day_a_scan_is_refused_by_name_and_the_next_one_too(off_day_checkin, qtbot):
+
+    window, tab, people = off_day_checkin
+    first, second = people[:2]
+    tab.search.setFocus()
+    qtbot.waitUntil(tab.search.hasFocus)
+    _scan(qtbot, tab.search, first.pass_code)
+    # the scanner goes on at once, into whatever has the keyboard now (a question under the old code)
+    _scan(qtbot, QApplication.activeModalWidget() or QApplication.focusWidget(), second.pass_code)
+    settle(window, qtbot)
+    assert QApplication.activeModalWidget() is None
+    assert _entries(first.id) == _entries(second.id) == 0
+    assert tab.result.property("outcome") == "refused" and second.name in tab.result.text()
+    assert tab.allow_button.isVisible()
+    qtbot.keyClick(tab.search, Qt.Key.Key_Tab)  # the next stop after the search field: “Check in today anyway”
+    assert QApplication.focusWidget() is tab.allow_button
+    qtbot.keyClick(tab.allow_button, Qt.Key.Key_Space)
+    assert not tab.allow_button.isVisible() and tab.search.hasFocus()
+    with qtbot.waitSignal(tab.sig_checked_in) as admitted:
+        _scan(qtbot, tab.search, second.pass_code)
+    assert admitted.args[0].person.id == second.id and tab.result.property("outcome") == "ok"
+
+
+def test_a_scan_typed_into_the_admit_question_is_kept_for_its_own_holder(off_day_checkin, qtbot, monkeypatch):
+    from desktop_app.services import checkin, roster
+
+    window, tab, people = off_day_checkin
+    tab.allow_off_day()
+    pending, scanned = people[0], people[1]
+    roster.set_status([pending.id], "registered")
+    tab.reload()
+    settle(window, qtbot)
+    assert checkin.person(pending.id).status == "registered"
+    shown = []
+
+    def scanner_types_on():
+        box = QApplication.activeModalWidget()
+        shown.append(box)
+        if box is not None:
+            _scan(qtbot, box.focusWidget() or box, scanned.pass_code)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(100, scanner_types_on)
+    _scan(qtbot, tab.search, pending.pass_code)
+    qtbot.waitUntil(lambda: _entries(scanned.id) == 1, timeout=3000)
+    assert shown and shown[0] is not None, "the question was asked"
+    assert _entries(pending.id) == 0, "the scan's Enter did not admit the person asked about"
+    assert checkin.person(pending.id).status == "registered"
+
+
+# -- one count for one thing -----------------------------------------------------------------------------------------
+
+def test_check_ins_before_the_day_are_not_counted_as_arrived_on_screen(off_day_checkin, qtbot):
+    from desktop_app.services import checkin
+
+    window, tab, people = off_day_checkin
+    tab.allow_off_day()
+    for person in people[:3]:
+        with qtbot.waitSignal(tab.sig_checked_in):
+            _scan(qtbot, tab.search, person.pass_code)
+    assert tab._tally.checked_in == 0
+    assert tab.counts.text().splitlines()[0].startswith(("Arrived 0 ", "已到 0 "))
+    assert tab.recent.count() == 3  # listed, marked as before the day
+    checkin.set_early_counted(window.current_event_id, True)  # the coordinator counts the rehearsal
+    tab.reload()
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: tab._tally.checked_in == 3, timeout=5000)
+
+
+def _ledger(window, qtbot):
+    tab = _show(window, qtbot, "feedback")
+    tab.pages.setCurrentWidget(tab.ledger)
+    settle(window, qtbot)
+    return tab.ledger
+
+
+def test_the_ledger_shows_the_deadline_and_the_status_as_the_assignment_is_typed(demo_window, qtbot):
+    from desktop_app.domain import feedback as fb
+
+    event_id = demo_window.current_event_id
+    row = feedback.add_suggestion(event_id, content="希望延长周六服务时间")
+    ledger = _ledger(demo_window, qtbot)
+    ledger.reload(row.id)
+    assert ledger._current is not None and ledger._current.id == row.id
+    assert ledger.status.currentData() == "pending" and ledger.due_date.value() is None
+    ledger.department.setFocus()
+    ledger.department.lineEdit().insert("税务窗口")
+    ledger.assigned_at.setFocus()
+    qtbot.waitUntil(ledger.assigned_at.hasFocus)
+    qtbot.keyClicks(ledger.assigned_at, "20261221")
+    expected = feedback.due_for(event_id, dt.date(2026, 12, 21)).date
+    assert ledger.due_date.value() == expected, "the deadline shows before saving"
+    assert ledger.status.currentData() == "in_progress"
+    qtbot.keyClick(ledger.assigned_at, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(demo_window, qtbot)
+    saved = next(r for r in feedback.suggestions(event_id) if r.id == row.id)
+    assert (saved.status, saved.department, saved.assigned_at, saved.due_date) == (
+        "in_progress", "税务窗口", dt.date(2026, 12, 21), expected)
+    assert fb.STATUS_CN[saved.status] == "办理中"
+
+
+def test_the_ledger_counts_handled_as_the_documents_do(demo_window, qtbot):
+    from desktop_app.services.summary import ANSWERED_STATUSES, DONE_STATUSES
+
+    rows = feedback.suggestions(demo_window.current_event_id)
+    done = sum(r.status in DONE_STATUSES for r in rows)
+    answered = sum(r.status in ANSWERED_STATUSES for r in rows)
+    assert answered and done > sum(r.status == "done" for r in rows), "the demo has answered suggestions"
+    ledger = _ledger(demo_window, qtbot)
+    text = ledger.counts.text()
+    assert (f"Handled {done}" in text or f"已办结 {done}" in text), text
+    assert (f"Answered {answered}" in text or f"已反馈 {answered}" in text), text
+
+
+def test_the_reply_rule_points_to_where_it_is_changed(demo_window, qtbot):
+    ledger = _ledger(demo_window, qtbot)
+    hint = ledger.due_hint.text()
+    assert "Rule thresholds" in hint or "规则参数" in hint, hint
+
+
+# -- English -----------------------------------------------------------------------------------------------------------
+
+def test_english_dates_and_labels_are_english(workspace, qtbot):
+    from desktop_app import i18n
+    from ui.widgets.fields import shown_date
+
+    before = i18n.language()
+    try:
+        i18n.set_language("en")
+        assert shown_date(dt.date(2026, 11, 7)) == "2026-11-07"
+        held_demo()
+        window = MainWindow(workspace)
+        qtbot.addWidget(window)
+        window.show()
+        window.tabs.setCurrentWidget(window.plan_tab)
+        window.plan_tab.nav.setCurrentRow(window.plan_tab.PAGES.index("milestones"))
+        settle(window, qtbot)
+        milestones = window.plan_tab.page("milestones")
+        qtbot.waitUntil(lambda: milestones.tree.topLevelItemCount() > 0, timeout=5000)
+        item = milestones.tree.topLevelItem(0)
+        assert "年" not in item.text(1) and "年" not in milestones.tree.topLevelItem(0).text(3)
+        categories = window.plan_tab.page("categories")
+        assert "public representatives" in categories.summary.text()
+        ledger = _ledger(window, qtbot)
+        assert ledger.model.rowCount() and any(
+            ledger.model.index(r, c).data() == "Answered" for r in range(ledger.model.rowCount())
+            for c in range(ledger.model.columnCount()))
+    finally:
+        i18n.set_language(before)
+    assert shown_date(dt.date(2026, 11, 7)) == ("2026年11月7日" if before != "en" else "2026-11-07")
+
+
+def test_a_not_found_goes_away_when_the_next_search_is_typed(off_day_checkin, qtbot):
+    _window, tab, _people = off_day_checkin
+    tab.allow_off_day()
+    _scan(qtbot, tab.search, "ZZZZZZ")
+    assert tab.result.property("outcome") == "unknown" and "ZZZZZZ" in tab.result.text()
+    qtbot.keyClicks(tab.search, "w")  # the field was selected: the next search replaces it
+    assert tab.result.property("outcome") == "idle" and "ZZZZZZ" not in tab.result.text()
+
+
+def test_a_finding_about_two_pages_names_both(demo_window, qtbot):
+    from desktop_app.domain import rules
+    from desktop_app.services import plan
+
+    snapshot = plan.snapshot(demo_window.current_event_id)
+    bare = snapshot._replace(leading_group=(), forms=(), experiences=())
+    finding = next(f for f in rules.check(bare) if f.rule == "announcement_items")
+    assert "参加领导" in finding.text() and "活动形式" in finding.text()
+    assert (finding.page, finding.also) == ("organisation", ("details",))
+    item = demo_window.plan_tab.review._item(finding, dt.date.today())
+    names = [demo_window.plan_tab.place_name(p) for p in ("organisation", "details")]
+    assert all(names) and all(n in item.text() for n in names), item.text()
+
+
+def test_venue_mode_puts_one_figure_on_a_line(off_day_checkin, qtbot):
+    window, tab, _people = off_day_checkin
+    window.resize(1366, 768)
+    qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+    try:
+        assert tab.venue_button.isChecked()
+        lines = tab.counts.text().splitlines()
+        assert lines[1] in ("Walk-ins: 0", "现场报名 0 人"), lines
+        metrics = tab.counts.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        assert widest <= tab.counts.width(), "no figure is broken over two lines"
+    finally:
+        qtbot.keyClick(tab.search, Qt.Key.Key_F11)
