@@ -79,15 +79,23 @@ def clone(template: Path, target: Path, unit: str, day: dt.date, rng: random.Ran
     record["suggestions"].update(received=received, replied=replied, replied_on_time=replied,
                                  overdue=received - replied, adopted=rng.randint(0, replied), partly_adopted=0)
     (target / "record.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    previous = os.environ.get("OPENDAY_DATA_DIR")
+    os.environ["OPENDAY_DATA_DIR"] = str(key_home)
+    try:
+        own = signing.installation_fingerprint()
+    finally:
+        os.environ["OPENDAY_DATA_DIR"] = previous or ""
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    old = manifest["signature"]["fingerprint"]
+    cover = next(target.glob("00_*.docx"))  # the 归档目录 prints the unit's own fingerprint
+    _replace_in_docx(cover, old, own)
     manifest.update(event_uuid=event_uuid, event_date=day.isoformat(),
                     created_at=dt.datetime.combine(day + dt.timedelta(days=3), dt.time(10)).astimezone().isoformat())
     for entry in manifest["files"]:
-        if entry["path"] == "record.json":
-            data = (target / "record.json").read_bytes()
+        if entry["path"] in ("record.json", cover.name):
+            data = (target / entry["path"]).read_bytes()
             entry["size"], entry["sha256"] = len(data), hashlib.sha256(data).hexdigest()
     manifest.pop("signature", None)
-    previous = os.environ.get("OPENDAY_DATA_DIR")
     os.environ["OPENDAY_DATA_DIR"] = str(key_home)
     try:
         signed = signing.sign(manifest)
@@ -95,6 +103,20 @@ def clone(template: Path, target: Path, unit: str, day: dt.date, rng: random.Ran
         os.environ["OPENDAY_DATA_DIR"] = previous or ""
     (target / "manifest.json").write_text(json.dumps(signed, ensure_ascii=False, indent=2), encoding="utf-8")
     return target
+
+
+def _replace_in_docx(path: Path, old: str, new: str) -> None:
+    """``old`` replaced by ``new`` in the document's text (the parts rewritten, the others copied)."""
+    import zipfile
+
+    temp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(old.encode("utf-8"), new.encode("utf-8"))
+            target.writestr(info, data)
+    temp.replace(path)
 
 
 def make_district(root: Path, units: int, years: int, per_year: int, seed: int = 7) -> tuple[Path, set[str]]:
@@ -147,9 +169,11 @@ def window_stall(root: Path, stick: Path, fingerprints: set[str]) -> float:
     ticker.timeout.connect(tick)
     ticker.start()
     loop = QEventLoop()
-    rows = dialog.received.rowCount
+    finished = []
+    shown = dialog.show_result
+    dialog.show_result = lambda report: finished.append(report) or shown(report)
     dialog.add_packages([stick], tuple(fingerprints))
-    while rows() == 0:
+    while not finished:
         QTimer.singleShot(50, loop.quit)
         loop.exec()
     ticker.stop()

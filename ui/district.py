@@ -48,7 +48,6 @@ class DistrictDialog(QDialog):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
             table.setWordWrap(False)  # a fingerprint or a time on one line, never half of it
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.verticalHeader().hide()
         self.received.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.year = QSpinBox(self)
@@ -96,6 +95,9 @@ class DistrictDialog(QDialog):
 
     def reload(self) -> None:
         shown = view.overview(self.year.value())
+        for table in (self.units, self.received):
+            table.setUpdatesEnabled(False)  # filled in one go and measured once, not once per cell
+            table.setSortingEnabled(False)
         self.units.setRowCount(len(shown.units))
         for row, unit in enumerate(shown.units):
             values = (unit.name, self.tr("yes") if unit.expected else self.tr("no"), unit.fingerprint or "—",
@@ -109,6 +111,9 @@ class DistrictDialog(QDialog):
                       self.tr("current"))
             for col, value in enumerate(values):
                 self.received.setItem(row, col, QTableWidgetItem(value))
+        for table in (self.units, self.received):
+            table.resizeColumnsToContents()
+            table.setUpdatesEnabled(True)
         self.status.setText(self.tr("{year}: {reported} of {expected} units reported, {events} events.").format(
             year=self.year.value(), reported=shown.reported, expected=shown.expected, events=shown.events))
 

@@ -10,6 +10,7 @@ manifest's time of writing); the older stays as history."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import shutil
 import tempfile
@@ -266,6 +267,10 @@ def add_packages(sources: Iterable[Path | str], *, trust: Iterable[str] = (),
         finally:
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)  # an internal package holds full ID numbers
+            # The documents opened to check their kind leave cycles (lxml's proxies); collected young, package by
+            # package, they never pile up into one long full pass that would hold the window (the window's worker
+            # pauses the automatic collector while a job runs).
+            gc.collect(1)
     if progress is not None:
         progress(len(found), len(found), "")
     return report
