@@ -318,7 +318,7 @@ def test_the_ledger_shows_the_deadline_and_the_status_as_the_assignment_is_typed
 
 
 def test_the_ledger_counts_handled_as_the_documents_do(demo_window, qtbot):
-    from desktop_app.services.summary import ANSWERED_STATUSES, DONE_STATUSES
+    from desktop_app.domain.feedback import ANSWERED_STATUSES, DONE_STATUSES
 
     rows = feedback.suggestions(demo_window.current_event_id)
     done = sum(r.status in DONE_STATUSES for r in rows)
