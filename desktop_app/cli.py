@@ -264,17 +264,18 @@ def _reading(args, read):
 
     from db.connection import READ_ATTEMPTS, READ_PAUSE_S, transient
 
-    for attempt in range(READ_ATTEMPTS):
+    attempt = 0
+    while True:
         workspace = _open(args, create=False, write=False)
         try:
             return read()
         except Exception as exc:
-            if not (workspace.opened.read_only and transient(exc)) or attempt == READ_ATTEMPTS - 1:
+            attempt += 1
+            if not (workspace.opened.read_only and transient(exc)) or attempt == READ_ATTEMPTS:
                 raise
         finally:
             workspace.close()
-        time.sleep(READ_PAUSE_S * (attempt + 1))
-    raise AssertionError("unreachable")  # the loop returns or raises
+        time.sleep(READ_PAUSE_S * attempt)
 
 
 def cmd_demo(args) -> int:

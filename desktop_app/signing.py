@@ -218,7 +218,8 @@ def normalise_fingerprint(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
 
 
-def _formatted(text: str) -> str:
+def formatted_fingerprint(text: str) -> str:
+    """A fingerprint as the 归档目录 prints it: eight groups of four hex digits."""
     digits = normalise_fingerprint(text)
     return " ".join(digits[i:i + 4] for i in range(0, 32, 4))
 
@@ -257,7 +258,7 @@ def _fingerprint_of(value: str) -> str:
     """A fingerprint typed (spaces ignored), or the fingerprint of a public key in a PEM file."""
     digits = normalise_fingerprint(value)
     if len(digits) == 32 and len(value.replace(" ", "").replace("-", "")) == 32:
-        return _formatted(digits)
+        return formatted_fingerprint(digits)
     path = Path(value).expanduser()
     if path.is_file():
         from cryptography.exceptions import UnsupportedAlgorithm
@@ -286,7 +287,7 @@ def trust(value: str, name: str) -> KnownKey:
 
 
 def forget(value: str) -> None:
-    found = _formatted(value)
+    found = formatted_fingerprint(value)
     trusted = _read_json(_trust_path(), [])
     kept = [t for t in trusted if t["fingerprint"] != found]
     if len(kept) == len(trusted):

@@ -75,12 +75,10 @@ class Reader(threading.Thread):
 
     def wait_for(self, prefix: str, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
-        seen = 0
         while time.monotonic() < deadline:
-            for line in self.lines[seen:]:
-                if line.startswith(prefix):
-                    return line
-            seen = 0
+            found = next((line for line in self.lines if line.startswith(prefix)), None)
+            if found is not None:
+                return found
             time.sleep(0.01)
         raise AssertionError(f"no {prefix!r} in {self.lines}")
 
@@ -223,7 +221,7 @@ def test_four_checkin_commands_started_together_answer_every_code(tmp_path):
     path, codes = _held_demo(tmp_path)
     shares = [codes[i::4] for i in range(4)]
     procs = []
-    for share in shares:
+    for _share in shares:  # one command per share, all started before any reads its codes
         proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "checkin", "--db", str(path), "--event", "1",
                                  "--codes", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)

@@ -25,6 +25,7 @@ from .. import i18n
 from ..domain import record as record_rules
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..signing import formatted_fingerprint as _fp
 from ..signing import normalise_fingerprint
 
 MANIFEST, RECORD = "manifest.json", "record.json"
@@ -89,12 +90,6 @@ class _Refusal(Exception):
     def __init__(self, code: str, **params):
         super().__init__(code)
         self.code, self.params = code, params
-
-
-def _fp(text: str) -> str:
-    """A fingerprint as the 归档目录 prints it: groups of four hex digits."""
-    digits = normalise_fingerprint(text)
-    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
 
 
 # -- finding packages -----------------------------------------------------------------------------------------------

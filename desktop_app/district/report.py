@@ -8,10 +8,19 @@ import datetime as dt
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from ..documents.model import Document, Heading, Paragraph, Picture, Table, Title, number_headings, workbook_properties
+from ..documents.model import (
+    Document,
+    Heading,
+    Paragraph,
+    Picture,
+    Table,
+    Title,
+    number_headings,
+    workbook_properties,
+)
 from ..documents.signup_xlsx import BOX, CENTRE, LEFT, _a4
 from ..domain.dates import cn_date
 from ..domain.plan import DocFonts

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from db import models
 
-from .packages import MANIFEST, _fp
+from ..signing import formatted_fingerprint
+from .packages import MANIFEST
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def overview(year: int) -> Overview:
     counts = dict(P.select(P.unit, models.fn.COUNT(P.id))
                   .where(P.replaced_by.is_null() & (P.event_date >= start) & (P.event_date <= end))
                   .group_by(P.unit).tuples())
-    units = [UnitRow(u.name, bool(u.expected), _fp(u.fingerprint) if u.fingerprint else "", counts.get(u.id, 0))
+    units = [UnitRow(u.name, bool(u.expected), formatted_fingerprint(u.fingerprint) if u.fingerprint else "", counts.get(u.id, 0))
              for u in U.select().order_by(~U.expected, U.position, U.name)]
     rows = [PackageRow(name, title, day, local_time(received), replaced is not None)
             for name, title, day, received, replaced in
@@ -61,6 +62,6 @@ def fingerprint_of(source: str | Path) -> str:
     what the window asks the coordinator to compare with the unit's paper."""
     try:
         manifest = json.loads((Path(source) / MANIFEST).read_text(encoding="utf-8"))
-        return _fp(str(manifest["signature"]["fingerprint"]))
+        return formatted_fingerprint(str(manifest["signature"]["fingerprint"]))
     except (OSError, ValueError, KeyError, TypeError):
         return ""
