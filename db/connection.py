@@ -172,9 +172,10 @@ def size_damage(path: Path) -> str:
 def transient(exc: BaseException) -> bool:
     """A read-only connection's error that passes when read again: the window was writing the -shm's header
     while it was read (``readonly_shm`` cannot wait on the window's lock the way a writer would), or the window
-    died mid-write and the next open recovers the -wal."""
+    died mid-write and the next open recovers the -wal, or the window closed (removing its -shm) between our
+    look at the -shm and SQLite's open of it."""
     return is_sqlite_error(exc) and (sqlite_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY,
-                                                          SQLITE_PROTOCOL)
+                                                          SQLITE_PROTOCOL, SQLITE_CANTOPEN)
                                      or str(exc) in ("database is locked", "locking protocol"))
 
 

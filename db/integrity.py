@@ -40,22 +40,44 @@ def _signature(path: Path) -> tuple:
     return stat(path), stat(side(path, "-wal"))
 
 
+# SQLite's primary codes of a read that passes when made again: BUSY, LOCKED and PROTOCOL (a writer was busy),
+# READONLY and CANTOPEN (the companions changed between our look at them and SQLite's open); the last two are
+# also what a folder one may not write gives, so they are tried again only a few times
+_PASSING = {5: 20, 6: 20, 15: 20, 8: 4, 14: 4}
+_PASSING_PAUSE_S = 0.05
+
+
 def look(path: Path) -> Look:
     """``_look_once``; a file read without locks (immutable) that looks damaged is looked at again twice, a tenth
     of a second apart: a command that began writing meanwhile can make one read see pages half-written, which is
-    not damage."""
+    not damage. A read that met the companions changing under it (a command closing removes its -wal and -shm
+    between our look at them and SQLite's open: "unable to open database file") is made again, the way of
+    reading chosen anew."""
     for _attempt in range(2):
         if side(path, "-wal").exists():
             break  # read with SQLite's locks: once is enough
         try:
-            found = _look_once(path)
+            found = _look_passing(path)
         except sqlite3.DatabaseError:
             pass
         else:
             if found.check == ("ok",):
                 return found
         time.sleep(0.1)
-    return _look_once(path)
+    return _look_passing(path)
+
+
+def _look_passing(path: Path) -> Look:
+    attempt = 0
+    while True:
+        try:
+            return _look_once(path)
+        except sqlite3.OperationalError as exc:
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            attempt += 1
+            if attempt >= _PASSING.get(code, 0):
+                raise
+        time.sleep(_PASSING_PAUSE_S * attempt)
 
 
 def _look_once(path: Path) -> Look:

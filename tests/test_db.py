@@ -120,6 +120,31 @@ def test_the_integrity_check_started_early_is_used_while_the_file_is_unchanged(t
     assert len(looked) == 3  # the thread's, and the one made again for the changed file
 
 
+def test_the_look_is_made_again_when_a_closing_writer_removes_the_companions_under_it(tmp_path, monkeypatch):
+    """The look chooses how to read from the companions it sees; a command that closes between that choice and
+    SQLite's open removes its -wal and -shm ("unable to open database file" for a -shm only read). That is no
+    reason to refuse the file: the look is made again (CI met this race once in a hundred kill rounds)."""
+    path = tmp_path / "a.sqlite3"
+    close_database(open_database(path, auto_backup=False))
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode=wal")
+    writer.execute("CREATE TABLE t (x)")
+    assert integrity.side(path, "-wal").exists() and integrity.side(path, "-shm").exists()
+    real_connect = sqlite3.connect
+    closed = []
+
+    def connect_after_the_writer_closed(address, **kwargs):
+        if not closed:
+            writer.close()  # the last connection: removes the -wal and the -shm
+            closed.append(address)
+        return real_connect(address, **kwargs)
+
+    monkeypatch.setattr(integrity.sqlite3, "connect", connect_after_the_writer_closed)
+    found = integrity.look(path)
+    assert "readonly_shm=1" in closed[0]  # chosen while the -shm was there
+    assert found.check == ("ok",) and found.tables > 1
+
+
 def test_damage_found_by_the_early_check_refuses_the_file_untouched(tmp_path):
     path = corrupt_copy(tmp_path)
     before = digest(path)
