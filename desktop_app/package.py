@@ -454,13 +454,25 @@ def judged(report: VerifyReport, *, key: str | None = None) -> VerifyReport:
 _PRINTED_FINGERPRINT = re.compile(r"密钥指纹：([0-9A-F]{4}(?: [0-9A-F]{4}){7})")
 
 
+_PARAGRAPH = re.compile(rb"<w:p[ >].*?</w:p>", re.S)
+_RUN_TEXT = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+
+
 def cover_fingerprint(path: Path) -> str:
-    """The fingerprint the package's 归档目录 prints, or "" (none found, or the file does not open)."""
-    from docx import Document as Docx
+    """The fingerprint the package's 归档目录 prints, or "" (none found, or the file does not open). Its
+    paragraphs' text is read from the document part as it is stored, without building the document: a district
+    office checks hundreds of packages on a worker, and building each 目录 held the window's thread for tens of
+    milliseconds at a time."""
+    from html import unescape
 
     try:
-        text = "\n".join(p.text for p in Docx(str(path)).paragraphs)
-    except Exception:  # noqa: BLE001 - a damaged 目录 is already a wrong-kind or mismatched file
-        return ""
+        with zipfile.ZipFile(path) as z:
+            body = z.read("word/document.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return ""  # a damaged 目录 is already a wrong-kind or mismatched file
+    text = "\n".join(unescape(b"".join(_RUN_TEXT.findall(paragraph)).decode("utf-8", "replace"))
+                     for paragraph in _PARAGRAPH.findall(body))
     found = _PRINTED_FINGERPRINT.search(text)
     return found.group(1) if found else ""
+
+

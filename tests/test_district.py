@@ -246,8 +246,8 @@ def test_the_district_window_adds_a_stick_trusting_each_key_once_and_writes_the_
         qtbot.waitUntil(lambda: len(shown) >= 2, timeout=60000)  # refused untrusted, then added once trusted
         assert len(questions) == len(UNITS)  # one question per unit's key, with its fingerprint
         assert all(any(_fingerprint(made[(unit, 0)]) in q for q in questions) for unit in UNITS)
-        assert dialog.received.rowCount() == 6
-        assert dialog.units.rowCount() == len(UNITS)
+        assert dialog.received.model().rowCount() == 6
+        assert dialog.units.model().rowCount() == len(UNITS)
         assert "6" in dialog.status.text()  # six added
         out = root / "window-report"
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
@@ -277,9 +277,10 @@ def test_the_units_list_is_edited_in_the_window(tmp_path, qtbot, monkeypatch):
         for name in ("县文化旅游局", "县审批服务管理局", "  县文化旅游局 "):
             monkeypatch.setattr(QInputDialog, "getText", lambda *a, n=name, **k: (n, True))
             qtbot.mouseClick(dialog.add_unit_button, Qt.MouseButton.LeftButton)
-        assert [dialog.units.item(r, 0).text() for r in range(dialog.units.rowCount())] == ["县文化旅游局",
-                                                                                               "县审批服务管理局"]
-        dialog.units.setCurrentCell(0, 0)
+        model = dialog.units.model()
+        assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["县文化旅游局", "县审批服务管理局"]
+        first = dialog.units.visualRect(model.index(0, 0)).center()
+        qtbot.mouseClick(dialog.units.viewport(), Qt.MouseButton.LeftButton, pos=first)
         qtbot.mouseClick(dialog.remove_unit_button, Qt.MouseButton.LeftButton)
         assert figures.year_figures(YEAR).missing == ["县审批服务管理局"]
     finally:

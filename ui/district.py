@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,10 @@ from desktop_app.district import figures, packages, view
 from desktop_app.errors import UserError
 
 from . import ops
+from .widgets.list_model import Col, ListTableModel
+
+
+RESIZE_ROWS = 30
 
 
 class DistrictDialog(QDialog):
@@ -36,19 +39,37 @@ class DistrictDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("District summary"))
         self.resize(1100, 640)
-        self.units = QTableWidget(0, 4, self)
+        self.units_model = ListTableModel([
+            Col(self.tr("Unit"), lambda u: u.name),
+            Col(self.tr("On the list"), lambda u: self.tr("yes") if u.expected else self.tr("no"), align_centre=True),
+            Col(self.tr("Trusted key"), lambda u: u.fingerprint or "—"),
+            Col(self.tr("Events this year"), lambda u: str(u.events) if u.events else self.tr("not reported"),
+                align_centre=True),
+        ], self)
+        self.received_model = ListTableModel([
+            Col(self.tr("Unit"), lambda p: p.unit),
+            Col(self.tr("Event"), lambda p: p.title),
+            Col(self.tr("Date"), lambda p: p.date.isoformat() if p.date else "—", align_centre=True),
+            Col(self.tr("Received"), lambda p: p.received.strftime("%Y-%m-%d %H:%M"), align_centre=True),
+            Col(self.tr("State"), lambda p: self.tr("replaced") if p.replaced else self.tr("current"),
+                align_centre=True),
+        ], self)
+        self.units = QTableView(self)
         self.units.setObjectName("district_units")
-        self.units.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("On the list"), self.tr("Trusted key"),
-                                              self.tr("Events this year")])
-        self.received = QTableWidget(0, 5, self)
+        self.units.setModel(self.units_model)
+        self.received = QTableView(self)
         self.received.setObjectName("district_packages")
-        self.received.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Event"), self.tr("Date"),
-                                                 self.tr("Received"), self.tr("State")])
+        self.received.setModel(self.received_model)
         for table in (self.units, self.received):
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+            table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
             table.setWordWrap(False)  # a fingerprint or a time on one line, never half of it
             table.verticalHeader().hide()
+            # a model, not an item per cell, and the columns measured on the first rows, not on hundreds: a
+            # unit's name or a fingerprint is as wide in row 400 as in row 40 (filling and measuring 400
+            # packages' cells held the window over 100 ms after an add)
+            table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.received.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
@@ -95,25 +116,10 @@ class DistrictDialog(QDialog):
 
     def reload(self) -> None:
         shown = view.overview(self.year.value())
-        for table in (self.units, self.received):
-            table.setUpdatesEnabled(False)  # filled in one go and measured once, not once per cell
-            table.setSortingEnabled(False)
-        self.units.setRowCount(len(shown.units))
-        for row, unit in enumerate(shown.units):
-            values = (unit.name, self.tr("yes") if unit.expected else self.tr("no"), unit.fingerprint or "—",
-                      str(unit.events) if unit.events else self.tr("not reported"))
-            for col, value in enumerate(values):
-                self.units.setItem(row, col, QTableWidgetItem(value))
-        self.received.setRowCount(len(shown.packages))
-        for row, item in enumerate(shown.packages):
-            values = (item.unit, item.title, item.date.isoformat() if item.date else "—",
-                      item.received.strftime("%Y-%m-%d %H:%M"), self.tr("replaced") if item.replaced else
-                      self.tr("current"))
-            for col, value in enumerate(values):
-                self.received.setItem(row, col, QTableWidgetItem(value))
+        self.units_model.set_rows(shown.units)
+        self.received_model.set_rows(shown.packages)
         for table in (self.units, self.received):
             table.resizeColumnsToContents()
-            table.setUpdatesEnabled(True)
         self.status.setText(self.tr("{year}: {reported} of {expected} units reported, {events} events.").format(
             year=self.year.value(), reported=shown.reported, expected=shown.expected, events=shown.events))
 
@@ -146,11 +152,11 @@ class DistrictDialog(QDialog):
             self.status.setText(self.tr("“{name}” is on the list already, or empty.").format(name=name.strip()))
 
     def remove_unit(self) -> None:
-        row = self.units.currentRow()
-        if row < 0:
+        unit = self.units_model.row_at(self.units.currentIndex().row())
+        if unit is None:
             self.status.setText(self.tr("Choose a unit in the list first."))
             return
-        packages.remove_expected_unit(self.units.item(row, 0).text())
+        packages.remove_expected_unit(unit.name)
         self.reload()
 
     def add_zips(self) -> None:
