@@ -249,6 +249,10 @@ def test_the_district_window_adds_a_stick_trusting_each_key_once_and_writes_the_
         assert dialog.received.model().rowCount() == 6
         assert dialog.units.model().rowCount() == len(UNITS)
         assert "6" in dialog.status.text()  # six added
+        qtbot.keyClick(dialog.year, Qt.Key.Key_Down)
+        qtbot.keyClick(dialog.year, Qt.Key.Key_Up)  # the year shown again: its overview in the status line
+        # no list of expected units yet: the units that sent a package are counted, not "0 of 0 units reported"
+        assert f"from {len(UNITS)} units" in dialog.status.text() and "empty" in dialog.status.text()
         out = root / "window-report"
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
         qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)

@@ -120,8 +120,13 @@ class DistrictDialog(QDialog):
         self.received_model.set_rows(shown.packages)
         for table in (self.units, self.received):
             table.resizeColumnsToContents()
-        self.status.setText(self.tr("{year}: {reported} of {expected} units reported, {events} events.").format(
-            year=self.year.value(), reported=shown.reported, expected=shown.expected, events=shown.events))
+        if shown.expected:
+            self.status.setText(self.tr("{year}: {reported} of {expected} units reported, {events} events.").format(
+                year=self.year.value(), reported=shown.reported, expected=shown.expected, events=shown.events))
+        else:  # no list yet: who has not reported cannot be told
+            self.status.setText(self.tr("{year}: {events} events from {units} units. The list of expected units is "
+                                        "empty: import it to see who has not reported.").format(
+                year=self.year.value(), events=shown.events, units=shown.reporting))
 
     # -- actions ---------------------------------------------------------------------------------------------------
 

@@ -35,8 +35,9 @@ class Overview:
     units: list[UnitRow]
     packages: list[PackageRow]
     expected: int
-    reported: int
+    reported: int  # units on the list with a package of the year
     events: int
+    reporting: int = 0  # units with a package of the year, on the list or not
 
 
 def overview(year: int) -> Overview:
@@ -54,7 +55,8 @@ def overview(year: int) -> Overview:
             P.select(U.name, P.event_title, P.event_date, P.received_at, P.replaced_by).join(U)
             .order_by(P.received_at.desc(), P.id.desc()).limit(500).tuples()]
     return Overview(units, rows, sum(1 for u in units if u.expected),
-                    sum(1 for u in units if u.expected and u.events), sum(counts.values()))
+                    sum(1 for u in units if u.expected and u.events), sum(counts.values()),
+                    sum(1 for u in units if u.events))
 
 
 def fingerprint_of(source: str | Path) -> str:

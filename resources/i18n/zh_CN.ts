@@ -1039,6 +1039,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>{year}年：名单中 {expected} 个单位已报送 {reported} 个，共 {events} 场活动。</translation>
     </message>
     <message>
+        <source>{year}: {events} events from {units} units. The list of expected units is empty: import it to see who has not reported.</source>
+        <translation>{year}年：{units} 个单位报送 {events} 场活动。应报单位名单为空：导入名单后可查看哪些单位尚未报送。</translation>
+    </message>
+    <message>
         <source>Units list</source>
         <translation>单位名单</translation>
     </message>
