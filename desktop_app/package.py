@@ -441,8 +441,9 @@ def judged(report: VerifyReport, *, key: str | None = None) -> VerifyReport:
                 signature = "other-key"
         elif signer.kind == "unknown":
             signature = "unknown-key"
-        printed = report.cover_fingerprint
-        if signature == "ok" and printed and \
+        printed = report.cover_fingerprint  # an unknown signer of a package whose 目录 prints another key: not
+        # someone to trust, the package was signed again after it was written
+        if signature in ("ok", "unknown-key") and printed and \
                 signing.normalise_fingerprint(printed) != signing.normalise_fingerprint(report.fingerprint):
             signature = "cover-differs"
     files_ok = not (report.missing or report.extra or report.mismatched or report.wrong_kind

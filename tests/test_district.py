@@ -224,6 +224,7 @@ def test_the_district_window_adds_a_stick_trusting_each_key_once_and_writes_the_
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+    from desktop_app.district import view
     from desktop_app.workspace import open_workspace
     from ui.district import DistrictDialog
     from ui.main_window import MainWindow
@@ -252,7 +253,11 @@ def test_the_district_window_adds_a_stick_trusting_each_key_once_and_writes_the_
         qtbot.keyClick(dialog.year, Qt.Key.Key_Down)
         qtbot.keyClick(dialog.year, Qt.Key.Key_Up)  # the year shown again: its overview in the status line
         # no list of expected units yet: the units that sent a package are counted, not "0 of 0 units reported"
-        assert f"from {len(UNITS)} units" in dialog.status.text() and "empty" in dialog.status.text()
+        shown = view.overview(YEAR)
+        assert shown.expected == 0 and shown.reporting == len(UNITS)
+        assert dialog.status.text() == dialog.tr(
+            "{year}: {events} events from {units} units. The list of expected units is empty: import it to see who "
+            "has not reported.").format(year=YEAR, events=shown.events, units=len(UNITS))
         out = root / "window-report"
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
         qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)

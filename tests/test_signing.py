@@ -72,7 +72,8 @@ def test_a_package_signed_again_by_another_key_is_not_ok_and_names_the_signer(he
     stranger = _resign_edited(result.folder, other_dir, monkeypatch)
     monkeypatch.setenv("OPENDAY_DATA_DIR", str(data_dir))
     report = package.verify_package(result.folder)
-    assert not report.ok and report.signature == "unknown-key" and report.signer == "unknown"
+    # unknown, and not the key its own 目录 prints: said as re-signed, not offered for trust
+    assert not report.ok and report.signature == "cover-differs" and report.signer == "unknown"
     assert report.fingerprint == stranger != own and not report.mismatched
     cli = run_cli("verify-package", str(result.folder), "--json", env={"OPENDAY_DATA_DIR": str(data_dir)})
     assert cli.returncode == 1 and "Traceback" not in cli.stderr
@@ -251,18 +252,20 @@ def test_the_window_verifies_a_package_in_words(qtbot, chinese, held, workspace,
         tab.verify_package()
     assert not bad.args[0].ok
     words = tab.verify_dialog.text()
-    assert "未通过" in words and "未知" in words and stranger in words
-    assert tab.verify_dialog.trust_button.isVisibleTo(tab.verify_dialog)
-    grab(tab.verify_dialog, tmp_path / "verify-unknown.png")
-    # Trusted from the dialog: named, and still refused because the 目录 prints the office's own key.
-    monkeypatch.setattr(tab.verify_dialog, "ask_name", lambda fingerprint: "某单位")
-    tab.verify_dialog.trust_button.click()
-    assert [k.name for k in signing.known_keys() if not k.own] == ["某单位"]
-    words = tab.verify_dialog.text()
-    assert "归档目录" in words and "未通过" in words
+    # signed by a key nobody knows, while its own 目录 prints the office's: said as signed again, not offered
+    # for trust (trusting the stranger would not make it the office's package)
+    assert "未通过" in words and "重新签名" in words and stranger in words
+    assert not tab.verify_dialog.trust_button.isVisibleTo(tab.verify_dialog)
+    grab(tab.verify_dialog, tmp_path / "verify-resigned.png")
+    signing.trust(stranger, "某单位")
+    with qtbot.waitSignal(tab.sig_verified, timeout=60000) as still:
+        tab.verify_package()
+    assert not still.args[0].ok and "归档目录" in tab.verify_dialog.text()
 
 
 def test_the_window_names_a_trusted_signer(qtbot, chinese, held, workspace, tmp_path, data_dir, monkeypatch):
+    from PySide6.QtCore import Qt
+
     from desktop_app import signing
     from ui.main_window import MainWindow
 
@@ -272,14 +275,21 @@ def test_the_window_names_a_trusted_signer(qtbot, chinese, held, workspace, tmp_
     result = _package(held.id, tmp_path / "usb")
     theirs = signing.installation_fingerprint()
     monkeypatch.setenv("OPENDAY_DATA_DIR", str(data_dir))
-    signing.trust(theirs, "原州区科技局")
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     tab = window.tab("summary")
     tab.interactive = False
-    with qtbot.waitSignal(tab.sig_verified, timeout=60000) as done:
+    with qtbot.waitSignal(tab.sig_verified, timeout=60000) as unknown:
         tab.verify_package(result.folder)
-    assert done.args[0].ok and done.args[0].signer_name == "原州区科技局"
+    assert not unknown.args[0].ok and "未知" in tab.verify_dialog.text() and theirs in tab.verify_dialog.text()
+    assert tab.verify_dialog.trust_button.isVisibleTo(tab.verify_dialog)
+    grab(tab.verify_dialog, tmp_path / "verify-unknown.png")
+    monkeypatch.setattr(tab.verify_dialog, "ask_name", lambda fingerprint: "原州区科技局")
+    qtbot.mouseClick(tab.verify_dialog.trust_button, Qt.MouseButton.LeftButton)  # compared with the paper: theirs
+    assert [k.name for k in signing.known_keys() if not k.own] == ["原州区科技局"]
+    done = tab.verify_dialog.report
+    assert done.ok and done.signer_name == "原州区科技局"
+    assert not tab.verify_dialog.trust_button.isVisibleTo(tab.verify_dialog)
     words = tab.verify_dialog.text()
     assert "校验通过" in words and "原州区科技局" in words and theirs in words
     grab(tab.verify_dialog, tmp_path / "verify-trusted.png")

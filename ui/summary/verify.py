@@ -59,7 +59,8 @@ class VerifyDialog(QDialog):
                     else self.tr("The package does NOT verify."))
         self.headline.setText(f"<b style='color:{colour}'>{headline}</b>")
         self.details.setText("\n\n".join(self.words(report)))
-        self.trust_button.setVisible(report.signer == "unknown")
+        # a key is offered for trust only when nothing says it is not the unit's (its 目录 printing another)
+        self.trust_button.setVisible(report.signer == "unknown" and report.signature == "unknown-key")
 
     def text(self) -> str:
         return self.headline.text() + "\n" + self.details.text()
