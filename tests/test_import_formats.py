@@ -279,12 +279,12 @@ def test_wjx_xls_export_is_recognised_without_a_mapping(tmp_path, demo_ws):
     assert table.platform == "wjx" and table.kind == "xls"
     mapping = importer.guess_mapping(table.headers)
     assert mapping == {"name": 6, "gender": 7, "id_number": 8, "phone": 9, "organisation": 10, "category": 11,
-                       "registered_at": 1}
+                       "registered_at": 1, "notes": 13}  # the question asking for 建议 is the 备注
     report = importer.check_file(table, None, roster_service.context(1))
     assert [r.reasons for r in report.rows] == [(), ("duplicate_in_file",), ("phone_format",)]
     first = report.rows[0].draft
     assert first.registered_at == dt.datetime(2026, 9, 1, 9, 15)
-    assert first.notes == "您希望参观的项目：政务服务大厅、档案馆；您对本次活动有什么建议？：希望多安排交流"
+    assert first.notes == "希望多安排交流；您希望参观的项目：政务服务大厅、档案馆"
     assert report.rows[1].draft.notes == "您希望参观的项目：档案馆"  # (跳过) is no answer
     for metadata in ("65秒", "微信", "1.2.3.4", "直接访问"):
         assert metadata not in first.notes
@@ -634,3 +634,20 @@ def test_a_category_value_of_the_file_can_be_mapped_to_an_event_category(tmp_pat
     assert wrong.returncode == 1 and "没有" in wrong.stderr and PUB in wrong.stderr and "Traceback" not in wrong.stderr
     usage = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--category", "群众代表")
     assert usage.returncode == 2
+
+
+def test_a_survey_question_asking_for_suggestions_is_the_notes_as_answered(tmp_path, demo_db):
+    header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、您的姓名：", "2、身份证号：",
+              "3、手机号码：", "4、您的身份类别：", "5、有何意见建议？"]
+    path = write_xls(tmp_path / "问卷星.xls", [
+        header, [1, "2026/9/1 9:15:02", "65秒", "微信", "N/A", "1.2.3.4", "赵意见", pid(71), phone(71), PUB,
+                 "希望延长开放时间"]])
+    table = importer.read_roster(path)
+    assert table.platform == "wjx" and importer.guess_mapping(table.headers)["notes"] == 10
+    result = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["imported"] == 1, result.stdout + result.stderr
+    import sqlite3
+
+    with sqlite3.connect(demo_db) as conn:
+        (notes,) = conn.execute("SELECT notes FROM invitee WHERE name = '赵意见'").fetchone()
+    assert notes == "希望延长开放时间"

@@ -18,6 +18,8 @@ Decisions:
   read as their ASCII forms (NFKC); other digits (Arabic-Indic, Tai Tham …) are refused by the ID and phone checks
   for that row only.
 - A survey export: question columns mapped to no field go into 备注 as "问题：答案", after the 备注 column's own text.
+  A question asking for 意见 or 建议 ("8、您对本次活动有何意见建议？") is the 备注 column when the file has no 备注
+  column: its answer is the 备注 as written, without the question.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ CLI_FIELDS = {"name": "name", "gender": "gender", "id_number": "id_number", "pho
 # Second chance for a header none of the names matched: a part it contains ("身份证号（18位）", "本人手机").
 _STEMS = {"name": ("姓名",), "id_number": ("身份证", "证件号"), "phone": ("手机", "电话"), "organisation": ("单位",),
           "position_title": ("职务",), "category": ("类别",), "registered_at": ("报名时间", "报名日期"),
-          "gender": ("性别",), "notes": ("备注",)}
+          "gender": ("性别",), "notes": ("备注", "意见", "建议")}
 
 WARNINGS = {
     "gender_mismatch": roster_domain.GENDER_MISMATCH,
