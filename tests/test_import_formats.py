@@ -636,6 +636,72 @@ def test_a_category_value_of_the_file_can_be_mapped_to_an_event_category(tmp_pat
     assert usage.returncode == 2
 
 
+# -- hidden rows, the sheet chosen, 类别 mapped in the preview, a survey's 意见 as 备注 ----------------------------------
+
+def _filtered_workbook(path: Path, *, names: str = "甲乙丙丁", first: int = 31) -> Path:
+    """A sheet with an autofilter hiding its second and fourth people (rows 3 and 5)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "报名表"
+    sheet.append(["姓名", "身份证号", "手机", "类别"])
+    for i, name in enumerate(names):
+        sheet.append([name, pid(first + 2 * i), phone(first + i), PUB])
+    sheet.auto_filter.ref = f"A1:D{len(names) + 1}"
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[5].hidden = True
+    book.save(path)
+    return path
+
+
+def test_hidden_rows_are_named_and_imported_only_when_chosen(tmp_path, demo_db):
+    from .test_import import count_people
+
+    path = _filtered_workbook(tmp_path / "筛选.xlsx")
+    table = importer.read_roster(path)
+    assert table.hidden_rows == {3, 5} and len(table.rows) == 4
+    args = ("import-roster", "--db", str(demo_db), "--event", "1", str(path))
+    plain = run_cli(*args, "--dry-run")
+    assert plain.returncode == 0 and "乙" in plain.stdout and "丁" in plain.stdout
+    assert "--include-hidden-rows" in plain.stdout and "第 3 行（乙）" in plain.stdout
+    skipped = json.loads(run_cli(*args, "--dry-run", "--json").stdout)
+    assert (skipped["rows"], skipped["valid"], skipped["hidden_rows_imported"]) == (2, 2, False)
+    assert skipped["hidden_rows"] == [{"row": 3, "name": "乙"}, {"row": 5, "name": "丁"}]
+    chosen = json.loads(run_cli(*args, "--dry-run", "--json", "--include-hidden-rows").stdout)
+    assert (chosen["rows"], chosen["valid"], chosen["hidden_rows_imported"]) == (4, 4, True)
+    before = count_people(demo_db)
+    done = run_cli(*args, "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["imported"] == 2
+    assert count_people(demo_db) == before + 2
+    import sqlite3
+
+    with sqlite3.connect(demo_db) as conn:
+        names = {n for (n,) in conn.execute("SELECT name FROM invitee WHERE name IN ('甲', '乙', '丙', '丁')")}
+    assert names == {"甲", "丙"}
+    assert not list(tmp_path.glob("*_未导入.xlsx"))  # a hidden row left out is not a refused row
+
+
+def test_hidden_rows_of_an_ods_sheet_are_read(tmp_path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table as OdsTable
+    from odf.table import TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = OdsTable(name="报名表")
+    for i, values in enumerate([["姓名", "手机"], ["甲", phone(41)], ["乙", phone(42)], ["丙", phone(43)]]):
+        row = TableRow(visibility="filter") if i == 2 else TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "筛选.ods"))
+    read = importer.read_roster(tmp_path / "筛选.ods")
+    assert read.kind == "ods" and read.hidden_rows == {3}
+    assert [r.values[0] for r in read.rows if r.number in read.hidden_rows] == ["乙"]
+
+
 def test_a_survey_question_asking_for_suggestions_is_the_notes_as_answered(tmp_path, demo_db):
     header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、您的姓名：", "2、身份证号：",
               "3、手机号码：", "4、您的身份类别：", "5、有何意见建议？"]

@@ -2,8 +2,10 @@
 (.xlsx, .xlsm, .xlsb, .xls, .ods) with python-calamine, HTML tables that web systems save as ".xls" with the
 standard library's html.parser, and delimited text (CSV, TSV, Excel's "Unicode text") in UTF-8, UTF-16 or GB18030.
 
-Each reader gives ``Sheet`` objects: a name, the rows numbered as the file shows them, and the vertically merged
-ranges. Files that are no spreadsheet, are password-protected, too large once unpacked, damaged, or mix two text
+Each reader gives ``Sheet`` objects: a name, the rows numbered as the file shows them, the vertically merged
+ranges, and the rows hidden in the workbook (filtered out or hidden by hand: read from the sheet's XML for .xlsx,
+.xlsm and .ods; calamine does not tell them, and an .xls, .xlsb, HTML table or CSV file is taken as showing every
+row). Files that are no spreadsheet, are password-protected, too large once unpacked, damaged, or mix two text
 encodings are refused with a ``UserError`` naming the file and what to do.
 """
 
@@ -13,6 +15,9 @@ import csv
 import datetime as dt
 import io
 import logging
+import posixpath
+import re
+import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -62,6 +67,7 @@ class Sheet:
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (column, first row, last row), by first row
     hidden: bool = False  # hidden in the workbook (Excel shows the other sheets)
     height: int | None = None  # rows, when known before they are read
+    hidden_rows: frozenset[int] = frozenset()  # row numbers Excel does not show (a filter, or hidden by hand)
 
 
 @dataclass
@@ -69,6 +75,7 @@ class Source:
     kind: str  # "xlsx", "xls", "ods", "xlsb", "html", "csv"
     sheets: Iterator[Sheet]
     close: object = None
+    names: tuple[tuple[str, bool], ...] = ()  # every worksheet as (name, hidden), in the file's order
 
 
 def open_source(path: Path) -> Source:
@@ -141,14 +148,15 @@ def _calamine(path: Path, kind: str) -> Source:
             raise UserError(NOT_SPREADSHEET, path=str(path)) from None
         raise UserError(DAMAGED, path=str(path)) from None
 
+    worksheets = [(meta.name, meta.visible != SheetVisibleEnum.Visible) for meta in workbook.sheets_metadata
+                  if meta.typ == SheetTypeEnum.WorkSheet]  # not a chart, macro or dialog sheet
+
     def sheets() -> Iterator[Sheet]:
         try:
-            for meta in workbook.sheets_metadata:
-                if meta.typ != SheetTypeEnum.WorkSheet:
-                    continue  # a chart, macro or dialog sheet
-                sheet = workbook.get_sheet_by_name(meta.name)  # read by calamine; turned into rows when used
-                yield Sheet(meta.name, _calamine_rows(sheet), _merged(sheet),
-                            hidden=meta.visible != SheetVisibleEnum.Visible, height=sheet.height)
+            for name, hidden in worksheets:
+                sheet = workbook.get_sheet_by_name(name)  # read by calamine; turned into rows when used
+                yield Sheet(name, _calamine_rows(sheet), _merged(sheet), hidden=hidden, height=sheet.height,
+                            hidden_rows=_hidden_rows(path, kind, name))
         except (CalamineError, OSError, ValueError) as exc:
             log.warning("cannot read %s: %s", path.name, type(exc).__name__)
             raise UserError(DAMAGED, path=str(path)) from None
@@ -157,7 +165,7 @@ def _calamine(path: Path, kind: str) -> Source:
         workbook.close()
         fh.close()
 
-    return Source(kind, sheets(), close)
+    return Source(kind, sheets(), close, tuple(worksheets))
 
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, tuple]]:
@@ -191,6 +199,91 @@ def _merged(sheet) -> list[tuple[int, int, int]]:
     return sorted(out, key=lambda r: r[1])
 
 
+# -- hidden rows ---------------------------------------------------------------------------------------------------
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])[^>]*")
+_ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d+)")
+_ROW_HIDDEN = re.compile(rb"\shidden\s*=\s*[\"'](?:1|true)[\"']")
+_CHUNK = 1 << 20
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _hidden_rows(path: Path, kind: str, sheet: str) -> frozenset[int]:
+    """The numbers of the rows of ``sheet`` that the workbook hides; empty when the format does not say."""
+    try:
+        if kind == "xlsx":
+            return _xlsx_hidden_rows(path, sheet)
+        if kind == "ods":
+            return _ods_hidden_rows(path, sheet)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ET.ParseError) as exc:
+        log.warning("cannot read the hidden rows of %s: %s", path.name, type(exc).__name__)
+    return frozenset()
+
+
+def _xlsx_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The archive member holding the worksheet named ``sheet`` (xl/workbook.xml and its relationships)."""
+    book = ET.fromstring(archive.read("xl/workbook.xml"))
+    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    rid = next((el.get(f"{{{_REL_NS}}}id") for el in book.iter() if el.tag.endswith("}sheet")
+                and el.get("name") == sheet), None)
+    target = next((el.get("Target") for el in rels.iter() if el.get("Id") == rid), None) if rid else None
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+
+
+def _xlsx_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """Rows whose <row> says hidden="1" (what a filter or "Hide" writes), read as bytes without building the
+    sheet: a tag is only looked at once the chunk holds its end."""
+    hidden: set[int] = set()
+    with zipfile.ZipFile(path) as archive:
+        part = _xlsx_part(archive, sheet)
+        if part is None:
+            return frozenset()
+        with archive.open(part) as stream:
+            tail, number = b"", 0
+            while True:
+                chunk = stream.read(_CHUNK)
+                data = tail + chunk
+                cut = data.rfind(b"<") if chunk else len(data)
+                if cut < 0:
+                    cut = len(data)
+                for tag in _ROW_TAG.finditer(data, 0, cut):
+                    found = _ROW_NUMBER.search(tag.group())
+                    number = int(found.group(1)) if found else number + 1  # r is optional: the next row
+                    if _ROW_HIDDEN.search(tag.group()):
+                        hidden.add(number)
+                tail = data[cut:]
+                if not chunk:
+                    break
+    return frozenset(hidden)
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """Rows of the table named ``sheet`` whose table:visibility is "collapse" or "filter" (repeated rows
+    counted as the file repeats them)."""
+    hidden: set[int] = set()
+    inside, number = False, 0
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
+        for event, el in ET.iterparse(stream, events=("start", "end")):
+            if el.tag == _ODS_TABLE + "table":
+                if event == "start":
+                    inside = el.get(_ODS_TABLE + "name") == sheet
+                elif inside:
+                    break
+            elif inside and event == "start" and el.tag == _ODS_TABLE + "table-row":
+                repeat = min(int(el.get(_ODS_TABLE + "number-rows-repeated") or 1), 1 << 20)
+                if el.get(_ODS_TABLE + "visibility") in ("collapse", "filter"):
+                    hidden.update(range(number + 1, number + repeat + 1))
+                number += repeat
+            if event == "end" and el.tag != _ODS_TABLE + "table":
+                el.clear()
+    return frozenset(hidden)
+
+
 # -- text: HTML tables and delimited text --------------------------------------------------------------------------
 
 def _text(path: Path) -> Source:
@@ -199,7 +292,8 @@ def _text(path: Path) -> Source:
     probe = text[:4096].lstrip("\ufeff \r\n\t").lower()
     if probe.startswith(("<!doctype html", "<html", "<table", "<?xml", "<meta", "<head", "<body", "<style")) \
             or "<table" in probe:
-        return Source("html", iter(_html_sheets(path, text)))
+        sheets = _html_sheets(path, text)
+        return Source("html", iter(sheets), names=tuple((s.name, False) for s in sheets))
     return Source("csv", iter([Sheet("", _delimited_rows(path, text))]))
 
 

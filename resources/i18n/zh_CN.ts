@@ -4277,6 +4277,10 @@ Files listed: {files}</source>
         <translation>报名时间为{date}，晚于活动日期（{event}）：请核对文件中的日期。</translation>
     </message>
     <message>
+        <source>The row is hidden in the sheet (filtered out or hidden by hand); it is imported because the hidden rows were chosen.</source>
+        <translation>该行在工作表中被隐藏（被筛选掉或手动隐藏）；因已选择导入隐藏的行，该行一并导入。</translation>
+    </message>
+    <message>
         <source>The {field} holds an invisible control character (U+{code}) that documents cannot print: retype the {field} in the file and import it again.</source>
         <translation>{field}中含有文书无法打印的不可见控制字符（U+{code}）：请在文件中重新输入{field}后再导入。</translation>
     </message>
@@ -4287,6 +4291,26 @@ Files listed: {files}</source>
     <message>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>row {row} ({name})</source>
+        <translation>第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>{count} rows of the sheet are hidden (filtered out or hidden by hand) and are not imported: {rows}.</source>
+        <translation>工作表中有 {count} 行被隐藏（被筛选掉或手动隐藏），不导入：{rows}。</translation>
+    </message>
+    <message>
+        <source>{count} rows of the sheet are hidden (filtered out or hidden by hand) and were not imported: {rows}. Give --include-hidden-rows to import them too.</source>
+        <translation>工作表中有 {count} 行被隐藏（被筛选掉或手动隐藏），未导入：{rows}。如需一并导入，请加 --include-hidden-rows。</translation>
+    </message>
+    <message>
+        <source>{count} rows of the sheet are hidden (filtered out or hidden by hand) and are imported too: {rows}.</source>
+        <translation>工作表中有 {count} 行被隐藏（被筛选掉或手动隐藏），一并导入：{rows}。</translation>
+    </message>
+    <message>
+        <source>{rows} and {more} more</source>
+        <translation>{rows}等，另有 {more} 行</translation>
     </message>
     <message>
         <source>--category {value}={category}: “{category}” is not one of this event&apos;s categories ({categories}). Name one of them, or add it in the Plan tab.</source>
