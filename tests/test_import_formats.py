@@ -702,6 +702,104 @@ def test_hidden_rows_of_an_ods_sheet_are_read(tmp_path):
     assert [r.values[0] for r in read.rows if r.number in read.hidden_rows] == ["乙"]
 
 
+def _dialog(qtbot, path: Path):
+    from ui.roster.import_dialog import ImportDialog
+
+    dialog = ImportDialog(None, 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10000):
+        dialog.load(path)
+    return dialog
+
+
+def test_dialog_names_the_hidden_rows_and_imports_them_when_ticked(qtbot, tmp_path, demo_ws, demo_db):
+    from PySide6.QtCore import Qt
+
+    from .test_import import count_people
+
+    dialog = _dialog(qtbot, _filtered_workbook(tmp_path / "筛选.xlsx"))
+    assert dialog.include_hidden.isVisible() and not dialog.include_hidden.isChecked()
+    assert "乙" in dialog.hidden_label.text() and "丁" in dialog.hidden_label.text()
+    assert [r.draft.name for r in dialog.report.rows] == ["甲", "丙"]
+    with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
+        qtbot.mouseClick(dialog.include_hidden, Qt.MouseButton.LeftButton)
+    assert dialog.include_hidden.isChecked()
+    assert [r.draft.name for r in dialog.report.rows] == ["甲", "乙", "丙", "丁"]
+    assert [r.warnings for r in dialog.report.rows] == [(), ("hidden_row",), (), ("hidden_row",)]
+    before = count_people(demo_db)
+    with qtbot.waitSignal(dialog.sig_imported, timeout=10000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].imported == 4 and count_people(demo_db) == before + 4
+
+
+def test_dialog_names_the_sheet_read_and_reads_another_when_chosen(qtbot, tmp_path, demo_ws):
+    from PySide6.QtCore import Qt
+
+    path = _two_sheets(tmp_path / "两张表.xlsx")
+    book = load_workbook(path)
+    book.create_sheet("说明").append(["本表由报名系统导出"])
+    book.save(path)
+    dialog = _dialog(qtbot, path)
+    combo = dialog.sheet_combo
+    assert combo.isVisible() and combo.currentText() == "报名表"
+    assert [combo.itemData(i) for i in range(combo.count())] == ["旧名单", "报名表", "说明"]
+    assert "旧名单" in combo.itemText(0) and combo.itemText(0) != "旧名单"  # named as hidden
+    assert [r.draft.name for r in dialog.report.rows] == ["可见人"]
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10000):
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert dialog.report.table.sheet == "旧名单" and [r.draft.name for r in dialog.report.rows] == ["隐藏人"]
+    assert combo.currentData() == "旧名单"
+    with qtbot.waitSignal(dialog.sig_failed, timeout=10000) as blocker:
+        qtbot.keyClick(combo, Qt.Key.Key_End)
+    assert str(path) in blocker.args[0] and not dialog.import_button.isEnabled()
+    assert combo.isEnabled() and combo.currentData() == "说明"  # another sheet can still be chosen
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10000):
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert dialog.report.table.sheet == "报名表" and dialog.import_button.isEnabled()
+
+
+def _survey_categories(path: Path, first: int) -> Path:
+    path.write_text("姓名,身份证号,手机,类别\n"
+                    f"张{first},{pid(first)},{phone(first)},群众代表\n"
+                    f"李{first},{pid(first + 2)},{phone(first + 1)},群众代表\n"
+                    f"王{first},{pid(first + 4)},{phone(first + 2)},{PUB}\n", encoding="utf-8")
+    return path
+
+
+def test_dialog_maps_a_category_value_and_remembers_it(qtbot, tmp_path, demo_ws):
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(qtbot, _survey_categories(tmp_path / "a.csv", 51))
+    assert dialog.categories_box.isVisible() and list(dialog.category_combos) == ["群众代表"]
+    assert len(dialog.report.valid_rows) == 1
+    assert dialog.report.rows[0].reasons == ("unknown_category",)
+    combo = dialog.category_combos["群众代表"]
+    assert combo.currentData() == ""
+    for _ in range(combo.count()):
+        if combo.currentData() == PUB:
+            break
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
+        pass
+    assert combo.currentData() == PUB and len(dialog.report.valid_rows) == 3
+    assert dialog.report.rows[0].draft.category == PUB
+    assert dialog.categories_box.isVisible()  # the value stays there to be changed again
+    with qtbot.waitSignal(dialog.sig_imported, timeout=10000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].imported == 3
+
+    second = _dialog(qtbot, _survey_categories(tmp_path / "b.csv", 61))
+    assert second.category_combos["群众代表"].currentData() == PUB and len(second.report.valid_rows) == 3
+    remembered = second.category_combos["群众代表"]
+    qtbot.keyClick(remembered, Qt.Key.Key_Home)  # the user takes it back: the rows are refused again
+    with qtbot.waitSignal(second.sig_previewed, timeout=10000):
+        pass
+    assert len(second.report.valid_rows) == 1
+    assert "群众代表" in second.report.rows[0].describe()  # the refusal names the value
+
+
 def test_a_survey_question_asking_for_suggestions_is_the_notes_as_answered(tmp_path, demo_db):
     header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、您的姓名：", "2、身份证号：",
               "3、手机号码：", "4、您的身份类别：", "5、有何意见建议？"]

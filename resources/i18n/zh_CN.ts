@@ -1363,6 +1363,30 @@ Please send that file to your IT support.</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Import the hidden rows too</source>
+        <translation>隐藏的行也导入</translation>
+    </message>
+    <message>
+        <source>Categories of the file that are not in the plan</source>
+        <translation>文件中方案未列出的类别</translation>
+    </message>
+    <message>
+        <source>{sheet} (hidden)</source>
+        <translation>{sheet}（隐藏）</translation>
+    </message>
+    <message>
+        <source>(not in the plan: the rows are refused)</source>
+        <translation>（不在方案中：这些行不能导入）</translation>
+    </message>
+    <message>
+        <source>“{value}” is taken as:</source>
+        <translation>“{value}”归入：</translation>
+    </message>
+    <message>
         <source>{rows} rows, {valid} can be imported, {rejected} with problems</source>
         <translation>共 {rows} 行，可导入 {valid} 行，有问题 {rejected} 行</translation>
     </message>
