@@ -43,9 +43,13 @@ def _ranges(merged: list[str]):
         yield r0 - 1, r1 - 1, c0 - 1, c1 - 1
 
 
-def write_xls(path: Path, rows: list[list], merged: list[str] = (), sheet: str = "报名表") -> Path:
+def write_xls(path: Path, rows: list[list], merged: list[str] = (), sheet: str = "报名表",
+              hidden: tuple[int, ...] = ()) -> Path:
+    """``hidden``: row numbers (from 1) hidden as a filter hides them."""
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet(sheet)
+    for number in hidden:
+        ws.row(number - 1).hidden = True
     when = xlwt.easyxf(num_format_str="yyyy-mm-dd hh:mm:ss")
     covered = set()
     for r0, r1, c0, c1 in _ranges(list(merged)):
@@ -678,6 +682,18 @@ def test_hidden_rows_are_named_and_imported_only_when_chosen(tmp_path, demo_db):
         names = {n for (n,) in conn.execute("SELECT name FROM invitee WHERE name IN ('甲', '乙', '丙', '丁')")}
     assert names == {"甲", "丙"}
     assert not list(tmp_path.glob("*_未导入.xlsx"))  # a hidden row left out is not a refused row
+
+
+def test_hidden_rows_of_an_xls_sheet_are_read(tmp_path, demo_db):
+    rows = [["报名汇总"], [], ["姓名", "手机"]] + [[f"人{i}", phone(90 + i)] for i in range(6)]
+    path = write_xls(tmp_path / "筛选.xls", rows, hidden=(5, 8))
+    read = importer.read_roster(path)
+    assert read.kind == "xls" and read.hidden_rows == {5, 8}
+    assert [r.values[0] for r in read.rows if r.number in read.hidden_rows] == ["人1", "人4"]
+    assert importer.read_roster(FIXTURES / "roster_wjx.xls").hidden_rows == frozenset()
+    out = json.loads(run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run",
+                             "--json").stdout)
+    assert out["hidden_rows"] == [{"row": 5, "name": "人1"}, {"row": 8, "name": "人4"}] and out["rows"] == 4
 
 
 def test_hidden_rows_of_an_ods_sheet_are_read(tmp_path):
