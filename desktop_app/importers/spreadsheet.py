@@ -29,6 +29,9 @@ TOO_MANY_ROWS = QT_TRANSLATE_NOOP("core", "The sheet “{sheet}” of {path} has
                                           "sign-up sheet can have (perhaps formatting reaches the sheet's last row): "
                                           "copy the rows with people into a new workbook and import that.")
 NO_SUCH_SHEET = QT_TRANSLATE_NOOP("core", "{path} has no sheet named “{sheet}”; its sheets: {sheets}.")
+NO_HEADER_IN_SHEET = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows "
+                                               "of the sheet “{sheet}” of {path} (looked for: {names}). Choose "
+                                               "another sheet, or put one of these headers above the names.")
 NO_ROWS = QT_TRANSLATE_NOOP("core", "{path} has a header row (row {row}) but no people below it.")
 NO_HEADER = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows of "
                               "{path} (looked for: {names}). Put one of these headers above the names and import "
@@ -129,6 +132,9 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
                                           hidden_sheets=frozenset(n for n, hidden in source.names if hidden)))
         if sheet_name is not None and sheet_name not in names:
             raise UserError(NO_SUCH_SHEET, path=str(path), sheet=sheet_name, sheets="、".join(names) or "—")
+        if sheet_name and no_header is not None:
+            raise UserError(NO_HEADER_IN_SHEET, path=str(path), sheet=sheet_name, rows=HEADER_SCAN_ROWS,
+                            names="、".join(required_names))
         raise no_header or UserError(EMPTY, path=str(path))
     finally:
         if source.close is not None:

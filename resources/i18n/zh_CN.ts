@@ -4433,6 +4433,10 @@ Files listed: {files}</source>
         <translation>{path} 中没有名为“{sheet}”的工作表；其工作表有：{sheets}。</translation>
     </message>
     <message>
+        <source>No header row with a name column was found in the first {rows} rows of the sheet “{sheet}” of {path} (looked for: {names}). Choose another sheet, or put one of these headers above the names.</source>
+        <translation>{path} 的工作表“{sheet}”前 {rows} 行中没有找到含姓名列的表头行（查找的列名：{names}）。请改选其他工作表，或在姓名上方加上其中一个列名。</translation>
+    </message>
+    <message>
         <source>{path} has a header row (row {row}) but no people below it.</source>
         <translation>{path} 有表头行（第 {row} 行），但其下没有人员数据。</translation>
     </message>

@@ -237,6 +237,8 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.report = None
         self.file_label.setText(self.tr("File: {path}").format(path=self.path))
+        for widget in (self.hidden_label, self.include_hidden, self.categories_box):
+            widget.hide()  # shown again for the rows read
         self._generation += 1
         generation = self._generation
         self._set_busy()
