@@ -605,10 +605,13 @@ def test_a_sheet_beyond_the_row_limit_is_refused_before_its_rows_are_read(tmp_pa
             yield row
 
     monkeypatch.setattr(formats, "_calamine_rows", counted)
+    looked_up = []
+    monkeypatch.setattr(formats, "_hidden_rows", lambda *args: looked_up.append(args) or frozenset())
     with pytest.raises(UserError) as refused:
         importer.read_roster(tmp_path / "大.xlsx")
     assert "名单" in str(refused.value) and "61" in str(refused.value)
     assert not iterated  # refused before a row was turned into Python values
+    assert not looked_up  # nor its XML read for hidden rows
 
 
 def test_a_long_csv_cell_is_read_and_an_endless_one_is_named(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import logging
 import posixpath
@@ -20,7 +21,7 @@ import re
 import struct
 import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -68,7 +69,8 @@ class Sheet:
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (column, first row, last row), by first row
     hidden: bool = False  # hidden in the workbook (Excel shows the other sheets)
     height: int | None = None  # rows, when known before they are read
-    hidden_rows: frozenset[int] = frozenset()  # row numbers Excel does not show (a filter, or hidden by hand)
+    # the row numbers Excel does not show (a filter, or hidden by hand); looked up only for the sheet read
+    find_hidden_rows: Callable[[], frozenset[int]] = frozenset
 
 
 @dataclass
@@ -157,7 +159,7 @@ def _calamine(path: Path, kind: str) -> Source:
             for name, hidden in worksheets:
                 sheet = workbook.get_sheet_by_name(name)  # read by calamine; turned into rows when used
                 yield Sheet(name, _calamine_rows(sheet), _merged(sheet), hidden=hidden, height=sheet.height,
-                            hidden_rows=_hidden_rows(path, kind, name))
+                            find_hidden_rows=functools.partial(_hidden_rows, path, kind, name))
         except (CalamineError, OSError, ValueError) as exc:
             log.warning("cannot read %s: %s", path.name, type(exc).__name__)
             raise UserError(DAMAGED, path=str(path)) from None

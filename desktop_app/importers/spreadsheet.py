@@ -126,8 +126,8 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
                 no_header = no_header or exc
                 continue
             if table is not None:
-                hidden_rows = frozenset(r.number for r in table.rows if r.number in sheet.hidden_rows) \
-                    if sheet.hidden_rows else frozenset()
+                hidden = sheet.find_hidden_rows()
+                hidden_rows = frozenset(r.number for r in table.rows if r.number in hidden) if hidden else frozenset()
                 return _recognise(replace(table, kind=source.kind, sheets=tuple(names), hidden_rows=hidden_rows,
                                           hidden_sheets=frozenset(n for n, hidden in source.names if hidden)))
         if sheet_name is not None and sheet_name not in names:
