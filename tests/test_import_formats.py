@@ -796,12 +796,11 @@ def test_dialog_maps_a_category_value_and_remembers_it(qtbot, tmp_path, demo_ws)
     assert dialog.report.rows[0].reasons == ("unknown_category",)
     combo = dialog.category_combos["群众代表"]
     assert combo.currentData() == ""
-    for _ in range(combo.count()):
-        if combo.currentData() == PUB:
-            break
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
     with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
-        pass
+        for _ in range(combo.count()):
+            if combo.currentData() == PUB:
+                break
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentData() == PUB and len(dialog.report.valid_rows) == 3
     assert dialog.report.rows[0].draft.category == PUB
     assert dialog.categories_box.isVisible()  # the value stays there to be changed again
@@ -812,9 +811,8 @@ def test_dialog_maps_a_category_value_and_remembers_it(qtbot, tmp_path, demo_ws)
     second = _dialog(qtbot, _survey_categories(tmp_path / "b.csv", 61))
     assert second.category_combos["群众代表"].currentData() == PUB and len(second.report.valid_rows) == 3
     remembered = second.category_combos["群众代表"]
-    qtbot.keyClick(remembered, Qt.Key.Key_Home)  # the user takes it back: the rows are refused again
     with qtbot.waitSignal(second.sig_previewed, timeout=10000):
-        pass
+        qtbot.keyClick(remembered, Qt.Key.Key_Home)  # the user takes it back: the rows are refused again
     assert len(second.report.valid_rows) == 1
     assert "群众代表" in second.report.rows[0].describe()  # the refusal names the value
 
