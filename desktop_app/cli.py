@@ -193,8 +193,13 @@ def _parser() -> argparse.ArgumentParser:
     roster_import.add_argument("--category", action="append", type=_category, default=[], metavar="VALUE=CATEGORY",
                                help="rows whose 类别 is VALUE go into the event's category CATEGORY (repeatable), "
                                     "e.g. a survey form's 群众代表=市民代表")
+    roster_import.add_argument("--include-hidden-rows", action="store_true",
+                               help="also import the rows the sheet hides (filtered out or hidden by hand); "
+                                    "without it they are named and not imported")
     roster_import.add_argument("--json", action="store_true",
-                               help='print {"rows", "valid", "imported", "rejected": [{"row", "name", "reasons"}]}')
+                               help='print {"rows", "valid", "imported", "rejected": [{"row", "name", "reasons"}]}, '
+                                    'and "hidden_rows": [{"row", "name"}] and "hidden_rows_imported" when the '
+                                    'sheet hides rows')
 
     district = sub.add_parser("district", help="the district's view: units' signed packages and the year's report")
     district_sub = district.add_subparsers(dest="district_command", metavar="ACTION", required=True)
@@ -550,7 +555,8 @@ def cmd_import_roster(args) -> int:
     try:
         report = importer.run_import(args.event, args.file.expanduser(), dry_run=args.dry_run,
                                      save_rejected=not args.dry_run, columns=dict(args.column) or None,
-                                     sheet=args.sheet, categories=dict(args.category) or None)
+                                     sheet=args.sheet, categories=dict(args.category) or None,
+                                     include_hidden=args.include_hidden_rows)
     finally:
         workspace.close()
     if args.json:
@@ -562,6 +568,8 @@ def cmd_import_roster(args) -> int:
         print(i18n.text(SHEET_READ, sheet=report.table.sheet))
     if importer.platform_note(report.table):
         print(importer.platform_note(report.table))
+    if report.hidden:
+        print(importer.hidden_note(report, cli=True))
     print(i18n.text(importer.DRY_RUN_SUMMARY if report.dry_run else importer.SUMMARY, **counts))
     for row in report.rejected_rows:
         print(f"{row.row_number}\t{row.draft.name or '-'}\t{', '.join(row.reasons)}")

@@ -43,9 +43,13 @@ def _ranges(merged: list[str]):
         yield r0 - 1, r1 - 1, c0 - 1, c1 - 1
 
 
-def write_xls(path: Path, rows: list[list], merged: list[str] = (), sheet: str = "报名表") -> Path:
+def write_xls(path: Path, rows: list[list], merged: list[str] = (), sheet: str = "报名表",
+              hidden: tuple[int, ...] = ()) -> Path:
+    """``hidden``: row numbers (from 1) hidden as a filter hides them."""
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet(sheet)
+    for number in hidden:
+        ws.row(number - 1).hidden = True
     when = xlwt.easyxf(num_format_str="yyyy-mm-dd hh:mm:ss")
     covered = set()
     for r0, r1, c0, c1 in _ranges(list(merged)):
@@ -279,12 +283,12 @@ def test_wjx_xls_export_is_recognised_without_a_mapping(tmp_path, demo_ws):
     assert table.platform == "wjx" and table.kind == "xls"
     mapping = importer.guess_mapping(table.headers)
     assert mapping == {"name": 6, "gender": 7, "id_number": 8, "phone": 9, "organisation": 10, "category": 11,
-                       "registered_at": 1}
+                       "registered_at": 1, "notes": 13}  # the question asking for 建议 is the 备注
     report = importer.check_file(table, None, roster_service.context(1))
     assert [r.reasons for r in report.rows] == [(), ("duplicate_in_file",), ("phone_format",)]
     first = report.rows[0].draft
     assert first.registered_at == dt.datetime(2026, 9, 1, 9, 15)
-    assert first.notes == "您希望参观的项目：政务服务大厅、档案馆；您对本次活动有什么建议？：希望多安排交流"
+    assert first.notes == "希望多安排交流；您希望参观的项目：政务服务大厅、档案馆"
     assert report.rows[1].draft.notes == "您希望参观的项目：档案馆"  # (跳过) is no answer
     for metadata in ("65秒", "微信", "1.2.3.4", "直接访问"):
         assert metadata not in first.notes
@@ -601,10 +605,13 @@ def test_a_sheet_beyond_the_row_limit_is_refused_before_its_rows_are_read(tmp_pa
             yield row
 
     monkeypatch.setattr(formats, "_calamine_rows", counted)
+    looked_up = []
+    monkeypatch.setattr(formats, "_hidden_rows", lambda *args: looked_up.append(args) or frozenset())
     with pytest.raises(UserError) as refused:
         importer.read_roster(tmp_path / "大.xlsx")
     assert "名单" in str(refused.value) and "61" in str(refused.value)
     assert not iterated  # refused before a row was turned into Python values
+    assert not looked_up  # nor its XML read for hidden rows
 
 
 def test_a_long_csv_cell_is_read_and_an_endless_one_is_named(tmp_path, monkeypatch):
@@ -634,3 +641,194 @@ def test_a_category_value_of_the_file_can_be_mapped_to_an_event_category(tmp_pat
     assert wrong.returncode == 1 and "没有" in wrong.stderr and PUB in wrong.stderr and "Traceback" not in wrong.stderr
     usage = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--category", "群众代表")
     assert usage.returncode == 2
+
+
+# -- hidden rows, the sheet chosen, 类别 mapped in the preview, a survey's 意见 as 备注 ----------------------------------
+
+def _filtered_workbook(path: Path, *, names: str = "甲乙丙丁", first: int = 31) -> Path:
+    """A sheet with an autofilter hiding its second and fourth people (rows 3 and 5)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "报名表"
+    sheet.append(["姓名", "身份证号", "手机", "类别"])
+    for i, name in enumerate(names):
+        sheet.append([name, pid(first + 2 * i), phone(first + i), PUB])
+    sheet.auto_filter.ref = f"A1:D{len(names) + 1}"
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[5].hidden = True
+    book.save(path)
+    return path
+
+
+def test_hidden_rows_are_named_and_imported_only_when_chosen(tmp_path, demo_db):
+    from .test_import import count_people
+
+    path = _filtered_workbook(tmp_path / "筛选.xlsx")
+    table = importer.read_roster(path)
+    assert table.hidden_rows == {3, 5} and len(table.rows) == 4
+    args = ("import-roster", "--db", str(demo_db), "--event", "1", str(path))
+    plain = run_cli(*args, "--dry-run")
+    assert plain.returncode == 0 and "乙" in plain.stdout and "丁" in plain.stdout
+    assert "--include-hidden-rows" in plain.stdout and "第 3 行（乙）" in plain.stdout
+    skipped = json.loads(run_cli(*args, "--dry-run", "--json").stdout)
+    assert (skipped["rows"], skipped["valid"], skipped["hidden_rows_imported"]) == (2, 2, False)
+    assert skipped["hidden_rows"] == [{"row": 3, "name": "乙"}, {"row": 5, "name": "丁"}]
+    chosen = json.loads(run_cli(*args, "--dry-run", "--json", "--include-hidden-rows").stdout)
+    assert (chosen["rows"], chosen["valid"], chosen["hidden_rows_imported"]) == (4, 4, True)
+    before = count_people(demo_db)
+    done = run_cli(*args, "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["imported"] == 2
+    assert count_people(demo_db) == before + 2
+    import sqlite3
+
+    with sqlite3.connect(demo_db) as conn:
+        names = {n for (n,) in conn.execute("SELECT name FROM invitee WHERE name IN ('甲', '乙', '丙', '丁')")}
+    assert names == {"甲", "丙"}
+    assert not list(tmp_path.glob("*_未导入.xlsx"))  # a hidden row left out is not a refused row
+
+
+def test_hidden_rows_of_an_xls_sheet_are_read(tmp_path, demo_db):
+    rows = [["报名汇总"], [], ["姓名", "手机"]] + [[f"人{i}", phone(90 + i)] for i in range(6)]
+    path = write_xls(tmp_path / "筛选.xls", rows, hidden=(5, 8))
+    read = importer.read_roster(path)
+    assert read.kind == "xls" and read.hidden_rows == {5, 8}
+    assert [r.values[0] for r in read.rows if r.number in read.hidden_rows] == ["人1", "人4"]
+    assert importer.read_roster(FIXTURES / "roster_wjx.xls").hidden_rows == frozenset()
+    out = json.loads(run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--dry-run",
+                             "--json").stdout)
+    assert out["hidden_rows"] == [{"row": 5, "name": "人1"}, {"row": 8, "name": "人4"}] and out["rows"] == 4
+
+
+def test_hidden_rows_of_an_ods_sheet_are_read(tmp_path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table as OdsTable
+    from odf.table import TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = OdsTable(name="报名表")
+    for i, values in enumerate([["姓名", "手机"], ["甲", phone(41)], ["乙", phone(42)], ["丙", phone(43)]]):
+        row = TableRow(visibility="filter") if i == 2 else TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "筛选.ods"))
+    read = importer.read_roster(tmp_path / "筛选.ods")
+    assert read.kind == "ods" and read.hidden_rows == {3}
+    assert [r.values[0] for r in read.rows if r.number in read.hidden_rows] == ["乙"]
+
+
+def _dialog(qtbot, path: Path):
+    from ui.roster.import_dialog import ImportDialog
+
+    dialog = ImportDialog(None, 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10000):
+        dialog.load(path)
+    return dialog
+
+
+def test_dialog_names_the_hidden_rows_and_imports_them_when_ticked(qtbot, tmp_path, demo_ws, demo_db):
+    from PySide6.QtCore import Qt
+
+    from .test_import import count_people
+
+    dialog = _dialog(qtbot, _filtered_workbook(tmp_path / "筛选.xlsx"))
+    assert dialog.include_hidden.isVisible() and not dialog.include_hidden.isChecked()
+    assert "乙" in dialog.hidden_label.text() and "丁" in dialog.hidden_label.text()
+    assert [r.draft.name for r in dialog.report.rows] == ["甲", "丙"]
+    with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
+        qtbot.mouseClick(dialog.include_hidden, Qt.MouseButton.LeftButton)
+    assert dialog.include_hidden.isChecked()
+    assert [r.draft.name for r in dialog.report.rows] == ["甲", "乙", "丙", "丁"]
+    assert [r.warnings for r in dialog.report.rows] == [(), ("hidden_row",), (), ("hidden_row",)]
+    before = count_people(demo_db)
+    with qtbot.waitSignal(dialog.sig_imported, timeout=10000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].imported == 4 and count_people(demo_db) == before + 4
+
+
+def test_dialog_names_the_sheet_read_and_reads_another_when_chosen(qtbot, tmp_path, demo_ws):
+    from PySide6.QtCore import Qt
+
+    path = _two_sheets(tmp_path / "两张表.xlsx")
+    book = load_workbook(path)
+    book.create_sheet("说明").append(["本表由报名系统导出"])
+    book.save(path)
+    dialog = _dialog(qtbot, path)
+    combo = dialog.sheet_combo
+    assert combo.isVisible() and combo.currentText() == "报名表"
+    assert [combo.itemData(i) for i in range(combo.count())] == ["旧名单", "报名表", "说明"]
+    assert "旧名单" in combo.itemText(0) and combo.itemText(0) != "旧名单"  # named as hidden
+    assert [r.draft.name for r in dialog.report.rows] == ["可见人"]
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10000):
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert dialog.report.table.sheet == "旧名单" and [r.draft.name for r in dialog.report.rows] == ["隐藏人"]
+    assert combo.currentData() == "旧名单"
+    with qtbot.waitSignal(dialog.sig_failed, timeout=10000) as blocker:
+        qtbot.keyClick(combo, Qt.Key.Key_End)
+    assert str(path) in blocker.args[0] and "说明" in blocker.args[0] and not dialog.import_button.isEnabled()
+    assert combo.isEnabled() and combo.currentData() == "说明"  # another sheet can still be chosen
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=10000):
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert dialog.report.table.sheet == "报名表" and dialog.import_button.isEnabled()
+
+
+def _survey_categories(path: Path, first: int) -> Path:
+    path.write_text("姓名,身份证号,手机,类别\n"
+                    f"张{first},{pid(first)},{phone(first)},群众代表\n"
+                    f"李{first},{pid(first + 2)},{phone(first + 1)},群众代表\n"
+                    f"王{first},{pid(first + 4)},{phone(first + 2)},{PUB}\n", encoding="utf-8")
+    return path
+
+
+def test_dialog_maps_a_category_value_and_remembers_it(qtbot, tmp_path, demo_ws):
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(qtbot, _survey_categories(tmp_path / "a.csv", 51))
+    assert dialog.categories_box.isVisible() and list(dialog.category_combos) == ["群众代表"]
+    assert len(dialog.report.valid_rows) == 1
+    assert dialog.report.rows[0].reasons == ("unknown_category",)
+    combo = dialog.category_combos["群众代表"]
+    assert combo.currentData() == ""
+    with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
+        for _ in range(combo.count()):
+            if combo.currentData() == PUB:
+                break
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == PUB and len(dialog.report.valid_rows) == 3
+    assert dialog.report.rows[0].draft.category == PUB
+    assert dialog.categories_box.isVisible()  # the value stays there to be changed again
+    with qtbot.waitSignal(dialog.sig_imported, timeout=10000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].imported == 3
+
+    second = _dialog(qtbot, _survey_categories(tmp_path / "b.csv", 61))
+    assert second.category_combos["群众代表"].currentData() == PUB and len(second.report.valid_rows) == 3
+    remembered = second.category_combos["群众代表"]
+    with qtbot.waitSignal(second.sig_previewed, timeout=10000):
+        qtbot.keyClick(remembered, Qt.Key.Key_Home)  # the user takes it back: the rows are refused again
+    assert len(second.report.valid_rows) == 1
+    assert "群众代表" in second.report.rows[0].describe()  # the refusal names the value
+
+
+def test_a_survey_question_asking_for_suggestions_is_the_notes_as_answered(tmp_path, demo_db):
+    header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、您的姓名：", "2、身份证号：",
+              "3、手机号码：", "4、您的身份类别：", "5、有何意见建议？"]
+    path = write_xls(tmp_path / "问卷星.xls", [
+        header, [1, "2026/9/1 9:15:02", "65秒", "微信", "N/A", "1.2.3.4", "赵意见", pid(71), phone(71), PUB,
+                 "希望延长开放时间"]])
+    table = importer.read_roster(path)
+    assert table.platform == "wjx" and importer.guess_mapping(table.headers)["notes"] == 10
+    result = run_cli("import-roster", "--db", str(demo_db), "--event", "1", str(path), "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["imported"] == 1, result.stdout + result.stderr
+    import sqlite3
+
+    with sqlite3.connect(demo_db) as conn:
+        (notes,) = conn.execute("SELECT notes FROM invitee WHERE name = '赵意见'").fetchone()
+    assert notes == "希望延长开放时间"

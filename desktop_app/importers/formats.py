@@ -2,8 +2,10 @@
 (.xlsx, .xlsm, .xlsb, .xls, .ods) with python-calamine, HTML tables that web systems save as ".xls" with the
 standard library's html.parser, and delimited text (CSV, TSV, Excel's "Unicode text") in UTF-8, UTF-16 or GB18030.
 
-Each reader gives ``Sheet`` objects: a name, the rows numbered as the file shows them, and the vertically merged
-ranges. Files that are no spreadsheet, are password-protected, too large once unpacked, damaged, or mix two text
+Each reader gives ``Sheet`` objects: a name, the rows numbered as the file shows them, the vertically merged
+ranges, and the rows hidden in the workbook (filtered out or hidden by hand: read from the sheet's XML for .xlsx,
+.xlsm and .ods and from its ROW records for .xls, as calamine does not tell them; an .xlsb, HTML table or CSV file
+is taken as showing every row). Files that are no spreadsheet, are password-protected, too large once unpacked, damaged, or mix two text
 encodings are refused with a ``UserError`` naming the file and what to do.
 """
 
@@ -11,10 +13,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import logging
+import posixpath
+import re
+import struct
+import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -62,6 +69,8 @@ class Sheet:
     merged: list[tuple[int, int, int]] = field(default_factory=list)  # (column, first row, last row), by first row
     hidden: bool = False  # hidden in the workbook (Excel shows the other sheets)
     height: int | None = None  # rows, when known before they are read
+    # the row numbers Excel does not show (a filter, or hidden by hand); looked up only for the sheet read
+    find_hidden_rows: Callable[[], frozenset[int]] = frozenset
 
 
 @dataclass
@@ -69,6 +78,7 @@ class Source:
     kind: str  # "xlsx", "xls", "ods", "xlsb", "html", "csv"
     sheets: Iterator[Sheet]
     close: object = None
+    names: tuple[tuple[str, bool], ...] = ()  # every worksheet as (name, hidden), in the file's order
 
 
 def open_source(path: Path) -> Source:
@@ -141,14 +151,15 @@ def _calamine(path: Path, kind: str) -> Source:
             raise UserError(NOT_SPREADSHEET, path=str(path)) from None
         raise UserError(DAMAGED, path=str(path)) from None
 
+    worksheets = [(meta.name, meta.visible != SheetVisibleEnum.Visible) for meta in workbook.sheets_metadata
+                  if meta.typ == SheetTypeEnum.WorkSheet]  # not a chart, macro or dialog sheet
+
     def sheets() -> Iterator[Sheet]:
         try:
-            for meta in workbook.sheets_metadata:
-                if meta.typ != SheetTypeEnum.WorkSheet:
-                    continue  # a chart, macro or dialog sheet
-                sheet = workbook.get_sheet_by_name(meta.name)  # read by calamine; turned into rows when used
-                yield Sheet(meta.name, _calamine_rows(sheet), _merged(sheet),
-                            hidden=meta.visible != SheetVisibleEnum.Visible, height=sheet.height)
+            for name, hidden in worksheets:
+                sheet = workbook.get_sheet_by_name(name)  # read by calamine; turned into rows when used
+                yield Sheet(name, _calamine_rows(sheet), _merged(sheet), hidden=hidden, height=sheet.height,
+                            find_hidden_rows=functools.partial(_hidden_rows, path, kind, name))
         except (CalamineError, OSError, ValueError) as exc:
             log.warning("cannot read %s: %s", path.name, type(exc).__name__)
             raise UserError(DAMAGED, path=str(path)) from None
@@ -157,7 +168,7 @@ def _calamine(path: Path, kind: str) -> Source:
         workbook.close()
         fh.close()
 
-    return Source(kind, sheets(), close)
+    return Source(kind, sheets(), close, tuple(worksheets))
 
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, tuple]]:
@@ -191,6 +202,181 @@ def _merged(sheet) -> list[tuple[int, int, int]]:
     return sorted(out, key=lambda r: r[1])
 
 
+# -- hidden rows ---------------------------------------------------------------------------------------------------
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])[^>]*")
+_ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d+)")
+_ROW_HIDDEN = re.compile(rb"\shidden\s*=\s*[\"'](?:1|true)[\"']")
+_CHUNK = 1 << 20
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _hidden_rows(path: Path, kind: str, sheet: str) -> frozenset[int]:
+    """The numbers of the rows of ``sheet`` that the workbook hides; empty when the format does not say."""
+    try:
+        if kind == "xlsx":
+            return _xlsx_hidden_rows(path, sheet)
+        if kind == "ods":
+            return _ods_hidden_rows(path, sheet)
+        if kind == "xls":
+            return _xls_hidden_rows(path, sheet)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ET.ParseError, struct.error, IndexError) as exc:
+        log.warning("cannot read the hidden rows of %s: %s", path.name, type(exc).__name__)
+    return frozenset()
+
+
+def _xlsx_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The archive member holding the worksheet named ``sheet`` (xl/workbook.xml and its relationships)."""
+    book = ET.fromstring(archive.read("xl/workbook.xml"))
+    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    rid = next((el.get(f"{{{_REL_NS}}}id") for el in book.iter() if el.tag.endswith("}sheet")
+                and el.get("name") == sheet), None)
+    target = next((el.get("Target") for el in rels.iter() if el.get("Id") == rid), None) if rid else None
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+
+
+def _xlsx_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """Rows whose <row> says hidden="1" (what a filter or "Hide" writes), read as bytes without building the
+    sheet: a tag is only looked at once the chunk holds its end."""
+    hidden: set[int] = set()
+    with zipfile.ZipFile(path) as archive:
+        part = _xlsx_part(archive, sheet)
+        if part is None:
+            return frozenset()
+        with archive.open(part) as stream:
+            tail, number = b"", 0
+            while True:
+                chunk = stream.read(_CHUNK)
+                data = tail + chunk
+                cut = data.rfind(b"<") if chunk else len(data)
+                if cut < 0:
+                    cut = len(data)
+                for tag in _ROW_TAG.finditer(data, 0, cut):
+                    found = _ROW_NUMBER.search(tag.group())
+                    number = int(found.group(1)) if found else number + 1  # r is optional: the next row
+                    if _ROW_HIDDEN.search(tag.group()):
+                        hidden.add(number)
+                tail = data[cut:]
+                if not chunk:
+                    break
+    return frozenset(hidden)
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """Rows of the table named ``sheet`` whose table:visibility is "collapse" or "filter" (repeated rows
+    counted as the file repeats them)."""
+    hidden: set[int] = set()
+    inside, number = False, 0
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
+        for event, el in ET.iterparse(stream, events=("start", "end")):
+            if el.tag == _ODS_TABLE + "table":
+                if event == "start":
+                    inside = el.get(_ODS_TABLE + "name") == sheet
+                elif inside:
+                    break
+            elif inside and event == "start" and el.tag == _ODS_TABLE + "table-row":
+                repeat = min(int(el.get(_ODS_TABLE + "number-rows-repeated") or 1), 1 << 20)
+                if el.get(_ODS_TABLE + "visibility") in ("collapse", "filter"):
+                    hidden.update(range(number + 1, number + repeat + 1))
+                number += repeat
+            if event == "end" and el.tag != _ODS_TABLE + "table":
+                el.clear()
+    return frozenset(hidden)
+
+
+_BIFF_BOF, _BIFF_EOF, _BIFF_SHEET, _BIFF_ROW = 0x0809, 0x000A, 0x0085, 0x0208
+_ROW_HIDDEN_BIT = 0x0020  # fDyZero in the ROW record's options: the row has no height
+
+
+def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """Rows of an Excel 97-2003 sheet whose ROW record says hidden; empty for older BIFF versions."""
+    stream = _ole_stream(path.read_bytes(), ("workbook", "book"))
+    if not stream or len(stream) < 8:
+        return frozenset()
+    kind, _length, version = struct.unpack_from("<HHH", stream, 0)
+    if kind != _BIFF_BOF or version != 0x0600:
+        return frozenset()
+    start = None
+    for kind, body in _biff_records(stream, 0):
+        if kind == _BIFF_EOF:
+            break  # the end of the workbook globals
+        if kind == _BIFF_SHEET and len(body) >= 8:
+            count, wide = body[6], body[7] & 1
+            raw = body[8:8 + count * (2 if wide else 1)]
+            if (raw.decode("utf-16-le") if wide else raw.decode("latin-1")) == sheet:
+                start = struct.unpack_from("<I", body, 0)[0]
+                break
+    if start is None:
+        return frozenset()
+    hidden: set[int] = set()
+    for kind, body in _biff_records(stream, start):
+        if kind == _BIFF_EOF:
+            break
+        if kind == _BIFF_ROW and len(body) >= 14 and struct.unpack_from("<H", body, 12)[0] & _ROW_HIDDEN_BIT:
+            hidden.add(struct.unpack_from("<H", body, 0)[0] + 1)
+    return frozenset(hidden)
+
+
+def _biff_records(stream: bytes, pos: int) -> Iterator[tuple[int, bytes]]:
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        yield kind, stream[pos + 4:pos + 4 + length]
+        pos += 4 + length
+
+
+_OLE_LAST = 0xFFFFFFFA  # sector numbers from here on mark the end of a chain or a free sector
+
+
+def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
+    """The stream named one of ``names`` (case aside) in a Compound File (the container of an .xls), or None."""
+    shift = struct.unpack_from("<H", data, 0x1E)[0]
+    if not 7 <= shift <= 16:
+        return None
+    size = 1 << shift
+    n_fat, first_dir, _sig, cutoff, _mini_fat, _n_mini, first_difat, n_difat = struct.unpack_from(
+        "<8I", data, 0x2C)
+    sectors = (len(data) - 512) // size + 1
+
+    def sector(number: int) -> bytes:
+        return data[(number + 1) * size:(number + 2) * size]
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    next_difat = first_difat
+    for _ in range(min(n_difat, sectors)):
+        if next_difat >= _OLE_LAST:
+            break
+        entries = struct.unpack(f"<{size // 4}I", sector(next_difat))
+        fat_sectors.extend(entries[:-1])
+        next_difat = entries[-1]
+    fat_bytes = b"".join(sector(n) for n in fat_sectors[:n_fat] if n < _OLE_LAST)
+    fat = struct.unpack(f"<{len(fat_bytes) // 4}I", fat_bytes[:len(fat_bytes) // 4 * 4])
+
+    def read(first: int) -> bytes:
+        """The sectors of a chain, ``first`` onwards (a chain that loops ends after every sector)."""
+        numbers, number = [], first
+        while number < _OLE_LAST and number < len(fat) and len(numbers) <= len(fat):
+            numbers.append(number)
+            number = fat[number]
+        return b"".join(sector(n) for n in numbers)
+
+    directory = read(first_dir)
+    for entry in (directory[i:i + 128] for i in range(0, len(directory) - 127, 128)):
+        name_length = struct.unpack_from("<H", entry, 64)[0]
+        name = entry[:max(0, min(name_length, 64) - 2)].decode("utf-16-le", "replace").lower()
+        if entry[66] != 2 or name not in names:  # 2: a stream
+            continue
+        first, length = struct.unpack_from("<II", entry, 116)
+        # Excel (and xlwt) pad the workbook stream to at least the cutoff; a shorter one would sit in the mini
+        # stream, which is not read: its rows are taken as shown
+        return read(first)[:length] if length >= cutoff else None
+    return None
+
+
 # -- text: HTML tables and delimited text --------------------------------------------------------------------------
 
 def _text(path: Path) -> Source:
@@ -199,7 +385,8 @@ def _text(path: Path) -> Source:
     probe = text[:4096].lstrip("\ufeff \r\n\t").lower()
     if probe.startswith(("<!doctype html", "<html", "<table", "<?xml", "<meta", "<head", "<body", "<style")) \
             or "<table" in probe:
-        return Source("html", iter(_html_sheets(path, text)))
+        sheets = _html_sheets(path, text)
+        return Source("html", iter(sheets), names=tuple((s.name, False) for s in sheets))
     return Source("csv", iter([Sheet("", _delimited_rows(path, text))]))
 
 

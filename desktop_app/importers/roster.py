@@ -18,6 +18,12 @@ Decisions:
   read as their ASCII forms (NFKC); other digits (Arabic-Indic, Tai Tham …) are refused by the ID and phone checks
   for that row only.
 - A survey export: question columns mapped to no field go into 备注 as "问题：答案", after the 备注 column's own text.
+  A question asking for 意见 or 建议 ("8、您对本次活动有何意见建议？") is the 备注 column when the file has no 备注
+  column: its answer is the 备注 as written, without the question.
+- Rows the workbook hides (a filter, or hidden by hand) are named and not imported unless ``include_hidden`` (the
+  dialog's check box, the CLI's ``--include-hidden-rows``); imported, each carries the warning ``hidden_row``.
+- A 类别 value that is none of the event's categories can be mapped to one (``categories``: the dialog's choice per
+  value, the CLI's ``--category 值=类别``); the dialog remembers the choices, as it remembers the column mapping.
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ CLI_FIELDS = {"name": "name", "gender": "gender", "id_number": "id_number", "pho
 # Second chance for a header none of the names matched: a part it contains ("身份证号（18位）", "本人手机").
 _STEMS = {"name": ("姓名",), "id_number": ("身份证", "证件号"), "phone": ("手机", "电话"), "organisation": ("单位",),
           "position_title": ("职务",), "category": ("类别",), "registered_at": ("报名时间", "报名日期"),
-          "gender": ("性别",), "notes": ("备注",)}
+          "gender": ("性别",), "notes": ("备注", "意见", "建议")}
 
 WARNINGS = {
     "gender_mismatch": roster_domain.GENDER_MISMATCH,
@@ -81,6 +87,8 @@ WARNINGS = {
                                                    "({deadline})."),
     "registered_after_event": QT_TRANSLATE_NOOP("core", "Registered on {date}, after the day of the event "
                                                 "({event}): check the date in the file."),
+    "hidden_row": QT_TRANSLATE_NOOP("core", "The row is hidden in the sheet (filtered out or hidden by hand); it is "
+                                            "imported because the hidden rows were chosen."),
 }
 # Reasons the importer adds to the domain's (stable codes, printed by the CLI).
 IMPORT_REASONS = {
@@ -93,6 +101,16 @@ IMPORT_REASONS = {
                 "decided on it: correct it in the file and import the row again."),
 }
 ROW_REF = QT_TRANSLATE_NOOP("core", "row {row}")
+ROW_AND_NAME = QT_TRANSLATE_NOOP("core", "row {row} ({name})")
+HIDDEN_SKIPPED = QT_TRANSLATE_NOOP("core", "{count} rows of the sheet are hidden (filtered out or hidden by hand) "
+                                           "and are not imported: {rows}.")
+HIDDEN_SKIPPED_CLI = QT_TRANSLATE_NOOP("core", "{count} rows of the sheet are hidden (filtered out or hidden by "
+                                               "hand) and were not imported: {rows}. Give --include-hidden-rows to "
+                                               "import them too.")
+HIDDEN_INCLUDED = QT_TRANSLATE_NOOP("core", "{count} rows of the sheet are hidden (filtered out or hidden by hand) "
+                                            "and are imported too: {rows}.")
+AND_MORE = QT_TRANSLATE_NOOP("core", "{rows} and {more} more")
+HIDDEN_NAMED = 20  # hidden rows named one by one; the rest are counted
 NO_SUCH_CATEGORY = QT_TRANSLATE_NOOP("core", "--category {value}={category}: “{category}” is not one of this "
                                              "event's categories ({categories}). Name one of them, or add it in "
                                              "the Plan tab.")
@@ -114,6 +132,19 @@ REJECTED_SUFFIX = "_未导入"
 PLATFORM_NOTE = QT_TRANSLATE_NOOP("core", "{file} is {platform}: question numbers and wording were removed to find "
                                   "the columns, the submission time is the registration time, and the answers to "
                                   "other questions are kept in the notes.")
+
+
+def hidden_note(report: ImportReport, *, cli: bool = False) -> str:
+    """What the preview and the CLI say about the rows the workbook hides; "" when it hides none."""
+    if not report.hidden:
+        return ""
+    named = [i18n.text(ROW_AND_NAME, row=n, name=name) if name else i18n.text(ROW_REF, row=n)
+             for n, name in report.hidden[:HIDDEN_NAMED]]
+    rows = ("、" if i18n.language().startswith("zh") else ", ").join(named)
+    if len(report.hidden) > HIDDEN_NAMED:
+        rows = i18n.text(AND_MORE, rows=rows, more=len(report.hidden) - HIDDEN_NAMED)
+    source = HIDDEN_INCLUDED if report.include_hidden else HIDDEN_SKIPPED_CLI if cli else HIDDEN_SKIPPED
+    return i18n.text(source, count=len(report.hidden), rows=rows)
 
 
 def platform_note(table: Table) -> str:
@@ -226,6 +257,55 @@ def remember_mapping(headers: Sequence[str], mapping: Mapping[str, int]) -> None
     settings.set(key, clean)
 
 
+CATEGORIES_KEY = "import.categories"
+
+
+def remembered_categories(ctx: RosterContext) -> dict[str, str]:
+    """The 类别 values mapped to a category in an earlier import (any event), for the ones whose category this
+    event has."""
+    from .. import settings
+
+    saved = settings.get(CATEGORIES_KEY)
+    if not isinstance(saved, dict):
+        return {}
+    return {v: c for v, c in saved.items() if isinstance(v, str) and c in ctx.categories}
+
+
+def remember_categories(values: Sequence[str], categories: Mapping[str, str]) -> None:
+    """Keep the choice made for each of ``values`` (a category, or none: a remembered one is forgotten) for the
+    next import; other values' choices stay."""
+    from .. import settings
+
+    saved = settings.get(CATEGORIES_KEY)
+    kept = dict(saved) if isinstance(saved, dict) else {}
+    chosen = {category_key(v): c for v, c in categories.items() if c}
+    for value in values:
+        key = category_key(value)
+        if key in chosen:
+            kept[key] = chosen[key]
+        else:
+            kept.pop(key, None)
+    if kept != (saved or {}):
+        settings.set(CATEGORIES_KEY, kept or None)
+
+
+def unknown_categories(table: Table, mapping: Mapping[str, int], ctx: RosterContext) -> tuple[str, ...]:
+    """The 类别 values of the file (as ``category_key`` reads them) that are none of the event's categories, in
+    the order they first appear."""
+    column = mapping.get("category")
+    if column is None or column < 0:
+        return ()
+    found: dict[str, None] = {}
+    for row in table.rows:
+        text = row.get(column)
+        if text is None or text == "":
+            continue
+        key = category_key(_CONTROL.sub("", cell_text(text)))
+        if key and key not in ctx.categories and key not in found:
+            found[key] = None
+    return tuple(found)
+
+
 def check_mapping(table: Table, mapping: Mapping[str, int]) -> dict[str, int]:
     """The mapping without unmapped fields; refused when no column holds the names or a column does not exist."""
     clean = {f: c for f, c in mapping.items() if f in FIELDS and c is not None and c >= 0}
@@ -283,9 +363,10 @@ def category_key(value: str) -> str:
 
 
 def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext,
-            categories: Mapping[str, str] | None = None) -> list[PreviewRow]:
+            categories: Mapping[str, str] | None = None, *, include_hidden: bool = False) -> list[PreviewRow]:
     """Every row of ``table`` checked against ``ctx`` and the rows above it, in file order. ``categories`` maps
-    a 类别 value of the file (a survey form's 群众代表) to one of the event's categories (市民代表)."""
+    a 类别 value of the file (a survey form's 群众代表) to one of the event's categories (市民代表). Rows the
+    workbook hides are left out unless ``include_hidden``, which checks them with the warning ``hidden_row``."""
     category_map = {category_key(k): v for k, v in (categories or {}).items()}
     mapping = check_mapping(table, mapping)
     unmapped = 1 << 30  # beyond any row: the cell reads as empty
@@ -297,8 +378,11 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext,
     seen_phones: dict[str, int] = {}
     check = roster_domain.check
     control = _CONTROL.search
+    hidden = table.hidden_rows
     out: list[PreviewRow] = []
     for row in table.rows:  # kept lean: 10,000 rows should cost less than openpyxl's reading of them
+        if hidden and row.number in hidden and not include_hidden:
+            continue
         values = row.values
         if skipped is not None:
             values = tuple(None if type(v) is str and v.strip() in skipped else v for v in values)
@@ -351,6 +435,8 @@ def preview(table: Table, mapping: Mapping[str, int], ctx: RosterContext,
             elif ctx.registration_deadline and when.date() > ctx.registration_deadline:
                 problems.append(Problem("registered_at", "registered_after_deadline", {
                     "date": cn_date(when.date()), "deadline": cn_date(ctx.registration_deadline)}))
+        if hidden and row.number in hidden:
+            problems.append(Problem("", "hidden_row", {}))
         if problems:
             out.append(PreviewRow(
                 row.number, clean, tuple(p.code for p in problems if p.is_error),
@@ -391,6 +477,10 @@ class ImportReport:
     dry_run: bool = True
     rejected_file: Path | None = None
     ctx: RosterContext | None = field(default=None, repr=False, compare=False)  # what the rows were checked against
+    categories: dict[str, str] = field(default_factory=dict)  # 类别 values of the file -> the event's categories
+    unknown_categories: tuple[str, ...] = ()  # 类别 values of the file that are none of the event's categories
+    hidden: tuple[tuple[int, str], ...] = ()  # (row, name) of the rows the workbook hides
+    include_hidden: bool = False  # the hidden rows are checked and imported with the others
     valid_rows: tuple[PreviewRow, ...] = field(init=False, repr=False)
     rejected_rows: tuple[PreviewRow, ...] = field(init=False, repr=False)
 
@@ -406,14 +496,25 @@ class ImportReport:
             data["rejected_file"] = str(self.rejected_file)
         if self.table.platform:
             data["platform"] = self.table.platform
+        if self.hidden:
+            data["hidden_rows"] = [{"row": n, "name": name or None} for n, name in self.hidden]
+            data["hidden_rows_imported"] = self.include_hidden
         return data
 
 
 def check_file(table: Table, mapping: Mapping[str, int] | None, ctx: RosterContext,
-               categories: Mapping[str, str] | None = None) -> ImportReport:
+               categories: Mapping[str, str] | None = None, *, include_hidden: bool = False) -> ImportReport:
     """The preview of ``table`` as a dry-run report (no database access: ``ctx`` is a snapshot)."""
     mapping = check_mapping(table, guess_mapping(table.headers) if mapping is None else mapping)
-    return ImportReport(table, mapping, tuple(preview(table, mapping, ctx, categories)), ctx=ctx)
+    rows = preview(table, mapping, ctx, categories, include_hidden=include_hidden)
+    hidden = ()
+    if table.hidden_rows:
+        names = mapping["name"]
+        hidden = tuple((r.number, text_rules.one_line(cell_text(r.get(names))).strip()) for r in table.rows
+                       if r.number in table.hidden_rows)
+    return ImportReport(table, mapping, tuple(rows), ctx=ctx, categories=dict(categories or {}),
+                        unknown_categories=unknown_categories(table, mapping, ctx), hidden=hidden,
+                        include_hidden=include_hidden)
 
 
 def check_categories(categories: Mapping[str, str], ctx: RosterContext) -> None:
@@ -487,11 +588,13 @@ def rejected_path(source: Path | str) -> Path:
 
 def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | None = None, dry_run: bool = False,
                save_rejected: bool = False, columns: Mapping[str, str] | None = None,
-               sheet: str | None = None, categories: Mapping[str, str] | None = None) -> ImportReport:
+               sheet: str | None = None, categories: Mapping[str, str] | None = None,
+               include_hidden: bool = False) -> ImportReport:
     """Read ``path``, check every row, and (unless ``dry_run``) import the valid ones in one transaction.
 
     ``columns`` (header text -> field, the CLI's ``--column``) corrects the guessed mapping; ``mapping`` (field ->
-    column index) replaces it. With ``save_rejected`` (the CLI) and some rows refused, they are written to
+    column index) replaces it. Rows the workbook hides are named in the report and imported only with
+    ``include_hidden``. With ``save_rejected`` (the CLI) and some rows refused, they are written to
     ``<stem>_未导入.xlsx`` beside ``path`` first; if that file cannot be written nothing is imported, and if the
     import fails it is removed.
     """
@@ -503,7 +606,7 @@ def run_import(event_id: int, path: Path | str, *, mapping: Mapping[str, int] | 
     table = read_roster(path, columns, sheet)
     if mapping is None and columns:
         mapping = mapping_with_columns(table, columns)
-    report = check_file(table, mapping, ctx, categories)
+    report = check_file(table, mapping, ctx, categories, include_hidden=include_hidden)
     if dry_run:
         return report
     target = None

@@ -29,6 +29,9 @@ TOO_MANY_ROWS = QT_TRANSLATE_NOOP("core", "The sheet “{sheet}” of {path} has
                                           "sign-up sheet can have (perhaps formatting reaches the sheet's last row): "
                                           "copy the rows with people into a new workbook and import that.")
 NO_SUCH_SHEET = QT_TRANSLATE_NOOP("core", "{path} has no sheet named “{sheet}”; its sheets: {sheets}.")
+NO_HEADER_IN_SHEET = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows "
+                                               "of the sheet “{sheet}” of {path} (looked for: {names}). Choose "
+                                               "another sheet, or put one of these headers above the names.")
 NO_ROWS = QT_TRANSLATE_NOOP("core", "{path} has a header row (row {row}) but no people below it.")
 NO_HEADER = QT_TRANSLATE_NOOP("core", "No header row with a name column was found in the first {rows} rows of "
                               "{path} (looked for: {names}). Put one of these headers above the names and import "
@@ -65,6 +68,9 @@ class Table:
     kind: str = ""  # what the content is: "xlsx", "xls", "xlsb", "ods", "html", "csv"
     platform: str = ""  # a survey.PLATFORM_LABELS key, or ""
     questions: tuple[int, ...] = ()  # survey question columns: unmapped ones go into 备注
+    sheets: tuple[str, ...] = ()  # every worksheet of the workbook, in its order ("" names none: a CSV file)
+    hidden_sheets: frozenset[str] = frozenset()  # those hidden in the workbook
+    hidden_rows: frozenset[int] = frozenset()  # numbers of the rows (under the header) the workbook hides
 
 
 _BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】|<.*?>|〔.*?〕")
@@ -86,7 +92,8 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
     field of ``aliases`` (field -> header names) and one naming the ``required`` field. The visible sheets are
     read in the file's order and the first one with such a header is the table (a hidden sheet is what Excel
     does not show: it is read only when ``sheet_name`` names it); ``sheet_name`` reads that sheet alone. A sheet
-    of more than ``MAX_ROWS`` rows is refused before its rows are read."""
+    of more than ``MAX_ROWS`` rows is refused before its rows are read. The table names the workbook's sheets and
+    the rows under its header that the workbook hides (a filter): they are in ``rows``, the importer decides."""
     path = Path(path)
     try:
         if path.stat().st_size == 0:
@@ -100,9 +107,10 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
     required_names = aliases[required]
     try:
         no_header: UserError | None = None
-        names: list[str] = []
+        names: list[str] = [name for name, _hidden in source.names]
         for sheet in source.sheets:
-            names.append(sheet.name)
+            if sheet.name not in names:
+                names.append(sheet.name)
             if sheet_name is not None and sheet.name != sheet_name:
                 continue
             if sheet_name is None and sheet.hidden:
@@ -118,9 +126,15 @@ def read_table(path: Path | str, *, aliases: Mapping[str, Collection[str]], requ
                 no_header = no_header or exc
                 continue
             if table is not None:
-                return _recognise(replace(table, kind=source.kind))
+                hidden = sheet.find_hidden_rows()
+                hidden_rows = frozenset(r.number for r in table.rows if r.number in hidden) if hidden else frozenset()
+                return _recognise(replace(table, kind=source.kind, sheets=tuple(names), hidden_rows=hidden_rows,
+                                          hidden_sheets=frozenset(n for n, hidden in source.names if hidden)))
         if sheet_name is not None and sheet_name not in names:
             raise UserError(NO_SUCH_SHEET, path=str(path), sheet=sheet_name, sheets="、".join(names) or "—")
+        if sheet_name and no_header is not None:
+            raise UserError(NO_HEADER_IN_SHEET, path=str(path), sheet=sheet_name, rows=HEADER_SCAN_ROWS,
+                            names="、".join(required_names))
         raise no_header or UserError(EMPTY, path=str(path))
     finally:
         if source.close is not None:

@@ -1367,6 +1367,30 @@ Please send that file to your IT support.</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Import the hidden rows too</source>
+        <translation>隐藏的行也导入</translation>
+    </message>
+    <message>
+        <source>Categories of the file that are not in the plan</source>
+        <translation>文件中方案未列出的类别</translation>
+    </message>
+    <message>
+        <source>{sheet} (hidden)</source>
+        <translation>{sheet}（隐藏）</translation>
+    </message>
+    <message>
+        <source>(not in the plan: the rows are refused)</source>
+        <translation>（不在方案中：这些行不能导入）</translation>
+    </message>
+    <message>
+        <source>“{value}” is taken as:</source>
+        <translation>“{value}”归入：</translation>
+    </message>
+    <message>
         <source>{rows} rows, {valid} can be imported, {rejected} with problems</source>
         <translation>共 {rows} 行，可导入 {valid} 行，有问题 {rejected} 行</translation>
     </message>
@@ -4281,6 +4305,10 @@ Files listed: {files}</source>
         <translation>报名时间为{date}，晚于活动日期（{event}）：请核对文件中的日期。</translation>
     </message>
     <message>
+        <source>The row is hidden in the sheet (filtered out or hidden by hand); it is imported because the hidden rows were chosen.</source>
+        <translation>该行在工作表中被隐藏（被筛选掉或手动隐藏）；因已选择导入隐藏的行，该行一并导入。</translation>
+    </message>
+    <message>
         <source>The {field} holds an invisible control character (U+{code}) that documents cannot print: retype the {field} in the file and import it again.</source>
         <translation>{field}中含有文书无法打印的不可见控制字符（U+{code}）：请在文件中重新输入{field}后再导入。</translation>
     </message>
@@ -4291,6 +4319,26 @@ Files listed: {files}</source>
     <message>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>row {row} ({name})</source>
+        <translation>第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>{count} rows of the sheet are hidden (filtered out or hidden by hand) and are not imported: {rows}.</source>
+        <translation>工作表中有 {count} 行被隐藏（被筛选掉或手动隐藏），不导入：{rows}。</translation>
+    </message>
+    <message>
+        <source>{count} rows of the sheet are hidden (filtered out or hidden by hand) and were not imported: {rows}. Give --include-hidden-rows to import them too.</source>
+        <translation>工作表中有 {count} 行被隐藏（被筛选掉或手动隐藏），未导入：{rows}。如需一并导入，请加 --include-hidden-rows。</translation>
+    </message>
+    <message>
+        <source>{count} rows of the sheet are hidden (filtered out or hidden by hand) and are imported too: {rows}.</source>
+        <translation>工作表中有 {count} 行被隐藏（被筛选掉或手动隐藏），一并导入：{rows}。</translation>
+    </message>
+    <message>
+        <source>{rows} and {more} more</source>
+        <translation>{rows}等，另有 {more} 行</translation>
     </message>
     <message>
         <source>--category {value}={category}: “{category}” is not one of this event&apos;s categories ({categories}). Name one of them, or add it in the Plan tab.</source>
@@ -4387,6 +4435,10 @@ Files listed: {files}</source>
     <message>
         <source>{path} has no sheet named “{sheet}”; its sheets: {sheets}.</source>
         <translation>{path} 中没有名为“{sheet}”的工作表；其工作表有：{sheets}。</translation>
+    </message>
+    <message>
+        <source>No header row with a name column was found in the first {rows} rows of the sheet “{sheet}” of {path} (looked for: {names}). Choose another sheet, or put one of these headers above the names.</source>
+        <translation>{path} 的工作表“{sheet}”前 {rows} 行中没有找到含姓名列的表头行（查找的列名：{names}）。请改选其他工作表，或在姓名上方加上其中一个列名。</translation>
     </message>
     <message>
         <source>{path} has a header row (row {row}) but no people below it.</source>

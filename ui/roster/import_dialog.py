@@ -1,6 +1,10 @@
 """Importing people from a spreadsheet: the file is read and checked on the background worker, the column mapping
 can be corrected (each change checks the rows again), the preview shows every problem of every row, and the valid
-rows are imported in one transaction; the refused rows can then be saved as a workbook to fix and import again."""
+rows are imported in one transaction; the refused rows can then be saved as a workbook to fix and import again.
+
+The preview names the sheet read and lets another one be chosen (read as the CLI's ``--sheet`` reads it), names
+the rows the sheet hides with a choice to import them too, and lets each 类别 value that is none of the event's
+categories be taken as one of them (remembered for the next import, like the column mapping)."""
 
 from __future__ import annotations
 
@@ -146,6 +150,17 @@ class ImportDialog(QDialog):
         self.platform_label = QLabel(self)  # names the survey platform whose export this is
         self.platform_label.setWordWrap(True)
         self.platform_label.hide()
+        self.sheet_label = QLabel(self.tr("Sheet:"), self)
+        self.sheet_combo = QComboBox(self)  # the workbook's sheets: another one is read when chosen
+        self.sheet_label.setBuddy(self.sheet_combo)
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_chosen)
+        self.hidden_label = QLabel(self)  # names the rows the sheet hides
+        self.hidden_label.setWordWrap(True)
+        self.include_hidden = QCheckBox(self.tr("Import the hidden rows too"), self)
+        self.include_hidden.toggled.connect(self._mapping_changed)
+        self.categories_box = QGroupBox(self.tr("Categories of the file that are not in the plan"), self)
+        self.categories_grid = QGridLayout(self.categories_box)
+        self.category_combos: dict[str, QComboBox] = {}  # a 类别 value of the file -> the event's category taken
         self.mapping_box = QGroupBox(self.tr("Columns"), self)
         grid = QGridLayout(self.mapping_box)
         self.combos: dict[str, QComboBox] = {}
@@ -190,7 +205,16 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_label)
         layout.addWidget(self.platform_label)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_label)
+        sheet_row.addWidget(self.sheet_combo, 1)
+        layout.addLayout(sheet_row)
         layout.addWidget(self.mapping_box)
+        layout.addWidget(self.categories_box)
+        hidden_row = QHBoxLayout()
+        hidden_row.addWidget(self.hidden_label, 1)
+        hidden_row.addWidget(self.include_hidden)
+        layout.addLayout(hidden_row)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.only_problems)
@@ -199,16 +223,22 @@ class ImportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(1000, 640)
+        for widget in (self.sheet_label, self.sheet_combo, self.hidden_label, self.include_hidden,
+                       self.categories_box):
+            widget.hide()
         if path is not None:
             self.load(path)
 
     # -- reading and checking ------------------------------------------------------------------------------------
 
-    def load(self, path: Path | str) -> None:
-        """Read ``path`` on the worker, guess the columns and check every row; ``sig_loaded`` when shown."""
+    def load(self, path: Path | str, sheet: str | None = None) -> None:
+        """Read ``path`` (its ``sheet``, or the sheet the importer finds) on the worker, guess the columns and
+        check every row; ``sig_loaded`` when shown."""
         self.path = Path(path)
         self.report = None
         self.file_label.setText(self.tr("File: {path}").format(path=self.path))
+        for widget in (self.hidden_label, self.include_hidden, self.categories_box):
+            widget.hide()  # shown again for the rows read
         self._generation += 1
         generation = self._generation
         self._set_busy()
@@ -218,7 +248,14 @@ class ImportDialog(QDialog):
             self._failed(exc, generation)
             return
         source = self.path
-        self._worker.run(lambda: importer.check_file(importer.read_roster(source), None, ctx),
+        try:
+            categories = importer.remembered_categories(ctx)  # chosen in an earlier import
+        except UserError:
+            categories = {}
+        categories.update(self.category_mapping())  # chosen here for the sheet read before
+        include_hidden = self.include_hidden.isChecked()
+        self._worker.run(lambda: importer.check_file(importer.read_roster(source, sheet=sheet), None, ctx, categories,
+                                                     include_hidden=include_hidden),
                          lambda report: self._loaded(generation, report),
                          lambda error: self._failed(error, generation), parent=self,
                          label=self.tr("Reading {name}…").format(name=source.name))
@@ -231,8 +268,8 @@ class ImportDialog(QDialog):
         except UserError:
             saved = None
         if saved and "name" in saved and saved != report.mapping:
-            table, ctx = report.table, report.ctx
-            self._worker.run(lambda: importer.check_file(table, saved, ctx),
+            table, ctx, categories, include_hidden = report.table, report.ctx, report.categories, report.include_hidden
+            self._worker.run(lambda: importer.check_file(table, saved, ctx, categories, include_hidden=include_hidden),
                              lambda remapped: self._show_loaded(generation, remapped),
                              lambda _error: self._show_loaded(generation, report), parent=self,
                              label=self.tr("Checking the rows…"))
@@ -244,6 +281,7 @@ class ImportDialog(QDialog):
             return
         self._pending = False
         self._fill_combos(report)
+        self._fill_sheets(report)
         self._show(report)
         note = importer.platform_note(report.table)
         self.platform_label.setText(note)
@@ -260,6 +298,56 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(report.mapping.get(field, -1)), 0))
             combo.setEnabled(True)
             combo.blockSignals(False)
+
+    def _fill_sheets(self, report: ImportReport) -> None:
+        """The sheet combo names the sheet read; shown when the workbook has more than one."""
+        table = report.table
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for name in table.sheets:
+            label = self.tr("{sheet} (hidden)").format(sheet=name) if name in table.hidden_sheets else name
+            self.sheet_combo.addItem(label, name)
+        self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(table.sheet), 0))
+        self.sheet_combo.blockSignals(False)
+        several = len(table.sheets) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_combo.setVisible(several)
+        self.sheet_combo.setEnabled(several)
+
+    def _sheet_chosen(self) -> None:
+        name = self.sheet_combo.currentData()
+        if self.path is None or name is None or self.import_result is not None or self._committing:
+            return
+        self.load(self.path, sheet=name)
+
+    def _fill_categories(self, report: ImportReport) -> None:
+        """One choice per 类别 value of the file that is none of the event's categories (kept while the values
+        stay the same)."""
+        values = report.unknown_categories
+        if tuple(self.category_combos) != values:
+            while self.categories_grid.count():
+                item = self.categories_grid.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
+            self.category_combos = {}
+            choices = sorted(report.ctx.categories) if report.ctx is not None else []
+            for i, value in enumerate(values):
+                combo = QComboBox(self.categories_box)
+                combo.addItem(self.tr("(not in the plan: the rows are refused)"), "")
+                for name in choices:
+                    combo.addItem(name, name)
+                combo.setCurrentIndex(max(combo.findData(report.categories.get(value, "")), 0))
+                combo.currentIndexChanged.connect(self._mapping_changed)
+                label = QLabel(self.tr("“{value}” is taken as:").format(value=value), self.categories_box)
+                label.setBuddy(combo)
+                self.categories_grid.addWidget(label, i, 0)
+                self.categories_grid.addWidget(combo, i, 1)
+                self.category_combos[value] = combo
+        self.categories_box.setVisible(bool(values))
+
+    def category_mapping(self) -> dict[str, str]:
+        """The 类别 values of the file taken as one of the event's categories, as chosen."""
+        return {value: combo.currentData() for value, combo in self.category_combos.items() if combo.currentData()}
 
     def mapping(self) -> dict[str, int]:
         return {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None
@@ -288,6 +376,7 @@ class ImportDialog(QDialog):
             self._failed(exc, generation)
             return
         table, mapping = self.report.table, self.mapping()
+        categories, include_hidden = self.category_mapping(), self.include_hidden.isChecked()
 
         def shown(report):
             if generation == self._generation:
@@ -295,7 +384,8 @@ class ImportDialog(QDialog):
                 self._show(report)
                 self.sig_previewed.emit()
 
-        self._worker.run(lambda: importer.check_file(table, mapping, ctx), shown,
+        self._worker.run(lambda: importer.check_file(table, mapping, ctx, categories, include_hidden=include_hidden),
+                         shown,
                          lambda error: self._failed(error, generation), parent=self,
                          label=self.tr("Checking the rows…"))
 
@@ -311,6 +401,11 @@ class ImportDialog(QDialog):
         self.summary.setText(text)
         self.import_button.setText(self.tr("Import {count} rows").format(count=valid))
         self.import_button.setEnabled(valid > 0 and self.import_result is None)
+        self._fill_categories(report)
+        note = importer.hidden_note(report)
+        self.hidden_label.setText(note)
+        self.hidden_label.setVisible(bool(note))
+        self.include_hidden.setVisible(bool(note))
 
     def _show_rows(self) -> None:
         if self.report is None:
@@ -353,13 +448,15 @@ class ImportDialog(QDialog):
         self._committing = True
         try:
             importer.remember_mapping(report.table.headers, report.mapping)  # the next such file opens so mapped
+            importer.remember_categories(report.unknown_categories, report.categories)
         except UserError:
             pass
         self.import_button.setEnabled(False)
         self.cancel_button.setEnabled(False)  # the import cannot be stopped half-way: it is one transaction
         self.message.hide()
-        for combo in self.combos.values():
-            combo.setEnabled(False)
+        controls = [*self.combos.values(), *self.category_combos.values(), self.sheet_combo, self.include_hidden]
+        for control in controls:
+            control.setEnabled(False)
         event_id = self.event_id
 
         def done(committed: ImportReport) -> None:
@@ -376,8 +473,8 @@ class ImportDialog(QDialog):
         def failed(error: BaseException) -> None:
             self._committing = False
             self.cancel_button.setEnabled(True)
-            for combo in self.combos.values():
-                combo.setEnabled(True)
+            for control in controls:
+                control.setEnabled(True)
             self._failed(error)
 
         self._worker.run(lambda: importer.commit(event_id, report), done, failed, parent=self,
