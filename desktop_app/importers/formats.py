@@ -4,9 +4,9 @@ standard library's html.parser, and delimited text (CSV, TSV, Excel's "Unicode t
 
 Each reader gives ``Sheet`` objects: a name, the rows numbered as the file shows them, the vertically merged
 ranges, and the rows hidden in the workbook (filtered out or hidden by hand: read from the sheet's XML for .xlsx,
-.xlsm and .ods and from its ROW records for .xls, as calamine does not tell them; an .xlsb, HTML table or CSV file
-is taken as showing every row). Files that are no spreadsheet, are password-protected, too large once unpacked, damaged, or mix two text
-encodings are refused with a ``UserError`` naming the file and what to do.
+.xlsm and .ods and by xlrd for .xls, as calamine does not tell them; an .xlsb, HTML table or CSV file is taken
+as showing every row). Files that are no spreadsheet, are password-protected, too large once unpacked, damaged, or
+mix two text encodings are refused with a ``UserError`` naming the file and what to do.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import io
 import logging
 import posixpath
 import re
-import struct
 import xml.etree.ElementTree as ET  # noqa: N817 - the usual name
 import zipfile
 from collections.abc import Callable, Iterator
@@ -220,7 +219,7 @@ def _hidden_rows(path: Path, kind: str, sheet: str) -> frozenset[int]:
             return _ods_hidden_rows(path, sheet)
         if kind == "xls":
             return _xls_hidden_rows(path, sheet)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ET.ParseError, struct.error, IndexError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ET.ParseError) as exc:
         log.warning("cannot read the hidden rows of %s: %s", path.name, type(exc).__name__)
     return frozenset()
 
@@ -289,92 +288,24 @@ def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
     return frozenset(hidden)
 
 
-_BIFF_BOF, _BIFF_EOF, _BIFF_SHEET, _BIFF_ROW = 0x0809, 0x000A, 0x0085, 0x0208
-_ROW_HIDDEN_BIT = 0x0020  # fDyZero in the ROW record's options: the row has no height
-
-
 def _xls_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
-    """Rows of an Excel 97-2003 sheet whose ROW record says hidden; empty for older BIFF versions."""
-    stream = _ole_stream(path.read_bytes(), ("workbook", "book"))
-    if not stream or len(stream) < 8:
+    """Rows of an Excel 97-2003 sheet whose ROW record says hidden, read by xlrd (calamine gives the cells, not
+    the rows' formatting). A file xlrd cannot read this way is taken as showing every row: calamine read it."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+    except Exception as exc:  # noqa: BLE001 - a hostile or odd file: its rows were read by calamine already
+        log.warning("cannot read the row formatting of %s: %s", path.name, type(exc).__name__)
         return frozenset()
-    kind, _length, version = struct.unpack_from("<HHH", stream, 0)
-    if kind != _BIFF_BOF or version != 0x0600:
+    try:
+        rows = book.sheet_by_name(sheet).rowinfo_map
+        return frozenset(number + 1 for number, info in rows.items() if info.hidden)
+    except Exception as exc:  # noqa: BLE001 - as above
+        log.warning("cannot read the row formatting of %s: %s", path.name, type(exc).__name__)
         return frozenset()
-    start = None
-    for kind, body in _biff_records(stream, 0):
-        if kind == _BIFF_EOF:
-            break  # the end of the workbook globals
-        if kind == _BIFF_SHEET and len(body) >= 8:
-            count, wide = body[6], body[7] & 1
-            raw = body[8:8 + count * (2 if wide else 1)]
-            if (raw.decode("utf-16-le") if wide else raw.decode("latin-1")) == sheet:
-                start = struct.unpack_from("<I", body, 0)[0]
-                break
-    if start is None:
-        return frozenset()
-    hidden: set[int] = set()
-    for kind, body in _biff_records(stream, start):
-        if kind == _BIFF_EOF:
-            break
-        if kind == _BIFF_ROW and len(body) >= 14 and struct.unpack_from("<H", body, 12)[0] & _ROW_HIDDEN_BIT:
-            hidden.add(struct.unpack_from("<H", body, 0)[0] + 1)
-    return frozenset(hidden)
-
-
-def _biff_records(stream: bytes, pos: int) -> Iterator[tuple[int, bytes]]:
-    while pos + 4 <= len(stream):
-        kind, length = struct.unpack_from("<HH", stream, pos)
-        yield kind, stream[pos + 4:pos + 4 + length]
-        pos += 4 + length
-
-
-_OLE_LAST = 0xFFFFFFFA  # sector numbers from here on mark the end of a chain or a free sector
-
-
-def _ole_stream(data: bytes, names: tuple[str, ...]) -> bytes | None:
-    """The stream named one of ``names`` (case aside) in a Compound File (the container of an .xls), or None."""
-    shift = struct.unpack_from("<H", data, 0x1E)[0]
-    if not 7 <= shift <= 16:
-        return None
-    size = 1 << shift
-    n_fat, first_dir, _sig, cutoff, _mini_fat, _n_mini, first_difat, n_difat = struct.unpack_from(
-        "<8I", data, 0x2C)
-    sectors = (len(data) - 512) // size + 1
-
-    def sector(number: int) -> bytes:
-        return data[(number + 1) * size:(number + 2) * size]
-
-    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
-    next_difat = first_difat
-    for _ in range(min(n_difat, sectors)):
-        if next_difat >= _OLE_LAST:
-            break
-        entries = struct.unpack(f"<{size // 4}I", sector(next_difat))
-        fat_sectors.extend(entries[:-1])
-        next_difat = entries[-1]
-    fat_bytes = b"".join(sector(n) for n in fat_sectors[:n_fat] if n < _OLE_LAST)
-    fat = struct.unpack(f"<{len(fat_bytes) // 4}I", fat_bytes[:len(fat_bytes) // 4 * 4])
-
-    def read(first: int) -> bytes:
-        """The sectors of a chain, ``first`` onwards (a chain that loops ends after every sector)."""
-        numbers, number = [], first
-        while number < _OLE_LAST and number < len(fat) and len(numbers) <= len(fat):
-            numbers.append(number)
-            number = fat[number]
-        return b"".join(sector(n) for n in numbers)
-
-    directory = read(first_dir)
-    for entry in (directory[i:i + 128] for i in range(0, len(directory) - 127, 128)):
-        name_length = struct.unpack_from("<H", entry, 64)[0]
-        name = entry[:max(0, min(name_length, 64) - 2)].decode("utf-16-le", "replace").lower()
-        if entry[66] != 2 or name not in names:  # 2: a stream
-            continue
-        first, length = struct.unpack_from("<II", entry, 116)
-        # Excel (and xlwt) pad the workbook stream to at least the cutoff; a shorter one would sit in the mini
-        # stream, which is not read: its rows are taken as shown
-        return read(first)[:length] if length >= cutoff else None
-    return None
+    finally:
+        book.release_resources()
 
 
 # -- text: HTML tables and delimited text --------------------------------------------------------------------------
