@@ -207,7 +207,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.platform_label)
         sheet_row = QHBoxLayout()
         sheet_row.addWidget(self.sheet_label)
-        sheet_row.addWidget(self.sheet_combo, 1)
+        sheet_row.addWidget(self.sheet_combo)
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # as wide as its names
+        sheet_row.addStretch(1)
         layout.addLayout(sheet_row)
         layout.addWidget(self.mapping_box)
         layout.addWidget(self.categories_box)
