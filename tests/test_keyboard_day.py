@@ -279,10 +279,17 @@ def test_check_ins_before_the_day_are_not_counted_as_arrived_on_screen(off_day_c
     assert tab._tally.checked_in == 0
     assert tab.counts.text().splitlines()[0].startswith(("Arrived 0 ", "已到 0 "))
     assert tab.recent.count() == 3  # listed, marked as before the day
+    # the three ✔ the screen showed are said beside the counts that leave them out
+    assert any(line.startswith(("Checked in before the event day: 3", "活动日前签到：3"))
+               for line in tab.counts.text().splitlines()), tab.counts.text()
+    qtbot.keyClick(tab.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the last one
+    qtbot.waitUntil(lambda: "before the event day: 2" in tab.counts.text() or "活动日前签到：2" in tab.counts.text(),
+                    timeout=5000)
     checkin.set_early_counted(window.current_event_id, True)  # the coordinator counts the rehearsal
     tab.reload()
     settle(window, qtbot)
-    qtbot.waitUntil(lambda: tab._tally.checked_in == 3, timeout=5000)
+    qtbot.waitUntil(lambda: tab._tally.checked_in == 2, timeout=5000)
+    assert "before the event day:" not in tab.counts.text() and "活动日前签到" not in tab.counts.text()
 
 
 def _ledger(window, qtbot):

@@ -367,6 +367,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
         <translation>现场报名 {walk_ins} 人</translation>
     </message>
     <message>
+        <source>Checked in before the event day: {early} (not counted as arrivals)</source>
+        <translation>活动日前签到：{early} 人（不计入到场）</translation>
+    </message>
+    <message>
         <source>Public representatives among arrivals: {share}%</source>
         <translation>到场人员中群众代表占 {share}%</translation>
     </message>

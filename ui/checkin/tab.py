@@ -90,6 +90,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._index_event: int | None = None  # the event self._index was built for
         self._entrance: checkin.Entrance | None = None  # read with the people: the date, the minimum, categories
         self._tally = checkin.Tally((), ())  # the counts, kept per person as scans change them
+        self._early = 0  # people checked in before the event day whom the counts leave out
         self.ask_admit = self._ask_admit  # tests replace the question
         self.ask_reason = self._ask_reason
         self.ask_off_day = self._ask_off_day
@@ -217,6 +218,7 @@ class CheckinTab(ops.Subscriber, QWidget):
             # serving the scanner until the fresh one replaces it)
             self._index, self._people = None, {}
             self._entrance, self._tally = None, checkin.Tally((), ())  # nor the other event's counts
+            self._early = 0
             self.search.setEnabled(False)
             self.search.setPlaceholderText(self.tr("Reading the roster…"))
 
@@ -233,6 +235,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         entrance = self._entrance
         self._tally = checkin.Tally(entrance.categories if entrance else (), entrance.public if entrance else (),
                                     (self._as_counted(p) for p in self._people.values()))
+        self._early = sum(1 for p in self._people.values() if self._uncounted(p))
         self._search_ready()
         self._refresh_banner()
         self._refresh_side()
@@ -318,6 +321,9 @@ class CheckinTab(ops.Subscriber, QWidget):
         lines = [self.tr("Arrived {arrived} of {confirmed} confirmed (at least {minimum})")
                  .format(arrived=stats["checked_in"], confirmed=stats["confirmed"], minimum=entrance.minimum),
                  self.tr("Walk-ins: {walk_ins}").format(walk_ins=stats["walk_ins"])]
+        if self._early:  # a ✔ on the screen that the counts leave out: said, so the figures do not look wrong
+            lines.append(self.tr("Checked in before the event day: {early} (not counted as arrivals)").format(
+                early=self._early))
         for name, c in stats["by_category"].items():
             lines.append(f"{name}{i18n.punct('：')}{c['checked_in']} / {c['confirmed']}")
         if tally.checked_in:
@@ -459,6 +465,10 @@ class CheckinTab(ops.Subscriber, QWidget):
             return dataclasses.replace(p, checked_in_at=None, walk_in=False)
         return p
 
+    def _uncounted(self, p: checkin.Person) -> bool:
+        """Checked in before the event day, and such check-ins are not counted as arrivals."""
+        return p.checked_in_at is not None and self._as_counted(p).checked_in_at is None
+
     def _person_changed(self, person: checkin.Person | None) -> None:
         """One person's arrival changed: names, phones and codes did not, so the index stays as it is (rebuilding
         it for a large roster would stall the scanner between two people)."""
@@ -466,6 +476,7 @@ class CheckinTab(ops.Subscriber, QWidget):
             return
         if person.id in self._people:
             self._tally.replace(self._as_counted(self._people[person.id]), self._as_counted(person))
+            self._early += self._uncounted(person) - self._uncounted(self._people[person.id])
             self._people[person.id] = person
             self._refresh_side(person)
             self._on_text(self.search.text())
