@@ -202,10 +202,11 @@ def _add_day(event: models.Event, staff: dict, day: dict, scale: list[str]) -> N
         scanned = _at(event.date, start, -rng.randint(0, 30))
         models.CheckIn.create(event=event, invitee=person, scan_id=models.new_uuid(), scanned_at=scanned,
                               recorded_at=scanned, device=models.device_id())
-    _record_programme(event, rng)
+    began = _record_programme(event, rng)
     meeting = next((i for i in models.AgendaItem.select().where(models.AgendaItem.event == event.id)
                     if i.kind == "meeting"), None)
-    clock = meeting.pinned_start if meeting and meeting.pinned_start else dt.time(10, 30)
+    # the remarks follow the meeting's recorded start (the 座谈会记录 gives both: a remark before it would not do)
+    clock = began or (meeting.pinned_start if meeting and meeting.pinned_start else dt.time(10, 30))
     speakers = iter(rng.sample(arrived, k=min(len(arrived), len(day["notes"]))))
     notes = []
     for n, row in enumerate(day["notes"]):
@@ -243,23 +244,26 @@ def _add_day(event: models.Event, staff: dict, day: dict, scale: list[str]) -> N
         feedback.add_response(event.id, choices, {open_question.id: text} if text else {})
 
 
-def _record_programme(event: models.Event, rng: random.Random) -> None:
+def _record_programme(event: models.Event, rng: random.Random) -> dt.time | None:
     """Actual start and end of each programme item as the 路线 tab records them on the day: a few minutes late
-    at the gathering, the meeting running over a little."""
+    at the gathering, the meeting running over a little. Returns when the meeting began (None: no meeting)."""
     from .services import route
 
     timing = route.plan(event.id).timing
     drift = 5  # minutes late at the gathering
+    began = None
     for item, planned in zip(route.list_items(event.id), timing, strict=True):
         if planned.start is None or planned.end is None:
             continue
         start = planned.start + drift
         if item.kind == "meeting":
+            began = began or dt.time(start // 60, start % 60)
             drift += rng.randint(5, 10)
         end = planned.end + drift
         day = event.date
         route.start_item(item.id, at=dt.datetime.combine(day, dt.time(start // 60, start % 60)))
         route.end_item(item.id, at=dt.datetime.combine(day, dt.time(end // 60, end % 60)))
+    return began
 
 
 def _assigned_mobile(second: str, third: int, rest: int) -> str:

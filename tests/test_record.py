@@ -151,6 +151,17 @@ def test_the_notes_give_the_meetings_actual_start(held, tmp_path):
     assert f"{clock.hour}:{clock.minute:02d}" in line
 
 
+def test_the_demos_remarks_fall_within_the_meeting_as_recorded(held, tmp_path):
+    """The 座谈会记录 gives the meeting's recorded start and end and the time of each remark: none before the
+    start (the demo stamped the first remark 10:23 under "时间：10:25—11:25")."""
+    notes = docx_text(_file(_package(held.id, tmp_path), "08_"))
+    span = re.search(r"时间：.*?(\d{1,2}):(\d{2})—(\d{1,2}):(\d{2})", notes)
+    assert span, notes[:200]
+    begin, end = int(span[1]) * 60 + int(span[2]), int(span[3]) * 60 + int(span[4])
+    stamps = [int(h) * 60 + int(m) for h, m in re.findall(r"^(\d{1,2}):(\d{2}) ", notes, re.M)]
+    assert stamps and all(begin <= t <= end for t in stamps), (begin, end, stamps)
+
+
 def test_a_held_event_without_arrivals_is_not_stated_as_planned(held, tmp_path):
     from db import models
 
