@@ -294,3 +294,24 @@ def test_the_units_list_is_edited_in_the_window(tmp_path, qtbot, monkeypatch):
         assert figures.year_figures(YEAR).missing == ["县审批服务管理局"]
     finally:
         ws.close()
+
+
+def test_units_known_from_packages_are_listed_as_a_clerk_counts_them(tmp_path, monkeypatch):
+    """The units on the list keep its order; the others follow by name, 第2乡镇 before 第10乡镇 (the report's
+    table listed 第10, 第11 … 第19, 第1, 第20, 第2)."""
+    from db import models
+    from desktop_app.district import figures, packages, view
+    from desktop_app.workspace import open_workspace
+
+    monkeypatch.setenv("OPENDAY_DATA_DIR", str(tmp_path / "data"))
+    ws = open_workspace(tmp_path / "district.sqlite3")
+    try:
+        packages.set_expected_units(["县教育局", "县财政局"])
+        for name in ("第10乡镇人民政府", "第2乡镇人民政府", "第1乡镇人民政府", "县公安局"):
+            models.DistrictUnit.create(name=name, expected=False)
+        order = ["县教育局", "县财政局", "县公安局", "第1乡镇人民政府", "第2乡镇人民政府", "第10乡镇人民政府"]
+        assert [u.name for u in view.overview(YEAR).units] == order
+        listed = [u.unit for u in figures.year_figures(YEAR).units]  # those on the list or with a package
+        assert listed == [name for name in order if name in listed] and listed[:2] == order[:2]
+    finally:
+        ws.close()

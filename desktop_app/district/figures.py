@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 
 from db import models
@@ -81,11 +82,24 @@ class Year:
         return [u for u in self.units if u.figures.events]
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def ordered_units() -> list:
+    """The district's units as every table lists them: the expected list in its order, then the others by
+    name, numbers by their value (第2乡镇 before 第10乡镇, as a clerk counts them)."""
+    def natural(name: str) -> tuple:
+        return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(name))
+
+    U = models.DistrictUnit
+    return sorted(U.select(), key=lambda u: (not u.expected, u.position or 0, natural(u.name)))
+
+
 def year_figures(year: int) -> Year:
     """The year's figures from the newest package of each event dated in ``year``."""
     U, P = models.DistrictUnit, models.UnitPackage
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    units = list(U.select().order_by(~U.expected, U.position, U.name))
+    units = ordered_units()
     by_unit = {u.id: UnitYear(u.name, bool(u.expected), Figures()) for u in units}
     total, quarters = Figures(), [Figures() for _ in range(4)]
     query = (P.select(P.unit, P.event_date, P.record)

@@ -10,6 +10,7 @@ from pathlib import Path
 from db import models
 
 from ..signing import formatted_fingerprint
+from .figures import ordered_units
 from .packages import MANIFEST
 
 
@@ -49,7 +50,7 @@ def overview(year: int) -> Overview:
                   .where(P.replaced_by.is_null() & (P.event_date >= start) & (P.event_date <= end))
                   .group_by(P.unit).tuples())
     units = [UnitRow(u.name, bool(u.expected), formatted_fingerprint(u.fingerprint) if u.fingerprint else "", counts.get(u.id, 0))
-             for u in U.select().order_by(~U.expected, U.position, U.name)]
+             for u in ordered_units()]
     rows = [PackageRow(name, title, day, local_time(received), replaced is not None)
             for name, title, day, received, replaced in
             P.select(U.name, P.event_title, P.event_date, P.received_at, P.replaced_by).join(U)
