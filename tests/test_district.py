@@ -307,8 +307,8 @@ def test_units_known_from_packages_are_listed_as_a_clerk_counts_them(tmp_path, m
     ws = open_workspace(tmp_path / "district.sqlite3")
     try:
         packages.set_expected_units(["县教育局", "县财政局"])
-        for name in ("第10乡镇人民政府", "第2乡镇人民政府", "第1乡镇人民政府", "县公安局"):
-            models.DistrictUnit.create(name=name, expected=False)
+        for n, name in enumerate(("第10乡镇人民政府", "第2乡镇人民政府", "第1乡镇人民政府", "县公安局"), start=3):
+            models.DistrictUnit.create(name=name, expected=False, position=n)  # in the order packages came
         order = ["县教育局", "县财政局", "县公安局", "第1乡镇人民政府", "第2乡镇人民政府", "第10乡镇人民政府"]
         assert [u.name for u in view.overview(YEAR).units] == order
         listed = [u.unit for u in figures.year_figures(YEAR).units]  # those on the list or with a package

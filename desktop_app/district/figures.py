@@ -92,7 +92,7 @@ def ordered_units() -> list:
         return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(name))
 
     U = models.DistrictUnit
-    return sorted(U.select(), key=lambda u: (not u.expected, u.position or 0, natural(u.name)))
+    return sorted(U.select(), key=lambda u: (not u.expected, (u.position or 0) if u.expected else 0, natural(u.name)))
 
 
 def year_figures(year: int) -> Year:
