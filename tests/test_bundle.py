@@ -187,7 +187,7 @@ def test_new_rows_written_many_to_a_statement_keep_every_reference(pair, tmp_pat
     from db import models
     from desktop_app import bundle
 
-    monkeypatch.setattr(bundle, "INSERT_ROWS", 7)
+    monkeypatch.setattr(bundle.merge, "INSERT_ROWS", 7)
     office, laptop, uuid = pair
     with office:
         before = user_data(uuid)
@@ -653,8 +653,8 @@ def test_random_edits_on_two_copies_converge(template, monkeypatch, steps, later
     full round, edits on one side only merge without a conflict whichever way they go first."""
     from desktop_app import bundle
 
-    monkeypatch.setattr(bundle, "SCRYPT_LOG2_N", 4)  # speed only: the file format is the same
-    monkeypatch.setattr(bundle, "SCRYPT_LIMITS", ((4, 18), (1, 8), (1, 2)))
+    monkeypatch.setattr(bundle.container, "SCRYPT_LOG2_N", 4)  # speed only: the file format is the same
+    monkeypatch.setattr(bundle.container, "SCRYPT_LIMITS", ((4, 18), (1, 8), (1, 2)))
     source, uuid = template
     folder = Path(tempfile.mkdtemp(prefix="converge"))
     try:
@@ -797,7 +797,7 @@ def test_a_bundle_holding_a_lone_surrogate_is_refused_naming_table_row_and_field
     tables = {**payload["tables"], "invitee": invitees[:2] + [dict(invitees[2], organisation="某\ud800单位")]
               + invitees[3:]}
     # Written as JSON escapes (\ud800), as a hand-made or damaged bundle may carry it.
-    monkeypatch.setattr(bundle, "_dumps", lambda value, default=None: json.dumps(value, default=default))
+    monkeypatch.setattr(bundle.container, "_dumps", lambda value, default=None: json.dumps(value, default=default))
     bad = tmp_path / "surrogate.odbundle"
     bad.write_bytes(bundle.seal({**payload, "tables": tables}, PASS))
     monkeypatch.undo()
@@ -1080,9 +1080,9 @@ def test_the_key_is_the_scrypt_key_bundles_were_written_with():
     from desktop_app import bundle
 
     salt = bytes(range(16))
-    for log2_n, r, p in ((14, 8, 1), bundle.FORMAT_1_SCRYPT, (14, 4, 2)):
+    for log2_n, r, p in ((14, 8, 1), bundle.container.FORMAT_1_SCRYPT, (14, 4, 2)):
         expected = Scrypt(salt=salt, length=bundle.KEY_BYTES, n=2**log2_n, r=r, p=p).derive("开放日 2026".encode())
-        assert bundle._derive("开放日 2026", salt, log2_n, r, p) == expected
+        assert bundle.container._derive("开放日 2026", salt, log2_n, r, p) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -1095,5 +1095,5 @@ def test_the_json_written_and_read_a_row_at_a_time_is_the_json_of_one_call(value
     from desktop_app import bundle
 
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    assert bundle._dumps(value) == text
-    assert bundle._loads(text) == json.loads(text)
+    assert bundle.container._dumps(value) == text
+    assert bundle.container._loads(text) == json.loads(text)

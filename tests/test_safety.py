@@ -482,7 +482,7 @@ def fast_scrypt(monkeypatch):
     """Bundles sealed with the smallest n a header may carry (2**14), so each attack costs little."""
     from desktop_app import bundle
 
-    monkeypatch.setattr(bundle, "SCRYPT_LOG2_N", 14)
+    monkeypatch.setattr(bundle.container, "SCRYPT_LOG2_N", 14)
 
 
 def forged(payload: dict, table: str, index: int, **changes) -> dict:
@@ -605,7 +605,7 @@ def test_a_zip_bomb_bundle_is_refused_without_inflating_it(tmp_path, fast_scrypt
     plain = b"".join(parts)
     salt, nonce = os.urandom(16), os.urandom(12)
     header = bundle.MAGIC + bytes([2, 14, 8, 1]) + salt + nonce
-    data = header + AESGCM(bundle._derive(BUNDLE_PASS, salt, 14, 8, 1)).encrypt(nonce, plain, header)
+    data = header + AESGCM(bundle.container._derive(BUNDLE_PASS, salt, 14, 8, 1)).encrypt(nonce, plain, header)
     path = tmp_path / "bomb.odbundle"
     path.write_bytes(data)
     assert len(data) < 1024 * 1024
@@ -638,10 +638,10 @@ def test_a_format_1_bundle_with_n_2_15_still_reads(demo_payload):
     from desktop_app import bundle
 
     old = dict(demo_payload, format=1)
-    text = json.dumps(old, ensure_ascii=False, separators=(",", ":"), default=bundle._json_default)
+    text = json.dumps(old, ensure_ascii=False, separators=(",", ":"), default=bundle.container._json_default)
     salt, nonce = os.urandom(16), os.urandom(12)
     header = bundle.MAGIC + bytes([1]) + salt + nonce  # format 1: no parameters in the header
-    key = bundle._derive(BUNDLE_PASS, salt, 15, 8, 1)
+    key = bundle.container._derive(BUNDLE_PASS, salt, 15, 8, 1)
     data = header + AESGCM(key).encrypt(nonce, zlib.compress(text.encode("utf-8")), header)
     assert bundle.unseal(data, BUNDLE_PASS)["event_uuid"] == demo_payload["event_uuid"]
 

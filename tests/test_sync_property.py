@@ -103,8 +103,8 @@ def _step(step, side: Side, uuid: str, admitted: dict) -> None:
 def test_three_devices_in_any_order_end_with_one_attendance(today_event, monkeypatch, steps):
     from desktop_app import bundle
 
-    monkeypatch.setattr(bundle, "SCRYPT_LOG2_N", 4)  # speed only: the file format is the same
-    monkeypatch.setattr(bundle, "SCRYPT_LIMITS", ((4, 18), (1, 8), (1, 2)))
+    monkeypatch.setattr(bundle.container, "SCRYPT_LOG2_N", 4)  # speed only: the file format is the same
+    monkeypatch.setattr(bundle.container, "SCRYPT_LIMITS", ((4, 18), (1, 8), (1, 2)))
     source, uuid = today_event
     folder = Path(tempfile.mkdtemp(prefix="three"))
     sides: dict[str, Side] = {}

@@ -16,7 +16,7 @@ Threading policy:
   freeze the window although the work is on the worker. Such work calls libraries that let go of the
   interpreter (``hashlib.scrypt``), or runs in a child process: the filing package is written by ``openday
   export package`` (``desktop_app.child``), which the worker starts and waits for. Large JSON is read and
-  written a row at a time (``desktop_app.bundle._loads``/``_dumps``); many rows go into one statement, not
+  written a row at a time (``desktop_app.bundle.container._loads``/``_dumps``); many rows go into one statement, not
   one each (a thread that lets go of the interpreter thousands of times a second starves the other).
 - While the worker runs Python, the GUI thread waits for the interpreter at each of its own Python calls: up to
   the interpreter's switch interval each time (5 ms by default; showing a dialog makes a dozen such calls).
