@@ -562,6 +562,11 @@ def write_bundle(payload: dict, path: Path | str, passphrase: str) -> int:
     return len(data)
 
 
+def received(event_id: int) -> bool:
+    """Whether this device got the event from another one (the venue laptop), rather than being its office."""
+    return _record(event_id, ORIGIN_KEY) is not None
+
+
 def record_export(event_id: int, payload: dict, path: Path | str, size: int) -> BundleInfo:
     """After the file is written: remember what was sent (a base for when it comes back), and audit it."""
     tables = payload["tables"]
