@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.services import feedback
 from ui.main_window import MainWindow
 
-from .walk import held_demo, settle
+from .walk import fresh_event, held_demo, settle
 
 
 @pytest.fixture
@@ -404,3 +406,113 @@ def test_venue_mode_puts_one_figure_on_a_line(off_day_checkin, qtbot):
         assert widest <= tab.counts.width(), "no figure is broken over two lines"
     finally:
         qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+
+
+# -- English, the rest: the check, the 归档 dashboard, the question before writing, the ledger ------------------------
+
+CHINESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+@pytest.fixture
+def english():
+    from desktop_app import i18n
+
+    before = i18n.language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)
+
+
+def _english_window(workspace, qtbot, make=held_demo):
+    make()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 768)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    settle(window, qtbot)
+    return window
+
+
+def _ctrl_digit(window, qtbot, number: int) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key(Qt.Key.Key_0 + number),
+                   Qt.KeyboardModifier.ControlModifier)
+    settle(window, qtbot)
+
+
+def test_english_findings_and_the_filing_dashboard_write_dates_in_english(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    review = window.plan_tab.review
+    qtbot.waitUntil(lambda: review.findings.count() > 0, timeout=10000)
+    lines = [review.findings.item(i).text() for i in range(review.findings.count())]
+    overdue = [line for line in lines if "reply deadline" in line]
+    assert overdue and "Feedback tab" in overdue[0] and "意见" not in overdue[0], overdue
+    assert not [line for line in lines if CHINESE_DATE.search(line)], lines
+
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    qtbot.waitUntil(lambda: "Past the reply deadline" in summary.numbers.text(), timeout=10000)
+    assert not CHINESE_DATE.search(summary.numbers.text()), summary.numbers.text()
+    milestones = [summary.milestones.item(i).text() for i in range(summary.milestones.count())]
+    assert milestones and not [m for m in milestones if CHINESE_DATE.search(m) or "　" in m], milestones
+    assert not [f for f in (summary.findings.item(i).text() for i in range(summary.findings.count()))
+                if CHINESE_DATE.search(f)]
+
+
+def test_the_dashboard_counts_handled_as_the_ledger_does(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    ledger = _ledger(window, qtbot)
+    handled = re.search(r"Handled (\d+)", ledger.counts.text()).group(1)
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    qtbot.waitUntil(lambda: "By status" in summary.numbers.text(), timeout=10000)
+    assert f"Handled {handled}," in summary.numbers.text() or summary.numbers.text().endswith(f"Handled {handled}")
+
+
+def test_the_question_before_writing_names_the_package_in_english(english, workspace, qtbot, monkeypatch):
+    from ui import early, folders
+
+    asked = []
+    monkeypatch.setattr(folders.FolderDialog, "ask", classmethod(lambda cls, *a, **k: Path(str(workspace.path.parent))))
+    monkeypatch.setattr(early.EarlyQuestion, "ask", staticmethod(
+        lambda parent, *, refusal, errors: asked.append(refusal)))
+    window = _english_window(workspace, qtbot, make=fresh_event)
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    summary.package_button.setFocus()
+    qtbot.keyClick(summary.package_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    date = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    assert asked[0].startswith("The filing package reports on the day of the event (" + date + ")"), asked[0]
+    assert "归档包" not in asked[0] and not CHINESE_DATE.search(asked[0])
+
+
+def test_the_ledger_says_overdue_with_a_capital_and_wraps_a_long_topic(english, workspace, qtbot):
+    from desktop_app.services import events
+
+    long_topic = "政务服务大厅自助打印设备数量不足排队时间较长"
+    held_demo()
+    event_id = events.list_events()[0].id
+    feedback.add_suggestion(event_id, content=long_topic + "。", topic=long_topic)
+    window = _english_window(workspace, qtbot, make=lambda: None)
+    ledger = _ledger(window, qtbot)
+    model, table = ledger.proxy, ledger.table
+    texts = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+    overdue = [t for t in texts if isinstance(t, str) and "overdue" in t.lower() and "day" in t]
+    assert overdue and all(t[0].isupper() for t in overdue), overdue
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == long_topic)
+    short = next(r for r in range(model.rowCount()) if len(model.index(r, 1).data() or "") <= 6)
+    metrics = table.fontMetrics()
+    width = table.columnWidth(1)
+    assert metrics.horizontalAdvance(long_topic) > width, "the topic is longer than its column"
+    assert table.rowHeight(row) >= table.rowHeight(short) + metrics.height() // 2, "it wraps onto a second line"
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone
+
+
+def test_a_default_topic_does_not_cut_a_latin_word():
+    from desktop_app.services.feedback import _topic
+
+    assert _topic("Please extend the opening hours on Saturdays") == "Please extend"
+    assert _topic("建议在政务服务大厅增加自助打印设备。") == "建议在政务服务大厅增加自助打印设备"  # not “…打印设”

@@ -235,8 +235,9 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.count_early.setVisible(board.early_counted or facts.early_not_counted > 0)
         self.milestones.clear()
         for m in board.milestones:
-            due = dates.cn_date(m.due) if m.due else "—"
-            item = QListWidgetItem(f"{core_text(m.label)}　{due}　{state_text(m)}")
+            due = dates.shown_day(m.due) if m.due else "—"
+            gap = "　" if i18n.language() != "en" else "  "
+            item = QListWidgetItem(f"{core_text(m.label)}{gap}{due}{gap}{state_text(m)}")
             item.setForeground(QColor(STATE_COLOURS.get(m.state, "#000000")))
             self.milestones.addItem(item)
         self.findings.clear()
@@ -254,11 +255,11 @@ class SummaryTab(ops.Subscriber, QWidget):
         c = feedback.counts(rows, today)
         comma, semicolon, opening, closing = (i18n.punct(mark) for mark in "，；（）")
         text = "\n" + self.tr("By status: ") + comma.join(
-            f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.by_status.items() if n)
+            f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.reported().items() if n)  # as the ledger counts
         overdue = [r for r in rows if r.due_state(today) == "overdue"]
         if overdue:
             text += "\n" + self.tr("Past the reply deadline: ") + semicolon.join(
-                f"{r.topic or r.content[:16]}{opening}{r.department or '—'}{comma}{dates.cn_date(r.due_date)}{closing}"
+                f"{r.topic or r.content[:16]}{opening}{r.department or '—'}{comma}{dates.shown_day(r.due_date)}{closing}"
                 for r in overdue)
         return text
 
