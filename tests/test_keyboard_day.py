@@ -516,3 +516,98 @@ def test_a_default_topic_does_not_cut_a_latin_word():
 
     assert _topic("Please extend the opening hours on Saturdays") == "Please extend"
     assert _topic("建议在政务服务大厅增加自助打印设备。") == "建议在政务服务大厅增加自助打印设备"  # not “…打印设”
+
+
+def test_the_english_milestone_labels_overlap_nothing(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    plan = window.plan_tab
+    plan.nav.setFocus()
+    qtbot.keyClick(plan.nav, Qt.Key.Key_End)  # the last page: 时间节点
+    settle(window, qtbot)
+    timeline = plan.page("milestones").timeline
+    for width in (1366, 1000):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda: timeline.isVisible() and timeline.width() > 300)
+        qtbot.wait(20)
+        rects = [("Today", timeline.today_rect())] + timeline.label_rects()
+        assert len(rects) >= 7
+        clashes = [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:] if ra.intersects(rb)]
+        assert not clashes, (width, clashes)
+        inside = timeline.rect().toRectF()
+        assert all(inside.contains(r) for _label, r in rects), (width, rects, inside)
+        assert not [label for label, _r in rects if CHINESE_DATE.search(label)]
+
+
+def test_the_english_title_fields_show_their_whole_title(english, workspace, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui import dialogs
+
+    def whole(edit: QLineEdit) -> bool:
+        room = edit.contentsRect().width() - 8  # the frame's and the text's own margins
+        return edit.fontMetrics().horizontalAdvance(edit.text()) <= room
+
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    plan = window.plan_tab
+    plan.nav.setFocus()
+    qtbot.keyClick(plan.nav, Qt.Key.Key_Home)  # 基本信息
+    settle(window, qtbot)
+    basic = plan.page("basic_info")
+    edits = [e for e in basic.findChildren(QLineEdit) if e.isVisible() and e.text() and not e.isReadOnly()
+             and e.parent() is not None and type(e.parent()).__name__ != "QAbstractSpinBox"]
+    title = [e for e in edits if "政府开放日" in e.text()]
+    assert title and all(whole(e) for e in title), [(e.text(), e.width()) for e in title]
+
+    seen = []
+
+    def look(dialog_self):
+        dialog_self.show()
+        qtbot.waitExposed(dialog_self)
+        seen.append((dialog_self.title.text(), dialog_self.title.width(), whole(dialog_self.title)))
+        dialog_self.close()
+        return 0
+    monkeypatch.setattr(dialogs.NewEventDialog, "exec", look)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert seen[0][2], seen
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_organisation_tables_show_every_name_post_and_task_whole(language, workspace, qtbot):
+    """The 领导小组's 人员 column was too narrow to read; posts and tasks ended in “…” mid-word."""
+    from PySide6.QtCore import QRect
+
+    from desktop_app import i18n
+
+    before = i18n.language()
+    i18n.set_language(language)
+    try:
+        window = _english_window(workspace, qtbot)
+        _ctrl_digit(window, qtbot, 1)
+        plan = window.plan_tab
+        plan.nav.setFocus()
+        qtbot.keyClick(plan.nav, Qt.Key.Key_Home)
+        for _ in range(plan.PAGES.index("organisation")):
+            qtbot.keyClick(plan.nav, Qt.Key.Key_Down)
+        settle(window, qtbot)
+        page = plan.page("organisation")
+        assert page.isVisible()
+        cut = []
+        for table in (page.staff, page.group, page.duties):
+            view, model = table.view, table.view.model()
+            metrics = view.fontMetrics()
+            assert model.rowCount() >= 4
+            for r in range(model.rowCount()):
+                for c in range(model.columnCount()):
+                    text = model.index(r, c).data()
+                    if not text:
+                        continue
+                    room = QRect(0, 0, view.columnWidth(c) - 6, 10_000)  # the cell's own margins
+                    needed = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, str(text))
+                    if needed.width() > room.width() or needed.height() > view.rowHeight(r):
+                        cut.append((table.objectName(), r, c, text))
+        assert not cut, cut
+    finally:
+        i18n.set_language(before)

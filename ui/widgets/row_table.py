@@ -210,6 +210,11 @@ class RowTable(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.verticalHeader().setDefaultSectionSize(28)
+        # A long post or task wraps onto more lines (its row grows) instead of ending in “…” mid-word.
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.verticalHeader().setMinimumSectionSize(28)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         self._delegates = []  # one per column and view, kept alive with it (a shared one confuses the views)
         for i, column in enumerate(columns):
