@@ -36,6 +36,7 @@ from .. import ops
 from ..dialogs import MultiLineTextDialog
 from ..i18n import core_text
 from ..widgets.fields import OptionalDateEdit
+from ..widgets.row_table import fit_rows_to_columns
 from .models import Col, ListTableModel
 
 STATE_COLOURS = {"overdue": "#ffcdd2", "due_soon": "#fff3c4"}
@@ -108,7 +109,9 @@ class LedgerPage(QWidget):
         # A long topic wraps onto a second line between characters instead of being cut mid-word with “…”.
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setMinimumSectionSize(28)  # rows of one line stay as tall as before
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_rows_to_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.search = QLineEdit(self)

@@ -206,6 +206,7 @@ class MilestonesPage(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("milestones")
         self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)  # English rows with and without a Chinese word were of two heights
         self.tree.setHeaderLabels([self.tr("Milestone"), self.tr("Due"), self.tr("Planned"), self.tr("State")])
         self.tree.itemDoubleClicked.connect(lambda *_: self.mark_done())
         self.timeline = TimelineWidget(self)
