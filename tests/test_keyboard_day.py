@@ -611,3 +611,14 @@ def test_the_organisation_tables_show_every_name_post_and_task_whole(language, w
         assert not cut, cut
     finally:
         i18n.set_language(before)
+
+
+def test_the_english_meeting_notes_read_whole(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 5)
+    notes = window.tab("feedback").notes
+    assert notes.isVisible()
+    hint = notes.recorder.placeholderText()
+    assert notes.recorder.fontMetrics().horizontalAdvance(hint) <= notes.recorder.contentsRect().width() - 8, hint
+    marks = {notes.model.index(r, 3).data() for r in range(notes.model.rowCount())} - {""}
+    assert marks == {"Yes"}, marks

@@ -2231,7 +2231,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>已转意见</translation>
     </message>
     <message>
-        <source>yes</source>
+        <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>

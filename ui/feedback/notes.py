@@ -52,7 +52,7 @@ class NotesPage(QWidget):
             Col(self.tr("Time"), lambda r: f"{r.noted_at:%H:%M}", align_centre=True),
             Col(self.tr("Speaker"), lambda r: r.speaker),
             Col(self.tr("Remark"), lambda r: r.remark),
-            Col(self.tr("Suggestion"), lambda r: self.tr("yes") if r.suggestion_id else "", align_centre=True),
+            Col(self.tr("Suggestion"), lambda r: self.tr("Yes") if r.suggestion_id else "", align_centre=True),
         ], self, tooltip=lambda r: r.remark)
         self.table = QTableView(self)
         self.table.setObjectName("notes_table")
@@ -107,6 +107,9 @@ class NotesPage(QWidget):
         self.recorder = QLineEdit(self)
         self.recorder.setObjectName("notes_recorder")
         self.recorder.setPlaceholderText(self.tr("Who takes the notes (printed as 记录人)"))
+        # As wide as its hint, so the hint is read whole (it was cut to “Who takes the no…”).
+        self.recorder.setMinimumWidth(self.recorder.fontMetrics().horizontalAdvance(
+            self.recorder.placeholderText()) + 24)
         self.recorder.editingFinished.connect(self._save_recorder)
         recorder_label = QLabel(self.tr("Notes ta&ken by"), self)
         recorder_label.setBuddy(self.recorder)
