@@ -622,3 +622,25 @@ def test_the_english_meeting_notes_read_whole(english, workspace, qtbot):
     assert notes.recorder.fontMetrics().horizontalAdvance(hint) <= notes.recorder.contentsRect().width() - 8, hint
     marks = {notes.model.index(r, 3).data() for r in range(notes.model.rowCount())} - {""}
     assert marks == {"Yes"}, marks
+
+
+def test_the_filing_dashboard_lists_read_whole(english, workspace, qtbot):
+    from PySide6.QtCore import QRect
+
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    qtbot.waitUntil(lambda: summary.findings.count() > 1 and summary.milestones.count() > 4, timeout=10000)
+    qtbot.wait(20)
+    cut = []
+    for box in (summary.milestones, summary.findings):
+        assert box.textElideMode() == Qt.TextElideMode.ElideNone
+        metrics = box.fontMetrics()
+        for i in range(box.count()):
+            item = box.item(i)
+            shown = box.visualItemRect(item)
+            room = QRect(0, 0, box.viewport().width() - 20, 10_000)
+            needed = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, item.text()).height()
+            if shown.height() < needed:
+                cut.append((item.text(), shown.height(), needed))
+    assert not cut, cut

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from .. import early, ops
 from ..feedback.survey import SurveyChart
 from ..i18n import core_text
 from ..plan.milestones import STATE_COLOURS, state_text
+from ..plan.review import WrappedItems
 from .charts import ArrivalsChart, AttendanceChart
 from .photos import PhotoPanel
 
@@ -84,6 +85,10 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.findings.setObjectName("summary_findings")
         for box in (self.milestones, self.findings):
             box.setWordWrap(True)
+            # Laid out again at the list's own width: items measured before it had one ended in “…” mid-word.
+            box.setResizeMode(QListWidget.ResizeMode.Adjust)
+            box.setTextElideMode(Qt.TextElideMode.ElideNone)
+            box.setItemDelegate(WrappedItems(box))  # each item as tall as its wrapped text
         dash = QWidget(self)
         dash_layout = QVBoxLayout(dash)
         for title, widget in ((self.tr("Attendance by category"), self.chart), (self.tr("In numbers"), self.numbers),
