@@ -644,3 +644,21 @@ def test_the_filing_dashboard_lists_read_whole(english, workspace, qtbot):
             if shown.height() < needed:
                 cut.append((item.text(), shown.height(), needed))
     assert not cut, cut
+
+
+def test_venue_mode_shows_the_search_hint_whole(off_day_checkin, qtbot):
+    """Seen in the real window at 1366×768: venue mode's large type cut the hint to “…或参观…”."""
+    window, tab, _people = off_day_checkin
+    window.resize(1366, 768)
+    qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+    try:
+        assert tab.venue_button.isChecked()
+        qtbot.wait(50)
+        # Full screen here is the offscreen screen's width: at the entrance's 1366 px the field is as much wider
+        # (the splitter keeps its proportions), less the clear button.
+        room = tab.search.contentsRect().width() * 1366 / window.width() - 40
+        hint = tab.search.placeholderText()
+        assert tab.search.fontMetrics().horizontalAdvance(hint) <= room, (hint, room)
+    finally:
+        qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+    assert not tab.venue_button.isChecked() and len(tab.search.placeholderText()) > len(hint)

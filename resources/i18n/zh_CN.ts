@@ -295,6 +295,10 @@
         <translation>姓名、拼音（如 zs）、手机后4位、身份证号后几位或参观证号，然后按回车</translation>
     </message>
     <message>
+        <source>Name, pinyin or pass code — then Enter</source>
+        <translation>姓名、拼音或参观证号，然后按回车</translation>
+    </message>
+    <message>
         <source>Check in today &amp;anyway</source>
         <translation>今天仍然签到(&amp;A)</translation>
     </message>
