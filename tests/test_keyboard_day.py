@@ -662,3 +662,18 @@ def test_venue_mode_shows_the_search_hint_whole(off_day_checkin, qtbot):
     finally:
         qtbot.keyClick(tab.search, Qt.Key.Key_F11)
     assert not tab.venue_button.isChecked() and len(tab.search.placeholderText()) > len(hint)
+
+
+def test_a_long_text_in_a_plan_field_shows_its_start(english, workspace, qtbot):
+    """Seen at 1366×768: 报名与细节's 'When undersubscribed' showed “…监督员、企业及群众代表补足。”, the end of its text."""
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    plan = window.plan_tab
+    plan.nav.setFocus()
+    qtbot.keyClick(plan.nav, Qt.Key.Key_Home)
+    for _ in range(plan.PAGES.index("details")):
+        qtbot.keyClick(plan.nav, Qt.Key.Key_Down)
+    settle(window, qtbot)
+    edit = plan.page("details").undersubscribed_rule
+    assert edit.isVisible() and edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
+    assert edit.cursorPosition() == 0, "its start is shown"
