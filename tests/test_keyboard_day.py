@@ -622,6 +622,12 @@ def test_the_english_meeting_notes_read_whole(english, workspace, qtbot):
     assert notes.recorder.fontMetrics().horizontalAdvance(hint) <= notes.recorder.contentsRect().width() - 8, hint
     marks = {notes.model.index(r, 3).data() for r in range(notes.model.rowCount())} - {""}
     assert marks == {"Yes"}, marks
+    qtbot.wait(20)
+    metrics, width = notes.table.fontMetrics(), notes.table.columnWidth(2) - 6
+    one_line = [r for r in range(notes.model.rowCount())
+                if metrics.horizontalAdvance(notes.model.index(r, 2).data()) <= width]
+    assert len(one_line) > 3 and len({notes.table.rowHeight(r) for r in one_line}) == 1, \
+        "remarks on one line are rows of one height (the first kept two lines' height)"
 
 
 def test_the_filing_dashboard_lists_read_whole(english, workspace, qtbot):

@@ -28,6 +28,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import checkin, events, feedback
 
 from .. import ops
+from ..widgets.row_table import fit_rows_to_columns
 from .models import Col, ListTableModel
 
 MAX_SPEAKERS = 12
@@ -63,6 +64,8 @@ class NotesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMinimumSectionSize(28)
+        fit_rows_to_columns(self.table)  # the first remark kept two lines' height for a text on one
 
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat("HH:mm")
