@@ -1097,3 +1097,60 @@ def test_the_json_written_and_read_a_row_at_a_time_is_the_json_of_one_call(value
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     assert bundle.container._dumps(value) == text
     assert bundle.container._loads(text) == json.loads(text)
+
+
+def test_the_laptop_sends_the_day_back_to_the_office_not_to_itself(window, qtbot, monkeypatch, tmp_path):
+    """Issue 32: the laptop's own export said “在现场电脑上选择…”, which is where it already is."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+
+    from desktop_app.workspace import open_workspace
+    from ui import bundle as ui_bundle
+    from ui.main_window import MainWindow
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.append((title, text)))
+    monkeypatch.setattr(ui_bundle.PassphraseDialog, "ask", classmethod(lambda cls, parent, **k: PASS))
+    to_venue, back = tmp_path / "to_venue.odbundle", tmp_path / "back.odbundle"
+
+    def export_from_the_menu(win, target: Path) -> tuple[str, str]:
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        shown.clear()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # 文件(F)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+        menu = QApplication.activePopupWidget()
+        key = win.bundle_export_action.text().split("&")[1][0].upper()  # the action's own mnemonic
+        qtbot.keyClick(menu, getattr(Qt.Key, f"Key_{key}"))
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+        return shown[0]
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("BundleTransfer", text)
+
+    on_the_laptop = tr("On the venue laptop choose File ▸ Import or merge from file… and type the passphrase. "
+                       "Bring a bundle back the same way to merge the day into this computer.")
+    to_the_office = tr("On the office computer choose File ▸ Import or merge from file… and type the passphrase: "
+                       "the day's check-ins, notes and photos are merged into its copy of the event.")
+    window.open_demo_event(held=True)
+    _title, text = export_from_the_menu(window, to_venue)
+    assert on_the_laptop in text and to_the_office not in text
+
+    ws = open_workspace(tmp_path / "laptop.sqlite3", lock=True)
+    laptop = MainWindow(ws)
+    qtbot.addWidget(laptop)
+    laptop.show()
+    try:
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(to_venue), ""))
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        shown.clear()
+        ui_bundle.import_or_merge(laptop)
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+        title, text = export_from_the_menu(laptop, back)
+        assert back.exists()
+        assert to_the_office in text and on_the_laptop not in text, text
+        assert title == tr("Export for the office computer")
+    finally:
+        laptop.close()
+        ws.close()

@@ -407,3 +407,70 @@ def test_ctrl_enter_in_the_person_notes_saves_the_person(demo_window, qtbot):
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.notes.toPlainText() == "行动不便"
+
+
+# -- issue 32's smaller items, in both languages ----------------------------------------------------------------------
+
+def test_the_shortcut_list_names_each_key_once_and_says_what_each_does(language, demo_window, qtbot):
+    """In Chinese, Return and Enter are both 回车: the list showed “Ctrl+回车, Ctrl+回车” and “（本页的快捷键）”."""
+    window = demo_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for number in (4, 5, 6):  # the pages with their own shortcuts: 签到, 意见 (the ledger), 归档 (the photos)
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key(Qt.Key.Key_0 + number),
+                       Qt.KeyboardModifier.ControlModifier)
+        settle(window, qtbot)
+        dialog = _open_shortcuts(window, qtbot)
+        rows = dialog.listed()
+        dialog.close()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert window.tabs.currentIndex() == number - 1
+        assert rows
+        twice = [keys for _what, keys in rows if len(set(keys.split(", "))) < len(keys.split(", "))]
+        assert not twice, twice
+        unnamed = [what for what, _keys in rows if not what.strip() or "本页的快捷键" in what
+                   or "shortcut of this page" in what]
+        assert not unnamed, rows
+
+
+def test_write_the_filing_package_has_its_own_key(language, demo_window, qtbot, monkeypatch):
+    from ui import folders
+
+    asked = []
+    monkeypatch.setattr(folders.FolderDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a) and None))
+    window = demo_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    settle(window, qtbot)
+    button = window.tab("summary").package_button
+    letter = mnemonic(button.text())
+    assert letter is not None, button.text()
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key(ord(letter.upper())), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)  # a mnemonic clicks as the mouse would, a moment later
+
+
+def test_the_progress_dialog_says_please_wait_not_the_programs_name(language, demo_window, qtbot):
+    import threading
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop_app import DISPLAY_NAME
+
+    window = demo_window
+    release = threading.Event()
+    done = []
+    window.worker.run(lambda: release.wait(10), done.append, done.append, parent=window, label="…")
+    try:
+        qtbot.waitUntil(lambda: any(isinstance(w, QProgressDialog) and w.isVisible()
+                                    for w in window.findChildren(QProgressDialog)), timeout=5000)
+        dialog = next(w for w in window.findChildren(QProgressDialog) if w.isVisible())
+        assert dialog.windowTitle() == QCoreApplication.translate("Worker", "Please wait")
+        assert dialog.windowTitle() not in (DISPLAY_NAME, "", "python")
+        if language == "zh_CN":
+            assert dialog.windowTitle() == "请稍候"
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: bool(done), timeout=10000)

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.services import feedback
 from ui.main_window import MainWindow
 
-from .walk import held_demo, settle
+from .walk import fresh_event, held_demo, settle
 
 
 @pytest.fixture
@@ -411,3 +413,280 @@ def test_venue_mode_puts_one_figure_on_a_line(off_day_checkin, qtbot):
         assert widest <= tab.counts.width(), "no figure is broken over two lines"
     finally:
         qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+
+
+# -- English, the rest: the check, the 归档 dashboard, the question before writing, the ledger ------------------------
+
+CHINESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+@pytest.fixture
+def english():
+    from desktop_app import i18n
+
+    before = i18n.language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)
+
+
+def _english_window(workspace, qtbot, make=held_demo):
+    make()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 768)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    settle(window, qtbot)
+    return window
+
+
+def _ctrl_digit(window, qtbot, number: int) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key(Qt.Key.Key_0 + number),
+                   Qt.KeyboardModifier.ControlModifier)
+    settle(window, qtbot)
+
+
+def test_english_findings_and_the_filing_dashboard_write_dates_in_english(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    review = window.plan_tab.review
+    qtbot.waitUntil(lambda: review.findings.count() > 0, timeout=10000)
+    lines = [review.findings.item(i).text() for i in range(review.findings.count())]
+    overdue = [line for line in lines if "reply deadline" in line]
+    assert overdue and "Feedback tab" in overdue[0] and "意见" not in overdue[0], overdue
+    assert not [line for line in lines if CHINESE_DATE.search(line)], lines
+
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    qtbot.waitUntil(lambda: "Past the reply deadline" in summary.numbers.text(), timeout=10000)
+    assert not CHINESE_DATE.search(summary.numbers.text()), summary.numbers.text()
+    milestones = [summary.milestones.item(i).text() for i in range(summary.milestones.count())]
+    assert milestones and not [m for m in milestones if CHINESE_DATE.search(m) or "　" in m], milestones
+    assert not [f for f in (summary.findings.item(i).text() for i in range(summary.findings.count()))
+                if CHINESE_DATE.search(f)]
+
+
+def test_the_dashboard_counts_handled_as_the_ledger_does(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    ledger = _ledger(window, qtbot)
+    handled = re.search(r"Handled (\d+)", ledger.counts.text()).group(1)
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    qtbot.waitUntil(lambda: "By status" in summary.numbers.text(), timeout=10000)
+    assert f"Handled {handled}," in summary.numbers.text() or summary.numbers.text().endswith(f"Handled {handled}")
+
+
+def test_the_question_before_writing_names_the_package_in_english(english, workspace, qtbot, monkeypatch):
+    from ui import early, folders
+
+    asked = []
+    monkeypatch.setattr(folders.FolderDialog, "ask", classmethod(lambda cls, *a, **k: Path(str(workspace.path.parent))))
+    monkeypatch.setattr(early.EarlyQuestion, "ask", staticmethod(
+        lambda parent, *, refusal, errors: asked.append(refusal)))
+    window = _english_window(workspace, qtbot, make=fresh_event)
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    summary.package_button.setFocus()
+    qtbot.keyClick(summary.package_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    date = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    assert asked[0].startswith("The filing package reports on the day of the event (" + date + ")"), asked[0]
+    assert "归档包" not in asked[0] and not CHINESE_DATE.search(asked[0])
+
+
+def test_the_ledger_says_overdue_with_a_capital_and_wraps_a_long_topic(english, workspace, qtbot):
+    from desktop_app.services import events
+
+    long_topic = "政务服务大厅自助打印设备数量不足排队时间较长"
+    held_demo()
+    event_id = events.list_events()[0].id
+    feedback.add_suggestion(event_id, content=long_topic + "。", topic=long_topic)
+    window = _english_window(workspace, qtbot, make=lambda: None)
+    ledger = _ledger(window, qtbot)
+    model, table = ledger.proxy, ledger.table
+    texts = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+    overdue = [t for t in texts if isinstance(t, str) and "overdue" in t.lower() and "day" in t]
+    assert overdue and all(t[0].isupper() for t in overdue), overdue
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == long_topic)
+    short = next(r for r in range(model.rowCount()) if len(model.index(r, 1).data() or "") <= 6)
+    metrics = table.fontMetrics()
+    width = table.columnWidth(1)
+    assert metrics.horizontalAdvance(long_topic) > width, "the topic is longer than its column"
+    assert table.rowHeight(row) >= table.rowHeight(short) + metrics.height() // 2, "it wraps onto a second line"
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone
+
+
+def test_a_default_topic_does_not_cut_a_latin_word():
+    from desktop_app.services.feedback import _topic
+
+    assert _topic("Please extend the opening hours on Saturdays") == "Please extend"
+    assert _topic("建议在政务服务大厅增加自助打印设备。") == "建议在政务服务大厅增加自助打印设备"  # not “…打印设”
+
+
+def test_the_english_milestone_labels_overlap_nothing(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    plan = window.plan_tab
+    plan.nav.setFocus()
+    qtbot.keyClick(plan.nav, Qt.Key.Key_End)  # the last page: 时间节点
+    settle(window, qtbot)
+    timeline = plan.page("milestones").timeline
+    for width in (1366, 1000):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda: timeline.isVisible() and timeline.width() > 300)
+        qtbot.wait(20)
+        rects = [("Today", timeline.today_rect())] + timeline.label_rects()
+        assert len(rects) >= 7
+        clashes = [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:] if ra.intersects(rb)]
+        assert not clashes, (width, clashes)
+        inside = timeline.rect().toRectF()
+        assert all(inside.contains(r) for _label, r in rects), (width, rects, inside)
+        assert not [label for label, _r in rects if CHINESE_DATE.search(label)]
+
+
+def test_the_english_title_fields_show_their_whole_title(english, workspace, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui import dialogs
+
+    def whole(edit: QLineEdit) -> bool:
+        room = edit.contentsRect().width() - 8  # the frame's and the text's own margins
+        return edit.fontMetrics().horizontalAdvance(edit.text()) <= room
+
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    plan = window.plan_tab
+    plan.nav.setFocus()
+    qtbot.keyClick(plan.nav, Qt.Key.Key_Home)  # 基本信息
+    settle(window, qtbot)
+    basic = plan.page("basic_info")
+    edits = [e for e in basic.findChildren(QLineEdit) if e.isVisible() and e.text() and not e.isReadOnly()
+             and e.parent() is not None and type(e.parent()).__name__ != "QAbstractSpinBox"]
+    title = [e for e in edits if "政府开放日" in e.text()]
+    assert title and all(whole(e) for e in title), [(e.text(), e.width()) for e in title]
+
+    seen = []
+
+    def look(dialog_self):
+        dialog_self.show()
+        qtbot.waitExposed(dialog_self)
+        seen.append((dialog_self.title.text(), dialog_self.title.width(), whole(dialog_self.title)))
+        dialog_self.close()
+        return 0
+    monkeypatch.setattr(dialogs.NewEventDialog, "exec", look)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert seen[0][2], seen
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_organisation_tables_show_every_name_post_and_task_whole(language, workspace, qtbot):
+    """The 领导小组's 人员 column was too narrow to read; posts and tasks ended in “…” mid-word."""
+    from PySide6.QtCore import QRect
+
+    from desktop_app import i18n
+
+    before = i18n.language()
+    i18n.set_language(language)
+    try:
+        window = _english_window(workspace, qtbot)
+        _ctrl_digit(window, qtbot, 1)
+        plan = window.plan_tab
+        plan.nav.setFocus()
+        qtbot.keyClick(plan.nav, Qt.Key.Key_Home)
+        for _ in range(plan.PAGES.index("organisation")):
+            qtbot.keyClick(plan.nav, Qt.Key.Key_Down)
+        settle(window, qtbot)
+        page = plan.page("organisation")
+        assert page.isVisible()
+        cut = []
+        for table in (page.staff, page.group, page.duties):
+            view, model = table.view, table.view.model()
+            metrics = view.fontMetrics()
+            assert model.rowCount() >= 4
+            for r in range(model.rowCount()):
+                for c in range(model.columnCount()):
+                    text = model.index(r, c).data()
+                    if not text:
+                        continue
+                    room = QRect(0, 0, view.columnWidth(c) - 6, 10_000)  # the cell's own margins
+                    needed = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, str(text))
+                    if needed.width() > room.width() or needed.height() > view.rowHeight(r):
+                        cut.append((table.objectName(), r, c, text))
+        assert not cut, cut
+    finally:
+        i18n.set_language(before)
+
+
+def test_the_english_meeting_notes_read_whole(english, workspace, qtbot):
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 5)
+    notes = window.tab("feedback").notes
+    assert notes.isVisible()
+    hint = notes.recorder.placeholderText()
+    assert notes.recorder.fontMetrics().horizontalAdvance(hint) <= notes.recorder.contentsRect().width() - 8, hint
+    marks = {notes.model.index(r, 3).data() for r in range(notes.model.rowCount())} - {""}
+    assert marks == {"Yes"}, marks
+    qtbot.wait(20)
+    metrics, width = notes.table.fontMetrics(), notes.table.columnWidth(2) - 6
+    one_line = [r for r in range(notes.model.rowCount())
+                if metrics.horizontalAdvance(notes.model.index(r, 2).data()) <= width]
+    assert len(one_line) > 3 and len({notes.table.rowHeight(r) for r in one_line}) == 1, \
+        "remarks on one line are rows of one height (the first kept two lines' height)"
+
+
+def test_the_filing_dashboard_lists_read_whole(english, workspace, qtbot):
+    from PySide6.QtCore import QRect
+
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 6)
+    summary = window.tab("summary")
+    qtbot.waitUntil(lambda: summary.findings.count() > 1 and summary.milestones.count() > 4, timeout=10000)
+    qtbot.wait(20)
+    cut = []
+    for box in (summary.milestones, summary.findings):
+        assert box.textElideMode() == Qt.TextElideMode.ElideNone
+        metrics = box.fontMetrics()
+        for i in range(box.count()):
+            item = box.item(i)
+            shown = box.visualItemRect(item)
+            room = QRect(0, 0, box.viewport().width() - 20, 10_000)
+            needed = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, item.text()).height()
+            if shown.height() < needed:
+                cut.append((item.text(), shown.height(), needed))
+    assert not cut, cut
+
+
+def test_venue_mode_shows_the_search_hint_whole(off_day_checkin, qtbot):
+    """Seen in the real window at 1366×768: venue mode's large type cut the hint to “…或参观…”."""
+    window, tab, _people = off_day_checkin
+    window.resize(1366, 768)
+    qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+    try:
+        assert tab.venue_button.isChecked()
+        qtbot.wait(50)
+        # Full screen here is the offscreen screen's width: at the entrance's 1366 px the field is as much wider
+        # (the splitter keeps its proportions), less the clear button.
+        room = tab.search.contentsRect().width() * 1366 / window.width() - 40
+        hint = tab.search.placeholderText()
+        assert tab.search.fontMetrics().horizontalAdvance(hint) <= room, (hint, room)
+    finally:
+        qtbot.keyClick(tab.search, Qt.Key.Key_F11)
+    assert not tab.venue_button.isChecked() and len(tab.search.placeholderText()) > len(hint)
+
+
+def test_a_long_text_in_a_plan_field_shows_its_start(english, workspace, qtbot):
+    """Seen at 1366×768: 报名与细节's 'When undersubscribed' showed “…监督员、企业及群众代表补足。”, the end of its text."""
+    window = _english_window(workspace, qtbot)
+    _ctrl_digit(window, qtbot, 1)
+    plan = window.plan_tab
+    plan.nav.setFocus()
+    qtbot.keyClick(plan.nav, Qt.Key.Key_Home)
+    for _ in range(plan.PAGES.index("details")):
+        qtbot.keyClick(plan.nav, Qt.Key.Key_Down)
+    settle(window, qtbot)
+    edit = plan.page("details").undersubscribed_rule
+    assert edit.isVisible() and edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
+    assert edit.cursorPosition() == 0, "its start is shown"

@@ -321,9 +321,12 @@ def export_to_laptop(window, event_id: int | None) -> None:
     title = QCoreApplication.translate("BundleTransfer", "Export to the venue laptop")
     try:
         summary = events.get_summary(event_id)
+        on_the_laptop = bundle.received(event_id)  # this device got the event from the office
     except UserError as exc:
         _failed(window, exc, title)
         return
+    if on_the_laptop:
+        title = QCoreApplication.translate("BundleTransfer", "Export for the office computer")
     chosen, _ = QFileDialog.getSaveFileName(window, title, str(_start_dir() / bundle.default_file_name(
         summary.title, summary.date)), _file_filter())
     if not chosen:
@@ -350,13 +353,19 @@ def export_to_laptop(window, event_id: int | None) -> None:
         if callable(status):
             status().showMessage(QCoreApplication.translate("BundleTransfer", "Bundle written: {path}").format(
                 path=path), 8000)
+        # The laptop sends the day back to the office: telling it to open the file “on the venue laptop” is wrong.
+        what_next = (QCoreApplication.translate(
+            "BundleTransfer", "On the office computer choose File ▸ Import or merge from file… and type the "
+            "passphrase: the day's check-ins, notes and photos are merged into its copy of the event.")
+            if on_the_laptop else QCoreApplication.translate(
+            "BundleTransfer", "On the venue laptop choose File ▸ Import or merge from file… and type the passphrase. "
+            "Bring a bundle back the same way to merge the day into this computer."))
         QMessageBox.information(window, title, QCoreApplication.translate(
             "BundleTransfer",
             "“{title}” was written to {path} ({size}: {people} people, {checkins} check-ins, {photos} photos), "
-            "encrypted with the passphrase.\n\nOn the venue laptop choose File ▸ Import or merge from file… and "
-            "type the passphrase. Bring a bundle back the same way to merge the day into this computer.").format(
+            "encrypted with the passphrase.").format(
             title=summary.title, path=path, size=_size(info.bytes), people=len(payload["tables"].get("invitee", [])),
-            checkins=info.checkins, photos=info.photos))
+            checkins=info.checkins, photos=info.photos) + "\n\n" + what_next)
 
     window.worker.run(read_and_write, written,
                       lambda error: _failed(window, error, title), parent=window,

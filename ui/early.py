@@ -19,6 +19,13 @@ STILL_ERRORS = QT_TRANSLATE_NOOP("EarlyQuestion", "The rule check still finds {n
 TITLE = QT_TRANSLATE_NOOP("EarlyQuestion", "Before writing")
 AS_DRAFT = QT_TRANSLATE_NOOP("EarlyQuestion", "Write as a &draft (草稿)")
 ANYWAY = QT_TRANSLATE_NOOP("EarlyQuestion", "&Write anyway")
+# What the refusal calls each document, in the interface's language (the documents' own names are Chinese).
+KIND_NAMES = {"attendance": QT_TRANSLATE_NOOP("EarlyQuestion", "attendance record"),
+              "notes": QT_TRANSLATE_NOOP("EarlyQuestion", "meeting notes"),
+              "feedback-report": QT_TRANSLATE_NOOP("EarlyQuestion", "report on the suggestions"),
+              "implementation": QT_TRANSLATE_NOOP("EarlyQuestion", "implementation report"),
+              "summary": QT_TRANSLATE_NOOP("EarlyQuestion", "summary and evaluation"),
+              "package": QT_TRANSLATE_NOOP("EarlyQuestion", "filing package")}
 
 
 def tr(text: str) -> str:
@@ -31,10 +38,25 @@ def situation(event_id: int, kind: str, today: dt.date) -> tuple[str | None, lis
     from desktop_app.documents import export  # here: the documents' libraries load only when one is written
     from desktop_app.services import checks, events
 
-    refusal = export.too_early(kind, events.get_summary(event_id).date, today)
+    date = events.get_summary(event_id).date
+    refusal = export.too_early(kind, date, today)
     errors = ([f.text() for f in checks.run_checks(event_id, today=today) if f.severity == "error"]
               if kind == "package" else [])
-    return (str(refusal) if refusal is not None else None), errors
+    return (refusal_text(refusal, kind, date) if refusal is not None else None), errors
+
+
+def refusal_text(refusal, kind: str, date: dt.date | None) -> str:
+    """The refusal in the interface's language: the document named as the interface names it and the date as
+    the interface writes dates (the core's text names the document by its Chinese title)."""
+    from desktop_app import i18n
+    from ui.widgets.fields import shown_date
+
+    params = dict(refusal.params)
+    if kind in KIND_NAMES:
+        params["what"] = tr(KIND_NAMES[kind])
+    if date is not None and "date" in params:
+        params["date"] = shown_date(date)
+    return i18n.text(refusal.message, **params)
 
 
 def then_write(window, kind: str, event_id: int, today: dt.date, start, on_error) -> None:

@@ -145,7 +145,7 @@ __all__ = ["BY_TABLE", "CLOCK_KEY", "DAMAGED", "FORMAT", "HASH_PREFIX", "HEADER_
            "SAME_NAME", "SUFFIX", "TOO_SHORT", "WRITE_FAILED", "WRONG_PASSPHRASE", "Bundle", "BundleInfo",
            "Conflict", "MergeReport", "_scope", "check_passphrase", "container", "default_file_name",
            "double_admissions", "event_payload", "export_bundle", "inflate_limit", "merge", "merge_bundle",
-           "preview_merge", "read_bundle", "record_export", "rows", "seal", "unseal", "validation", "write_bundle"]
+           "preview_merge", "read_bundle", "received", "record_export", "rows", "seal", "unseal", "validation", "write_bundle"]
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,11 @@ def write_bundle(payload: dict, path: Path | str, passphrase: str) -> int:
     data = seal(payload, passphrase)
     _atomic_write(path, data)
     return len(data)
+
+
+def received(event_id: int) -> bool:
+    """Whether this device got the event from another one (the venue laptop), rather than being its office."""
+    return _record(event_id, ORIGIN_KEY) is not None
 
 
 def record_export(event_id: int, payload: dict, path: Path | str, size: int) -> BundleInfo:

@@ -14,6 +14,13 @@ def cn_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def shown_day(day: dt.date) -> str:
+    """A date on screen, in the interface's language: 2026年11月7日, or 2026-11-07 in English."""
+    from .. import i18n
+
+    return cn_date(day) if i18n.language() != "en" else day.isoformat()
+
+
 def cn_weekday(day: dt.date) -> str:
     return f"星期{WEEKDAYS[day.weekday()]}"
 

@@ -133,14 +133,13 @@ class DueItem(NamedTuple):
 
 OVERDUE = QT_TRANSLATE_NOOP(
     "core", "{count} suggestion(s) are past their reply deadline without an answer (the earliest: “{topic}”, due "
-            "{date}). Reply and record it in the 意见 tab.")
+            "{date}). Reply and record it in the Feedback tab.")
 DUE_SOON = QT_TRANSLATE_NOOP(
     "core", "{count} suggestion(s) must be answered within {days} days (the first: “{topic}”, due {date}).")
 
 
 def check(items: Iterable[DueItem], *, today: dt.date) -> list[Finding]:
     """``feedback_overdue`` (error) and ``feedback_due_soon`` (warning)."""
-    from .dates import cn_date
 
     findings: list[Finding] = []
     by_state: dict[str, list[DueItem]] = {}
@@ -152,7 +151,7 @@ def check(items: Iterable[DueItem], *, today: dt.date) -> list[Finding]:
         if rows:
             first = rows[0]
             findings.append(Finding(code, severity, text, {
-                "count": len(rows), "topic": first.topic or "—", "date": cn_date(first.due),
+                "count": len(rows), "topic": first.topic or "—", "date": first.due,
                 "days": DUE_SOON_DAYS}, page="feedback", field="ledger.table", due=first.due))
     return findings
 

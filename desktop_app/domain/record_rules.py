@@ -9,7 +9,6 @@ from collections.abc import Mapping
 
 from ..i18n import QT_TRANSLATE_NOOP
 from . import docdates
-from .dates import cn_date
 from .record import DayRecord
 from .rules import Finding
 
@@ -45,8 +44,8 @@ def check(day: DayRecord, chosen: Mapping[str, dt.date]) -> list[Finding]:
     for kind, date in chosen.items():
         limits = docdates.window(kind, day.date)
         if limits is not None and not limits[0] <= date <= limits[1]:
-            first = cn_date(limits[0]) if limits[0] != dt.date.min else "—"
+            first = limits[0] if limits[0] != dt.date.min else "—"
             found.append(Finding("document_date", "warning", docdates.OUTSIDE,
-                                 {"what": DOCUMENT_NAMES.get(kind, kind), "date": cn_date(date), "first": first,
-                                  "last": cn_date(limits[1])}, page="summary"))
+                                 {"what": DOCUMENT_NAMES.get(kind, kind), "date": date, "first": first,
+                                  "last": limits[1]}, page="summary"))
     return found

@@ -7,7 +7,6 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
-from .dates import cn_date
 from .plan import PlanSnapshot
 from .rules import Finding
 
@@ -55,7 +54,7 @@ def check(plan: PlanSnapshot, summary: RosterSummary, *, today: dt.date) -> list
     minimum = plan.thresholds.min_invitees
     if deadline and today > deadline and summary.confirmed_total < minimum:
         findings.append(Finding("roster_short", "warning", ROSTER_SHORT,
-                                {"deadline": cn_date(deadline), "confirmed": summary.confirmed_total,
+                                {"deadline": deadline, "confirmed": summary.confirmed_total,
                                  "minimum": minimum, "missing": minimum - summary.confirmed_total},
                                 page="roster", field="view"))
     return findings

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .. import i18n
 from ..i18n import QT_TRANSLATE_NOOP
 from . import phones
-from .dates import cn_date
+from .dates import shown_day
 from .event_info import default_title
 from .plan import PlanSnapshot
 
@@ -129,7 +129,9 @@ class Finding(NamedTuple):
     also: tuple[str, ...] = ()  # other pages where part of it is fixed (items of the announcement on two pages)
 
     def text(self) -> str:
-        return i18n.text(self.message, **self.params)
+        """What it says in the interface's language; a date among its params as that language writes dates."""
+        return i18n.text(self.message, **{k: shown_day(v) if isinstance(v, dt.date) else v
+                                          for k, v in self.params.items()})
 
     def as_json(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "message": self.text()}
@@ -226,14 +228,14 @@ def _announce_lead(s: PlanSnapshot) -> list[Finding]:
         return []  # nothing to measure against; announcement_items asks for the date
     latest = s.date - dt.timedelta(days=days)
     if s.announcement_date is None:
-        return [Finding("announce_lead", "error", ANNOUNCE_NO_DATE, {"latest": cn_date(latest), "days": days},
+        return [Finding("announce_lead", "error", ANNOUNCE_NO_DATE, {"latest": latest, "days": days},
                         page="details", field="announcement_date", due=latest)]
     lead = (s.date - s.announcement_date).days
     if lead >= days:
         return []
-    params = {"announced": cn_date(s.announcement_date), "latest": cn_date(latest), "days": days}
+    params = {"announced": s.announcement_date, "latest": latest, "days": days}
     if lead <= 0:
-        return [Finding("announce_lead", "error", ANNOUNCE_AFTER_EVENT, {**params, "event": cn_date(s.date)},
+        return [Finding("announce_lead", "error", ANNOUNCE_AFTER_EVENT, {**params, "event": s.date},
                         page="details", field="announcement_date", due=latest)]
     return [Finding("announce_lead", "error", ANNOUNCE_LATE, {**params, "lead": lead}, page="details",
                     field="announcement_date", due=latest)]
@@ -246,11 +248,11 @@ def _filing_before_announce(s: PlanSnapshot) -> list[Finding]:
             return [Finding("filing_before_announce", "error", FILING_NO_DATE, page="details", field="filing_date")]
         suggested = announce - dt.timedelta(days=s.thresholds.filing_days)
         return [Finding("filing_before_announce", "error", FILING_NO_DATE_BY,
-                        {"suggested": cn_date(suggested), "days": s.thresholds.filing_days},
+                        {"suggested": suggested, "days": s.thresholds.filing_days},
                         page="details", field="filing_date", due=suggested)]
     if s.announcement_date is not None and s.filing_date > s.announcement_date:
         return [Finding("filing_before_announce", "error", FILING_AFTER,
-                        {"filed": cn_date(s.filing_date), "announced": cn_date(s.announcement_date)},
+                        {"filed": s.filing_date, "announced": s.announcement_date},
                         page="details", field="filing_date", due=s.announcement_date)]
     return []
 
@@ -283,11 +285,11 @@ def _registration_deadline(s: PlanSnapshot) -> list[Finding]:
                         field="registration_deadline")]
     if s.date is not None and deadline > s.date:
         return [Finding("registration_deadline", "error", REGISTRATION_AFTER_EVENT,
-                        {"deadline": cn_date(deadline), "event": cn_date(s.date)}, page="details",
+                        {"deadline": deadline, "event": s.date}, page="details",
                         field="registration_deadline")]
     if s.announcement_date is not None and deadline < s.announcement_date:
         return [Finding("registration_deadline", "error", REGISTRATION_BEFORE_ANNOUNCE,
-                        {"deadline": cn_date(deadline), "announced": cn_date(s.announcement_date)},
+                        {"deadline": deadline, "announced": s.announcement_date},
                         page="details", field="registration_deadline")]
     return []
 
@@ -337,7 +339,7 @@ def _event_day(s: PlanSnapshot) -> list[Finding]:
 
     if s.date is None or (off := day_off(s.date)) is None:
         return []
-    params = {"date": cn_date(s.date), "holiday": off.holiday, "suggested": cn_date(next_workday(s.date))}
+    params = {"date": s.date, "holiday": off.holiday, "suggested": next_workday(s.date)}
     message = EVENT_ON_HOLIDAY if off.holiday else EVENT_ON_WEEKEND
     found = [Finding("event_day", "warning", message, params, page="basic_info", field="date")]
     if off.assumed:

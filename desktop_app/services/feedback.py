@@ -180,10 +180,21 @@ def _topic(text: str, width: int = 16) -> str:
     """The topic a suggestion gets unless one is typed: its first sentence, or as much of it as fits ``width``
     (up to the last comma inside, when there is one), never with a “…” that would be saved as part of it."""
     first = text.strip().replace("\n", " ").split("。")[0].strip()
-    if len(first) <= width:
+    if len(first) <= width + width // 4:  # a sentence a little longer is kept whole, not cut before its last word
         return first
     cut = max(first.rfind(mark, 0, width + 1) for mark in "，、；,;")
-    return (first[:cut] if cut >= width // 2 else first[:width]).strip()
+    if cut >= width // 2:
+        return first[:cut].strip()
+    if _inside_a_word(first, width):  # “Saturday opening” is not cut to “Saturday ope”
+        space = first.rfind(" ", 0, width + 1)
+        if space >= width // 2:
+            return first[:space].strip()
+    return first[:width].strip()
+
+
+def _inside_a_word(text: str, at: int) -> bool:
+    """Whether a cut at ``at`` splits a run of Latin letters or digits (Chinese may be cut between any two)."""
+    return 0 < at < len(text) and all(c.isascii() and c.isalnum() for c in (text[at - 1], text[at]))
 
 
 # -- suggestions -----------------------------------------------------------------------------------------------------
@@ -357,6 +368,13 @@ class LedgerCounts:
     by_department: dict[str, int]
     overdue: int
     due_soon: int
+
+    def reported(self) -> dict[str, int]:
+        """The counts by status as the record of the day and the documents give them: 已办结 counts the answered
+        ones too (已办结1条，已反馈1条), so every screen shows the same figure for the same word."""
+        return {code: (sum(self.by_status.get(s, 0) for s in rules.DONE_STATUSES) if code == "done" else
+                       sum(self.by_status.get(s, 0) for s in rules.ANSWERED_STATUSES) if code == "answered" else n)
+                for code, n in self.by_status.items()}
 
 
 def counts(rows: Sequence[SuggestionRow], today: dt.date) -> LedgerCounts:

@@ -189,16 +189,24 @@
         <translation>导出到现场电脑</translation>
     </message>
     <message>
+        <source>Export for the office computer</source>
+        <translation>导出给单位电脑</translation>
+    </message>
+    <message>
         <source>Bundle written: {path}</source>
         <translation>活动数据包已写入：{path}</translation>
     </message>
     <message>
-        <source>“{title}” was written to {path} ({size}: {people} people, {checkins} check-ins, {photos} photos), encrypted with the passphrase.
-
-On the venue laptop choose File ▸ Import or merge from file… and type the passphrase. Bring a bundle back the same way to merge the day into this computer.</source>
-        <translation>“{title}”已写入 {path}（{size}：{people} 人，{checkins} 条签到，{photos} 张照片），已用密码加密。
-
-在现场电脑上选择“文件 ▸ 从文件导入/合并…”并输入密码。活动结束后用同样的方法导回一个数据包，把当天的记录合并到这台电脑。</translation>
+        <source>On the office computer choose File ▸ Import or merge from file… and type the passphrase: the day&apos;s check-ins, notes and photos are merged into its copy of the event.</source>
+        <translation>在单位电脑上选择“文件 ▸ 从文件导入/合并…”并输入密码，当天的签到、记录和照片即合并到那台电脑上的本活动中。</translation>
+    </message>
+    <message>
+        <source>On the venue laptop choose File ▸ Import or merge from file… and type the passphrase. Bring a bundle back the same way to merge the day into this computer.</source>
+        <translation>在现场电脑上选择“文件 ▸ 从文件导入/合并…”并输入密码。活动结束后用同样的方法导回一个数据包，把当天的记录合并到这台电脑。</translation>
+    </message>
+    <message>
+        <source>“{title}” was written to {path} ({size}: {people} people, {checkins} check-ins, {photos} photos), encrypted with the passphrase.</source>
+        <translation>“{title}”已写入 {path}（{size}：{people} 人，{checkins} 条签到，{photos} 张照片），已用密码加密。</translation>
     </message>
     <message>
         <source>Encrypting and writing the bundle…</source>
@@ -285,6 +293,10 @@ On the venue laptop choose File ▸ Import or merge from file… and type the pa
     <message>
         <source>Name, pinyin (zs), last 4 phone digits, last ID digits or pass code — then Enter</source>
         <translation>姓名、拼音（如 zs）、手机后4位、身份证号后几位或参观证号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or pass code — then Enter</source>
+        <translation>姓名、拼音或参观证号，然后按回车</translation>
     </message>
     <message>
         <source>Check in today &amp;anyway</source>
@@ -1183,6 +1195,30 @@ Compare it digit by digit with the fingerprint the unit reported on paper. Trust
         <source>&amp;Write anyway</source>
         <translation>仍然写出(&amp;W)</translation>
     </message>
+    <message>
+        <source>attendance record</source>
+        <translation>签到记录</translation>
+    </message>
+    <message>
+        <source>meeting notes</source>
+        <translation>座谈会记录</translation>
+    </message>
+    <message>
+        <source>report on the suggestions</source>
+        <translation>意见建议办理反馈情况</translation>
+    </message>
+    <message>
+        <source>implementation report</source>
+        <translation>活动实施情况</translation>
+    </message>
+    <message>
+        <source>summary and evaluation</source>
+        <translation>总结评估报告</translation>
+    </message>
+    <message>
+        <source>filing package</source>
+        <translation>归档包</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -1700,12 +1736,6 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>暂不采纳理由</translation>
     </message>
     <message numerus="yes">
-        <source>overdue %n day(s)</source>
-        <translation>
-            <numerusform>已超期 %n 天</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
@@ -1760,6 +1790,12 @@ Save them as a workbook, with their problems, to correct them and import that fi
     <message>
         <source>New suggestion</source>
         <translation>新增意见建议</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Answered</source>
@@ -2231,7 +2267,7 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>已转意见</translation>
     </message>
     <message>
-        <source>yes</source>
+        <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
@@ -4593,7 +4629,7 @@ Files listed: {files}</source>
         <translation>“{status}”不是意见建议的办理状态。</translation>
     </message>
     <message>
-        <source>{count} suggestion(s) are past their reply deadline without an answer (the earliest: “{topic}”, due {date}). Reply and record it in the 意见 tab.</source>
+        <source>{count} suggestion(s) are past their reply deadline without an answer (the earliest: “{topic}”, due {date}). Reply and record it in the Feedback tab.</source>
         <translation>有 {count} 条意见建议已超过答复期限仍未反馈（最早一条：“{topic}”，应于{date}前答复）。请尽快答复，并在“意见”页登记。</translation>
     </message>
     <message>

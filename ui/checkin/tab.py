@@ -102,8 +102,11 @@ class CheckinTab(ops.Subscriber, QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("checkin_search")
-        self._placeholder = self.tr("Name, pinyin (zs), last 4 phone digits, last ID digits or pass code — then "
-                                    "Enter")
+        self._full_hint = self.tr("Name, pinyin (zs), last 4 phone digits, last ID digits or pass code — then "
+                                  "Enter")
+        # Venue mode's large type holds less: the short hint, read whole instead of ending in “…”.
+        self._venue_hint = self.tr("Name, pinyin or pass code — then Enter")
+        self._placeholder = self._full_hint
         self.search.setPlaceholderText(self._placeholder)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_text)
@@ -573,6 +576,9 @@ class CheckinTab(ops.Subscriber, QWidget):
             return
         self._venue = on
         self._apply_venue_fonts(on)
+        self._placeholder = self._venue_hint if on else self._full_hint
+        if self.search.isEnabled():
+            self.search.setPlaceholderText(self._placeholder)
         window = self.window()
         if window is not self and window.isVisible():
             if on:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.domain import feedback as fb
-from desktop_app.domain.feedback import ANSWERED_STATUSES, DONE_STATUSES
 from desktop_app.errors import UserError
 from desktop_app.services import events, feedback
 
@@ -37,6 +36,7 @@ from .. import ops
 from ..dialogs import MultiLineTextDialog
 from ..i18n import core_text
 from ..widgets.fields import OptionalDateEdit
+from ..widgets.row_table import fit_rows_to_columns
 from .models import Col, ListTableModel
 
 STATE_COLOURS = {"overdue": "#ffcdd2", "due_soon": "#fff3c4"}
@@ -106,6 +106,12 @@ class LedgerPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A long topic wraps onto a second line between characters instead of being cut mid-word with “…”.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setMinimumSectionSize(28)  # rows of one line stay as tall as before
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_rows_to_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.search = QLineEdit(self)
@@ -248,7 +254,7 @@ class LedgerPage(QWidget):
     def _state_text(self, row) -> str:
         state = row.due_state(self.today())
         if state == "overdue":
-            return self.tr("overdue %n day(s)", "", (self.today() - row.due_date).days)
+            return self.tr("Overdue by %n day(s)", "", (self.today() - row.due_date).days)
         if state == "due_soon":
             return self.tr("%n day(s) left", "", (row.due_date - self.today()).days)
         return {"answered": self.tr("Answered"), "open": self.tr("In time"), "undated": "—"}[state]
@@ -313,11 +319,7 @@ class LedgerPage(QWidget):
     def _update_counts(self, rows) -> None:
         c = feedback.counts(rows, self.today())
         gap = "　" if i18n.language() == "zh_CN" else "  "  # a full-width space in Chinese, two plain in English
-        # 已办结 counts the answered ones too, as the record of the day and the documents do (已办结1条，已反馈1条).
-        shown = {k: (sum(c.by_status.get(s, 0) for s in DONE_STATUSES) if k == "done" else
-                     sum(c.by_status.get(s, 0) for s in ANSWERED_STATUSES) if k == "answered" else n)
-                 for k, n in c.by_status.items()}
-        statuses = gap.join(f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in shown.items())
+        statuses = gap.join(f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.reported().items())
         departments = i18n.punct("、").join(f"{name or self.tr('(not assigned)')} {n}" for name, n in c.by_department.items())
         text = self.tr("%n suggestion(s): ", "", c.total) + statuses
         if c.overdue:

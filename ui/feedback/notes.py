@@ -28,6 +28,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import checkin, events, feedback
 
 from .. import ops
+from ..widgets.row_table import fit_rows_to_columns
 from .models import Col, ListTableModel
 
 MAX_SPEAKERS = 12
@@ -52,7 +53,7 @@ class NotesPage(QWidget):
             Col(self.tr("Time"), lambda r: f"{r.noted_at:%H:%M}", align_centre=True),
             Col(self.tr("Speaker"), lambda r: r.speaker),
             Col(self.tr("Remark"), lambda r: r.remark),
-            Col(self.tr("Suggestion"), lambda r: self.tr("yes") if r.suggestion_id else "", align_centre=True),
+            Col(self.tr("Suggestion"), lambda r: self.tr("Yes") if r.suggestion_id else "", align_centre=True),
         ], self, tooltip=lambda r: r.remark)
         self.table = QTableView(self)
         self.table.setObjectName("notes_table")
@@ -63,6 +64,8 @@ class NotesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMinimumSectionSize(28)
+        fit_rows_to_columns(self.table)  # the first remark kept two lines' height for a text on one
 
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat("HH:mm")
@@ -107,6 +110,9 @@ class NotesPage(QWidget):
         self.recorder = QLineEdit(self)
         self.recorder.setObjectName("notes_recorder")
         self.recorder.setPlaceholderText(self.tr("Who takes the notes (printed as 记录人)"))
+        # As wide as its hint, so the hint is read whole (it was cut to “Who takes the no…”).
+        self.recorder.setMinimumWidth(self.recorder.fontMetrics().horizontalAdvance(
+            self.recorder.placeholderText()) + 24)
         self.recorder.editingFinished.connect(self._save_recorder)
         recorder_label = QLabel(self.tr("Notes ta&ken by"), self)
         recorder_label.setBuddy(self.recorder)

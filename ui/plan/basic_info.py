@@ -196,6 +196,8 @@ class BasicInfoForm(QWidget):
             editor.setPlainText(value or "")
         else:
             editor.setText(value or "")
+            if not editor.hasFocus():
+                editor.setCursorPosition(0)  # a text longer than its field shows its start, not its end
 
     # -- loading and saving ----------------------------------------------------------------------------------------
 

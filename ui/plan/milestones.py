@@ -62,12 +62,87 @@ class TimelineWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(600, 180)
+        return QSize(600, max(180, self.minimumHeight()))
 
     def set_milestones(self, items: list, today: dt.date) -> None:
         self._items = [m for m in items if m.due or m.planned]
         self._today = today
+        self._fit_height()
         self.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_height()
+
+    # -- layout: where each label goes, shared by painting and the tests ----------------------------------------------
+
+    MARGIN = 60
+    GAP = 12  # between the line and the nearest lane of labels
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7))
+        return font
+
+    def _step(self, metrics: QFontMetrics) -> int:
+        # Room for a mixed label: a Chinese word in it may come from a taller fallback font.
+        return max(metrics.height(), metrics.boundingRect("报备Ag").height()) + 4
+
+    def _span(self) -> tuple[dt.date, int]:
+        days = [m.planned or m.due for m in self._items] + [self._today]
+        first = min(days)
+        return first, max((max(days) - first).days, 1)
+
+    def x_of(self, day: dt.date) -> float:
+        first, span = self._span()
+        width = max(self.width() - 2 * self.MARGIN, 10)
+        return self.MARGIN + width * (day - first).days / span
+
+    def _lanes(self) -> list[tuple[object, str, float, float, float, int]]:
+        """(milestone, label, x of its dot, left, width, lane) for each milestone: each label in the nearest lane
+        above (-1, -2, …) or below (1, 2, …) the line where it overlaps no other label; as many lanes as needed."""
+        metrics = QFontMetrics(self._font())
+        taken: dict[int, list[tuple[float, float]]] = {}
+        placed = []
+        for m in sorted(self._items, key=lambda item: item.planned or item.due):
+            day = m.planned or m.due
+            x = self.x_of(day)
+            label = f"{core_text(m.label)} {day.month}/{day.day}"
+            text_width = metrics.horizontalAdvance(label) + 6
+            left = min(max(x - text_width / 2, 2), self.width() - text_width - 2)
+            lane = 1
+            for n in (k for i in range(1, len(self._items) + 2) for k in (-i, i)):
+                if all(left + text_width + 4 <= a or left >= b + 4 for a, b in taken.get(n, [])):
+                    lane = n
+                    break
+            taken.setdefault(lane, []).append((left, left + text_width))
+            placed.append((m, label, x, left, text_width, lane))
+        return placed
+
+    def _fit_height(self) -> None:
+        """Tall enough for every lane of labels, with “Today” above them."""
+        metrics = QFontMetrics(self._font())
+        lanes = [p[5] for p in self._lanes()] or [0]
+        reach = max(abs(n) for n in lanes)
+        needed = 2 * (self.GAP + reach * self._step(metrics)) + 2 * metrics.height() + 16
+        if max(170, needed) != self.minimumHeight():
+            self.setMinimumHeight(max(170, needed))
+            self.updateGeometry()
+
+    def label_rects(self) -> list[tuple[str, QRectF]]:
+        """Each milestone's label and where it is drawn."""
+        metrics = QFontMetrics(self._font())
+        step, mid = self._step(metrics), self.height() / 2
+        rects = []
+        for _m, label, _x, left, text_width, lane in self._lanes():
+            top = mid - self.GAP - abs(lane) * step if lane < 0 else mid + self.GAP + (lane - 1) * step
+            rects.append((label, QRectF(left, top, text_width, step - 2)))
+        return rects
+
+    def today_rect(self) -> QRectF:
+        metrics = QFontMetrics(self._font())
+        return QRectF(self.x_of(self._today) + 3, 2, metrics.horizontalAdvance(self.tr("Today")) + 2,
+                      metrics.height())
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -76,49 +151,29 @@ class TimelineWidget(QWidget):
         if not self._items:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No dates yet."))
             return
-        days = [m.planned or m.due for m in self._items] + [self._today]
-        first, last = min(days), max(days)
-        span = max((last - first).days, 1)
-        margin = 60
-        width = max(self.width() - 2 * margin, 10)
         mid = self.height() / 2
-
-        def x_of(day: dt.date) -> float:
-            return margin + width * (day - first).days / span
-
         painter.setPen(QPen(QColor("#90a4ae"), 2))
-        painter.drawLine(QPointF(margin, mid), QPointF(margin + width, mid))
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7))
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        today_x = x_of(self._today)
+        painter.drawLine(QPointF(self.MARGIN, mid), QPointF(self.width() - self.MARGIN, mid))
+        painter.setFont(self._font())
+        today_x = self.x_of(self._today)
         painter.setPen(QPen(QColor("#616161"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(today_x, 8), QPointF(today_x, self.height() - 8))
-        painter.drawText(QPointF(today_x + 3, 14), self.tr("Today"))
-        # Labels go into lanes above and below the line, each into the nearest lane where it overlaps nothing.
-        lanes: dict[int, list[tuple[float, float]]] = {}
-        order = (-1, 1, -2, 2, -3, 3)
-        for m in sorted(self._items, key=lambda item: item.planned or item.due):
-            day = m.planned or m.due
-            x = x_of(day)
+        painter.drawText(self.today_rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.tr("Today"))
+        placed = self._lanes()
+        rects = self.label_rects()
+        # Leader lines and dots first, then every label over them, so no line runs through a text.
+        for (_m, _label, x, _left, _w, lane), (_text, rect) in zip(placed, rects, strict=True):
+            painter.setPen(QPen(QColor("#b0bec5"), 1))
+            painter.drawLine(QPointF(x, mid), QPointF(x, rect.bottom() if lane < 0 else rect.top()))
+        for m, _label, x, _left, _w, _lane in placed:
             colour = QColor(STATE_COLOURS.get(m.state, "#9e9e9e"))
             painter.setPen(QPen(colour.darker(120), 1))
             painter.setBrush(colour)
             painter.drawEllipse(QPointF(x, mid), 6, 6)
-            label = f"{core_text(m.label)} {day.month}/{day.day}"
-            text_width = metrics.horizontalAdvance(label) + 6
-            left = min(max(x - text_width / 2, 2), self.width() - text_width - 2)
-            lane = next((n for n in order if all(left + text_width <= a or left >= b for a, b in lanes.get(n, []))),
-                        order[-1])
-            lanes.setdefault(lane, []).append((left, left + text_width))
-            step = metrics.height() + 2
-            top = mid - 12 - abs(lane) * step if lane < 0 else mid + 12 + (lane - 1) * step
-            painter.setPen(QPen(QColor("#b0bec5"), 1))
-            painter.drawLine(QPointF(x, mid), QPointF(x, top + (step if lane < 0 else 0)))
-            painter.setPen(QColor("#263238"))
-            painter.fillRect(QRectF(left, top, text_width, metrics.height()), QColor("white"))
-            painter.drawText(QRectF(left, top, text_width, metrics.height()), Qt.AlignmentFlag.AlignCenter, label)
+        painter.setPen(QColor("#263238"))
+        for label, rect in rects:
+            painter.fillRect(rect, QColor("white"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
 
 class DoneDialog(QDialog):
@@ -151,6 +206,7 @@ class MilestonesPage(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("milestones")
         self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)  # English rows with and without a Chinese word were of two heights
         self.tree.setHeaderLabels([self.tr("Milestone"), self.tr("Due"), self.tr("Planned"), self.tr("State")])
         self.tree.itemDoubleClicked.connect(lambda *_: self.mark_done())
         self.timeline = TimelineWidget(self)

@@ -217,6 +217,10 @@ class DetailsPage(QWidget):
             self.notice_date.set_value(n.date)
             self.attach_group.setChecked(fields.attach_leading_group)
             self.attach_form.setChecked(fields.attach_signup_form)
+            for edit in (self.basis_title, self.basis_number, self.registration_phone, self.registration_email,
+                         self.undersubscribed_rule, self.experiences, self.notice_number, self.notice_recipients):
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)  # a text longer than its field shows its start, not its end
         finally:
             self._loading = False
         self._loaded = self._values()

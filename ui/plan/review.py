@@ -100,7 +100,7 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
         self.findings.setWordWrap(True)
         # A long finding wraps onto more lines instead of ending in "…"; the rows follow the list's width and
         # are as tall as their text in their own font (a bold overdue line wraps more than a plain one).
-        self.findings.setItemDelegate(_WrappedItems(self.findings))
+        self.findings.setItemDelegate(WrappedItems(self.findings))
         self.findings.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.findings.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -233,7 +233,7 @@ class ReviewPanel(ops.Subscriber, QTabWidget):
             self.sig_go.emit(page, field, row)
 
 
-class _WrappedItems(QStyledItemDelegate):
+class WrappedItems(QStyledItemDelegate):
     """Each finding as tall as its wrapped text at the list's current width, in the item's own font."""
 
     MARGIN = 6

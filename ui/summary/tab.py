@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from .. import early, ops
 from ..feedback.survey import SurveyChart
 from ..i18n import core_text
 from ..plan.milestones import STATE_COLOURS, state_text
+from ..plan.review import WrappedItems
 from .charts import ArrivalsChart, AttendanceChart
 from .photos import PhotoPanel
 
@@ -84,6 +85,10 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.findings.setObjectName("summary_findings")
         for box in (self.milestones, self.findings):
             box.setWordWrap(True)
+            # Laid out again at the list's own width: items measured before it had one ended in “…” mid-word.
+            box.setResizeMode(QListWidget.ResizeMode.Adjust)
+            box.setTextElideMode(Qt.TextElideMode.ElideNone)
+            box.setItemDelegate(WrappedItems(box))  # each item as tall as its wrapped text
         dash = QWidget(self)
         dash_layout = QVBoxLayout(dash)
         for title, widget in ((self.tr("Attendance by category"), self.chart), (self.tr("In numbers"), self.numbers),
@@ -235,8 +240,9 @@ class SummaryTab(ops.Subscriber, QWidget):
         self.count_early.setVisible(board.early_counted or facts.early_not_counted > 0)
         self.milestones.clear()
         for m in board.milestones:
-            due = dates.cn_date(m.due) if m.due else "—"
-            item = QListWidgetItem(f"{core_text(m.label)}　{due}　{state_text(m)}")
+            due = dates.shown_day(m.due) if m.due else "—"
+            gap = "　" if i18n.language() != "en" else "  "
+            item = QListWidgetItem(f"{core_text(m.label)}{gap}{due}{gap}{state_text(m)}")
             item.setForeground(QColor(STATE_COLOURS.get(m.state, "#000000")))
             self.milestones.addItem(item)
         self.findings.clear()
@@ -254,11 +260,11 @@ class SummaryTab(ops.Subscriber, QWidget):
         c = feedback.counts(rows, today)
         comma, semicolon, opening, closing = (i18n.punct(mark) for mark in "，；（）")
         text = "\n" + self.tr("By status: ") + comma.join(
-            f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.by_status.items() if n)
+            f"{core_text(fb.STATUS_LABELS[k])} {n}" for k, n in c.reported().items() if n)  # as the ledger counts
         overdue = [r for r in rows if r.due_state(today) == "overdue"]
         if overdue:
             text += "\n" + self.tr("Past the reply deadline: ") + semicolon.join(
-                f"{r.topic or r.content[:16]}{opening}{r.department or '—'}{comma}{dates.cn_date(r.due_date)}{closing}"
+                f"{r.topic or r.content[:16]}{opening}{r.department or '—'}{comma}{dates.shown_day(r.due_date)}{closing}"
                 for r in overdue)
         return text
 

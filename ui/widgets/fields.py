@@ -199,7 +199,7 @@ def date_edit(parent: QWidget, day: dt.date) -> DateField:
 
 def shown_date(day: dt.date) -> str:
     """A date in a list, in the interface's language: 2026年11月7日, or 2026-11-07 in English."""
-    return dates.cn_date(day) if i18n.language() != "en" else day.isoformat()
+    return dates.shown_day(day)
 
 
 def event_label(summary: EventSummary) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,6 +188,16 @@ def mnemonic_of(text: str) -> str | None:
     return None
 
 
+def fit_rows_to_columns(view: QTableView) -> None:
+    """Rows that wrap their text measured again once the columns have their widths (a row measured while its
+    column was still narrow kept the height of three lines for a text that now fits on one)."""
+    timer = QTimer(view)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(view.resizeRowsToContents)
+    view.horizontalHeader().sectionResized.connect(lambda *_: timer.start())
+
+
 class RowTable(QWidget):
     """A table with Add / Remove / Up / Down buttons. The owner connects the signals to service calls and calls
     ``set_rows`` with the result."""
@@ -210,6 +220,12 @@ class RowTable(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.verticalHeader().setDefaultSectionSize(28)
+        # A long post or task wraps onto more lines (its row grows) instead of ending in “…” mid-word.
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.verticalHeader().setMinimumSectionSize(28)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_rows_to_columns(self.view)
         header = self.view.horizontalHeader()
         self._delegates = []  # one per column and view, kept alive with it (a shared one confuses the views)
         for i, column in enumerate(columns):
