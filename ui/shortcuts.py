@@ -50,7 +50,9 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         hint = QLabel(self.tr("Alt and the underlined letter presses a button or opens a menu; Tab moves to the "
-                              "next field."), self)
+                              "next field; Ctrl+Tab and Ctrl+Shift+Tab show the next and the previous page inside "
+                              "a tab (Feedback: notes, suggestions, survey)."), self)
+        hint.setObjectName("shortcuts_hint")
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

@@ -3215,8 +3215,8 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>按键</translation>
     </message>
     <message>
-        <source>Alt and the underlined letter presses a button or opens a menu; Tab moves to the next field.</source>
-        <translation>按 Alt 加带下划线的字母可按下按钮或打开菜单；按 Tab 键移到下一个输入框。</translation>
+        <source>Alt and the underlined letter presses a button or opens a menu; Tab moves to the next field; Ctrl+Tab and Ctrl+Shift+Tab show the next and the previous page inside a tab (Feedback: notes, suggestions, survey).</source>
+        <translation>按 Alt 加带下划线的字母可按下按钮或打开菜单；按 Tab 键移到下一个输入框；按 Ctrl+Tab、Ctrl+Shift+Tab 可在页面内的分页之间切换（如“意见”页的座谈会记录、意见建议台账、满意度测评）。</translation>
     </message>
     <message>
         <source>Tabs</source>
