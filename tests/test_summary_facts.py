@@ -224,3 +224,15 @@ def test_no_theme_recorded_leaves_the_theme_out(texts):
     text = _all(facts, texts)
     assert "为主题" not in text and "“政府开放日”活动" in text
     assert "以“便民服务”为主题" in _all(HELD, texts)
+
+
+def test_a_place_the_plan_does_not_name_is_left_out_not_made_up(texts):
+    """No 活动地点 recorded: the drafts say nothing of a place (they said “在活动现场举行”, a place nobody named)."""
+    from dataclasses import replace
+
+    for facts in (replace(HELD, venue=""), replace(HELD, venue="", date=dt.date.today() + dt.timedelta(days=30))):
+        text = _all(facts, texts)
+        assert "活动现场" not in text and "在举" not in text and "走进。" not in text, text
+    held = _all(replace(HELD, venue=""), texts)
+    assert "27名参加人员" in held and "参加活动" in held
+    assert "在政务服务大厅举办" in _all(HELD, texts) and "走进政务服务大厅" in _all(HELD, texts)

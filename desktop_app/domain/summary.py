@@ -94,7 +94,10 @@ def _values(facts: SummaryFacts) -> dict[str, str]:
     t = facts.thresholds
     return {
         "day": cn_date(facts.date) if facts.date else "活动当天", "unit": facts.unit or "本单位",
-        "theme": facts.theme, "venue": facts.venue or "活动现场",
+        "theme": facts.theme, "venue": facts.venue,
+        # No place recorded: the sentence leaves it out (not a place the plan never named: “在活动现场”).
+        "at_venue": f"在{facts.venue}" if facts.venue.strip() else "",
+        "into_venue": f"走进{facts.venue}" if facts.venue.strip() else "参加活动",
         # No theme recorded: the sentence leaves it out (not “以“政府开放日”为主题的“政府开放日”活动”).
         "theme_of": f"以“{facts.theme}”为主题的" if facts.theme.strip() else "",
         "theme_by": f"以“{facts.theme}”为主题，" if facts.theme.strip() else "", "arrived": str(facts.arrived),
