@@ -5,10 +5,12 @@ so Excel never turns an 18-digit number into 6.40422E+17."""
 from __future__ import annotations
 
 import math
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from ..domain import phones
@@ -86,6 +88,29 @@ def _put(cell, value) -> None:
         cell.data_type = "s"
 
 
+class CellStyles:
+    """Cell styles set by their index: openpyxl hashes a Font, a Border, an Alignment each time one is set on a
+    cell (most of the time of a 1,000-row list); each combination is set once, on its first cell, and copied to
+    the next ones."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[tuple, tuple[StyleArray, tuple]] = {}
+
+    def apply(self, cell, *, font=None, border=None, alignment=None, fill=None, number_format=None) -> None:
+        """Set the style of ``cell`` (after its value: a date value sets a number format of its own)."""
+        key = (id(font), id(border), id(alignment), id(fill), number_format)
+        found = self._arrays.get(key)
+        if found is not None:
+            cell._style = copy(found[0])
+            return
+        cell._style = StyleArray()
+        for name, value in (("font", font), ("border", border), ("alignment", alignment), ("fill", fill),
+                            ("number_format", number_format)):
+            if value is not None:
+                setattr(cell, name, value)
+        self._arrays[key] = (copy(cell._style), (font, border, alignment, fill))  # the objects kept: their ids
+
+
 def _title_rows(sheet, title: str, subtitle: str, ncols: int, fonts: DocFonts) -> None:
     last = get_column_letter(ncols)
     sheet.merge_cells(f"A1:{last}1")
@@ -127,21 +152,22 @@ def write_roster_xlsx(snapshot: RosterSnapshot, path, *, masked: bool = False,
     text_cols = {columns.index(name) + 1 for name in TEXT_COLUMNS if name in columns}
     left_cols = {columns.index(name) + 1 for name in ("单位", "职务", "备注")}
     date_col = columns.index("报名时间") + 1
+    styles = CellStyles()
     for number, person in enumerate(snapshot.people, start=1):
         row = HEADER_ROW + number
         values = _roster_values(number, person, masked)
         sheet.row_dimensions[row].height = _fit_height(values, widths, line_pt=14, minimum=18)
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=col)
+            number_format = None
             if col in text_cols:
-                cell.number_format = "@"  # the cell is text, whatever it holds
+                number_format = "@"  # the cell is text, whatever it holds
                 value = str(value or "")
             _put(cell, value)
             if col == date_col and value is not None:
-                cell.number_format = DATETIME_FORMAT
-            cell.font = body
-            cell.border = BOX
-            cell.alignment = LEFT if col in left_cols else CENTRE
+                number_format = DATETIME_FORMAT
+            styles.apply(cell, font=body, border=BOX, alignment=LEFT if col in left_cols else CENTRE,
+                         number_format=number_format)
     last_row = HEADER_ROW + max(len(snapshot.people), 1)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"  # the header and the 序号/姓名 columns stay in view
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last_row}"
@@ -174,6 +200,7 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
     caption_font = Font(name=fonts.heading1, size=12)
     body = Font(name=fonts.body, size=12)
     row = header_row
+    styles = CellStyles()
     for caption, rows in groups:
         row += 1
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
@@ -188,9 +215,8 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
             for col, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row, column=col)
                 _put(cell, int(value) if col == 1 and value else value)
-                cell.font = body
-                cell.border = BOX
-                cell.alignment = LEFT if signin.COLUMNS[col - 1] == "单位" else CENTRE
+                styles.apply(cell, font=body, border=BOX,
+                             alignment=LEFT if signin.COLUMNS[col - 1] == "单位" else CENTRE)
             sheet.row_dimensions[row].height = _fit_height(values, SIGNIN_WIDTHS, line_pt=16,
                                                            minimum=SIGNIN_ROW_HEIGHT)
     sheet.freeze_panes = f"A{header_row + 1}"
