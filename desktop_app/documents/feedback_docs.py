@@ -219,8 +219,8 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
         row = header_row + n
         state = r.due_state(today)
         def text(value: str) -> str:
-            # A cell is no paragraph: its last full stop dropped, so it never wraps alone onto a line of its own.
-            return (mask_text(value) if masked else str(value or "")).rstrip().removesuffix("。")
+            # A record keeps what was said as it was written, its last full stop too.
+            return (mask_text(value) if masked else str(value or "")).rstrip()
 
         values = (n, fb.SOURCE_CN.get(r.source, r.source), fb.mask_name(r.person) if masked else r.person,
                   text(r.topic), text(r.content), r.department, r.assignee, r.assigned_at, r.due_date,
