@@ -278,8 +278,13 @@ def test_a_package_is_never_overwritten_and_a_failure_leaves_no_manifest(demo, t
     before = (result.folder / "manifest.json").read_bytes()
     with pytest.raises(UserError) as refused:
         _package(demo, tmp_path)
-    assert refused.value.message == package.EXISTS and result.folder.name in str(refused.value)
+    assert refused.value.message == export.FILE_EXISTS and result.folder.name in str(refused.value)
     assert (result.folder / "manifest.json").read_bytes() == before
+    (result.folder / "clerk.txt").write_text("a note left in the old package")
+    replaced = _package(demo, tmp_path, overwrite=True)
+    assert replaced.folder == result.folder and package.verify_package(replaced.folder).ok
+    assert not (result.folder / "clerk.txt").exists()
+    assert [p.name for p in (tmp_path / "usb").iterdir()] == [result.folder.name]  # the old one gone, not hidden
 
     calls = {"n": 0}
     real = export.export
@@ -458,7 +463,9 @@ def test_the_window_writes_the_package_in_a_child_and_shows_its_refusals_in_its_
     try:
         with pytest.raises(UserError) as refused:  # the same folder again: the child's refusal, in English here
             package.write_package_in_child(workspace.path, demo.id, tmp_path / "usb", draft=True)
-        assert refused.value.message == package.EXISTS and str(refused.value).startswith(str(written.folder))
+        from desktop_app.documents import export
+
+        assert refused.value.message == export.FILE_EXISTS and str(refused.value).startswith(str(written.folder))
         assert "already exists" in str(refused.value)
     finally:
         i18n.set_language(i18n.DEFAULT_LANGUAGE)

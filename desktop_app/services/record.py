@@ -36,9 +36,9 @@ def document_date(event_id: int, kind: str) -> dt.date | None:
 
 def document_dates(event_id: int) -> dict[str, dt.date]:
     """The 成文日期 chosen per document kind of the event (kinds without one left out)."""
-    from ..domain.docdates import DATED_KINDS
+    from ..documents.kinds import DATED_KEYS
 
-    return {kind: day for kind in DATED_KINDS if (day := document_date(event_id, kind)) is not None}
+    return {kind: day for kind in DATED_KEYS if (day := document_date(event_id, kind)) is not None}
 
 
 def set_document_date(event_id: int, kind: str, day: dt.date | None) -> None:

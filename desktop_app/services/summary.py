@@ -190,17 +190,18 @@ def summary_snapshot(event_id: int, *, day: DayRecord | None = None):
 
 
 def package_snapshot(event_id: int):
-    """Everything the filing package holds, read now (``package.write_package`` then runs on a worker)."""
+    """Everything the filing package holds, read now (``package.write_package`` then runs on a worker): the
+    snapshots its document kinds read (``services.exports``), the photos, the record of the day."""
+    from ..documents import kinds
     from ..package import PackageSnapshot
-    from . import feedback, photos, plan, roster, route
+    from . import exports, photos, plan
 
     with models.database.atomic():
         e = live_event(event_id)
         day = record.build(event_id)
+        found = exports.read_sources(event_id, [k.reads for k in kinds.FILED if k.reads != "plan"], day=day)
+        roster, summary = found.pop("roster"), found.pop("summary")
         return PackageSnapshot(event_uuid=e.uuid, unit=e.unit, date=e.date, fonts=plan.doc_fonts(),
-                               plan=plan.snapshot(event_id), roster=roster.roster_snapshot(event_id),
-                               summary=summary_snapshot(event_id, day=day), photos=tuple(photos.photo_data(event_id)),
-                               extra={"feedback": feedback.feedback_snapshot(event_id, day=day),
-                                      "route": route.route_snapshot(event_id),
-                                      "attendance": record.attendance_snapshot(event_id, day=day)},
-                               record=day, dates=record.document_dates(event_id))
+                               plan=plan.snapshot(event_id), roster=roster, summary=summary,
+                               photos=tuple(photos.photo_data(event_id)), extra=found, record=day,
+                               dates=record.document_dates(event_id))
