@@ -5,12 +5,10 @@ so Excel never turns an 18-digit number into 6.40422E+17."""
 from __future__ import annotations
 
 import math
-from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from ..domain import phones
@@ -19,6 +17,7 @@ from ..domain.plan import DocFonts
 from ..domain.roster import STATUS_LABELS, RosterPerson, RosterSnapshot, mask_id
 from ..domain.text import clean
 from . import signin
+from .cellstyles import CellStyles
 from .masking import mask_text
 from .model import workbook_properties
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
@@ -86,29 +85,6 @@ def _put(cell, value) -> None:
     cell.value = value if value not in ("", None) else None
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
-
-
-class CellStyles:
-    """Cell styles set by their index: openpyxl hashes a Font, a Border, an Alignment each time one is set on a
-    cell (most of the time of a 1,000-row list); each combination is set once, on its first cell, and copied to
-    the next ones."""
-
-    def __init__(self) -> None:
-        self._arrays: dict[tuple, tuple[StyleArray, tuple]] = {}
-
-    def apply(self, cell, *, font=None, border=None, alignment=None, fill=None, number_format=None) -> None:
-        """Set the style of ``cell`` (after its value: a date value sets a number format of its own)."""
-        key = (id(font), id(border), id(alignment), id(fill), number_format)
-        found = self._arrays.get(key)
-        if found is not None:
-            cell._style = copy(found[0])
-            return
-        cell._style = StyleArray()
-        for name, value in (("font", font), ("border", border), ("alignment", alignment), ("fill", fill),
-                            ("number_format", number_format)):
-            if value is not None:
-                setattr(cell, name, value)
-        self._arrays[key] = (copy(cell._style), (font, border, alignment, fill))  # the objects kept: their ids
 
 
 def _title_rows(sheet, title: str, subtitle: str, ncols: int, fonts: DocFonts) -> None:
