@@ -326,12 +326,19 @@ def _style_id(doc, key: str) -> str:
     styles' XML, not through python-docx's style objects (a tenth of a second a document)."""
     from docx.styles import BabelFish
 
+    found = _STYLE_IDS.get(key)
+    if found is not None and doc.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{found}']") is not None:
+        return found
     name = BabelFish.ui2internal(key)  # "Heading 1" is stored as "heading 1"
     for style in doc.styles.element.iterchildren(qn("w:style")):
         found = style.find(qn("w:name"))
         if style.get(qn("w:styleId")) == key or (found is not None and found.get(qn("w:val")) in (key, name)):
-            return style.get(qn("w:styleId"))
+            _STYLE_IDS[key] = style.get(qn("w:styleId"))
+            return _STYLE_IDS[key]
     raise KeyError(key)
+
+
+_STYLE_IDS: dict[str, str] = {}  # style name -> id, as the documents (all from one base) have them
 
 
 def _add_text(paragraph, text: str, char_style_id: str | None = None) -> list:
