@@ -348,11 +348,21 @@ def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace,
     with qtbot.waitSignal(tab.sig_packaged, timeout=60000) as blocker:
         tab.write_package(tmp_path / "usb")
     assert (blocker.args[0].folder / "manifest.json").exists()
+    manifest_path = blocker.args[0].folder / "manifest.json"
+    before = manifest_path.read_bytes()
+    replace = []
+    monkeypatch.setattr(window, "ask_replace", lambda paths: replace.append(paths) or False)
     with qtbot.waitSignal(tab.sig_package_failed, timeout=60000):
-        tab.write_package(tmp_path / "usb")  # the same name again: refused, nothing overwritten
+        tab.write_package(tmp_path / "usb")  # the same name again: asked, No: nothing overwritten
+    assert len(replace) == 1 and blocker.args[0].folder.name in str(replace[0][0])
+    assert manifest_path.read_bytes() == before
     assert asked[0]["refusal"] is not None and "2026年12月20日" in asked[0]["refusal"]
-    manifest = json.loads((blocker.args[0].folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(before.decode("utf-8"))
     assert manifest["draft"] is True
+    monkeypatch.setattr(window, "ask_replace", lambda paths: True)
+    with qtbot.waitSignal(tab.sig_packaged, timeout=60000) as again:  # Yes: the package replaced
+        tab.write_package(tmp_path / "usb")
+    assert again.args[0].folder == blocker.args[0].folder and manifest_path.read_bytes() != before
 
 
 def test_the_manifest_is_signed_and_an_edited_package_with_edited_checksums_fails(workspace, tmp_path):
