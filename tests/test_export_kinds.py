@@ -215,3 +215,20 @@ def test_the_ledger_keeps_the_last_full_stop(tmp_path, workspace):
     path = export.export("feedback-ledger", out_dir=tmp_path, **exports.sources("feedback-ledger", held.id))[0]
     texts = [c.value for row in load_workbook(path).active.iter_rows() for c in row if isinstance(c.value, str)]
     assert "建议延长周六服务时间。" in texts and "延时服务。" in texts
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice lays the pages out")
+def test_pages_are_counted_in_one_run_with_the_blank_pages_and_each_file_apart(demo, tmp_path):
+    """The 归档文件目录's 页数: Word and Excel files converted by one LibreOffice start; the blank page Writer inserts
+    so that the 版记 ends an even page is counted; a .docx and a .xlsx of one name are counted apart."""
+    from desktop_app.documents import catalogue, export
+    from desktop_app.services import exports
+
+    files = []
+    for kind in ("plan", "signup-form"):
+        files += export.export(kind, out_dir=tmp_path, **exports.sources(kind, demo.id))
+    counted = catalogue.count_pages(tmp_path, [f.name for f in files])
+    assert set(counted) == {f.name for f in files}
+    plan, form, form_xlsx = (counted[f.name] for f in files)
+    assert plan % 2 == 0 and plan >= 4  # the 版记 at the foot of an even page
+    assert form >= 1 and form_xlsx >= 1
