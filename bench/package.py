@@ -5,7 +5,8 @@
 Builds the event in a temporary database (the demo event, held, made larger), then times what the 归档 tab's
 "生成归档包" does: the snapshot read on the GUI thread, and the package written, flushed, renamed and verified on
 the worker. Prints one JSON object ``{"seconds", "snapshot_s", "write_s", "files", "bytes", "runs"}`` with the
-median of the runs (target: under 15 s on a 2-core machine).
+median of the runs (target: under 3 s on a 2-core machine, also with ``--runs 1``: the first package of a
+fresh process, which loads the document libraries).
 """
 
 from __future__ import annotations

@@ -74,6 +74,11 @@ class SyncedModel(BaseModel):
             self.device_id = device_id()
         return super().save(*args, **kwargs)
 
+    @classmethod
+    def alive(cls):
+        """The rows not deleted (a deletion is a flag, so that it travels in bundles): the one filter for it."""
+        return cls.deleted == False  # noqa: E712 - peewee's SQL comparison
+
 
 class Event(SyncedModel):
     id = AutoField()
@@ -151,6 +156,13 @@ class InviteeCategory(EventOwned):
 
 
 class Invitee(EventOwned):
+    CONFIRMED = "confirmed"
+
+    @classmethod
+    def confirmed(cls):
+        """The invitees confirmed to come (the roster's "已确认"): the one filter for it."""
+        return cls.status == cls.CONFIRMED
+
     name = CharField()
     gender = CharField(default="")
     id_number = CharField(default="")

@@ -87,6 +87,8 @@ class _VersionAction(argparse.Action):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .documents import kinds
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                         help="the database file (default: openday.sqlite3 in the data folder)")
@@ -112,9 +114,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="write an event's documents into a folder")
     export.add_argument("kind", metavar="KIND",
-                        help="plan, announcement, signup-form, roster, signin-sheet, passes, attendance, "
-                             "implementation, summary, route, notes, feedback-ledger, feedback-report, survey, "
-                             "survey-form, or package (the whole filing package)")
+                        help=f"{', '.join(kinds.KEYS)}, or package (the whole filing package)")
     export.add_argument("--event", type=int, required=True, metavar="ID")
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--json", action="store_true", help='print {"files": [...]}')
@@ -124,12 +124,15 @@ def _parser() -> argparse.ArgumentParser:
                         help="package: the invitee list and the 签到记录 with full ID numbers and phones "
                              "(default: masked)")
     export.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
-                        help="the document's 成文日期 (plan, announcement, feedback-report, implementation, summary), "
-                             "kept for the event; without it the date chosen before, else the rule's (the "
-                             "实施情况: the day after the event)")
+                        help=f"the document's 成文日期 ({', '.join(kinds.DATED_KEYS)}), kept for the event; without "
+                             "it the date chosen before, else the rule's (the 实施情况: the day after the event)")
     export.add_argument("--draft", action="store_true",
-                        help="attendance, notes, feedback-report, implementation, summary, package: write them "
-                             "before the event day, marked 草稿 (otherwise refused until the day)")
+                        help="write the documents marked 草稿 (in their header and their names): those reporting on "
+                             f"the day ({', '.join(k.key for k in kinds.KINDS if k.on_the_day)}, package) before "
+                             "it, a published one with facts missing (otherwise refused)")
+    export.add_argument("--overwrite", action="store_true",
+                        help="replace files (a package folder) of the same name; without it they are left as they "
+                             "are and the command refuses")
 
     checkin = sub.add_parser("checkin", parents=[common], help="check people in by pass code, one code per line")
     checkin.add_argument("--event", type=int, required=True, metavar="ID")
@@ -159,8 +162,8 @@ def _parser() -> argparse.ArgumentParser:
                              "package's 归档目录 prints it; spaces ignored)")
     verify.add_argument("--json", action="store_true",
                         help='print {"ok", "files", "mismatched", "missing", "extra", "wrong_kind", '
-                             '"kinds_missing", "signature", "fingerprint", "signer", "signer_name"}; exit 1 when '
-                             'not ok (also when the signer is neither this installation nor a trusted key, unless '
+                             '"kinds_missing", "signature", "fingerprint", "signer", "signer_name", "draft"}; '
+                             'exit 1 when not ok (also when the signer is neither this installation nor a trusted key, unless '
                              '--key names it)')
 
     keys = sub.add_parser("keys", help="this installation's package signing key and the keys it trusts")
@@ -320,16 +323,15 @@ def cmd_check(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .documents import export
-    from .domain.docdates import DATED_KINDS
+    from .documents import export, kinds
     from .services import exports, record
 
-    if args.date is not None and args.kind not in DATED_KINDS:
-        _parser().error(f"--date is for the dated documents: {', '.join(DATED_KINDS)}")
+    if args.date is not None and args.kind not in kinds.DATED_KEYS:
+        _parser().error(f"--date is for the dated documents: {', '.join(kinds.DATED_KEYS)}")
     if args.kind == "package":
         return _export_package(args)
-    if args.kind not in export.KINDS:
-        _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(export.KINDS)}, package")
+    if args.kind not in kinds.KEYS:
+        _parser().error(f"unknown KIND {args.kind!r}; choose from {', '.join(kinds.KEYS)}, package")
     if args.date is not None:  # the chosen 成文日期 is kept: a write (refused while a window holds the file)
         workspace = _open(args, create=False, write=True)
         try:
@@ -340,7 +342,7 @@ def cmd_export(args) -> int:
     out = _out_dir(args.out)
     try:
         files = export.export(args.kind, out_dir=out, today=dt.date.today(), masked=args.masked, draft=args.draft,
-                              **sources)
+                              overwrite=args.overwrite, **sources)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise  # not the folder's fault: an unexpected error, logged with its traceback
@@ -362,7 +364,7 @@ def _export_package(args) -> int:
     out = _out_dir(args.out)
     try:
         result = package.write_package(snapshot, out, masked=not args.internal, today=dt.date.today(),
-                                       draft=args.draft, pages=True)
+                                       draft=args.draft, pages=True, overwrite=args.overwrite)
     except OSError as exc:
         if not export.is_target_error(exc, out):
             raise
@@ -479,6 +481,8 @@ def cmd_verify_package(args) -> int:
         print(f"signature\t{report.signature}" + (f"\t{report.fingerprint}" if report.fingerprint else ""))
         if report.signer:
             print(f"signer\t{report.signer}" + (f"\t{report.signer_name}" if report.signer_name else ""))
+        if report.draft:
+            print("draft\tthe documents are marked 草稿: not for filing")
         print("ok" if report.ok else "NOT OK", report.files)
     return 0 if report.ok else 1
 

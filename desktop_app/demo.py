@@ -196,7 +196,7 @@ def _add_day(event: models.Event, staff: dict, day: dict, scale: list[str]) -> N
     rng = random.Random(2022)
     start = event.start_time or dt.time(9, 0)
     confirmed = list(models.Invitee.select().where((models.Invitee.event == event.id)
-                                                   & (models.Invitee.status == "confirmed")).order_by(models.Invitee.id))
+                                                   & models.Invitee.confirmed()).order_by(models.Invitee.id))
     arrived = [p for p in confirmed if rng.random() < day["arrival_share"]]
     for person in arrived:
         scanned = _at(event.date, start, -rng.randint(0, 30))

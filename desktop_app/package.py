@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__, signing
 from .documents import export
+from .documents import kinds as registry
 from .documents.gongwen import write_docx
 from .documents.model import KIND_PREFIX, Document
 from .domain.plan import DocFonts, PlanSnapshot
@@ -34,8 +35,6 @@ RECORD_KIND = "record"
 PHOTOS_DIR = "照片"
 FORMAT = 3  # 2: each file's kind recorded; 3: record.json
 
-EXISTS = QT_TRANSLATE_NOOP("core", "{path} already exists: a package is never overwritten. Choose another "
-                                   "folder, or move the old package away first.")
 NO_FOLDER = QT_TRANSLATE_NOOP("core", "{path} is not a folder. Choose the folder that holds the package.")
 NO_MANIFEST = QT_TRANSLATE_NOOP("core", "{path} holds no {manifest}: it is not a complete filing package.")
 BAD_MANIFEST = QT_TRANSLATE_NOOP("core", "The {manifest} of {path} cannot be read: {error}.")
@@ -59,24 +58,10 @@ class PackageItem:
         return self.files or (self.kind,)
 
 
-# The order of the archive (DOMAIN.md "Documents that get filed"); a kind the app cannot write yet is skipped.
-ITEMS: tuple[PackageItem, ...] = (
-    PackageItem(1, "plan", "实施方案"),
-    PackageItem(2, "announcement", "活动公告"),
-    PackageItem(3, "signup-form", "报名表", ("signup-form", "signup-form-xlsx")),
-    PackageItem(4, "roster", "邀请名单"),
-    PackageItem(5, "signin-sheet", "签到表", ("signin-sheet", "signin-sheet-xlsx")),
-    PackageItem(6, "attendance", "签到记录"),
-    PackageItem(7, "route", "活动流程", ("route", "guide-cards")),
-    PackageItem(8, "notes", "座谈会记录"),
-    PackageItem(9, "feedback-ledger", "意见建议台账"),
-    PackageItem(10, "feedback-report", "意见反馈情况"),
-    PackageItem(11, "survey", "满意度测评统计", ("survey", "survey-chart")),
-    PackageItem(12, "implementation", "活动实施情况"),
-    PackageItem(13, "summary", "总结评估报告"),
-)
+# The order of the archive (DOMAIN.md "Documents that get filed"), as the document kinds declare it.
+ITEMS: tuple[PackageItem, ...] = tuple(PackageItem(k.filed, k.key, k.package_name, k.files) for k in registry.FILED)
 PHOTO_KIND = "photo"
-MASKED_KINDS = ("roster", "attendance")  # their files say 脱敏 when masked (the ledger masks names, not columns)
+MASKED_KINDS = tuple(k.key for k in registry.FILED if k.masked_name)  # their files say 脱敏 when masked
 COVER = PackageItem(0, "cover", "归档目录")
 # Every file kind a complete package holds (photos only when the event has some).
 REQUIRED_KINDS: frozenset[str] = frozenset({COVER.kind, *(k for item in ITEMS for k in item.file_kinds)})
@@ -128,6 +113,7 @@ class VerifyReport:
     signer: str = ""  # this-installation | trusted | unknown ("" when the signature does not hold)
     signer_name: str = ""  # the trusted key's name
     cover_fingerprint: str = ""  # as the package's 归档目录 prints it
+    draft: bool = False  # written before the day or with facts missing: its documents marked 草稿
 
     @property
     def problems(self) -> list[str]:
@@ -138,11 +124,12 @@ class VerifyReport:
         return {"ok": self.ok, "files": self.files, "mismatched": self.mismatched, "missing": self.missing,
                 "extra": self.extra, "wrong_kind": self.wrong_kind, "kinds_missing": self.kinds_missing,
                 "signature": self.signature, "fingerprint": self.fingerprint, "signer": self.signer,
-                "signer_name": self.signer_name}
+                "signer_name": self.signer_name, "draft": self.draft}
 
 
-def folder_name(unit: str, date: dt.date | None) -> str:
-    return export.unit_stem(date.isoformat() if date else "未定日期", unit, "政府开放日归档")
+def folder_name(unit: str, date: dt.date | None, *, draft: bool = False) -> str:
+    what = "政府开放日归档" + (f"_{export.DRAFT_MARK}" if draft else "")
+    return export.unit_stem(date.isoformat() if date else "未定日期", unit, what)
 
 
 def _sha256(path: Path) -> str:
@@ -182,7 +169,7 @@ def _file_kind(item: PackageItem, path: Path) -> str:
 
 
 def write_package_in_child(db: Path, event_id: int, out_dir: Path | str, *, masked: bool = True,
-                           draft: bool = False) -> PackageResult:
+                           draft: bool = False, overwrite: bool = False) -> PackageResult:
     """``write_package`` of the event in database ``db`` (on today's date), run as ``openday export package``
     in a child process (see ``desktop_app.child``): this process only waits for it. The child's refusals are
     raised here as they were raised there."""
@@ -190,7 +177,8 @@ def write_package_in_child(db: Path, event_id: int, out_dir: Path | str, *, mask
 
     args = ["export", "package", "--db", str(db), "--event", str(event_id), "--out", str(out_dir), "--json"]
     try:
-        outcome = child.run(*args, *(["--internal"] if not masked else []), *(["--draft"] if draft else []))
+        outcome = child.run(*args, *(["--internal"] if not masked else []), *(["--draft"] if draft else []),
+                            *(["--overwrite"] if overwrite else []))
     except child.ChildFailed:
         sweep_leftovers(Path(out_dir))  # a child that died mid-way left its hidden folder (full ID numbers)
         raise
@@ -200,9 +188,11 @@ def write_package_in_child(db: Path, event_id: int, out_dir: Path | str, *, mask
 
 def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = True, today: dt.date | None = None,
                   progress: Callable[[int, int, str], None] | None = None, draft: bool = False,
-                  pages: bool = False) -> PackageResult:
+                  pages: bool = False, overwrite: bool = False) -> PackageResult:
     """Write the package into ``out_dir``; ``masked`` (the default) gives the 邀请名单 without ID numbers and full
-    phones; ``draft`` marks every document 草稿 (a package written before the event day).
+    phones; ``draft`` marks every document 草稿 (a package written before the event day), and the names of the
+    folder and its files. A package of the same name is refused (``export.FilesExist``) unless ``overwrite``:
+    then the old one is replaced only once the new one is complete.
     ``progress(done, total, name)`` is called as files are written (from the calling thread); ``pages``: the
     归档文件目录's 页数 counted by LibreOffice where it is installed (some seconds: ``openday export package`` and
     the window, which runs it, ask for it)."""
@@ -210,9 +200,9 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
     if not draft and (refusal := export.too_early("package", s.date, today)) is not None:
         raise refusal
     out = Path(out_dir)
-    target = out / folder_name(s.unit, s.date)
-    if target.exists():
-        raise UserError(EXISTS, path=str(target))
+    target = out / folder_name(s.unit, s.date, draft=draft)
+    if target.exists() and not overwrite:
+        raise export.FilesExist([target])
     total = len(ITEMS) + len(s.photos) + 3  # + the 目录, the manifest, the verification
     out.mkdir(parents=True, exist_ok=True)
     swept = sweep_leftovers(out)  # an interrupted earlier package: its hidden folder held full ID numbers
@@ -227,9 +217,8 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                 if progress:
                     progress(done, total, item.name)
                 written = export.export(item.kind, s.plan, s.fonts, temp, today=today, roster=s.roster,
-                                        masked=masked and item.kind in (*MASKED_KINDS, "feedback-ledger"),
-                                        summary=s.summary, naming=stem, draft=draft, dated=s.dates.get(item.kind),
-                                        **s.extra)
+                                        masked=masked and not registry.get(item.kind).public, summary=s.summary,
+                                        naming=stem, draft=draft, dated=s.dates.get(item.kind), **s.extra)
                 for path in written:
                     kinds[path.name] = _file_kind(item, path)
                 done += 1
@@ -250,7 +239,8 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
                 progress(done, total, COVER.name)
             fingerprint = signing.installation_fingerprint()  # refused when the key made here is gone
             cover = _cover(s, kinds, fingerprint, draft, today, temp, pages, signing.unprinted_change())
-            cover_path = write_docx(cover, temp / f"{COVER.number:02d}_{COVER.name}.docx", s.fonts)
+            cover_name = f"{COVER.number:02d}_{COVER.name}" + (f"_{export.DRAFT_MARK}" if draft else "")
+            cover_path = write_docx(cover, temp / f"{cover_name}.docx", s.fonts)
             kinds[cover_path.name] = COVER.kind
             if progress:
                 progress(done, total, MANIFEST)
@@ -269,10 +259,21 @@ def write_package(s: PackageSnapshot, out_dir: Path | str, *, masked: bool = Tru
             fsync_file(temp / MANIFEST)
             for folder in {temp, *(p for p in temp.rglob("*") if p.is_dir())}:
                 fsync_dir(folder)
-            if target.exists():  # made by someone else meanwhile
-                raise UserError(EXISTS, path=str(target))
-            os.rename(temp, target)
+            old = None
+            if target.exists():
+                if not overwrite:  # made by someone else meanwhile
+                    raise export.FilesExist([target])
+                old = out / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"  # swept if we stop before it goes
+                os.rename(target, old)
+            try:
+                os.rename(temp, target)
+            except OSError:
+                if old is not None:
+                    os.rename(old, target)  # the old package back as it was
+                raise
             fsync_dir(out)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
@@ -299,11 +300,11 @@ def _cover(s: PackageSnapshot, kinds: dict[str, str], fingerprint: str, draft: b
                        key=lambda path: (not path.endswith((".docx", ".xlsx")), path))  # the document first
         if not files:
             continue
-        dated = item.kind in docdates.DATED_KINDS
-        day = (s.dates.get(item.kind) or docdates.default_date(item.kind, known)) if dated else s.date
-        notes = ["脱敏"] if item.kind in MASKED_KINDS and "脱敏" in files[0] else []
+        spec = registry.get(item.kind)
+        day = (s.dates.get(item.kind) or docdates.default_date(item.kind, known)) if spec.dated else s.date
+        notes = ["脱敏"] if spec.masked_name and "脱敏" in files[0] else []
         notes += [f"另附{_also(files[0], f)}" for f in files[1:]]
-        entries.append(catalogue.Entry(item.number, s.unit, s.plan.notice.doc_number.strip() if item.kind == "plan"
+        entries.append(catalogue.Entry(item.number, s.unit, s.plan.notice.doc_number.strip() if spec.numbered
                                        else "", _core_title(folder / files[0]) or f"{s.unit}“政府开放日”活动{item.name}", day, tuple(files),
                                        "，".join(notes)))
     photos = sum(1 for kind in kinds.values() if kind == PHOTO_KIND)
@@ -323,7 +324,7 @@ def _also(first: str, other: str) -> str:
     name (讲解人工作卡)."""
     if Path(other).stem == Path(first).stem:
         return Path(other).suffix.lstrip(".").upper()
-    return Path(other).stem.split("_", 1)[-1]
+    return Path(other).stem.split("_", 1)[-1].removesuffix(f"_{export.DRAFT_MARK}")
 
 
 _TITLE = re.compile(rb"<dc:title(?:\s[^>]*)?>([^<]*)</dc:title>")
@@ -425,7 +426,8 @@ def verify_package(folder: Path | str, *, key: str | None = None) -> VerifyRepor
     cover = next((folder / rel for rel, e in listed.items() if e.get("kind") == COVER.kind
                   and rel in present and rel not in mismatched + wrong_kind), None)
     report = VerifyReport(False, len(listed), mismatched, missing, extra, wrong_kind, kinds_missing, signature,
-                          fingerprint, cover_fingerprint=cover_fingerprint(cover) if cover is not None else "")
+                          fingerprint, cover_fingerprint=cover_fingerprint(cover) if cover is not None else "",
+                          draft=manifest.get("draft") is True)
     return judged(report, key=key)
 
 

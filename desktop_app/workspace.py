@@ -234,10 +234,10 @@ def clock_warning(workspace: Workspace, now: dt.datetime | None = None) -> str:
     from db import models
 
     now = now or dt.datetime.now()
-    utc_now = now.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    utc_now = now.astimezone(dt.UTC).replace(tzinfo=None)
     last = models.last_write()
     if last is not None and utc_now + CLOCK_TOLERANCE < last:
-        local = last.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+        local = last.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
         return i18n.text(CLOCK_BEHIND, now=_when(now), what=i18n.text(LAST_CHANGE), then=_when(local))
     earlier = [p for p in backup.list_backups(workspace.path) if p != workspace.opened.daily_backup]
     made = backup.backup_time(earlier[-1]) if earlier else None  # not the one this open made, by this clock

@@ -64,7 +64,7 @@ def units_packages(tmp_path_factory):
     made = {}
     with pytest.MonkeyPatch.context() as mp:
         for i, unit in enumerate(UNITS):
-            for j, day in enumerate((dt.date(YEAR, 3 + i, 10), dt.date(YEAR - (i == 1 and j == 1), 9 + i, 20))):
+            for j, day in enumerate((dt.date(YEAR, 3 + i, 10), dt.date(YEAR - (i == 1), 9 + i, 20))):
                 made[(unit, j)] = _write_package(root, unit, day, arrivals=8 + 3 * i + j, monkeypatch=mp)
     return root, made
 

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from desktop_app.documents import export, layout
+from desktop_app.documents import export, kinds, layout
 from desktop_app.documents.announcement import ANNOUNCEMENT_ITEMS, build_announcement
 from desktop_app.documents.gongwen import write_docx
 from desktop_app.documents.model import (
@@ -614,7 +614,7 @@ def test_signup_xlsx_is_a_printable_form_and_a_roster(tmp_path):
 def test_export_names_and_kinds(tmp_path):
     out = tmp_path / "out"
     names = []
-    for kind in export.PLAN_KINDS:
+    for kind in (k.key for k in kinds.KINDS if k.reads == "plan"):
         names += [p.name for p in export.export(kind, sample_snapshot(), DocFonts(), out, today=TODAY)]
     assert names == ["2026-09-28_西吉县审批服务管理局_实施方案.docx", "2026-09-28_西吉县审批服务管理局_活动公告.docx",
                      "2026-09-28_西吉县审批服务管理局_报名表.docx", "2026-09-28_西吉县审批服务管理局_报名表.xlsx"]
@@ -631,12 +631,13 @@ def test_export_strips_illegal_characters_and_marks_an_open_date(tmp_path):
 
 def test_export_leaves_nothing_half_written(tmp_path, monkeypatch):
     from desktop_app.documents import export as export_module
+    from desktop_app.documents import gongwen
 
     def broken(document, path, fonts):
         path.write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_module, "write_docx", broken)
+    monkeypatch.setattr(gongwen, "write_docx", broken)
     with pytest.raises(OSError):
         export_module.export("plan", sample_snapshot(), DocFonts(), tmp_path, today=TODAY)
     assert list(tmp_path.iterdir()) == []

@@ -231,7 +231,7 @@ def test_documents_read_back_and_the_public_report_hides_people(held, tmp_path):
     from docx import Document
     from openpyxl import load_workbook
 
-    from desktop_app.documents import export
+    from desktop_app.documents import export, kinds
     from desktop_app.services import checkin, feedback, plan
 
     person = next(p for p in checkin.people(held.id) if p.phone)
@@ -244,7 +244,7 @@ def test_documents_read_back_and_the_public_report_hides_people(held, tmp_path):
     snap = feedback.feedback_snapshot(held.id)
     fonts, plan_snap = plan.doc_fonts(), plan.snapshot(held.id)
     files = {}
-    for kind in export.FEEDBACK_KINDS:
+    for kind in (k.key for k in kinds.KINDS if k.reads == "feedback"):
         for path in export.export(kind, plan_snap, fonts, tmp_path, feedback=snap):
             files[path.name.split("_")[-1]] = path
     assert set(files) == {"座谈会记录.docx", "意见建议台账.xlsx", "意见建议办理反馈情况.docx", "满意度测评统计.xlsx",

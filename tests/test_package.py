@@ -278,8 +278,13 @@ def test_a_package_is_never_overwritten_and_a_failure_leaves_no_manifest(demo, t
     before = (result.folder / "manifest.json").read_bytes()
     with pytest.raises(UserError) as refused:
         _package(demo, tmp_path)
-    assert refused.value.message == package.EXISTS and result.folder.name in str(refused.value)
+    assert refused.value.message == export.FILE_EXISTS and result.folder.name in str(refused.value)
     assert (result.folder / "manifest.json").read_bytes() == before
+    (result.folder / "clerk.txt").write_text("a note left in the old package")
+    replaced = _package(demo, tmp_path, overwrite=True)
+    assert replaced.folder == result.folder and package.verify_package(replaced.folder).ok
+    assert not (result.folder / "clerk.txt").exists()
+    assert [p.name for p in (tmp_path / "usb").iterdir()] == [result.folder.name]  # the old one gone, not hidden
 
     calls = {"n": 0}
     real = export.export
@@ -343,11 +348,21 @@ def test_summary_tab_saves_as_typed_and_writes_a_package(qtbot, demo, workspace,
     with qtbot.waitSignal(tab.sig_packaged, timeout=60000) as blocker:
         tab.write_package(tmp_path / "usb")
     assert (blocker.args[0].folder / "manifest.json").exists()
+    manifest_path = blocker.args[0].folder / "manifest.json"
+    before = manifest_path.read_bytes()
+    replace = []
+    monkeypatch.setattr(window, "ask_replace", lambda paths: replace.append(paths) or False)
     with qtbot.waitSignal(tab.sig_package_failed, timeout=60000):
-        tab.write_package(tmp_path / "usb")  # the same name again: refused, nothing overwritten
+        tab.write_package(tmp_path / "usb")  # the same name again: asked, No: nothing overwritten
+    assert len(replace) == 1 and blocker.args[0].folder.name in str(replace[0][0])
+    assert manifest_path.read_bytes() == before
     assert asked[0]["refusal"] is not None and "2026年12月20日" in asked[0]["refusal"]
-    manifest = json.loads((blocker.args[0].folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(before.decode("utf-8"))
     assert manifest["draft"] is True
+    monkeypatch.setattr(window, "ask_replace", lambda paths: True)
+    with qtbot.waitSignal(tab.sig_packaged, timeout=60000) as again:  # Yes: the package replaced
+        tab.write_package(tmp_path / "usb")
+    assert again.args[0].folder == blocker.args[0].folder and manifest_path.read_bytes() != before
 
 
 def test_the_manifest_is_signed_and_an_edited_package_with_edited_checksums_fails(workspace, tmp_path):
@@ -458,7 +473,9 @@ def test_the_window_writes_the_package_in_a_child_and_shows_its_refusals_in_its_
     try:
         with pytest.raises(UserError) as refused:  # the same folder again: the child's refusal, in English here
             package.write_package_in_child(workspace.path, demo.id, tmp_path / "usb", draft=True)
-        assert refused.value.message == package.EXISTS and str(refused.value).startswith(str(written.folder))
+        from desktop_app.documents import export
+
+        assert refused.value.message == export.FILE_EXISTS and str(refused.value).startswith(str(written.folder))
         assert "already exists" in str(refused.value)
     finally:
         i18n.set_language(i18n.DEFAULT_LANGUAGE)

@@ -291,12 +291,12 @@ def test_the_implementation_is_dated_the_day_after_the_event_unless_chosen(held,
     assert cn_date(held.date + dt.timedelta(days=1)) in docx_text(path).splitlines()
     chosen = held.date + dt.timedelta(days=2)
     made = run_cli("export", "implementation", "--db", str(db_path), "--event", str(held.id), "--out", str(out),
-                   "--date", chosen.isoformat(), "--json")
+                   "--date", chosen.isoformat(), "--json", "--overwrite")
     assert made.returncode == 0, made.stderr
     assert cn_date(chosen) in docx_text(json.loads(made.stdout)["files"][0]).splitlines()
     late = held.date + dt.timedelta(days=9)
     run_cli("export", "implementation", "--db", str(db_path), "--event", str(held.id), "--out", str(out),
-            "--date", late.isoformat())
+            "--date", late.isoformat(), "--overwrite")
     found = json.loads(run_cli("check", "--db", str(db_path), "--event", str(held.id), "--json").stdout)
     assert "document_date" in {f["rule"] for f in found["findings"]}
     wrong = run_cli("export", "roster", "--db", str(db_path), "--event", str(held.id), "--out", str(out),

@@ -204,7 +204,8 @@ def test_the_notes_name_their_recorder_once_one_is_typed(workspace, qtbot):
     assert "记录人：li" in lines
 
 
-def test_ledger_cells_end_without_a_lone_full_stop(workspace, tmp_path):
+def test_ledger_cells_keep_the_text_as_written(workspace, tmp_path):
+    """A record keeps the full stop a suggestion was written with (it was once dropped to save a line)."""
     from openpyxl import load_workbook
 
     from desktop_app.demo import create_demo_event
@@ -216,7 +217,7 @@ def test_ledger_cells_end_without_a_lone_full_stop(workspace, tmp_path):
     assert any(r.content.endswith("。") for r in s.suggestions)
     sheet = load_workbook(write_ledger_xlsx(s, tmp_path / "l.xlsx")).active
     cells = [str(c.value) for row in sheet.iter_rows(min_row=4) for c in row if isinstance(c.value, str)]
-    assert cells and not any(v.endswith("。") for v in cells)
+    assert {r.content for r in s.suggestions} <= set(cells)
 
 
 def test_no_theme_recorded_leaves_the_theme_out(texts):

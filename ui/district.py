@@ -28,7 +28,6 @@ from desktop_app.errors import UserError
 from . import ops
 from .widgets.list_model import Col, ListTableModel
 
-
 RESIZE_ROWS = 30
 
 

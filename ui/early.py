@@ -33,13 +33,14 @@ def tr(text: str) -> str:
 
 
 def situation(event_id: int, kind: str, today: dt.date) -> tuple[str | None, list[str]]:
-    """What the question is about, read on the worker: why ``kind`` cannot be written yet (or None: not a
-    document of the day, or the day has come), and the open rule errors (for the package only)."""
-    from desktop_app.documents import export  # here: the documents' libraries load only when one is written
-    from desktop_app.services import checks, events
+    """What the question is about, read on the worker: why ``kind`` can only be written as a draft (before the
+    day for a document of the day; facts missing from a published one), or None; and the open rule errors (for
+    the package only)."""
+    # Here, on the worker: the documents' libraries load when one is written.
+    from desktop_app.services import checks, events, exports
 
     date = events.get_summary(event_id).date
-    refusal = export.too_early(kind, date, today)
+    refusal = exports.refusal(kind, event_id, today)
     errors = ([f.text() for f in checks.run_checks(event_id, today=today) if f.severity == "error"]
               if kind == "package" else [])
     return (refusal_text(refusal, kind, date) if refusal is not None else None), errors

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal, qVersion
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -212,31 +212,25 @@ class MainWindow(QMainWindow):
                      self.open_action, self.new_db_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
+        from desktop_app.documents import kinds  # the declarations: the builders load when one is written
+
         export_menu = bar.addMenu(self.tr("E&xport"))
         self.export_actions = {}
-        for kind, text in (("plan", self.tr("&Plan (Word)…")), ("announcement", self.tr("&Announcement (Word)…")),
-                           ("signup-form", self.tr("&Registration form (Word and Excel)…")), (None, ""),
-                           ("roster", self.tr("&Invitee list (Excel, internal)…")),
-                           ("roster-masked", self.tr("Invitee list (Excel, &masked)…")),
-                           ("signin-sheet", self.tr("&Sign-in sheet (Word and Excel)…")),
-                           ("passes", self.tr("Passes (&Word)…")), (None, ""),
-                           ("route", self.tr("Programme and guide car&ds (Word)…")),
-                           ("notes", self.tr("Meeting &notes (Word)…")),
-                           ("feedback-ledger", self.tr("Suggestions &ledger (Excel, internal)…")),
-                           ("feedback-report", self.tr("Replies to su&ggestions (Word, for publication)…")),
-                           ("survey", self.tr("Sur&vey statistics (Excel and chart)…")),
-                           ("survey-form", self.tr("Blank survey and comment &forms (Word)…")), (None, ""),
-                           ("implementation", self.tr("Implemen&tation report (Word)…")),
-                           ("summary", self.tr("Summary and &evaluation (Word)…")),
-                           ("package", self.tr("Filing pac&kage…"))):
-            if kind is None:
+
+        group = None
+        for kind in kinds.KINDS:
+            if group is not None and kind.group != group:
                 export_menu.addSeparator()
-                continue
-            slot = self.write_package if kind == "package" else (
-                lambda _checked=False, k=kind: self.export_documents(k))
-            action = self._action(text, slot)
-            export_menu.addAction(action)
-            self.export_actions[kind] = action
+            group = kind.group
+            entries = [(kind.key, kind.label)] + ([(f"{kind.key}-masked", kind.masked_label)]
+                                                  if kind.masked_label else [])
+            for key, label in entries:
+                action = self._action(QCoreApplication.translate(kinds.MENU, label),
+                                      lambda _checked=False, k=key: self.export_documents(k))
+                export_menu.addAction(action)
+                self.export_actions[key] = action
+        self.export_actions["package"] = self._action(self.tr("Filing pac&kage…"), self.write_package)
+        export_menu.addAction(self.export_actions["package"])
         self.export_actions["plan"].setShortcut(QKeySequence("Ctrl+E"))
 
         # 设置(&S) would take Alt+S from the roster's 按报名先后确定名单(&S) and other buttons' (&S).
@@ -571,27 +565,43 @@ class MainWindow(QMainWindow):
         from desktop_app.documents import export
         from desktop_app.services import exports
 
-        masked = kind == "roster-masked"
-        kind = "roster" if masked else kind
+        masked = kind.endswith("-masked")  # roster-masked: the 邀请名单's copy that may leave the office
+        kind = kind.removesuffix("-masked")
         event_id, today = self._event_id, dt.date.today()
 
         swept: list[Path] = []  # leftovers of an interrupted export the writer removed from the folder
 
-        def write(draft: bool) -> list:  # on the worker: the snapshots too (a roster of 20,000 takes a while)
+        def write(draft: bool, overwrite: bool) -> list:  # on the worker: the snapshots too (a large roster)
             return export.export(kind, out_dir=folder, today=today, masked=masked, draft=draft, swept=swept,
-                                 **exports.sources(kind, event_id))
+                                 overwrite=overwrite, **exports.sources(kind, event_id))
 
-        def start(draft: bool) -> None:
-            self.worker.run(lambda: write(draft),
-                            lambda files: self._exported(folder, files, swept),
-                            lambda error: self._export_failed(folder, error, export.is_target_error),
-                            parent=self, label=self.tr("Writing the documents…"))
+        def start(draft: bool, overwrite: bool = False) -> None:
+            def failed(error: BaseException) -> None:
+                if isinstance(error, export.FilesExist) and event_id == self._event_id \
+                        and self.ask_replace(error.paths):
+                    start(draft, overwrite=True)
+                    return
+                self._export_failed(folder, error, export.is_target_error)
+
+            self.worker.run(lambda: write(draft, overwrite), lambda files: self._exported(folder, files, swept),
+                            failed, parent=self, label=self.tr("Writing the documents…"))
 
         # The day's documents are written before the day only as a draft, if the user says so.
         from . import early
 
         early.then_write(self, kind, event_id, today, start,
                          lambda error: self._export_failed(folder, error, export.is_target_error))
+
+    def ask_replace(self, paths) -> bool:
+        """Whether to replace the files (or the package folder) ``paths`` that are there already: asked, No by
+        default (a clerk's hand-edited copy is not lost by a second export)."""
+        names = "\n".join(Path(p).name for p in paths)
+        answer = QMessageBox.question(
+            self, self.tr("Replace?"),
+            self.tr("These are already in {folder}:\n{names}\n\nReplace them? Edits made in them since are "
+                    "lost.").format(folder=Path(paths[0]).parent, names=names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _exported(self, folder: Path, files: list, swept: list | None = None) -> None:
         settings.set("last_export_dir", str(folder))

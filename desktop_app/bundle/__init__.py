@@ -88,7 +88,7 @@ from db import models
 
 from ..errors import UserError
 from ..services import audit
-from ..services.events import _live as live_event
+from ..services.live import live_event
 from . import container, merge, rows, validation
 from .container import (  # the file: what the window, the CLI and the tests use of it
     DAMAGED,

@@ -157,7 +157,7 @@ def _same_name(bundle: Bundle) -> models.Event | None:
     event = bundle.event
     date = bundle.date
     same_date = E.date.is_null() if date is None else (E.date == date)
-    return (E.select().where((E.deleted == False) & (E.title == event.get("title", ""))  # noqa: E712
+    return (E.select().where(E.alive() & (E.title == event.get("title", ""))
                              & (same_date | (E.unit == event.get("unit", ""))))
             .first())
 
@@ -549,6 +549,6 @@ def merge_bundle(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
 def double_admissions(event_id: int) -> list[int]:
     """The invitees (ids) with active check-ins from more than one device: admitted twice, counted once."""
     C = models.CheckIn
-    query = (C.select(C.invitee).where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null())  # noqa: E712
+    query = (C.select(C.invitee).where((C.event == event_id) & C.alive() & C.undone_at.is_null())
              .group_by(C.invitee).having(models.fn.COUNT(C.device.distinct()) > 1).order_by(C.invitee))
     return [row[0] for row in query.tuples()]

@@ -16,7 +16,7 @@ from peewee import (
 
 from db import migrations, models
 
-from ..services.events import _live as live_event
+from ..services.live import live_event
 from .container import FORMAT, _dumps, _loads
 
 log = logging.getLogger(__name__)

@@ -97,7 +97,7 @@ def ordered_units() -> list:
 
 def year_figures(year: int) -> Year:
     """The year's figures from the newest package of each event dated in ``year``."""
-    U, P = models.DistrictUnit, models.UnitPackage
+    P = models.UnitPackage
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     units = ordered_units()
     by_unit = {u.id: UnitYear(u.name, bool(u.expected), Figures()) for u in units}

@@ -38,6 +38,17 @@ def date8(day: dt.date | None) -> str:
     return f"{day:%Y%m%d}" if day else ""
 
 
+# Writer's PDF export keeps the blank pages it inserts (a 版记 on an even page) when told so: set in the profile
+# LibreOffice starts with, so that the Word and Excel files are converted in one run (one start, not two).
+_KEEP_BLANK_PAGES = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="IsSkipEmptyPages" oor:op="fuse">\
+<value>false</value></prop></item>
+</oor:items>
+"""
+
+
 def count_pages(folder: Path, names: list[str], *, timeout: float = 180) -> dict[str, int]:
     """Pages of each .docx/.xlsx in ``names`` as LibreOffice lays them out (blank pages it inserts included), or
     {} when LibreOffice is not installed or fails: the count is a help for the clerk, never a reason to fail."""
@@ -46,25 +57,27 @@ def count_pages(folder: Path, names: list[str], *, timeout: float = 180) -> dict
     if not soffice or not office:
         return {}
     with tempfile.TemporaryDirectory(prefix="openday-pages-") as tmp:
-        profile = Path(tmp, "profile").as_uri()  # its own profile: a LibreOffice the user has open is not disturbed
-        out = Path(tmp, "pdf")
+        user = Path(tmp, "profile", "user")  # its own profile: a LibreOffice the user has open is not disturbed
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(_KEEP_BLANK_PAGES, encoding="utf-8")
+        out, given = Path(tmp, "pdf"), Path(tmp, "in")
+        given.mkdir()
+        inputs = {}  # each file under a name of its own: 报名表.docx and 报名表.xlsx would give one 报名表.pdf
+        try:
+            for n, name in enumerate(office):
+                inputs[name] = given / f"{n}{Path(name).suffix}"
+                shutil.copyfile(folder / name, inputs[name])
+            subprocess.run([soffice, f"-env:UserInstallation={user.parent.as_uri()}", "--headless", "--norestore",
+                            "--convert-to", "pdf", "--outdir", str(out), *map(str, inputs.values())],
+                           capture_output=True, timeout=timeout, check=False,
+                           env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+        except (OSError, subprocess.SubprocessError):
+            return {}
         found: dict[str, int] = {}
-        for suffix, target in ((".docx", 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean",'
-                                         '"value":"false"}}'), (".xlsx", "pdf")):
-            files = [str(folder / n) for n in office if n.endswith(suffix)]
-            if not files:
-                continue
-            try:
-                subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                                "--convert-to", target, "--outdir", str(out), *files],
-                               capture_output=True, timeout=timeout, check=False,
-                               env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
-            except (OSError, subprocess.SubprocessError):
-                return {}
-            for name in office:
-                pdf = out / (Path(name).stem + ".pdf")
-                if name.endswith(suffix) and pdf.is_file():
-                    found[name] = len(_PAGE.findall(pdf.read_bytes()))
+        for name, path in inputs.items():
+            pdf = out / (path.stem + ".pdf")
+            if pdf.is_file():
+                found[name] = len(_PAGE.findall(pdf.read_bytes()))
         return found
 
 

@@ -140,6 +140,6 @@ def survey_chart_png(stats: SurveyStats | None, width: int = 900, scale: float =
     painter.setFont(font)
     paint_survey_chart(painter, width, height, stats, empty_text="未收回满意度测评表")
     painter.end()
-    from ..images import encode
+    from ..images import PNG_SPEED, encode
 
-    return encode(image, "PNG")
+    return encode(image, "PNG", PNG_SPEED)

@@ -8,7 +8,6 @@ import os
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from ..domain import docdates
@@ -19,65 +18,57 @@ from ..domain.roster import RosterSnapshot
 from ..errors import UserError
 from ..files import in_progress, sweep_leftovers, temp_files_in
 from ..i18n import QT_TRANSLATE_NOOP
-from .announcement import build_announcement
-from .attendance import AttendanceSnapshot, build_attendance
-from .feedback_docs import (
-    FeedbackSnapshot,
-    build_comment_form,
-    build_feedback_report,
-    build_notes,
-    build_survey_form,
-    write_ledger_xlsx,
-    write_survey_chart,
-    write_survey_xlsx,
-)
-from .gongwen import write_docx
-from .model import Document
-from .passes import write_passes_docx
-from .plan import build_plan
-from .roster_xlsx import write_roster_xlsx, write_signin_xlsx
-from .route_docs import (
-    CARDS_WHAT,
-    ROUTE_WHAT,
-    RouteSnapshot,
-    build_guide_cards,
-    build_route,
-    timeline_png,
-    timeline_spec,
-)
-from .signin import build_signin_sheet
-from .signup_form import build_signup_form
-from .signup_xlsx import write_signup_xlsx
-from .summary_docs import SummarySnapshot, build_implementation, build_report
+from . import kinds as registry
 
-PLAN_KINDS = ("plan", "announcement", "signup-form")
-ROSTER_KINDS = ("roster", "signin-sheet", "passes")  # these need a RosterSnapshot (``export(..., roster=…)``)
-SUMMARY_KINDS = ("implementation", "summary")  # these need a SummarySnapshot (``export(..., summary=…)``)
-ROUTE_KINDS = ("route",)  # ``route=RouteSnapshot``
-FEEDBACK_KINDS = ("notes", "feedback-ledger", "feedback-report", "survey", "survey-form")  # ``feedback=…``
-ATTENDANCE_KINDS = ("attendance",)  # ``attendance=AttendanceSnapshot``
-KINDS = PLAN_KINDS + ROSTER_KINDS + ATTENDANCE_KINDS + ROUTE_KINDS + FEEDBACK_KINDS + SUMMARY_KINDS
+KINDS = registry.KEYS
 # Documents that report on the day: before it they could only state what has not happened.
-POST_EVENT_KINDS = ("attendance", "notes", "feedback-report", "implementation", "summary")
+POST_EVENT_KINDS = tuple(k.key for k in registry.KINDS if k.on_the_day)
+DRAFT_MARK = "草稿"  # in the names of a draft's files and folders
 NOT_YET = QT_TRANSLATE_NOOP(
     "core", "The {what} reports on the day of the event ({date}), which has not come yet: it can be written from "
             "that day on. To see how it will look, write it as a draft (marked 草稿).")
 NO_DATE_YET = QT_TRANSLATE_NOOP(
     "core", "The {what} reports on the day of the event, and the event has no date yet: set the date in the "
             "Plan tab. To see how it will look, write it as a draft (marked 草稿).")
-KIND_NAMES = {"attendance": "签到记录", "notes": "座谈会记录", "feedback-report": "意见建议办理反馈情况", "implementation": "活动实施情况",
-              "summary": "总结评估报告", "package": "归档包"}
+MISSING_FACTS = QT_TRANSLATE_NOOP(
+    "core", "The {what} is published, and it would lack: {facts}. Fill them in first, or write it as a draft "
+            "(marked 草稿).")
+FILE_EXISTS = QT_TRANSLATE_NOOP(
+    "core", "{path} already exists and was left as it is. Move it away first, or write again and replace it "
+            "(openday export … --overwrite).")
+PACKAGE_NAME = "归档包"
+
+
+class FilesExist(UserError):
+    """Files a write would replace, refused: ``paths`` name them (the window asks, the CLI needs --overwrite)."""
+
+    def __init__(self, paths: list[Path]):
+        super().__init__(FILE_EXISTS, path=", ".join(str(p) for p in paths))
+        self.paths = list(paths)
+
+
+def kind_name(kind: str) -> str:
+    """A kind (or "package") as people name it: 活动实施情况, 归档包."""
+    return PACKAGE_NAME if kind == "package" else registry.get(kind).name
 
 
 def too_early(kind: str, date: dt.date | None, today: dt.date) -> UserError | None:
     """Why ``kind`` cannot be written yet for an event on ``date`` (a refusal to raise), or None."""
-    if kind not in POST_EVENT_KINDS and kind != "package":
+    if kind != "package" and not registry.get(kind).on_the_day:
         return None
     if date is None:
-        return UserError(NO_DATE_YET, what=KIND_NAMES[kind])
+        return UserError(NO_DATE_YET, what=kind_name(kind))
     if today < date:
-        return UserError(NOT_YET, what=KIND_NAMES[kind], date=cn_date(date))
+        return UserError(NOT_YET, what=kind_name(kind), date=cn_date(date))
     return None
+
+
+def missing_facts(kind: str, context: registry.Context) -> UserError | None:
+    """Why the published ``kind`` cannot be written from ``context``: the facts it would lack, or None."""
+    missing = registry.get(kind).missing(context)
+    return UserError(MISSING_FACTS, what=kind_name(kind), facts="、".join(missing)) if missing else None
+
+
 ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_STEM = 120  # characters; keeps the full path well under Windows' 260
@@ -107,116 +98,55 @@ def unit_stem(day: str, unit: str, what: str) -> str:
     return safe_name(f"{day}_{cut_to_bytes(unit, max(MAX_STEM_BYTES - fixed, 0))}_{what}")
 
 
-def default_stem(snapshot: PlanSnapshot | RosterSnapshot | SummarySnapshot, what: str) -> str:
+def default_stem(snapshot, what: str) -> str:
     return unit_stem(snapshot.date.isoformat() if snapshot.date else "未定日期", snapshot.unit, what)
 
 
 def export(kind: str, snapshot: PlanSnapshot | None, fonts: DocFonts, out_dir, *,
            today: dt.date | None = None, roster: RosterSnapshot | None = None,
-           masked: bool = False, summary: SummarySnapshot | None = None, feedback: FeedbackSnapshot | None = None,
-           route: RouteSnapshot | None = None, attendance: AttendanceSnapshot | None = None, naming: Callable[[str], str] | None = None,
-           draft: bool = False, swept: list[Path] | None = None, dated: dt.date | None = None) -> list[Path]:
+           masked: bool = False, summary=None, feedback=None, route=None, attendance=None,
+           naming: Callable[[str], str] | None = None, draft: bool = False, swept: list[Path] | None = None,
+           dated: dt.date | None = None, overwrite: bool = False) -> list[Path]:
     """Write ``kind``'s files into ``out_dir`` (created if missing) and return their paths.
 
-    The kinds in ``POST_EVENT_KINDS`` are refused (``UserError``) before the event's day unless ``draft``;
-    ``draft`` marks the Word documents 草稿 in their header. What an interrupted export left in ``out_dir``
-    (hidden ``.partial`` files and folders) is removed first and added to ``swept``.
+    Each kind is declared in ``documents.kinds``: the snapshot it reads (``roster=``, ``summary=``, ``feedback=``,
+    ``route=``, ``attendance=``; the plan ``snapshot`` for the plan's kinds) names its files by its date and unit.
+    Unless ``draft``, a kind that reports on the day is refused (``UserError``) before the day, and a published
+    one that would lack a fact it needs is refused with the list; ``draft`` marks the Word documents 草稿 in their
+    header and the file names. An existing file is never replaced unless ``overwrite``: ``FilesExist`` names it,
+    and nothing is written. What an interrupted export left in ``out_dir`` (hidden ``.partial`` files and
+    folders) is removed first and added to ``swept``.
 
-    ``dated`` is the 成文日期 chosen for a dated kind (``domain.docdates.DATED_KINDS``); without it the kind's
-    rule gives it (the 实施情况: the day after the event; the plan and the 公告: never after the event).
-
-    File names are ``<date>_<unit>_<what>``; ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the
-    filing package numbers them instead).
-
-    The kinds in ``ROSTER_KINDS`` are written from ``roster`` (required; their names take its date and unit) and
-    do not read ``snapshot``; ``masked`` gives the 邀请名单 and the 签到记录 with ID numbers and phones masked.
+    ``dated`` is the 成文日期 chosen for a dated kind; without it the kind's rule gives it (the 实施情况: the day
+    after the event; the plan and the 公告: never after the event). File names are ``<date>_<unit>_<what>``;
+    ``naming`` maps ``what`` (实施方案, 签到表 …) to another stem (the filing package numbers them instead).
+    ``masked`` gives an internal kind's copy with ID numbers and phones masked.
     """
-    if kind not in KINDS:
-        raise ValueError(f"unknown document kind {kind!r}; choose from {', '.join(KINDS)}")
-    if kind in ROSTER_KINDS and roster is None:
-        raise ValueError(f"the document kind {kind!r} is written from the roster: pass roster=RosterSnapshot")
-    if kind in SUMMARY_KINDS and summary is None:
-        raise ValueError(f"the document kind {kind!r} is written from the summary: pass summary=SummarySnapshot")
-    if kind in FEEDBACK_KINDS and feedback is None:
-        raise ValueError(f"the document kind {kind!r} is written from the feedback: pass feedback=FeedbackSnapshot")
-    if kind in ATTENDANCE_KINDS and attendance is None:
-        raise ValueError(f"the document kind {kind!r} is written from the check-ins: pass attendance=…")
-    if kind in ROUTE_KINDS and route is None:
-        raise ValueError(f"the document kind {kind!r} is written from the programme: pass route=RouteSnapshot")
-    source = (roster if kind in ROSTER_KINDS else summary if kind in SUMMARY_KINDS
-              else attendance if kind in ATTENDANCE_KINDS
-              else feedback if kind in FEEDBACK_KINDS else route if kind in ROUTE_KINDS else snapshot)
+    spec = registry.get(kind)
+    given = dict(zip(registry.SOURCES, (roster, summary, feedback, route, attendance), strict=True))
+    if spec.reads != "plan" and given[spec.reads] is None:
+        raise ValueError(f"the document kind {kind!r} is written from the {spec.reads}: pass {spec.reads}=…")
+    source = snapshot if spec.reads == "plan" else given[spec.reads]
     today = today or dt.date.today()
-    if not draft and (refusal := too_early(kind, source.date, today)) is not None:
-        raise refusal
     signed = dated or docdates.default_date(kind, known_dates(snapshot, source.date, today))
+    context = registry.Context(snapshot, fonts, today, signed, dated, masked, draft, **given)
+    if not draft:
+        refusal = too_early(kind, source.date, today) or missing_facts(kind, context)
+        if refusal is not None:
+            raise refusal
+
+    def file_stem(what: str) -> str:  # every document of one event: one date, one unit
+        mark = f"_{DRAFT_MARK}" if draft else ""
+        return safe_name(naming(what) + mark) if naming else default_stem(source, what + mark)
+
+    jobs = spec.build(context, file_stem)
     out = Path(out_dir)
+    if not overwrite and (existing := [out / name for name, _write in jobs if (out / name).exists()]):
+        raise FilesExist(existing)
     out.mkdir(parents=True, exist_ok=True)
     removed = sweep_leftovers(out)
     if swept is not None:
         swept.extend(removed)
-
-    def marked(doc: Document) -> Document:
-        return replace(doc, draft=True) if draft else doc
-
-    def file_stem(_snapshot, what: str) -> str:  # every document of one event: one date, one unit
-        return safe_name(naming(what)) if naming else default_stem(source, what)
-
-    jobs: list[tuple[str, Callable[[Path], object]]]
-    if kind == "plan":
-        doc = marked(build_plan(snapshot, today=signed))
-        jobs = [(file_stem(snapshot, "实施方案") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    elif kind == "announcement":
-        doc = marked(build_announcement(replace(snapshot, announcement_date=None) if dated else snapshot,
-                                            today=signed))
-        jobs = [(file_stem(snapshot, "活动公告") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    elif kind == "signup-form":
-        doc = marked(build_signup_form(snapshot))
-        stem = file_stem(snapshot, "报名表")
-        jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
-                (stem + ".xlsx", lambda p: write_signup_xlsx(snapshot, p, fonts))]
-    elif kind == "roster":
-        name = file_stem(roster, "邀请名单_脱敏" if masked else "邀请名单") + ".xlsx"
-        jobs = [(name, lambda p: write_roster_xlsx(roster, p, masked=masked, fonts=fonts))]
-    elif kind == "signin-sheet":
-        doc = marked(build_signin_sheet(roster))
-        stem = file_stem(roster, "签到表")
-        jobs = [(stem + ".docx", lambda p: write_docx(doc, p, fonts)),
-                (stem + ".xlsx", lambda p: write_signin_xlsx(roster, p, fonts))]
-    elif kind == "attendance":
-        doc = marked(build_attendance(attendance, masked=masked))
-        jobs = [(file_stem(attendance, "签到记录_脱敏" if masked else "签到记录") + ".docx",
-                 lambda p: write_docx(doc, p, fonts))]
-    elif kind == "passes":
-        jobs = [(file_stem(roster, "参观证") + ".docx", lambda p: write_passes_docx(roster, p, fonts))]
-    elif kind == "implementation":
-        doc = marked(build_implementation(summary, today=signed))
-        jobs = [(file_stem(summary, "活动实施情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    elif kind == "summary":
-        doc = marked(build_report(summary, today=signed))
-        jobs = [(file_stem(summary, "总结评估报告") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    elif kind == "route":
-        programme = marked(build_route(route, timeline_png(timeline_spec(route))))
-        cards = marked(build_guide_cards(route))
-        jobs = [(file_stem(route, ROUTE_WHAT) + ".docx", lambda p: write_docx(programme, p, fonts)),
-                (file_stem(route, CARDS_WHAT) + ".docx", lambda p: write_docx(cards, p, fonts))]
-    elif kind == "notes":
-        doc = marked(build_notes(feedback))
-        jobs = [(file_stem(feedback, "座谈会记录") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    elif kind == "feedback-ledger":
-        jobs = [(file_stem(feedback, "意见建议台账") + ".xlsx",
-                 lambda p: write_ledger_xlsx(feedback, p, fonts, today=today, masked=masked))]
-    elif kind == "feedback-report":
-        doc = marked(build_feedback_report(replace(feedback, signed=signed)))
-        jobs = [(file_stem(feedback, "意见建议办理反馈情况") + ".docx", lambda p: write_docx(doc, p, fonts))]
-    elif kind == "survey":
-        stem = file_stem(feedback, "满意度测评统计")
-        jobs = [(stem + ".xlsx", lambda p: write_survey_xlsx(feedback, p, fonts)),
-                (stem + ".png", lambda p: write_survey_chart(feedback, p))]
-    else:
-        form, comments = marked(build_survey_form(feedback)), marked(build_comment_form(feedback))
-        jobs = [(file_stem(feedback, "满意度测评表") + ".docx", lambda p: write_docx(form, p, fonts)),
-                (file_stem(feedback, "征求意见表") + ".docx", lambda p: write_docx(comments, p, fonts))]
     return [_write_atomically(out / name, write) for name, write in jobs]
 
 

@@ -22,7 +22,7 @@ from ..domain.survey import DEFAULT_SCALE, SurveyStats, rate_text
 from .layout import SPAN
 from .masking import mask_text
 from .model import Block, Document, Paragraph, Table, Title, workbook_properties
-from .roster_xlsx import _fit_height, _header, _put, _title_rows
+from .roster_xlsx import CellStyles, _fit_height, _header, _put, _title_rows
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
 from .wording import EVENT_NAME, balanced_title
 
@@ -214,12 +214,13 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
     body = Font(name=fonts.body, size=11)
     date_cols = {LEDGER_COLUMNS.index(c) + 1 for c in DATE_COLUMNS}
     left_cols = {LEDGER_COLUMNS.index(c) + 1 for c in ("主题", "意见建议内容", "办理答复", "暂不采纳理由")}
+    styles = CellStyles()
     for n, r in enumerate(s.suggestions, start=1):
         row = header_row + n
         state = r.due_state(today)
         def text(value: str) -> str:
-            # A cell is no paragraph: its last full stop dropped, so it never wraps alone onto a line of its own.
-            return (mask_text(value) if masked else str(value or "")).rstrip().removesuffix("。")
+            # A record keeps what was said as it was written, its last full stop too.
+            return (mask_text(value) if masked else str(value or "")).rstrip()
 
         values = (n, fb.SOURCE_CN.get(r.source, r.source), fb.mask_name(r.person) if masked else r.person,
                   text(r.topic), text(r.content), r.department, r.assignee, r.assigned_at, r.due_date,
@@ -231,13 +232,8 @@ def write_ledger_xlsx(s: FeedbackSnapshot, path, fonts: DocFonts | None = None, 
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=col)
             _put(cell, value)
-            if col in date_cols and value is not None:
-                cell.number_format = "yyyy-mm-dd"
-            cell.font = body
-            cell.border = BOX
-            cell.alignment = LEFT if col in left_cols else CENTRE
-            if fill is not None:
-                cell.fill = fill
+            styles.apply(cell, font=body, border=BOX, alignment=LEFT if col in left_cols else CENTRE, fill=fill,
+                         number_format="yyyy-mm-dd" if col in date_cols and value is not None else None)
     last_row = header_row + max(len(s.suggestions), 1)
     sheet.freeze_panes = f"C{header_row + 1}"
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{last_row}"

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
+import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, Twips
+from lxml import etree
 
 from ..domain.plan import DocFonts
 from ..domain.text import clean
@@ -46,12 +51,8 @@ CELL_MARGIN = layout.mm_to_twips(1.5)
 def write_docx(document: Document, path, fonts: DocFonts) -> Path:
     """Write ``document`` to ``path`` (overwritten) and return the path."""
     path = Path(path)
-    doc = docx.Document()
-    st.apply_styles(doc, fonts)
-    st.apply_settings(doc)
-    st.apply_fonts(doc, fonts)
+    doc = docx.Document(io.BytesIO(_styled_base(fonts)))
     section = doc.sections[0]
-    st.setup_section(section)
     body = [b for b in document.blocks if not (isinstance(b, Paragraph) and b.role == "imprint")]
     imprint = [b for b in document.blocks if isinstance(b, Paragraph) and b.role == "imprint"]
     _BlockWriter(doc).write(body)
@@ -64,6 +65,20 @@ def write_docx(document: Document, path, fonts: DocFonts) -> Path:
     _core_properties(doc, document)
     doc.save(str(path))
     return path
+
+
+@functools.lru_cache(maxsize=4)
+def _styled_base(fonts: DocFonts) -> bytes:
+    """An empty document with the house styles, settings, fonts and page set up, made once per fonts: every
+    document of a package starts from it (setting up the styles took a tenth of a second each time)."""
+    doc = docx.Document()
+    st.apply_styles(doc, fonts)
+    st.apply_settings(doc)
+    st.apply_fonts(doc, fonts)
+    st.setup_section(doc.sections[0])
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _core_properties(doc, document: Document) -> None:
@@ -196,24 +211,36 @@ class _BlockWriter:
             given = tuple(layout.header_widths(block.columns, [w * scale for w in given], block.font_size_pt))
         widths = layout.fit_widths(given)
         rows = ([tuple(block.columns)] if block.header else []) + [tuple(r) for r in block.rows]
-        table = self.doc.add_table(rows=len(rows), cols=ncols)
+        table = self.doc.add_table(rows=0, cols=ncols)
         _table_properties(table, widths)
         size = None if block.font_size_pt == layout.TABLE_PT else Pt(block.font_size_pt)
         centred = layout.centred_columns(block.rows, ncols) - set(block.left_columns)
         body_height = ROW_HEIGHT_LIST if block.header else ROW_HEIGHT_FORM
         if block.row_height_mm:
             body_height = layout.mm_to_twips(block.row_height_mm)
-        for r, (values, row) in enumerate(zip(rows, list(table.rows), strict=True)):
+        last = len(rows) - 1
+        template = None  # the first plain body row: the ones after it are copies of it with their own text
+        copies: list[str] = []
+        for r, values in enumerate(rows):
             header = block.header and r == 0
-            _row_properties(row, header=header, height=ROW_HEIGHT_LIST if header else body_height)
             values = tuple(values[:ncols]) + ("",) * (ncols - len(values))
+            kept = block.keep_together or (block.keep_last_rows > 1 and last - block.keep_last_rows < r < last)
+            plain = not header and not kept and layout.SPAN not in values
+            if plain and template is not None:
+                copies.append(template.row(values))
+                continue
+            _append_rows(table, copies)
+            row = table.add_row()
+            _row_properties(row, header=header, height=ROW_HEIGHT_LIST if header else body_height)
             self._fill_row(row, values, widths, header, size, centred)
-            last = len(rows) - 1
-            if block.keep_together or (block.keep_last_rows > 1 and last - block.keep_last_rows < r < last):
+            if kept:
                 # Word keeps rows together by keeping each row's text with the next
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
+            elif plain:
+                template = _RowTemplate(row._tr)
+        _append_rows(table, copies)
         self.last_paragraph = None
         self.after_table = True
 
@@ -253,12 +280,65 @@ class _BlockWriter:
             _add_text(self._paragraph(st.CAPTION), block.caption)
 
 
+class _RowTemplate:
+    """A plain table row (no merged cells) as XML text with a slot in each cell's paragraph: the rows after it are
+    written as text and parsed in one go. python-docx builds a cell in some hundred steps, which made a 1,000-row
+    签到表 take seconds; the copies keep the template's widths, alignment, style and run format."""
+
+    def __init__(self, tr) -> None:
+        stripped = copy.deepcopy(tr)
+        self.run_props: list[str] = []
+        for n, tc in enumerate(stripped.iterchildren(qn("w:tc"))):
+            p = tc.find(qn("w:p"))
+            runs = p.findall(qn("w:r"))
+            r_pr = runs[0].find(qn("w:rPr")) if runs else None
+            self.run_props.append(etree.tostring(r_pr, encoding="unicode") if r_pr is not None else "")
+            for run in runs:
+                p.remove(run)
+            p.append(OxmlElement(f"w:slot{n}"))
+        self.parts = re.split(r"<w:slot\d+/>", etree.tostring(stripped, encoding="unicode"))
+
+    def row(self, values) -> str:
+        out = [self.parts[0]]
+        for n, value in enumerate(values):
+            for i, line in enumerate(str(value).split("\n")):
+                out += ["<w:r>", self.run_props[n], "<w:br/>" if i else ""]
+                for j, piece in enumerate(line.split("\t")):
+                    if j:
+                        out.append("<w:tab/>")
+                    if piece:
+                        out += ['<w:t xml:space="preserve">', escape(clean(piece)), "</w:t>"]
+                out.append("</w:r>")
+            out.append(self.parts[n + 1])
+        return "".join(out)
+
+
+def _append_rows(table, rows: list[str]) -> None:
+    """Rows written by a ``_RowTemplate``, parsed at once and put at the end of ``table``."""
+    if rows:
+        for tr in list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")):
+            table._tbl.append(tr)
+        rows.clear()
+
+
 def _style_id(doc, key: str) -> str:
-    """The id of the style whose id or name is ``key`` (the writer refers to its own styles by id)."""
-    for style in doc.styles:
-        if style.style_id == key or style.name == key:
-            return style.style_id
+    """The id of the style whose id or name is ``key`` (the writer refers to its own styles by id); read from the
+    styles' XML, not through python-docx's style objects (a tenth of a second a document)."""
+    from docx.styles import BabelFish
+
+    found = _STYLE_IDS.get(key)
+    if found is not None and doc.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{found}']") is not None:
+        return found
+    name = BabelFish.ui2internal(key)  # "Heading 1" is stored as "heading 1"
+    for style in doc.styles.element.iterchildren(qn("w:style")):
+        found = style.find(qn("w:name"))
+        if style.get(qn("w:styleId")) == key or (found is not None and found.get(qn("w:val")) in (key, name)):
+            _STYLE_IDS[key] = style.get(qn("w:styleId"))
+            return _STYLE_IDS[key]
     raise KeyError(key)
+
+
+_STYLE_IDS: dict[str, str] = {}  # style name -> id, as the documents (all from one base) have them
 
 
 def _add_text(paragraph, text: str, char_style_id: str | None = None) -> list:

@@ -17,6 +17,7 @@ from ..domain.plan import DocFonts
 from ..domain.roster import STATUS_LABELS, RosterPerson, RosterSnapshot, mask_id
 from ..domain.text import clean
 from . import signin
+from .cellstyles import CellStyles
 from .masking import mask_text
 from .model import workbook_properties
 from .signup_xlsx import BOX, CENTRE, LEFT, _a4
@@ -127,21 +128,22 @@ def write_roster_xlsx(snapshot: RosterSnapshot, path, *, masked: bool = False,
     text_cols = {columns.index(name) + 1 for name in TEXT_COLUMNS if name in columns}
     left_cols = {columns.index(name) + 1 for name in ("单位", "职务", "备注")}
     date_col = columns.index("报名时间") + 1
+    styles = CellStyles()
     for number, person in enumerate(snapshot.people, start=1):
         row = HEADER_ROW + number
         values = _roster_values(number, person, masked)
         sheet.row_dimensions[row].height = _fit_height(values, widths, line_pt=14, minimum=18)
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=col)
+            number_format = None
             if col in text_cols:
-                cell.number_format = "@"  # the cell is text, whatever it holds
+                number_format = "@"  # the cell is text, whatever it holds
                 value = str(value or "")
             _put(cell, value)
             if col == date_col and value is not None:
-                cell.number_format = DATETIME_FORMAT
-            cell.font = body
-            cell.border = BOX
-            cell.alignment = LEFT if col in left_cols else CENTRE
+                number_format = DATETIME_FORMAT
+            styles.apply(cell, font=body, border=BOX, alignment=LEFT if col in left_cols else CENTRE,
+                         number_format=number_format)
     last_row = HEADER_ROW + max(len(snapshot.people), 1)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"  # the header and the 序号/姓名 columns stay in view
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last_row}"
@@ -174,6 +176,7 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
     caption_font = Font(name=fonts.heading1, size=12)
     body = Font(name=fonts.body, size=12)
     row = header_row
+    styles = CellStyles()
     for caption, rows in groups:
         row += 1
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
@@ -188,9 +191,8 @@ def write_signin_xlsx(snapshot: RosterSnapshot, path, fonts: DocFonts | None = N
             for col, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row, column=col)
                 _put(cell, int(value) if col == 1 and value else value)
-                cell.font = body
-                cell.border = BOX
-                cell.alignment = LEFT if signin.COLUMNS[col - 1] == "单位" else CENTRE
+                styles.apply(cell, font=body, border=BOX,
+                             alignment=LEFT if signin.COLUMNS[col - 1] == "单位" else CENTRE)
             sheet.row_dimensions[row].height = _fit_height(values, SIGNIN_WIDTHS, line_pt=16,
                                                            minimum=SIGNIN_ROW_HEIGHT)
     sheet.freeze_panes = f"A{header_row + 1}"

@@ -388,9 +388,9 @@ def timeline_png(spec: TimelineSpec, width: int = PICTURE_WIDTH, scale: int = PI
     painter.scale(scale, scale)
     paint_timeline(painter, layout)
     painter.end()
-    from ..images import encode
+    from ..images import PNG_SPEED, encode
 
-    return encode(image, "PNG")
+    return encode(image, "PNG", PNG_SPEED)
 
 
 # -- the documents --------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.plan import DocFonts, PlanSnapshot
 from . import wording as w
+from .cellstyles import CellStyles
 from .layout import SPAN
 from .model import workbook_properties
 from .signup_form import (
@@ -122,6 +123,7 @@ def _form_sheet(sheet, s: PlanSnapshot, fonts: DocFonts) -> None:
 def _roster_sheet(sheet, s: PlanSnapshot, fonts: DocFonts) -> None:
     header_font = Font(name=fonts.heading1, size=11)
     body = Font(name=fonts.body, size=11)
+    styles = CellStyles()
     for col, (name, width) in enumerate(zip(ROSTER_COLUMNS, ROSTER_WIDTHS, strict=True), start=1):
         cell = sheet.cell(row=1, column=col, value=name)
         cell.font = header_font
@@ -130,11 +132,7 @@ def _roster_sheet(sheet, s: PlanSnapshot, fonts: DocFonts) -> None:
         sheet.column_dimensions[get_column_letter(col)].width = width
         text = name in ROSTER_TEXT_COLUMNS
         for row in range(2, ROSTER_ROWS + 2):
-            data_cell = sheet.cell(row=row, column=col)
-            data_cell.border = BOX
-            data_cell.font = body
-            if text:
-                data_cell.number_format = "@"
+            styles.apply(sheet.cell(row=row, column=col), font=body, border=BOX, number_format="@" if text else None)
     sheet.row_dimensions[1].height = 28
     sheet.freeze_panes = "A2"
     last = f"{ROSTER_ROWS + 1}"

@@ -8,8 +8,7 @@ from typing import NamedTuple
 
 from ..i18n import QT_TRANSLATE_NOOP
 
-# The documents that carry a 成文日期 (the others are forms and tables).
-DATED_KINDS = ("plan", "announcement", "feedback-report", "implementation", "summary")
+# The documents that carry a 成文日期 declare it (documents.kinds: ``dated``); the others are forms and tables.
 IMPLEMENTATION_DAYS = 3  # the 实施情况 is published within 3 days of the event
 SUMMARY_DAYS = 15  # the 总结评估报告 within 15
 

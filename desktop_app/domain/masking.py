@@ -11,6 +11,7 @@ rest of the text stays exactly as typed."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -27,6 +28,7 @@ _DASHES = "\u2212\u30fc\u2053"
 SEP = "[ .\\-()]{0,4}"  # a short run of what separators become in the view, so two numbers apart stay two
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(ch: str) -> str:
     """One original character as the view shows it: possibly several characters (NFKC), or none (invisible)."""
     if ch.isascii():
@@ -94,9 +96,25 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit() or ch in "Xx").upper()
 
 
+FEWEST_DIGITS = 10  # a landline's (0, an area code of 2, a local number of 7); a mobile has 11, an ID 15 or 18
+
+
+def _too_few_digits(text: str) -> bool:
+    """Whether ``text`` shows fewer digits than any number found holds (most names, units and notes): no view
+    needed. A character counts as the digits the view shows for it (１, ①)."""
+    rest = _NO_DIGIT.sub("", text)
+    if rest.isascii():
+        return sum(ch.isdigit() for ch in rest) < FEWEST_DIGITS
+    return sum(sum(c.isdigit() for c in _fold(ch)) for ch in rest) < FEWEST_DIGITS
+
+
+# Characters the view never shows as a digit: letters, the common CJK ideographs and punctuation.
+_NO_DIGIT = re.compile("[A-Za-z\u4e00-\u9fff\u3001\u3002\uff0c\uff1a\uff1b\u201c\u201d]+")
+
+
 def find(text: str, *, landlines: bool = False) -> list[Found]:
     """Every ID number and mobile number (and landline, when asked) in ``text``, in order, not overlapping."""
-    if not text:
+    if not text or _too_few_digits(text):
         return []
     seen = view(text)
     found: list[Found] = []

@@ -19,8 +19,7 @@ from ..errors import EventNotFound, UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, counts, roster
 from .counts import early_counted
-from .events import _live as live_event
-from .events import require_live
+from .live import live_event, require_live
 from .values import local_time
 
 NOTHING_TO_UNDO = QT_TRANSLATE_NOOP("core", "There is no check-in to undo.")
@@ -68,7 +67,7 @@ class CheckinRow:
 
 def _active(event_id: int):
     C = models.CheckIn
-    return C.select().where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null())  # noqa: E712
+    return C.select().where((C.event == event_id) & C.alive() & C.undone_at.is_null())
 
 
 def _arrivals(event_id: int, only: int | None = None) -> dict[int, tuple[dt.datetime, bool]]:
@@ -91,7 +90,7 @@ def people(event_id: int, *, only: int | None = None) -> list[Person]:
         arrivals = _arrivals(event_id, only)
         Inv = models.Invitee
         query = (Inv.select(Inv.id, Inv.name, Inv.category, Inv.organisation, Inv.status, Inv.phone, Inv.pass_code)
-                 .where((Inv.event == event_id) & (Inv.deleted == False)).order_by(Inv.id))  # noqa: E712
+                 .where((Inv.event == event_id) & Inv.alive()).order_by(Inv.id))
         if only is not None:
             query = query.where(Inv.id == only)
         out = []
@@ -106,7 +105,7 @@ def search_index(event_id: int) -> rules.SearchIndex:
     """The search index of an event's people (build it once; ``people`` gives what to show)."""
     Inv = models.Invitee
     rows = (Inv.select(Inv.id, Inv.name, Inv.phone, Inv.id_number, Inv.pass_code)
-            .where((Inv.event == event_id) & (Inv.deleted == False)).order_by(Inv.id).tuples())  # noqa: E712
+            .where((Inv.event == event_id) & Inv.alive()).order_by(Inv.id).tuples())
     return rules.SearchIndex([rules.Entry(*row) for row in rows])
 
 
@@ -122,7 +121,7 @@ def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk
     ``admit_anyway``, which confirms them and admits them."""
     with models.database.atomic():
         p = models.Invitee.get_or_none((models.Invitee.id == invitee_id) & (models.Invitee.event == event_id)
-                                       & (models.Invitee.deleted == False))  # noqa: E712
+                                       & models.Invitee.alive())
         if p is None:
             return Result("unknown", None)
         already = _active(event_id).where(models.CheckIn.invitee == p.id).exists()
@@ -164,7 +163,7 @@ def walk_in_category(event_id: int) -> str:
     """The category a walk-in joins when none is named: the event's first category counted as 群众代表 (someone
     from the public came to the door), else its first; "" when it has none."""
     Cat = models.InviteeCategory
-    rows = list(Cat.select(Cat.name, Cat.counts_as_public).where((Cat.event == event_id) & (Cat.deleted == False))  # noqa: E712
+    rows = list(Cat.select(Cat.name, Cat.counts_as_public).where((Cat.event == event_id) & Cat.alive())
                 .order_by(Cat.position, Cat.id).tuples())
     return next((name for name, public in rows if public), rows[0][0] if rows else "")
 
@@ -177,7 +176,7 @@ def recent(event_id: int, limit: int = 200) -> list[CheckinRow]:
     C, Inv = models.CheckIn, models.Invitee
     names = {c.id: c.name for c in models.InviteeCategory.select().where(models.InviteeCategory.event == event_id)}
     query = (C.select(C.id, C.invitee, Inv.name, Inv.category, C.scanned_at, C.device, C.walk_in, C.undone_at,
-                      C.undo_reason).join(Inv).where((C.event == event_id) & (C.deleted == False))  # noqa: E712
+                      C.undo_reason).join(Inv).where((C.event == event_id) & C.alive())
              .order_by(C.scanned_at.desc(), C.id.desc()).limit(limit).tuples())
     return [CheckinRow(cid, invitee_id, name, names.get(category_id, ""), local_time(scanned), device, bool(walk),
                        local_time(undone), reason)
@@ -217,8 +216,8 @@ def mark_no_shows(event_id: int, *, today: dt.date | None = None) -> int:
             raise UserError(BEFORE_THE_DAY, date=e.date.isoformat())
         arrived = set(_arrivals(event_id))
         Inv = models.Invitee
-        missing = [p for p in Inv.select().where((Inv.event == event_id) & (Inv.deleted == False)  # noqa: E712
-                                                & (Inv.status == rules.ADMITTED_STATUS)) if p.id not in arrived]
+        missing = [p for p in Inv.select().where((Inv.event == event_id) & Inv.alive()
+                                                & Inv.confirmed()) if p.id not in arrived]
         for p in missing:
             p.status = rules.NO_SHOW
             p.save()
@@ -255,7 +254,7 @@ def _categories(event_id: int) -> tuple[tuple[tuple[str, int], ...], frozenset[s
 def entrance(event_id: int) -> Entrance:
     E = models.Event
     with models.database.atomic():
-        found = (E.select(E.date, E.thresholds).where((E.id == event_id) & (E.deleted == False))  # noqa: E712
+        found = (E.select(E.date, E.thresholds).where((E.id == event_id) & E.alive())
                  .tuples().first())
         if found is None:
             raise EventNotFound(event_id)

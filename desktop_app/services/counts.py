@@ -12,9 +12,10 @@ from db import models
 
 from .. import settings
 from ..domain import checkin as checkin_rules
+from ..domain import feedback as feedback_rules
 from ..domain import idcard, roster_rules
 from ..domain.feedback import DueItem
-from .events import live_date
+from .live import live_date
 from .values import local_time
 
 EARLY_COUNTED_KEY = "early_checkins_counted"
@@ -35,13 +36,13 @@ class CategoryFill(NamedTuple):
 def categories(event_id: int) -> list[models.InviteeCategory]:
     """The event's invitee categories in their order."""
     C = models.InviteeCategory
-    return list(C.select().where((C.event == event_id) & (C.deleted == False)).order_by(C.position, C.id))  # noqa: E712
+    return list(C.select().where((C.event == event_id) & C.alive()).order_by(C.position, C.id))
 
 
 def people(event_id: int):
     """The query of the event's people (not deleted)."""
     I = models.Invitee  # noqa: E741
-    return I.select().where((I.event == event_id) & (I.deleted == False))  # noqa: E712
+    return I.select().where((I.event == event_id) & I.alive())
 
 
 def category_fill(event_id: int) -> list[CategoryFill]:
@@ -84,7 +85,7 @@ def due_items(event_id: int) -> list[DueItem]:
     S = models.Suggestion
     return [DueItem(topic or content[:16], status, due) for topic, content, status, due in
             S.select(S.topic, S.content, S.status, S.due_date)
-            .where((S.event == event_id) & (S.deleted == False)).tuples()]  # noqa: E712
+            .where((S.event == event_id) & S.alive()).tuples()]
 
 
 def early_counted(event_id: int) -> bool:
@@ -104,8 +105,8 @@ def arrivals(event_id: int, day: dt.date | None) -> tuple[dict[int, tuple[int | 
     count_early: bool | None = None  # the setting is read at the first early check-in (most starts have none)
     for invitee_id, category_id, scanned_at, walk_in in (
             C.select(C.invitee, Inv.category, C.scanned_at, C.walk_in).join(Inv)
-            .where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null()  # noqa: E712
-                   & (Inv.event == event_id) & (Inv.deleted == False))  # noqa: E712
+            .where((C.event == event_id) & C.alive() & C.undone_at.is_null()
+                   & (Inv.event == event_id) & Inv.alive())
             .order_by(C.scanned_at).tuples()):
         if checkin_rules.is_early(local_time(scanned_at), day):
             if count_early is None:
@@ -124,13 +125,20 @@ def survey_stats(event_id: int):
 
     Q, R, A = models.SurveyQuestion, models.SurveyResponse, models.SurveyAnswer
     with models.database.atomic():
-        qs = list(Q.select().where((Q.event == event_id) & (Q.deleted == False)).order_by(Q.position, Q.id))  # noqa: E712
-        live = (R.select(R.id).where((R.event == event_id) & (R.deleted == False)))  # noqa: E712
+        qs = list(Q.select().where((Q.event == event_id) & Q.alive()).order_by(Q.position, Q.id))
+        live = (R.select(R.id).where((R.event == event_id) & R.alive()))
         rows = list(A.select(A.id, A.question, A.choice, A.text)
-                    .where(A.response.in_(live) & (A.deleted == False)).order_by(A.response, A.id).tuples())  # noqa: E712
+                    .where(A.response.in_(live) & A.alive()).order_by(A.response, A.id).tuples())
         texts = {q.id: q.text for q in qs}
         scale = [(q.id, q.text, tuple(json.loads(q.options or "[]"))) for q in qs if q.kind == "scale"]
         open_ids = {q.id for q in qs if q.kind == "open"}
         return survey_rules.survey_stats(
             scale, [(qid, choice) for _, qid, choice, _ in rows], live.count(),
             [(aid, texts[qid], text) for aid, qid, _, text in rows if qid in open_ids and text.strip()])
+
+
+def all_answered_on(event_id: int) -> dt.date | None:
+    """The day the last suggestion was answered when all are (the 意见反馈 milestone), else None."""
+    S = models.Suggestion
+    return feedback_rules.all_answered_on(list(S.select(S.status, S.replied_at)
+                                      .where((S.event == event_id) & S.alive()).tuples()))

@@ -10,7 +10,8 @@ from db import models
 from ..domain import event_info
 from ..errors import EventNotFound, UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from . import audit, values
+from . import audit, plan, values
+from .live import live_date, live_event, require_live  # noqa: F401 - live_date, require_live: also here
 
 
 class EventSummary(NamedTuple):
@@ -89,39 +90,9 @@ def _info(e: models.Event) -> EventInfo:
     return EventInfo(id=e.id, uuid=e.uuid, **{f: getattr(e, f) for f in event_info.BASIC_FIELDS})
 
 
-def _key(event_id) -> int:
-    try:
-        return int(event_id)
-    except (TypeError, ValueError):
-        raise EventNotFound(event_id) from None
-
-
-def _live(event_id) -> models.Event:
-    key = _key(event_id)
-    event = models.Event.get_or_none((models.Event.id == key) & (models.Event.deleted == False))  # noqa: E712
-    if event is None:
-        raise EventNotFound(event_id)
-    return event
-
-
-def live_date(event_id) -> dt.date | None:
-    """The event's date (None: not set yet), read without the rest of its row; an unknown or deleted event is
-    refused like ``_live``."""
-    E = models.Event
-    found = E.select(E.date).where((E.id == _key(event_id)) & (E.deleted == False)).tuples().first()  # noqa: E712
-    if found is None:
-        raise EventNotFound(event_id)
-    return found[0]
-
-
-def require_live(event_id) -> None:
-    """``_live`` without reading the event's row (its many columns cost milliseconds on a hot path: a scan)."""
-    live_date(event_id)
-
-
 def list_events() -> list[EventSummary]:
     """Live events, newest date first (undated ones last)."""
-    query = (models.Event.select().where(models.Event.deleted == False)  # noqa: E712
+    query = (models.Event.select().where(models.Event.alive())
              .order_by(models.Event.date.is_null(), models.Event.date.desc(), models.Event.id.desc()))
     return [_summary(e) for e in query]
 
@@ -132,11 +103,11 @@ def list_deleted_events() -> list[EventSummary]:
 
 
 def get_event(event_id) -> EventInfo:
-    return _info(_live(event_id))
+    return _info(live_event(event_id))
 
 
 def get_summary(event_id) -> EventSummary:
-    return _summary(_live(event_id))
+    return _summary(live_event(event_id))
 
 
 def create_event(draft: EventDraft, *, sections: bool = True, categories: bool = True) -> EventInfo:
@@ -158,8 +129,6 @@ def create_event(draft: EventDraft, *, sections: bool = True, categories: bool =
         )
         event.save()
         if sections or categories:
-            from . import plan  # plan imports this module
-
             if sections:
                 plan.apply_section_template(event.id)
             if categories:
@@ -184,7 +153,7 @@ def update_event(event_id, **changes) -> EventInfo:
     """Save the given basic-information fields at once; unchanged values write nothing."""
     coerced = {field: _coerce(field, value) for field, value in changes.items()}
     with models.database.atomic():
-        event = _live(event_id)
+        event = live_event(event_id)
         changed = [f for f, v in coerced.items() if getattr(event, f) != v]
         if not changed:
             return _info(event)
@@ -209,7 +178,7 @@ def _copyable(model) -> list[str]:
 def duplicate_event(event_id, new_date: dt.date, title: str | None = None) -> EventInfo:
     """A new event on ``new_date`` with this one's plan, categories, staff, route and questionnaire."""
     with models.database.atomic():
-        source = _live(event_id)
+        source = live_event(event_id)
         delta = (new_date - source.date) if source.date else dt.timedelta(0)
         copy = models.Event(**{f: getattr(source, f) for f in _copyable(models.Event)})
         copy.date = new_date
@@ -222,7 +191,7 @@ def duplicate_event(event_id, new_date: dt.date, title: str | None = None) -> Ev
         new_ids: dict[type, dict[int, int]] = {}
         for model in DUPLICATED_TABLES:
             ids = new_ids.setdefault(model, {})
-            rows = model.select().where((model.event == source.id) & (model.deleted == False))  # noqa: E712
+            rows = model.select().where((model.event == source.id) & model.alive())
             for row in rows.order_by(model.id):
                 values = {f: getattr(row, f"{f}_id" if _is_fk(model, f) else f) for f in _copyable(model)}
                 for f in values:
@@ -250,7 +219,7 @@ def _retitle(title: str, old: dt.date | None, new: dt.date) -> str:
 def delete_event(event_id) -> None:
     """Soft delete: the event disappears from lists and can be restored."""
     with models.database.atomic():
-        event = _live(event_id)
+        event = live_event(event_id)
         event.deleted = True
         event.save()
         audit.record("event.delete", event_id=event.id, target="event", target_uuid=event.uuid, summary=event.title)

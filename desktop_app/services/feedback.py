@@ -19,7 +19,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, record
 from .counts import survey_stats as _survey_stats
-from .events import _live as live_event
+from .live import live_event
 from .values import local_time, text_value
 
 GONE = QT_TRANSLATE_NOOP("core", "That entry no longer exists (it was deleted). The list is reloaded.")
@@ -46,7 +46,7 @@ def _utc(local: dt.datetime) -> dt.datetime:
 
 
 def _alive(model, row_id: int):
-    row = model.get_or_none((model.id == row_id) & (model.deleted == False))  # noqa: E712
+    row = model.get_or_none((model.id == row_id) & model.alive())
     if row is None:
         raise UserError(GONE)
     return row
@@ -105,18 +105,18 @@ def notes(event_id: int) -> list[NoteRow]:
     with models.database.atomic():
         invitees, staff = _names(event_id)
         made = {note_id: sid for sid, note_id in models.Suggestion.select(models.Suggestion.id, models.Suggestion.note)
-                .where((models.Suggestion.event == event_id) & (models.Suggestion.deleted == False)  # noqa: E712
+                .where((models.Suggestion.event == event_id) & models.Suggestion.alive()
                        & models.Suggestion.note.is_null(False)).tuples()}
         return [NoteRow(n.id, local_time(n.noted_at), _speaker_label(n, invitees, staff), n.speaker_invitee_id,
                         n.speaker_staff_id, n.speaker_text, n.remark, made.get(n.id))
-                for n in N.select().where((N.event == event_id) & (N.deleted == False))  # noqa: E712
+                for n in N.select().where((N.event == event_id) & N.alive())
                 .order_by(N.noted_at, N.id)]
 
 
 def staff_speakers(event_id: int) -> list[Speaker]:
     S = models.Staff
     return [Speaker("staff", s.id, s.name, s.title) for s in
-            S.select().where((S.event == event_id) & (S.deleted == False)).order_by(S.id)]  # noqa: E712
+            S.select().where((S.event == event_id) & S.alive()).order_by(S.id)]
 
 
 def add_note(event_id: int, remark: str, *, invitee_id: int | None = None, staff_id: int | None = None,
@@ -168,7 +168,7 @@ def note_to_suggestion(note_id: int) -> SuggestionRow:
     with models.database.atomic():
         note = _alive(models.MeetingNote, note_id)
         existing = models.Suggestion.get_or_none((models.Suggestion.note == note.id)
-                                                 & (models.Suggestion.deleted == False))  # noqa: E712
+                                                 & models.Suggestion.alive())
         if existing is not None:
             return suggestion(existing.id)
         row = add_suggestion(note.event_id, source="meeting", invitee_id=note.speaker_invitee_id,
@@ -247,7 +247,7 @@ def suggestions(event_id: int) -> list[SuggestionRow]:
     S = models.Suggestion
     with models.database.atomic():
         names = _invitee_names(event_id)
-        return [_row(s, names) for s in S.select().where((S.event == event_id) & (S.deleted == False))  # noqa: E712
+        return [_row(s, names) for s in S.select().where((S.event == event_id) & S.alive())
                 .order_by(S.id)]
 
 
@@ -390,7 +390,7 @@ def departments(event_id: int) -> list[str]:
     kept = settings.get(DEPARTMENTS_KEY, event_id)
     if kept is None:
         S = models.Staff
-        kept = [d for (d,) in S.select(S.department).where((S.event == event_id) & (S.deleted == False)  # noqa: E712
+        kept = [d for (d,) in S.select(S.department).where((S.event == event_id) & S.alive()
                                                             & (S.department != "")).distinct().tuples()]
     used = [d for (d,) in models.Suggestion.select(models.Suggestion.department)
             .where((models.Suggestion.event == event_id) & (models.Suggestion.department != "")).distinct().tuples()]
@@ -400,13 +400,6 @@ def departments(event_id: int) -> list[str]:
 def set_departments(event_id: int, names: Sequence[str]) -> None:
     settings.set(DEPARTMENTS_KEY, list(dict.fromkeys(n.strip() for n in names if n.strip())), event_id)
     audit.record("feedback.departments", event_id=event_id, summary=f"{len(names)}")
-
-
-def all_answered_on(event_id: int) -> dt.date | None:
-    """The day the last suggestion was answered when all are (the 意见反馈 milestone), else None."""
-    S = models.Suggestion
-    return rules.all_answered_on(list(S.select(S.status, S.replied_at)
-                                      .where((S.event == event_id) & (S.deleted == False)).tuples()))  # noqa: E712
 
 
 # -- the survey ------------------------------------------------------------------------------------------------------
@@ -431,7 +424,7 @@ class ResponseRow:
 
 def _live_questions(event_id: int):
     Q = models.SurveyQuestion
-    return Q.select().where((Q.event == event_id) & (Q.deleted == False)).order_by(Q.position, Q.id)  # noqa: E712
+    return Q.select().where((Q.event == event_id) & Q.alive()).order_by(Q.position, Q.id)
 
 
 def questions(event_id: int) -> list[Question]:
@@ -507,7 +500,7 @@ def add_response(event_id: int, choices: Sequence[int | None], open_texts: Mappi
             raise UserError(NO_SCALE)
         if form_no is None:
             R = models.SurveyResponse
-            last = (R.select(models.fn.MAX(R.form_no)).where((R.event == event_id) & (R.deleted == False))  # noqa: E712
+            last = (R.select(models.fn.MAX(R.form_no)).where((R.event == event_id) & R.alive())
                     .scalar())
             form_no = (last or 0) + 1
         response = models.SurveyResponse.create(event=event_id, form_no=form_no)
@@ -529,9 +522,9 @@ def responses(event_id: int) -> list[ResponseRow]:
     with models.database.atomic():
         qs = questions(event_id)
         scale_ids = [q.id for q in qs if q.kind == "scale"]
-        rows = list(R.select().where((R.event == event_id) & (R.deleted == False)).order_by(R.form_no, R.id))  # noqa: E712
+        rows = list(R.select().where((R.event == event_id) & R.alive()).order_by(R.form_no, R.id))
         answers: dict[int, dict[int, A]] = {}
-        for a in A.select().where(A.response.in_([r.id for r in rows]) & (A.deleted == False)):  # noqa: E712
+        for a in A.select().where(A.response.in_([r.id for r in rows]) & A.alive()):
             answers.setdefault(a.response_id, {})[a.question_id] = a
         out = []
         for r in rows:
@@ -560,7 +553,7 @@ def answer_to_suggestion(answer_id: int) -> SuggestionRow:
         existing = (models.Suggestion.select().where((models.Suggestion.event == event_id)
                                                      & (models.Suggestion.source == "survey")
                                                      & (models.Suggestion.content == a.text.strip())
-                                                     & (models.Suggestion.deleted == False)).first())  # noqa: E712
+                                                     & models.Suggestion.alive()).first())
         if existing is not None:
             return suggestion(existing.id)
         return add_suggestion(event_id, source="survey", content=a.text)
@@ -576,7 +569,7 @@ def feedback_snapshot(event_id: int, *, day=None, signed: dt.date | None = None)
     with models.database.atomic():
         e = live_event(event_id)
         A = models.AgendaItem
-        meeting = (A.select().where((A.event == e.id) & (A.deleted == False) & (A.kind == "meeting"))  # noqa: E712
+        meeting = (A.select().where((A.event == e.id) & A.alive() & (A.kind == "meeting"))
                    .order_by(A.position).first())
         from . import plan
 

@@ -13,7 +13,7 @@ from .. import images, settings
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit
-from .events import _live as live_event
+from .live import live_event
 
 CHOSEN_KEY = "summary.implementation_photos"  # uuids of the photos the 活动实施情况 shows, in order
 GONE = QT_TRANSLATE_NOOP("core", "The photo no longer exists; reload the list.")
@@ -45,7 +45,7 @@ class PhotoData:
 
 def _live(event_id: int):
     P = models.Photo
-    return P.select().where((P.event == event_id) & (P.deleted == False)).order_by(P.position, P.id)  # noqa: E712
+    return P.select().where((P.event == event_id) & P.alive()).order_by(P.position, P.id)
 
 
 def _chosen(event_id: int) -> list[str]:
@@ -89,7 +89,7 @@ def add_photo_file(event_id: int, path: Path | str, *, caption: str | None = Non
 
 
 def _get(photo_id: int) -> models.Photo:
-    photo = models.Photo.get_or_none((models.Photo.id == photo_id) & (models.Photo.deleted == False))  # noqa: E712
+    photo = models.Photo.get_or_none((models.Photo.id == photo_id) & models.Photo.alive())
     if photo is None:
         raise UserError(GONE)
     return photo

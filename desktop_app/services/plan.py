@@ -29,7 +29,7 @@ from ..domain.plan import (
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, rows, values
-from .events import _live as live_event
+from .live import live_event
 
 CATEGORY_NAME_DIGITS = QT_TRANSLATE_NOOP(
     "core", "Category “{name}” is only a number: name the category in words (e.g. 群众代表) and put the number "
@@ -307,12 +307,12 @@ def set_attachments(event_id: int, *, leading_group: bool, signup_form: bool) ->
 
 def milestones_done(event_id: int) -> dict[str, dt.date]:
     """The milestones marked done, and 意见反馈 done by itself on the day the last suggestion was answered."""
-    from . import feedback
+    from . import counts
 
     raw = json.loads(live_event(event_id).milestones_done or "{}")
     done = {code: dt.date.fromisoformat(day) for code, day in raw.items()}
     if "feedback" not in done:
-        answered = feedback.all_answered_on(event_id)
+        answered = counts.all_answered_on(event_id)
         if answered is not None:
             done["feedback"] = answered
     return done
@@ -360,7 +360,7 @@ def agenda_rows(event: models.Event) -> tuple[AgendaRow, ...]:
     A, S = models.AgendaItem, models.Staff
     # Each stop's guide comes with it in one query (not one more query per guided stop).
     items = list(A.select(A, S).join(S, models.JOIN.LEFT_OUTER, on=A.guide)
-                 .where((A.event == event.id) & (A.deleted == False))  # noqa: E712
+                 .where((A.event == event.id) & A.alive())
                  .order_by(A.position, A.id))
     # The route's timing (group 1's timetable): the plan prints the programme the 路线 tab shows.
     steps = [timing.Step(i.id, i.kind, duration=i.duration_min, pinned=timing.minutes(i.pinned_start))

@@ -70,7 +70,7 @@ def _key_values(person: models.Invitee) -> list[tuple[str, str]]:
 def _merge_walk_ins(event_id: int) -> list[Finding]:
     """One person for each group of live walk-ins sharing an ID number or a phone."""
     Inv = models.Invitee
-    walk_ins = list(Inv.select().where((Inv.event == event_id) & (Inv.deleted == False)  # noqa: E712
+    walk_ins = list(Inv.select().where((Inv.event == event_id) & Inv.alive()
                                        & (Inv.source == WALK_IN_SOURCE)))
     if len(walk_ins) < 2:
         return []
@@ -112,7 +112,7 @@ def _merge_walk_ins(event_id: int) -> list[Finding]:
 
 def _active_checkins(event_id: int):
     C = models.CheckIn
-    return C.select().where((C.event == event_id) & (C.deleted == False) & C.undone_at.is_null())  # noqa: E712
+    return C.select().where((C.event == event_id) & C.alive() & C.undone_at.is_null())
 
 
 def _bring_back_admitted(event_id: int) -> list[Finding]:
@@ -120,7 +120,7 @@ def _bring_back_admitted(event_id: int) -> list[Finding]:
     Inv, C = models.Invitee, models.CheckIn
     findings = []
     deleted = (Inv.select().join(C, on=(C.invitee == Inv.id))
-               .where((Inv.event == event_id) & (Inv.deleted == True) & (C.deleted == False)  # noqa: E712
+               .where((Inv.event == event_id) & (Inv.deleted == True) & C.alive()  # noqa: E712
                       & C.undone_at.is_null()).distinct())
     for person in deleted:
         first = _active_checkins(event_id).where(C.invitee == person.id).order_by(C.scanned_at).first()

@@ -23,7 +23,7 @@ from ..domain.record import (
     reply_state,
 )
 from . import counts
-from .events import _live as live_event
+from .live import live_event
 
 DOCUMENT_DATE_KEY = "document_date.{kind}"
 
@@ -36,9 +36,9 @@ def document_date(event_id: int, kind: str) -> dt.date | None:
 
 def document_dates(event_id: int) -> dict[str, dt.date]:
     """The 成文日期 chosen per document kind of the event (kinds without one left out)."""
-    from ..domain.docdates import DATED_KINDS
+    from ..documents.kinds import DATED_KEYS
 
-    return {kind: day for kind in DATED_KINDS if (day := document_date(event_id, kind)) is not None}
+    return {kind: day for kind in DATED_KEYS if (day := document_date(event_id, kind)) is not None}
 
 
 def set_document_date(event_id: int, kind: str, day: dt.date | None) -> None:
@@ -96,10 +96,10 @@ def _speeches(event_id: int) -> tuple[int, int]:
     """(by participants, by staff): a typed speaker who is on the staff list counts as staff."""
     M, S = models.MeetingNote, models.Staff
     staff_names = {name.strip() for (name,) in S.select(S.name).where(
-        (S.event == event_id) & (S.deleted == False)).tuples()}  # noqa: E712
+        (S.event == event_id) & S.alive()).tuples()}
     participants = staff = 0
     for staff_id, invitee_id, text in (M.select(M.speaker_staff, M.speaker_invitee, M.speaker_text)
-                                       .where((M.event == event_id) & (M.deleted == False)).tuples()):  # noqa: E712
+                                       .where((M.event == event_id) & M.alive()).tuples()):
         if staff_id is not None or (invitee_id is None and text.strip() in staff_names and text.strip()):
             staff += 1
         else:
@@ -109,7 +109,7 @@ def _speeches(event_id: int) -> tuple[int, int]:
 
 def _forms(event_id: int) -> int:
     R = models.SurveyResponse
-    return R.select().where((R.event == event_id) & (R.deleted == False)).count()  # noqa: E712
+    return R.select().where((R.event == event_id) & R.alive()).count()
 
 
 def _survey(event_id: int) -> tuple[int, float | None]:
@@ -123,7 +123,7 @@ def _suggestions(event_id: int, today: dt.date) -> SuggestionFigures:
     adoption: Counter[str] = Counter()
     for department, reply, replied_at, due, code in (
             S.select(S.department, S.reply, S.replied_at, S.due_date, S.adoption)
-            .where((S.event == event_id) & (S.deleted == False)).tuples()):  # noqa: E712
+            .where((S.event == event_id) & S.alive()).tuples()):
         state = reply_state(department=department, reply=reply, replied_at=replied_at, due=due, today=today)
         received += 1
         assigned += 1 if department.strip() else 0
@@ -141,7 +141,7 @@ def _programme(e: models.Event) -> Programme:
     times recorded in the 路线 tab."""
     A = models.AgendaItem
     items = list(A.select(A.kind, A.duration_min, A.pinned_start, A.actual_start, A.actual_end)
-                 .where((A.event == e.id) & (A.deleted == False)).order_by(A.position, A.id))  # noqa: E712
+                 .where((A.event == e.id) & A.alive()).order_by(A.position, A.id))
     slots = timing.cascade(timing.minutes(e.start_time),
                            [timing.Step(n, i.kind, duration=i.duration_min, pinned=timing.minutes(i.pinned_start))
                             for n, i in enumerate(items)])

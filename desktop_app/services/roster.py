@@ -17,7 +17,7 @@ from . import audit
 from .counts import CategoryFill, category_fill, roster_summary  # noqa: F401 - the roster's counts
 from .counts import categories as _categories
 from .counts import people as _people
-from .events import _live as live_event
+from .live import live_event
 
 REFUSED = QT_TRANSLATE_NOOP("core", "{name}: {problems}")
 NO_PERSON = QT_TRANSLATE_NOOP("core", "That person is no longer on the roster (deleted). Reload the list.")
@@ -106,7 +106,7 @@ def get_invitee(invitee_id: int) -> InviteeRow:
 
 
 def _get(invitee_id: int) -> models.Invitee:
-    person = models.Invitee.get_or_none((models.Invitee.id == invitee_id) & (models.Invitee.deleted == False))  # noqa: E712
+    person = models.Invitee.get_or_none((models.Invitee.id == invitee_id) & models.Invitee.alive())
     if person is None:
         raise UserError(NO_PERSON)
     return person

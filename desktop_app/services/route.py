@@ -13,11 +13,10 @@ from db import models
 
 from .. import paths, settings
 from ..domain import route as rules
-from ..domain.checkin import ADMITTED_STATUS
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from . import audit, rows
-from .events import _live as live_event
+from .live import live_event
 from .values import local_time
 
 GROUPS_KEY = "route.groups"
@@ -132,7 +131,7 @@ def guide_choices(event_id: int) -> list[GuideChoice]:
     """The event's staff, who can be chosen as guides."""
     S = models.Staff
     return [GuideChoice(s.id, s.name, s.title)
-            for s in S.select().where((S.event == event_id) & (S.deleted == False)).order_by(S.id)]  # noqa: E712
+            for s in S.select().where((S.event == event_id) & S.alive()).order_by(S.id)]
 
 
 def _resolve_guide(event_id: int, text: str) -> tuple[int | None, str]:
@@ -338,7 +337,7 @@ def start_item(item_id: int, at: dt.datetime | None = None) -> ItemRow:
     with models.database.atomic():
         item = rows._get(ITEMS, item_id)
         A = models.AgendaItem
-        running = A.select().where((A.event == item.event_id) & (A.deleted == False) & (A.id != item.id)  # noqa: E712
+        running = A.select().where((A.event == item.event_id) & A.alive() & (A.id != item.id)
                                    & A.actual_start.is_null(False) & A.actual_end.is_null())
         for other in running:
             if other.actual_start <= _utc(at):
@@ -418,8 +417,8 @@ def set_group_settings(event_id: int, chosen: GroupSettings) -> GroupSettings:
 
 def _confirmed(event_id: int):
     Inv = models.Invitee
-    return Inv.select().where((Inv.event == event_id) & (Inv.deleted == False)  # noqa: E712
-                              & (Inv.status == ADMITTED_STATUS))
+    return Inv.select().where((Inv.event == event_id) & Inv.alive()
+                              & Inv.confirmed())
 
 
 def group_info(event_id: int) -> GroupInfo:
@@ -431,7 +430,7 @@ def group_info(event_id: int) -> GroupInfo:
         people, is_confirmed = sum(by_group.values()), True
     else:
         C = models.InviteeCategory
-        people = sum(c.quota for c in C.select().where((C.event == event_id) & (C.deleted == False)))  # noqa: E712
+        people = sum(c.quota for c in C.select().where((C.event == event_id) & C.alive()))
         is_confirmed = False
     count = rules.group_count(people, chosen.size) if chosen.size else chosen.count
     members = [0] * count
@@ -472,7 +471,7 @@ def assign_groups(event_id: int) -> tuple[int, ...]:
             raise UserError(NO_CONFIRMED)
         chosen = {m.id: n % info.count + 1 for n, m in enumerate(people)}
         Inv = models.Invitee
-        for person in Inv.select().where((Inv.event == event_id) & (Inv.deleted == False)):  # noqa: E712
+        for person in Inv.select().where((Inv.event == event_id) & Inv.alive()):
             group = chosen.get(person.id)
             if person.group_no != group:
                 person.group_no = group
@@ -488,7 +487,7 @@ def set_member_group(invitee_ids: list[int], group_no: int | None) -> None:
         return
     with models.database.atomic():
         Inv = models.Invitee
-        people = list(Inv.select().where(Inv.id.in_(invitee_ids) & (Inv.deleted == False)))  # noqa: E712
+        people = list(Inv.select().where(Inv.id.in_(invitee_ids) & Inv.alive()))
         if group_no is not None and people:
             count = group_info(people[0].event_id).count
             if not 1 <= group_no <= count:

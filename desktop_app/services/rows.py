@@ -40,7 +40,7 @@ def _live(spec: TableSpec, event_id: int):
     query = model.select(model, *(key.rel_model for key in keys))
     for key in keys:
         query = query.join_from(model, key.rel_model, models.JOIN.LEFT_OUTER, on=key)
-    query = query.where((model.event == event_id) & (model.deleted == False))  # noqa: E712
+    query = query.where((model.event == event_id) & model.alive())
     return query.order_by(model.position, model.id) if spec.ordered else query.order_by(model.id)
 
 
@@ -49,7 +49,7 @@ def list_rows(spec: TableSpec, event_id: int) -> list:
 
 
 def _get(spec: TableSpec, row_id: int):
-    row = spec.model.get_or_none((spec.model.id == row_id) & (spec.model.deleted == False))  # noqa: E712
+    row = spec.model.get_or_none((spec.model.id == row_id) & spec.model.alive())
     if row is None:
         raise UserError(NO_ROW)
     return row

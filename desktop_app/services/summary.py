@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ from ..domain.summary import (
     report_draft,
 )
 from . import audit, checkin, counts, record
-from .events import _live as live_event
+from .live import live_event
 from .values import local_time
 
 SLOT_MINUTES = 10  # the dashboard's arrivals chart counts arrivals per 10 minutes
@@ -44,10 +45,10 @@ def facts(event_id: int, *, today: dt.date | None = None, day: DayRecord | None 
         day = day or record.build(event_id, today=today)
         e = live_event(event_id)
         Inv = models.Invitee
-        confirmed_recorded = (counts.people(e.id).where((Inv.status == "confirmed") & Inv.confirmed_at.is_null(False))
+        confirmed_recorded = (counts.people(e.id).where(Inv.confirmed() & Inv.confirmed_at.is_null(False))
                               .count())
         A = models.AgendaItem
-        stop_items = list(A.select().where((A.event == e.id) & (A.deleted == False) & (A.kind == "stop"))  # noqa: E712
+        stop_items = list(A.select().where((A.event == e.id) & A.alive() & (A.kind == "stop"))
                           .order_by(A.position, A.id))
         stops = tuple(dict.fromkeys(name for name in map(_stop_name, stop_items) if name))
         arrivals, _early = counts.arrivals(e.id, e.date)
@@ -189,18 +190,35 @@ def summary_snapshot(event_id: int, *, day: DayRecord | None = None):
                                chosen_photos(photos.photo_data(event_id)), record=day)
 
 
+def read_sources(event_id: int, names: Iterable[str], *, day=None) -> dict:
+    """The snapshots ``names`` (of ``documents.kinds.SOURCES``: what the document kinds are written from) of the
+    event, by name; ``day``: the record of the day when read already. The one selection: ``services.exports``
+    (a document) and ``package_snapshot`` (the package) read through it."""
+    from . import feedback, roster, route
+
+    readers = {
+        "roster": lambda: roster.roster_snapshot(event_id),
+        "summary": lambda: summary_snapshot(event_id, day=day),
+        "feedback": lambda: feedback.feedback_snapshot(event_id, day=day),
+        "route": lambda: route.route_snapshot(event_id),
+        "attendance": lambda: record.attendance_snapshot(event_id, day=day),
+    }
+    return {name: readers[name]() for name in dict.fromkeys(names)}
+
+
 def package_snapshot(event_id: int):
-    """Everything the filing package holds, read now (``package.write_package`` then runs on a worker)."""
+    """Everything the filing package holds, read now (``package.write_package`` then runs on a worker): the
+    snapshots its document kinds read (``read_sources``), the photos, the record of the day."""
+    from ..documents import kinds
     from ..package import PackageSnapshot
-    from . import feedback, photos, plan, roster, route
+    from . import photos, plan
 
     with models.database.atomic():
         e = live_event(event_id)
         day = record.build(event_id)
+        found = read_sources(event_id, [k.reads for k in kinds.FILED if k.reads != "plan"], day=day)
+        roster, summary = found.pop("roster"), found.pop("summary")
         return PackageSnapshot(event_uuid=e.uuid, unit=e.unit, date=e.date, fonts=plan.doc_fonts(),
-                               plan=plan.snapshot(event_id), roster=roster.roster_snapshot(event_id),
-                               summary=summary_snapshot(event_id, day=day), photos=tuple(photos.photo_data(event_id)),
-                               extra={"feedback": feedback.feedback_snapshot(event_id, day=day),
-                                      "route": route.route_snapshot(event_id),
-                                      "attendance": record.attendance_snapshot(event_id, day=day)},
-                               record=day, dates=record.document_dates(event_id))
+                               plan=plan.snapshot(event_id), roster=roster, summary=summary,
+                               photos=tuple(photos.photo_data(event_id)), extra=found, record=day,
+                               dates=record.document_dates(event_id))

@@ -1259,26 +1259,6 @@ Please send that file to your IT support.</source>
         <source>D&amp;ocuments</source>
         <translation>文书(&amp;O)</translation>
     </message>
-    <message>
-        <source>Meeting notes (Word)…</source>
-        <translation>座谈会记录（Word）…</translation>
-    </message>
-    <message>
-        <source>Suggestions ledger (Excel, internal)…</source>
-        <translation>意见建议台账（Excel，内部）…</translation>
-    </message>
-    <message>
-        <source>Replies to suggestions, for publication (Word)…</source>
-        <translation>意见建议办理反馈情况（Word，对外公开）…</translation>
-    </message>
-    <message>
-        <source>Survey statistics (Excel and chart)…</source>
-        <translation>满意度测评统计（Excel 和图表）…</translation>
-    </message>
-    <message>
-        <source>Blank survey and comment forms (Word)…</source>
-        <translation>空白满意度测评表和征求意见表（Word）…</translation>
-    </message>
 </context>
 <context>
     <name>FolderDialog</name>
@@ -1929,6 +1909,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>签到表（Word 和 Excel）(&amp;S)…</translation>
     </message>
     <message>
+        <source>Arrivals re&amp;cord (Word, internal)…</source>
+        <translation>签到记录(&amp;C)（Word，内部）…</translation>
+    </message>
+    <message>
         <source>Programme and guide car&amp;ds (Word)…</source>
         <translation>活动流程和讲解人工作卡(&amp;D)（Word）…</translation>
     </message>
@@ -2063,6 +2047,20 @@ It disappears from the list; File ▸ Restore a deleted event brings it back.</s
     <message>
         <source>Writing the documents…</source>
         <translation>正在生成文件…</translation>
+    </message>
+    <message>
+        <source>Replace?</source>
+        <translation>是否替换？</translation>
+    </message>
+    <message>
+        <source>These are already in {folder}:
+{names}
+
+Replace them? Edits made in them since are lost.</source>
+        <translation>{folder} 中已有：
+{names}
+
+替换吗？此后对它们所做的修改将丢失。</translation>
     </message>
     <message>
         <source>Wrote {n} file(s) to {folder}</source>
@@ -3633,6 +3631,10 @@ Files listed: {files}</source>
         <translation> 等，另有 {n} 个</translation>
     </message>
     <message>
+        <source>It is a draft: its documents are marked 草稿, not for filing.</source>
+        <translation>这是草稿：其中的文件均标注“草稿”，不能归档。</translation>
+    </message>
+    <message>
         <source>The list of files carries no signature: nobody vouches for it.</source>
         <translation>文件清单没有签名：无法确认其来源。</translation>
     </message>
@@ -4489,10 +4491,6 @@ Files listed: {files}</source>
         <translation>在 {path} 的前 {rows} 行中没有找到含姓名列的表头行（查找的列名：{names}）。请在姓名上方加上其中一个列名，然后重新导入。</translation>
     </message>
     <message>
-        <source>{path} already exists: a package is never overwritten. Choose another folder, or move the old package away first.</source>
-        <translation>{path} 已存在：归档包不会被覆盖。请选择其他文件夹，或先将原归档包移走。</translation>
-    </message>
-    <message>
         <source>{path} is not a folder. Choose the folder that holds the package.</source>
         <translation>{path} 不是文件夹。请选择归档包所在的文件夹。</translation>
     </message>
@@ -4899,6 +4897,14 @@ Files listed: {files}</source>
     <message>
         <source>The {what} reports on the day of the event, and the event has no date yet: set the date in the Plan tab. To see how it will look, write it as a draft (marked 草稿).</source>
         <translation>{what}记录的是活动当天的情况，而活动还没有确定日期：请在“方案”页设置日期。如需预览效果，可写成草稿（标注“草稿”）。</translation>
+    </message>
+    <message>
+        <source>The {what} is published, and it would lack: {facts}. Fill them in first, or write it as a draft (marked 草稿).</source>
+        <translation>{what}需公开发布，目前缺少：{facts}。请先补全，或作为草稿（标注“草稿”）生成。</translation>
+    </message>
+    <message>
+        <source>{path} already exists and was left as it is. Move it away first, or write again and replace it (openday export … --overwrite).</source>
+        <translation>{path} 已存在，未作改动。请先将其移走，或重新生成并替换（openday export … --overwrite）。</translation>
     </message>
     <message>
         <source>Offices (进机关)</source>

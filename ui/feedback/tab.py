@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from .. import ops
@@ -34,12 +34,11 @@ class FeedbackTab(ops.Subscriber, QWidget):
 
         self.export_button = QPushButton(self.tr("D&ocuments"), self)
         menu = QMenu(self.export_button)
-        for kind, text in (("notes", self.tr("Meeting notes (Word)…")),
-                           ("feedback-ledger", self.tr("Suggestions ledger (Excel, internal)…")),
-                           ("feedback-report", self.tr("Replies to suggestions, for publication (Word)…")),
-                           ("survey", self.tr("Survey statistics (Excel and chart)…")),
-                           ("survey-form", self.tr("Blank survey and comment forms (Word)…"))):
-            menu.addAction(text, lambda k=kind: self.window().export_documents(k))
+        from desktop_app.documents import kinds
+
+        for kind in (k for k in kinds.KINDS if "feedback" in k.tabs):
+            menu.addAction(QCoreApplication.translate(kinds.MENU, kind.label),
+                           lambda k=kind.key: self.window().export_documents(k))
         self.export_button.setMenu(menu)
         self.pages.setCornerWidget(self.export_button)
         layout = QVBoxLayout(self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -137,10 +137,13 @@ class SummaryTab(ops.Subscriber, QWidget):
 
         self.regenerate_button = QPushButton(self.tr("&Draft again from the data…"), self)
         self.regenerate_button.clicked.connect(self.regenerate)
-        self.export_impl_button = QPushButton(self.tr("Export &implementation…"), self)
-        self.export_impl_button.clicked.connect(lambda: self._export("implementation"))
-        self.export_report_button = QPushButton(self.tr("Export &summary…"), self)
-        self.export_report_button.clicked.connect(lambda: self._export("summary"))
+        from desktop_app.documents import kinds
+
+        self.export_buttons: dict[str, QPushButton] = {}  # the documents this tab writes, by kind
+        for kind in (k for k in kinds.KINDS if "summary" in k.tabs):
+            button = QPushButton(QCoreApplication.translate("SummaryTab", kind.tab_label), self)
+            button.clicked.connect(lambda _checked=False, k=kind.key: self._export(k))
+            self.export_buttons[kind.key] = button
         self.internal = QCheckBox(self.tr("Invitee list with full ID numbers (internal archive only)"), self)
         self.package_button = QPushButton(self.tr("Write the filing &package…"), self)
         self.package_button.setObjectName("package_button")
@@ -157,8 +160,8 @@ class SummaryTab(ops.Subscriber, QWidget):
         right_layout.addWidget(self.pages, 1)
         row = QHBoxLayout()
         row.addWidget(self.regenerate_button)
-        row.addWidget(self.export_impl_button)
-        row.addWidget(self.export_report_button)
+        for button in self.export_buttons.values():
+            row.addWidget(button)
         row.addStretch(1)
         right_layout.addLayout(row)
         package_row = QHBoxLayout()
@@ -440,14 +443,24 @@ class SummaryTab(ops.Subscriber, QWidget):
         if self.interactive:
             QMessageBox.warning(self, self.tr("Verify a filing package"), str(error))
 
-    def _write_package(self, event_id: int, folder: Path, masked: bool, draft: bool) -> None:
+    def _write_package(self, event_id: int, folder: Path, masked: bool, draft: bool,
+                       overwrite: bool = False) -> None:
         from desktop_app import package
+        from desktop_app.documents import export
 
         db = self.window().workspace.path
+
+        def failed(error: BaseException) -> None:  # a package of that name there: asked, then replaced
+            if isinstance(error, UserError) and error.message == export.FILE_EXISTS \
+                    and event_id == self._event_id and self.window().ask_replace([error.params["path"]]):
+                self._write_package(event_id, folder, masked, draft, overwrite=True)
+                return
+            self._package_failed(folder, error)
+
         self.window().worker.run(
-            lambda: package.write_package_in_child(db, event_id, folder, masked=masked, draft=draft),
-            lambda result: self._packaged(folder, result),
-            lambda error: self._package_failed(folder, error), parent=self,
+            lambda: package.write_package_in_child(db, event_id, folder, masked=masked, draft=draft,
+                                                   overwrite=overwrite),
+            lambda result: self._packaged(folder, result), failed, parent=self,
             label=self.tr("Writing and verifying the filing package…"))
 
     def _packaged(self, folder: Path, result) -> None:

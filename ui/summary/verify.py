@@ -78,6 +78,8 @@ class VerifyDialog(QDialog):
                 more = self.tr(" and {n} more").format(n=len(names) - MAX_NAMES) if len(names) > MAX_NAMES else ""
                 lines.append(f"{what}：{shown}{more}")
         lines.append(self.signer_words(report))
+        if report.draft:
+            lines.append(self.tr("It is a draft: its documents are marked 草稿, not for filing."))
         return lines
 
     def signer_words(self, report) -> str:
