@@ -165,8 +165,11 @@ def report_intro(s: FeedbackSnapshot) -> str:
     else:
         text += "意见建议尚未交办"
     text += f"，目前已答复{figures.replied}条" + (f"（其中{adopted}）" if adopted else "")
-    if figures.open:
-        text += f"，正在办理{figures.open}条" + (f"（其中{figures.overdue}条已超过答复期限）" if figures.overdue else "")
+    if figures.in_progress:
+        text += f"，正在办理{figures.in_progress}条" + (
+            f"（其中{figures.overdue}条已超过答复期限）" if figures.overdue else "")
+    if figures.waiting:
+        text += f"，尚未交办{figures.waiting}条"
     text += "。"
     return text + "现将办理情况公布如下。"
 

@@ -22,7 +22,9 @@ Definitions (each figure is a count of live rows — rows not deleted — of the
 - **suggestions**: **received** all; **assigned** those with a department (交办); **replied** those with a reply
   recorded (its text and its date), whatever the status says; **replied_on_time** of the replied, those replied on or
   before their due date (or without one); **overdue**: not replied and past their due date on the day the record is
-  read; **open**: received minus replied. **adoption**: of the replied, per 采纳 / 部分采纳 / 暂不采纳 / 已解释说明.
+  read; **open**: received minus replied; **waiting**: of the open, those not yet assigned (尚未交办), so that
+  open minus waiting are being handled (正在办理). **adoption**: of the replied, per 采纳 / 部分采纳 / 暂不采纳 /
+  已解释说明.
 - **programme**: **start** and **end** are the agenda's planned first start and last end (group 1) — one end, the
   agenda's; the event's own end time only stands in when there is no agenda. **actual_start** is the first actual
   start recorded, **actual_end** the last actual end recorded (None: not recorded). **meeting_*** are the 座谈会
@@ -60,10 +62,16 @@ class SuggestionFigures(NamedTuple):
     replied_on_time: int = 0
     overdue: int = 0
     adoption: tuple[tuple[str, int], ...] = ()  # (ADOPTIONS code, count) among the replied, codes in order
+    waiting: int = 0  # not replied and not assigned to a department (尚未交办)
 
     @property
     def open(self) -> int:
         return self.received - self.replied
+
+    @property
+    def in_progress(self) -> int:
+        """Assigned and not replied (正在办理), the overdue among them."""
+        return self.open - self.waiting
 
     def adopted(self, code: str) -> int:
         return dict(self.adoption).get(code, 0)

@@ -44,6 +44,7 @@ class SummaryFacts:
     suggestions_replied: int = 0  # a reply recorded (text and date), whatever the status
     suggestions_on_time: int = 0  # of the replied, on or before the due date
     suggestions_overdue: int = 0  # past the reply deadline without a reply, as of the day the facts were read
+    suggestions_waiting: int = 0  # neither replied nor assigned to a department (尚未交办)
     survey_responses: int = 0  # forms entered (not answers)
     satisfaction: float | None = None  # (满意 + 比较满意) / answers, or None without answers
     arrivals_by_slot: tuple[tuple[int, int], ...] = field(default=())  # (minute of the day, people) per 10 minutes
@@ -106,7 +107,8 @@ def _values(facts: SummaryFacts) -> dict[str, str]:
         "required": percent(t.public_share, 1), "minimum": str(t.min_invitees),
         "stops": "、".join(facts.stops), "suggestions": str(facts.suggestions),
         "replied": str(facts.suggestions_replied), "on_time": str(facts.suggestions_on_time),
-        "open": str(facts.suggestions - facts.suggestions_replied), "directed": str(facts.directed),
+        "open": str(facts.suggestions - facts.suggestions_replied - facts.suggestions_waiting),
+        "waiting": str(facts.suggestions_waiting), "directed": str(facts.directed),
         "overdue": str(facts.suggestions_overdue), "responses": str(facts.survey_responses),
         "satisfaction": rate_text(facts.satisfaction),  # as the 满意度测评统计 reports it: 86.6%
         "target": percent(t.satisfaction_min, 1), "feedback_days": str(t.feedback_days),
@@ -212,8 +214,10 @@ def _replies(facts: SummaryFacts, own: dict, v: dict[str, str]) -> str:
     if facts.suggestions_replied:
         on_time = facts.suggestions_on_time == facts.suggestions_replied
         parts.append(_say(own["replied_all_on_time" if on_time else "replied"], v))
-    if facts.suggestions > facts.suggestions_replied:
+    if facts.suggestions - facts.suggestions_replied - facts.suggestions_waiting > 0:
         parts.append(_say(own["open_overdue" if facts.suggestions_overdue else "open"], v))
+    if facts.suggestions_waiting:
+        parts.append(_say(own["waiting"], v))
     return "，".join(parts)
 
 

@@ -119,7 +119,7 @@ def _survey(event_id: int) -> tuple[int, float | None]:
 
 def _suggestions(event_id: int, today: dt.date) -> SuggestionFigures:
     S = models.Suggestion
-    received = assigned = replied = on_time = overdue = 0
+    received = assigned = replied = on_time = overdue = waiting = 0
     adoption: Counter[str] = Counter()
     for department, reply, replied_at, due, code in (
             S.select(S.department, S.reply, S.replied_at, S.due_date, S.adoption)
@@ -128,12 +128,13 @@ def _suggestions(event_id: int, today: dt.date) -> SuggestionFigures:
         received += 1
         assigned += 1 if department.strip() else 0
         overdue += 1 if state == "overdue" else 0
+        waiting += 1 if state == "received" else 0
         if state == "replied":
             replied += 1
             on_time += 1 if due is None or replied_at <= due else 0
             adoption[code] += 1 if code in ADOPTIONS else 0
     return SuggestionFigures(received, assigned, replied, on_time, overdue,
-                             tuple((code, adoption[code]) for code in ADOPTIONS if adoption[code]))
+                             tuple((code, adoption[code]) for code in ADOPTIONS if adoption[code]), waiting)
 
 
 def _programme(e: models.Event) -> Programme:
