@@ -523,6 +523,8 @@ def test_an_empty_plan_still_builds(tmp_path):
         assert "某县某局" in full_text(doc)
     text = full_text(write(build_plan(bare, today=TODAY), tmp_path)[0])
     assert "另行通知" in text and "（待定）" not in text  # an unsettled fact in the words notices use
+    # no leading group yet: not "组成人员如下：" above an empty list (seen on a fresh event's plan)
+    assert "组成人员如下" not in text and "领导小组，组成人员另行通知。" in text
 
 
 # -- the announcement -----------------------------------------------------------------------------------------------------

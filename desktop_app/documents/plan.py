@@ -97,8 +97,10 @@ def _invitees(s: PlanSnapshot) -> list[Block]:
 
 
 def _organisation(s: PlanSnapshot) -> list[Block]:
-    intro = (f"为确保{w.EVENT_NAME}活动顺利开展，成立{s.unit}{w.EVENT_NAME}活动领导小组，组成人员如下：")
-    return [Paragraph(intro), *w.group_blocks(s), Paragraph(w.office_text(s))]
+    members = w.group_blocks(s)
+    intro = (f"为确保{w.EVENT_NAME}活动顺利开展，成立{s.unit}{w.EVENT_NAME}活动领导小组，"
+             + ("组成人员如下：" if members else f"组成人员{w.TBD}。"))  # no list announced and then left empty
+    return [Paragraph(intro), *members, Paragraph(w.office_text(s))]
 
 
 def _duties(s: PlanSnapshot) -> list[Block]:
