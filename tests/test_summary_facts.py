@@ -237,3 +237,12 @@ def test_a_place_the_plan_does_not_name_is_left_out_not_made_up(texts):
     held = _all(replace(HELD, venue=""), texts)
     assert "27名参加人员" in held and "参加活动" in held
     assert "在政务服务大厅举办" in _all(HELD, texts) and "走进政务服务大厅" in _all(HELD, texts)
+
+
+def test_a_list_of_one_is_said_without_its_ordinal():
+    """A fresh event's 总结 said "一是海原县政务服务中心拟定了活动实施方案。" with no 二是 to follow."""
+    from desktop_app.domain.summary import numbered
+
+    assert numbered(["拟定了活动实施方案", ""]) == "拟定了活动实施方案。"
+    assert numbered(["甲", "乙"]) == "一是甲；二是乙。"
+    assert numbered(["", ""]) == ""

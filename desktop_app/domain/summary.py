@@ -157,10 +157,13 @@ def implementation_draft(facts: SummaryFacts, texts: dict) -> str:
 
 
 def numbered(parts: list[str], *, separator: str = "；", end: str = "。") -> str:
-    """一是……；二是……。 over the parts that are there."""
+    """一是……；二是……。 over the parts that are there; one part alone is said without 一是 (a list of one is
+    no list: "一是拟定了活动实施方案。" waits for a 二是 that never comes)."""
     parts = [p.rstrip("。；") for p in parts if p]
     if not parts:
         return ""
+    if len(parts) == 1:
+        return parts[0] + end
     return separator.join(f"{ORDINALS[i]}是{p}" for i, p in enumerate(parts)) + end
 
 
