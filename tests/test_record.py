@@ -221,6 +221,19 @@ def test_no_document_carries_software_wording(workspace, held, tmp_path):
                 assert word not in text, (path.name, word)
 
 
+def test_a_fresh_event_prints_no_label_without_its_value(workspace, tmp_path):
+    """A half-filled event (no place, no leading group): no "地点：" left empty in the 座谈会记录, no list of the
+    leading group announced and then empty, no 一是 without a 二是 (all seen rendering such an event)."""
+    folder = _package(_fresh_event().id, tmp_path, draft=True)
+    for path in sorted(folder.glob("*.docx")):
+        lines = [line.strip() for line in docx_text(path).splitlines()]
+        blank = [line for line in lines if line.endswith("：") and len(line) <= 6 and line != "承诺人："]  # signed by hand
+        assert not blank, (path.name, blank)
+    assert "组成人员如下" not in docx_text(_file(folder, "01_"))
+    report = docx_text(_file(folder, "13_"))
+    assert "一是" not in report or "二是" in report
+
+
 def test_a_blank_survey_form_carries_the_default_questions_and_a_number_box(workspace, tmp_path):
     from desktop_app.documents import export
     from desktop_app.services import feedback, plan

@@ -66,8 +66,9 @@ def build_notes(s: FeedbackSnapshot) -> Document:
     blocks: list[Block] = [
         Title(balanced_title("", s.unit, f"{EVENT_NAME}座谈会记录")),
         Paragraph(f"时间：{when}", role="recipients"),
-        Paragraph(f"地点：{s.meeting.place or s.venue}", role="recipients"),
     ]
+    if s.meeting.place or s.venue:  # a label with nothing after it is left out, like the lines below
+        blocks.append(Paragraph(f"地点：{s.meeting.place or s.venue}", role="recipients"))
     if s.meeting.host:
         blocks.append(Paragraph(f"主持人：{s.meeting.host}", role="recipients"))
     if s.meeting.recorder:
