@@ -849,3 +849,24 @@ def test_a_plan_with_its_notice_ends_with_the_imprint(tmp_path):
     plain = build_plan(snapshot._replace(notice=notice._replace(enabled=False)),
                        today=TODAY)  # no 印发通知: no 版记
     assert not any(getattr(b, "role", "") == "imprint" for b in plain.blocks)
+
+
+def test_the_notice_can_carry_a_masthead_in_red_over_a_red_rule(tmp_path):
+    """The optional 版头 (GB/T 9704 7.2): the 发文机关标志 in red 小标宋 on one line, then the 发文字号 with the red
+    rule the width of the text block under it, then the title; without a mark, the notice is as before."""
+    snapshot = sample_snapshot()
+    mark = "西吉县审批服务管理局文件"
+    notice = snapshot.notice._replace(enabled=True, doc_number="西审管发〔2026〕61号", masthead=mark)
+    doc, _ = write(build_plan(snapshot._replace(notice=notice), today=TODAY), tmp_path)
+    paragraphs = [p for p in doc.paragraphs if p.text]
+    assert paragraphs[0].text == mark and paragraphs[0].style.style_id == "Masthead"
+    masthead = style_el(doc, "Masthead")
+    assert masthead.find(qn("w:rPr")).find(qn("w:color")).get(qn("w:val")) == "FF0000"
+    size = paragraphs[0].runs[0].font.size.pt
+    assert size * len(mark) <= 156 / 25.4 * 72 + 1  # one line: twelve characters set smaller than 初号
+    assert paragraphs[1].text == "西审管发〔2026〕61号" and paragraphs[1].style.style_id == "DocNumber"
+    rule = style_el(doc, "DocNumber").find(qn("w:pPr")).find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert rule.get(qn("w:color")) == "FF0000" and rule.get(qn("w:val")) == "single"
+    assert paragraphs[2].style.style_id == "GongwenTitle"
+    plain = write(build_plan(snapshot._replace(notice=notice._replace(masthead="")), today=TODAY), tmp_path)[0]
+    assert not any(p.style.style_id in ("Masthead", "DocNumber") for p in plain.paragraphs)

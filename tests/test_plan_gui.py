@@ -88,6 +88,11 @@ def test_details_page_saves_notice_and_thresholds(window, qtbot):
     fields = plan.get_plan(window.current_event_id)
     assert not fields.notice.enabled and fields.thresholds.min_invitees == 30
     assert "线上" in fields.registration_channels
+    page.notice_masthead.setFocus()
+    with qtbot.waitSignal(page.sig_changed, timeout=3000):
+        page.notice_masthead.insert("西吉县审批服务管理局文件")  # typed through a Chinese input method
+        qtbot.keyClick(page.notice_masthead, Qt.Key.Key_Tab)
+    assert plan.get_plan(window.current_event_id).notice.masthead == "西吉县审批服务管理局文件"
 
 
 def test_milestones_page_marks_done(window, monkeypatch):

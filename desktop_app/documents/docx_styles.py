@@ -42,6 +42,8 @@ PICTURE = "PictureParagraph"
 CAPTION = "PictureCaption"
 LEAD_CHAR = "LeadChar"
 IMPRINT = "Imprint"
+MASTHEAD = "Masthead"
+DOC_NUMBER = "DocNumber"
 ATTACHMENT_FIRST = 2  # characters from the left where “附件：” starts
 ATTACHMENT_LEFT = 5  # where the name (or its number) starts, after “附件：”
 
@@ -260,6 +262,7 @@ def apply_styles(doc, fonts: DocFonts) -> None:
     anchor = next(child for child in ppr if child.tag in later)
     anchor.addprevious(borders)
     anchor.addprevious(tabs)
+    _masthead_styles(doc, fonts, line)
     footer = doc.styles["Footer"]
     _paragraph_style(doc, footer, ParaFormat(font=fonts.page_number, size_pt=layout.PAGE_NUMBER_PT, first_chars=0,
                                              line=0, before=0, after=0, snap=False))
@@ -270,6 +273,34 @@ def apply_styles(doc, fonts: DocFonts) -> None:
     rpr = OxmlElement("w:rPr")
     rpr.append(rfonts(fonts.heading2))
     _replace_props(lead.element, None, rpr)
+
+
+def _masthead_styles(doc, fonts: DocFonts, line: int) -> None:
+    """The 版头 (GB/T 9704 7.2): the 发文机关标志 in red 小标宋, centred; the 发文字号 two lines under it, centred,
+    and 4 mm under that a red rule the width of the text block; the title follows two lines lower."""
+    mark = _style(doc, MASTHEAD, "发文机关标志")
+    _paragraph_style(doc, mark, ParaFormat(font=fonts.title, size_pt=layout.MASTHEAD_PT, align="center",
+                                           first_chars=0, line=0, before=0, after=0, snap=False, keep_next=True,
+                                           keep_lines=True))
+    rpr = mark.element.find(qn("w:rPr"))
+    colour = rpr.find(qn("w:color"))
+    if colour is not None:
+        colour.set(qn("w:val"), layout.RED)
+    else:
+        size = rpr.find(qn("w:sz"))
+        colour = _el("w:color", val=layout.RED)
+        if size is not None:  # schema order: … color, spacing, w, kern, position, sz …
+            size.addprevious(colour)
+        else:
+            rpr.append(colour)
+    number = _style(doc, DOC_NUMBER, "发文字号")
+    _paragraph_style(doc, number, ParaFormat(align="center", first_chars=0, before=2 * line, after=2 * line,
+                                             keep_next=True))
+    ppr = number.element.find(qn("w:pPr"))
+    borders = _el("w:pBdr")
+    borders.append(_el("w:bottom", val="single", sz=12, space=11, color=layout.RED))  # 1.5 pt, 4 mm below
+    later = {qn(f"w:{tag}") for tag in ("autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc")}
+    next(child for child in ppr if child.tag in later).addprevious(borders)
 
 
 # What Word and WPS on a stock Windows substitute for a role font that is not installed (w:altName in the font

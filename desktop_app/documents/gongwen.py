@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 import functools
 import io
+import math
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -40,6 +41,8 @@ ROLE_STYLES = {
     "attachment_label": st.ATTACHMENT_LABEL,
     "note": st.NOTE,
     "imprint": st.IMPRINT,
+    "masthead": st.MASTHEAD,
+    "doc_number": st.DOC_NUMBER,
 }
 ALIGN_VALUES = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 ATTACHMENT_WORD = "附件："
@@ -177,6 +180,10 @@ class _BlockWriter:
         if block.bold_lead:
             _add_text(paragraph, block.bold_lead, char_style_id=self._style_id(st.LEAD_CHAR))
         _add_text(paragraph, block.text)
+        if block.role == "masthead":  # on one line: a long 发文机关标志 is set smaller (7.2.4: 醒目、美观、庄重)
+            fitting = layout.TEXT_WIDTH / 20 / max(len(block.text), 1)
+            for run in paragraph.runs:
+                run.font.size = Pt(min(layout.MASTHEAD_PT, math.floor(fitting)))
 
     def _attachment_note(self, lines: list[str]) -> None:
         """附件：1.×× then 2.×× … one paragraph each, kept together: the first line of each starts under “1.”

@@ -51,7 +51,7 @@ class Heading:
 
 
 Role = Literal["body", "lead", "recipients", "signature", "date", "attachment_note", "attachment_label", "note",
-               "imprint"]
+               "imprint", "masthead", "doc_number"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ class Paragraph:
     """Body text. ``role`` picks the style: body (indented 2 characters), recipients (主送, flush left),
     signature/date (right, 4 characters in), attachment_note (附件：1.××), attachment_label (附件1, 黑体, top left),
     note (small print in tables and forms), imprint (the 版记 line: 印发机关 left, 印发日期 right after a tab,
-    between two rules)."""
+    between two rules), masthead (the 版头's 发文机关标志: red, centred, one line), doc_number (the 发文字号 under it,
+    centred, with the red rule the width of the text block below it)."""
 
     text: str
     role: Role = "body"

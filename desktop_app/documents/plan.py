@@ -52,7 +52,10 @@ def build_plan(snapshot: PlanSnapshot, *, today: dt.date | None = None) -> Docum
 def _notice(s: PlanSnapshot, today: dt.date) -> list[Block]:
     notice = s.notice
     blocks: list[Block] = []
-    if notice.doc_number.strip():
+    if notice.masthead.strip():  # the 版头: the mark in red, the 发文字号 over the red rule
+        blocks += [Paragraph(notice.masthead.strip(), role="masthead"),
+                   Paragraph(notice.doc_number.strip(), role="doc_number")]
+    elif notice.doc_number.strip():
         blocks += [Paragraph(notice.doc_number.strip(), align="center"), Paragraph("")]
     blocks.append(Title(w.balanced_title("关于印发《", s.unit, f"{w.EVENT_NAME}活动实施方案》的通知")))
     if notice.recipients.strip():

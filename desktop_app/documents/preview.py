@@ -49,6 +49,12 @@ def _paragraph(block: Paragraph, fonts: DocFonts, k: float) -> str:
         style = _font(fonts.body, layout.PAGE_NUMBER_PT, k) + \
             f" text-align:left; margin-top:{_px(43, k)}px; border-top:1px solid black; border-bottom:1px solid black;"
         return f'<p style="{style}">{_esc(block.text.replace(chr(9), "　　"))}</p>'
+    elif block.role == "masthead":
+        return (f'<p style="{_font(fonts.title, layout.TITLE_PT * 1.5, k)} color:#{layout.RED}; text-align:center;'
+                f' margin-bottom:{_px(21, k)}px;">{_esc(block.text)}</p>')
+    elif block.role == "doc_number":
+        return (f'<p style="{body} text-align:center; padding-bottom:{_px(11, k)}px; border-bottom:2px solid '
+                f'#{layout.RED}; margin-bottom:{_px(43, k)}px;">{_esc(block.text) or "&nbsp;"}</p>')
     elif block.role == "note":
         style = _font(fonts.body, layout.NOTE_PT, k) + \
             f" text-align:left; margin-top:{_px(6, k)}px; margin-bottom:0;"

@@ -121,6 +121,7 @@ class Notice(NamedTuple):
     recipients: str = ""  # 主送
     body: str = ""
     date: dt.date | None = None  # 成文日期
+    masthead: str = ""  # 发文机关标志 (e.g. 西吉县审批服务管理局文件): printed in red as the 版头 when set
 
 
 class PlanSnapshot(NamedTuple):

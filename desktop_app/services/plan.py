@@ -265,7 +265,7 @@ def _notice(options: dict) -> Notice:
     day = data.get("date")
     return Notice(enabled=bool(data.get("enabled")), doc_number=data.get("doc_number", ""),
                   recipients=data.get("recipients", ""), body=data.get("body", ""),
-                  date=dt.date.fromisoformat(day) if day else None)
+                  date=dt.date.fromisoformat(day) if day else None, masthead=data.get("masthead", ""))
 
 
 def get_plan(event_id: int) -> PlanFields:
@@ -293,7 +293,7 @@ def set_notice(event_id: int, notice: Notice) -> None:
     options = json.loads(live_event(event_id).plan_options or "{}")
     options["notice"] = {"enabled": notice.enabled, "doc_number": notice.doc_number,
                          "recipients": notice.recipients, "body": notice.body,
-                         "date": notice.date.isoformat() if notice.date else None}
+                         "date": notice.date.isoformat() if notice.date else None, "masthead": notice.masthead}
     update_plan(event_id, plan_options=options)
 
 

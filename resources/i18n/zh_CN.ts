@@ -825,6 +825,10 @@
         <translation>例如：西审管函字〔2024〕61号</translation>
     </message>
     <message>
+        <source>Empty: no 版头. e.g. 西吉县审批服务管理局文件</source>
+        <translation>不填则不印版头；如：西吉县审批服务管理局文件</translation>
+    </message>
+    <message>
         <source>Empty: 现将《…》印发给你们，请认真遵照执行。</source>
         <translation>留空则为：现将《…》印发给你们，请认真遵照执行。</translation>
     </message>
@@ -935,6 +939,10 @@
     <message>
         <source>印发通知 and attachments</source>
         <translation>印发通知与附件</translation>
+    </message>
+    <message>
+        <source>Issuer&apos;s mark (版头, in red):</source>
+        <translation>版头（发文机关标志，红色）：</translation>
     </message>
     <message>
         <source>Document number:</source>

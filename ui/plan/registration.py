@@ -79,6 +79,9 @@ class DetailsPage(QWidget):
         self.notice_number = QLineEdit(self)
         self.notice_number.setPlaceholderText(self.tr("e.g. 西审管函字〔2024〕61号"))
         self.notice_recipients = QLineEdit(self)
+        self.notice_masthead = QLineEdit(self)  # the 版头's 发文机关标志, printed in red above the 发文字号
+        self.notice_masthead.setObjectName("notice_masthead")
+        self.notice_masthead.setPlaceholderText(self.tr("Empty: no 版头. e.g. 西吉县审批服务管理局文件"))
         self.notice_body = QPlainTextEdit(self)
         self.notice_body.setPlaceholderText(self.tr("Empty: 现将《…》印发给你们，请认真遵照执行。"))
         self.notice_body.setMaximumHeight(70)
@@ -133,6 +136,7 @@ class DetailsPage(QWidget):
         notice = QGroupBox(self.tr("印发通知 and attachments"), self)
         form = QFormLayout(notice)
         form.addRow(self.notice_enabled)
+        form.addRow(self.tr("Issuer's mark (版头, in red):"), self.notice_masthead)
         form.addRow(self.tr("Document number:"), self.notice_number)
         form.addRow(self.tr("Addressed to (主送):"), self.notice_recipients)
         form.addRow(self.tr("Text:"), self.notice_body)
@@ -157,7 +161,7 @@ class DetailsPage(QWidget):
         for widget, group in (
             (self.basis_title, "plan"), (self.basis_number, "plan"), (self.registration_phone, "plan"),
             (self.registration_email, "plan"), (self.undersubscribed_rule, "plan"), (self.experiences, "plan"),
-            (self.notice_number, "notice"), (self.notice_recipients, "notice"),
+            (self.notice_number, "notice"), (self.notice_recipients, "notice"), (self.notice_masthead, "notice"),
         ):
             widget.textChanged.connect(lambda _t, g=group: self._changed(g))
         self.notice_body.textChanged.connect(lambda: self._changed("notice"))
@@ -212,13 +216,15 @@ class DetailsPage(QWidget):
             n = fields.notice
             self.notice_enabled.setChecked(n.enabled)
             self.notice_number.setText(n.doc_number)
+            self.notice_masthead.setText(n.masthead)
             self.notice_recipients.setText(n.recipients)
             self.notice_body.setPlainText(n.body)
             self.notice_date.set_value(n.date)
             self.attach_group.setChecked(fields.attach_leading_group)
             self.attach_form.setChecked(fields.attach_signup_form)
             for edit in (self.basis_title, self.basis_number, self.registration_phone, self.registration_email,
-                         self.undersubscribed_rule, self.experiences, self.notice_number, self.notice_recipients):
+                         self.undersubscribed_rule, self.experiences, self.notice_number, self.notice_recipients,
+                         self.notice_masthead):
                 if not edit.hasFocus():
                     edit.setCursorPosition(0)  # a text longer than its field shows its start, not its end
         finally:
@@ -253,7 +259,8 @@ class DetailsPage(QWidget):
                                      **{key: spin.value() for key, spin in self.day_spins.items()}),
             "notice": Notice(enabled=self.notice_enabled.isChecked(), doc_number=self.notice_number.text().strip(),
                              recipients=self.notice_recipients.text().strip(),
-                             body=self.notice_body.toPlainText().strip(), date=self.notice_date.value()),
+                             body=self.notice_body.toPlainText().strip(), date=self.notice_date.value(),
+                             masthead=self.notice_masthead.text().strip()),
             "attachments": (self.attach_group.isChecked(), self.attach_form.isChecked()),
         }
 
