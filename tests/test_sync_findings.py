@@ -219,3 +219,37 @@ def test_the_window_reports_the_findings_in_words(qapp, qtbot, tmp_path, monkeyp
     finally:
         window.close()
         ws.close()
+
+
+def test_an_undo_is_never_lost_when_the_walk_in_it_undid_was_joined_to_the_same_person(tmp_path):
+    """Found by the three-device property test: a walk-in registered at the office and undone there, the same
+    person registered and admitted on the west laptop, that laptop's data passed to the east one, then the
+    admission undone on the west laptop. The east laptop's copy (not undone) reached the office first; the
+    office joined the two registrations, so the check-in's person differed; the west copy's undo then met it
+    as a conflict, kept the office's "not undone", and the person counted as arrived everywhere."""
+    from db import models
+    from desktop_app.domain import idcard
+    from desktop_app.services import checkin
+
+    today = dt.date.today()
+    office, east, west, uuid = _three(tmp_path, today)
+    number = idcard.make("640422", dt.date(1968, 3, 9), 317)
+    with office:
+        assert _walk_in(uuid, "马建国", number, "13912345678").outcome == "ok"
+        checkin.undo_last(event_id(uuid))
+    with west:
+        assert _walk_in(uuid, "马建国", number, "13912345678").outcome == "ok"
+    send(west, east, uuid, tmp_path / "west_to_east.odbundle")
+    with west:
+        checkin.undo_last(event_id(uuid))
+    send(east, office, uuid, tmp_path / "east_back.odbundle")
+    report = send(west, office, uuid, tmp_path / "west_back.odbundle")
+    assert not any("undone_at" in c.fields for c in report.conflicts), report.conflicts
+    with office:
+        C = models.CheckIn
+        active = C.select().where((C.event == event_id(uuid)) & C.alive() & C.undone_at.is_null())
+        assert not [c for c in active if c.invitee.name == "马建国"]
+        assert stats(uuid)["walk_ins"] == 0
+    _converge(tmp_path, office, (east, west), uuid)
+    for side in (office, east, west):
+        side.close()

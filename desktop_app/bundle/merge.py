@@ -278,6 +278,8 @@ def _plan(bundle: Bundle, choices: dict | None) -> _Plan:
             mine = _comparable(model, mine_row)
             base_row = base_rows.get(key) if isinstance(base_rows, dict) else None
             differing, take, clash = _three_way(mine, theirs, base_row if isinstance(base_row, dict) else None)
+            if model is models.CheckIn:
+                _undo_is_kept(mine, theirs, take, clash)
             if clash:
                 conflicts.append(Conflict(table, row["uuid"], tuple(clash), _label(table, mine_row, find),
                                           shown(model, mine_row, clash), shown(model, row, clash)))
@@ -320,6 +322,23 @@ def _plan(bundle: Bundle, choices: dict | None) -> _Plan:
     report = MergeReport(bundle.event_uuid, event.id if event else None, bundle.title, event is None, added,
                          updated, unchanged, tuple(conflicts), checkins_added, _double(checkins))
     return _Plan(event.id if event else None, report, ops, setting_ops, remote, local.ids)
+
+
+UNDO_FIELDS = ("undone_at", "undo_reason")
+
+
+def _undo_is_kept(mine: dict, theirs: dict, take: list[str], clash: list[str]) -> None:
+    """An undo is a fact about a check-in, never undone in turn (a new scan makes a new check-in): whichever side
+    undid it, it stays undone, with the earliest undo and its reason, on every device, whatever the base says.
+    Without this, a check-in whose other fields the two sides changed apart (a walk-in joined to the same person
+    on one device) lost its undo as a conflict kept here, and the person counted as arrived again."""
+    for name in UNDO_FIELDS:
+        for fields in (take, clash):
+            if name in fields:
+                fields.remove(name)
+    ours, other = mine.get("undone_at"), theirs.get("undone_at")
+    if other is not None and (ours is None or other < ours):
+        take.extend(name for name in UNDO_FIELDS if mine.get(name) != theirs.get(name))
 
 
 def _double(checkins: dict[str, dict]) -> int:
