@@ -825,8 +825,8 @@
         <translation>例如：西审管函字〔2024〕61号</translation>
     </message>
     <message>
-        <source>Empty: no 版头. e.g. 西吉县审批服务管理局文件</source>
-        <translation>不填则不印版头；如：西吉县审批服务管理局文件</translation>
+        <source>Issuer&apos;s mark in red, optional</source>
+        <translation>红色发文机关标志，可不填</translation>
     </message>
     <message>
         <source>Empty: 现将《…》印发给你们，请认真遵照执行。</source>
@@ -941,8 +941,8 @@
         <translation>印发通知与附件</translation>
     </message>
     <message>
-        <source>Issuer&apos;s mark (版头, in red):</source>
-        <translation>版头（发文机关标志，红色）：</translation>
+        <source>版头:</source>
+        <translation>版头：</translation>
     </message>
     <message>
         <source>Document number:</source>

@@ -81,7 +81,7 @@ class DetailsPage(QWidget):
         self.notice_recipients = QLineEdit(self)
         self.notice_masthead = QLineEdit(self)  # the 版头's 发文机关标志, printed in red above the 发文字号
         self.notice_masthead.setObjectName("notice_masthead")
-        self.notice_masthead.setPlaceholderText(self.tr("Empty: no 版头. e.g. 西吉县审批服务管理局文件"))
+        self.notice_masthead.setPlaceholderText(self.tr("Issuer's mark in red, optional"))
         self.notice_body = QPlainTextEdit(self)
         self.notice_body.setPlaceholderText(self.tr("Empty: 现将《…》印发给你们，请认真遵照执行。"))
         self.notice_body.setMaximumHeight(70)
@@ -136,7 +136,7 @@ class DetailsPage(QWidget):
         notice = QGroupBox(self.tr("印发通知 and attachments"), self)
         form = QFormLayout(notice)
         form.addRow(self.notice_enabled)
-        form.addRow(self.tr("Issuer's mark (版头, in red):"), self.notice_masthead)
+        form.addRow(self.tr("版头:"), self.notice_masthead)
         form.addRow(self.tr("Document number:"), self.notice_number)
         form.addRow(self.tr("Addressed to (主送):"), self.notice_recipients)
         form.addRow(self.tr("Text:"), self.notice_body)
