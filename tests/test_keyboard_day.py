@@ -448,6 +448,18 @@ def _ctrl_digit(window, qtbot, number: int) -> None:
     settle(window, qtbot)
 
 
+def _plan_page_by_keys(window, qtbot, name: str):
+    """The 方案 tab's page ``name``, reached as a user does: Ctrl+1, then Home and Down in the page list."""
+    _ctrl_digit(window, qtbot, 1)
+    plan = window.plan_tab
+    plan.nav.setFocus()
+    qtbot.keyClick(plan.nav, Qt.Key.Key_Home)
+    for _ in range(plan.PAGES.index(name)):
+        qtbot.keyClick(plan.nav, Qt.Key.Key_Down)
+    settle(window, qtbot)
+    return plan.page(name)
+
+
 def test_english_findings_and_the_filing_dashboard_write_dates_in_english(english, workspace, qtbot):
     window = _english_window(workspace, qtbot)
     _ctrl_digit(window, qtbot, 1)
@@ -592,14 +604,7 @@ def test_the_organisation_tables_show_every_name_post_and_task_whole(language, w
     i18n.set_language(language)
     try:
         window = _english_window(workspace, qtbot)
-        _ctrl_digit(window, qtbot, 1)
-        plan = window.plan_tab
-        plan.nav.setFocus()
-        qtbot.keyClick(plan.nav, Qt.Key.Key_Home)
-        for _ in range(plan.PAGES.index("organisation")):
-            qtbot.keyClick(plan.nav, Qt.Key.Key_Down)
-        settle(window, qtbot)
-        page = plan.page("organisation")
+        page = _plan_page_by_keys(window, qtbot, "organisation")
         assert page.isVisible()
         cut = []
         for table in (page.staff, page.group, page.duties):
@@ -680,13 +685,6 @@ def test_venue_mode_shows_the_search_hint_whole(off_day_checkin, qtbot):
 def test_a_long_text_in_a_plan_field_shows_its_start(english, workspace, qtbot):
     """Seen at 1366×768: 报名与细节's 'When undersubscribed' showed “…监督员、企业及群众代表补足。”, the end of its text."""
     window = _english_window(workspace, qtbot)
-    _ctrl_digit(window, qtbot, 1)
-    plan = window.plan_tab
-    plan.nav.setFocus()
-    qtbot.keyClick(plan.nav, Qt.Key.Key_Home)
-    for _ in range(plan.PAGES.index("details")):
-        qtbot.keyClick(plan.nav, Qt.Key.Key_Down)
-    settle(window, qtbot)
-    edit = plan.page("details").undersubscribed_rule
+    edit = _plan_page_by_keys(window, qtbot, "details").undersubscribed_rule
     assert edit.isVisible() and edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
     assert edit.cursorPosition() == 0, "its start is shown"

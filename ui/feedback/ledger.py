@@ -36,8 +36,8 @@ from .. import ops
 from ..dialogs import MultiLineTextDialog
 from ..i18n import core_text
 from ..widgets.fields import OptionalDateEdit
+from ..widgets.list_model import Col, ListTableModel
 from ..widgets.row_table import fit_rows_to_columns
-from .models import Col, ListTableModel
 
 STATE_COLOURS = {"overdue": "#ffcdd2", "due_soon": "#fff3c4"}
 

@@ -28,8 +28,8 @@ from desktop_app.errors import UserError
 from desktop_app.services import checkin, events, feedback
 
 from .. import ops
+from ..widgets.list_model import Col, ListTableModel
 from ..widgets.row_table import fit_rows_to_columns
-from .models import Col, ListTableModel
 
 MAX_SPEAKERS = 12
 
