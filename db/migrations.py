@@ -54,10 +54,41 @@ def _step_3(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "unit_package_event_uuid" ON "unit_package" ("event_uuid")')
 
 
+def _step_4(db: SqliteDatabase) -> None:
+    """The check-in log (``checkin_entry``), and the venue hub's paired devices and pairing codes. The check-ins
+    made so far become entries of the log (sequence 0, the id they had), an undone one with its undo."""
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "checkin_entry" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                   '"uuid" VARCHAR(32) NOT NULL, "event_id" INTEGER NOT NULL, "device" VARCHAR(64) NOT NULL, '
+                   '"seq" INTEGER NOT NULL, "hlc" VARCHAR(40) NOT NULL, "wall_at" DATETIME NOT NULL, '
+                   '"kind" VARCHAR(16) NOT NULL, "invitee" VARCHAR(32) NOT NULL, "target" VARCHAR(32) NOT NULL, '
+                   '"reason" TEXT NOT NULL, "operator" VARCHAR(255) NOT NULL, "person" TEXT NOT NULL, '
+                   '"received_at" DATETIME NOT NULL, '
+                   'FOREIGN KEY ("event_id") REFERENCES "event" ("id") ON DELETE CASCADE)')
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "checkinentry_uuid" ON "checkin_entry" ("uuid")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "checkinentry_event_id_device_seq" '
+                   'ON "checkin_entry" ("event_id", "device", "seq")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "checkinentry_event_id_hlc" ON "checkin_entry" ("event_id", "hlc")')
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "hub_device" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                   '"event_id" INTEGER NOT NULL, "device" VARCHAR(64) NOT NULL, "name" VARCHAR(255) NOT NULL, '
+                   '"credential" VARCHAR(64) NOT NULL, "paired_at" DATETIME NOT NULL, "last_seen" DATETIME, '
+                   '"clock_offset_s" REAL, "entries" INTEGER NOT NULL, "revoked_at" DATETIME, '
+                   'FOREIGN KEY ("event_id") REFERENCES "event" ("id") ON DELETE CASCADE)')
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "hubdevice_event_id_device" ON "hub_device" ("event_id", "device")')
+    db.execute_sql('CREATE TABLE IF NOT EXISTS "pairing_code" ("id" INTEGER NOT NULL PRIMARY KEY, '
+                   '"event_id" INTEGER NOT NULL, "token" VARCHAR(64) NOT NULL, "created_at" DATETIME NOT NULL, '
+                   '"expires_at" DATETIME NOT NULL, "used_at" DATETIME, '
+                   'FOREIGN KEY ("event_id") REFERENCES "event" ("id") ON DELETE CASCADE)')
+    db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "pairingcode_token" ON "pairing_code" ("token")')
+    from desktop_app.bundle.log import migrate_check_ins  # the one conversion of a check-in into entries
+
+    migrate_check_ins(db)
+
+
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _step_1,
     2: _step_2,
     3: _step_3,
+    4: _step_4,
 }
 # Steps that only add an index: the rows, and so the bundles that carry them, stay as they were.
 INDEX_ONLY = frozenset({2})

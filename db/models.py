@@ -198,6 +198,66 @@ class CheckIn(EventOwned):
     undo_reason = CharField(default="")
 
 
+class CheckinEntry(BaseModel):
+    """The check-in log: one immutable entry per action at the door, on whichever device it was taken.
+
+    ``kind`` is ``entry`` (a pass admitted), ``walk_in`` (a person registered at the door and admitted; ``person``
+    holds their roster row), ``admit`` (someone not confirmed admitted anyway) or ``undo`` (``target`` names the
+    entry it undoes). An entry is never changed or deleted: attendance (``CheckIn``) is derived from the log in
+    the transaction that appends to it. ``device`` and ``seq`` (1, 2, … per device; 0 for the check-ins made
+    before the log existed) say what a device has of another ("everything of D after N"); ``hlc`` orders entries
+    across devices whose clocks disagree; ``wall_at`` is the device's own clock (UTC). See
+    ``desktop_app.bundle.log``."""
+
+    id = AutoField()
+    uuid = CharField(max_length=32, unique=True)
+    event = ForeignKeyField(Event, on_delete="CASCADE")
+    device = CharField(max_length=64)
+    seq = IntegerField()
+    hlc = CharField(max_length=40)
+    wall_at = DateTimeField()
+    kind = CharField(max_length=16)
+    invitee = CharField(max_length=32)  # the person's uuid: entries outlive rows and cross devices
+    target = CharField(max_length=32, default="")  # undo: the entry undone
+    reason = TextField(default="")
+    operator = CharField(default="")
+    person = TextField(default="")  # walk_in: the person's roster row (JSON, as a bundle carries it)
+    received_at = DateTimeField(default=utcnow)  # when this database appended it
+
+    class Meta:
+        indexes = ((("event", "device", "seq"), False), (("event", "hlc"), False))
+
+
+class HubDevice(BaseModel):
+    """A device paired with this installation's venue hub for one event (the hub's own, never in a bundle).
+    ``credential`` is the SHA-256 of the secret the device was given at pairing; a revoked device is refused."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE")
+    device = CharField(max_length=64)
+    name = CharField(default="")
+    credential = CharField(max_length=64)
+    paired_at = DateTimeField(default=utcnow)
+    last_seen = DateTimeField(null=True)
+    clock_offset_s = FloatField(null=True)  # the device's clock minus the hub's, at its last exchange
+    entries = IntegerField(default=0)  # entries received from it
+    revoked_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("event", "device"), True),)
+
+
+class PairingCode(BaseModel):
+    """A one-time pairing code of the hub (only its SHA-256 is kept): used once, or expired, it is refused."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE")
+    token = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    expires_at = DateTimeField()
+    used_at = DateTimeField(null=True)
+
+
 class AgendaItem(EventOwned):
     position = IntegerField(default=0)
     kind = CharField(default="stop")  # gather / stop / transfer / meeting / survey / other
@@ -355,6 +415,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     DistrictUnit,
     UnitPackage,
+    CheckinEntry,
+    HubDevice,
+    PairingCode,
 )
 
 # Tables whose rows belong to one event directly (``event`` column) and travel with it.
