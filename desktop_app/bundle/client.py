@@ -30,6 +30,7 @@ import logging
 import socket
 import ssl
 import threading
+import weakref
 import zlib
 from dataclasses import dataclass, field
 
@@ -46,7 +47,8 @@ log = logging.getLogger(__name__)
 LINK_KEY = "bundle.hub.link"
 CURSORS_KEY = "bundle.hub.cursors"
 CONNECT_TIMEOUT = 5.0
-ANSWER_TIMEOUT = 60.0  # beyond a long poll's wait: a hub answering a join of 20,000 people
+ANSWER_TIMEOUT = 60.0  # a hub answering a join of 20,000 people
+SYNC_TIMEOUT = 15.0  # beyond a long poll's wait: a hub silent for longer is taken as gone
 MAX_ANSWER = 512 * 1024 * 1024
 LONG_POLL = 20.0
 LOCAL_POLL = 0.1  # how often ``run`` looks for a scan made on this device (one indexed query)
@@ -183,6 +185,18 @@ class _Caller:
     def __init__(self, host: str, port: int, fingerprint: str):
         self.host, self.port, self.fingerprint = host, port, fingerprint
         self._local = threading.local()
+        self._all: weakref.WeakSet = weakref.WeakSet()
+
+    def interrupt(self) -> None:
+        """End what every thread's connection is waiting for (a long poll to a hub that went silent): the
+        waiting call fails at once and is tried again."""
+        for conn in list(self._all):
+            sock = conn.sock
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     @property
     def url(self) -> str:
@@ -207,6 +221,7 @@ class _Caller:
             fresh = conn is None
             if fresh:
                 conn = self._local.conn = _PinnedConnection(self.host, self.port, self.fingerprint, timeout)
+                self._all.add(conn)
             conn.timeout = timeout
             if conn.sock is not None:
                 conn.sock.settimeout(timeout)
@@ -419,6 +434,9 @@ class Session:
         self.closed = False
         self._caller = _Caller(found.host, found.port, found.fingerprint)
 
+    def interrupt(self) -> None:
+        self._caller.interrupt()
+
     def close(self) -> None:
         """No answer is written after this (one arriving later is dropped: it comes again next time)."""
         with self.lock:
@@ -462,7 +480,7 @@ class Session:
                 "wait": wait}
         try:
             answer = self._caller.post("/sync", body, credential=self.link.credential,
-                                       timeout=wait + ANSWER_TIMEOUT)
+                                       timeout=wait + SYNC_TIMEOUT)
         except _Unreachable as exc:
             raise HubError("unreachable", UNREACHABLE, url=self.link.url, error=exc.error,
                            count=len(pending)) from None
@@ -591,6 +609,7 @@ def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None
                 break
             except HubError as error:
                 problem(error)
+                session.interrupt()  # the long poll may wait on a hub that is gone: it retries with the sender's news
                 mark = None
             except Exception:  # noqa: BLE001
                 log.exception("sending to the hub failed")
