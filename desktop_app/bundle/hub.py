@@ -587,10 +587,12 @@ class Hub:
     def _missing(self, device: str, cursors: dict, own_known: bool) -> tuple[list[dict], bool]:
         from . import log as checkin_log
 
+        held = self._hub_cursors(self._watermark())
         if own_known:
             cursors = dict(cursors)
-            held = self._hub_cursors(self._watermark()).get(device, -1)
-            cursors[device] = max(cursors.get(device, -1), held)
+            cursors[device] = max(cursors.get(device, -1), held.get(device, -1))
+        if all(top <= cursors.get(other, -1) for other, top in held.items()):
+            return [], False  # it holds all the hub holds (the usual answer: no query of the log)
         return _safe_cut(checkin_log.entries_after(self.event_id, cursors), MAX_ENTRIES)
 
     def _state(self) -> tuple[dict, dict]:
