@@ -451,6 +451,8 @@ def test_a_device_whose_clock_is_a_year_behind_is_named_and_its_arrivals_count_o
     rows = {d.name: d for d in venue_hub.devices(venue.event_id)}
     assert rows["late"].clock_offset_s < -360 * 86400 and rows["reset"].clock_offset_s < -360 * 86400
     assert abs(rows["right"].clock_offset_s) < 60
+    named = venue_hub.clock_finding(rows["late"].name, rows["late"].clock_offset_s)  # the hub's list says so
+    assert named.kind == "clock_offset" and "late" in named.message and named.offset_s < -360 * 86400
 
 
 # -- the command ----------------------------------------------------------------------------------------------------

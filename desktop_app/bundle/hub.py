@@ -140,6 +140,16 @@ def revoke(event_id: int, device: str) -> bool:
     return bool(done)
 
 
+def clock_finding(name: str, offset_s: float):
+    """The finding naming a paired device whose clock is off the hub's (for the hub's list of devices)."""
+    from ..services.reconcile import Finding
+    from .merge import AHEAD_OF, BEHIND, _span
+
+    return Finding("clock_offset", i18n.text(CLOCK_OFF, name=name, offset=_span(offset_s),
+                                             direction=i18n.text(AHEAD_OF if offset_s > 0 else BEHIND)),
+                   offset_s=round(offset_s))
+
+
 def is_loopback(address: str) -> bool:
     try:
         return ipaddress.ip_address(address).is_loopback
@@ -600,15 +610,6 @@ class Hub:
 
         offsets = checkin_log.offsets(self.event_id)
         return self._hub_cursors(self._watermark()), {d: s for d, s in offsets.items() if abs(s) > _slack()}
-
-    def clock_finding(self, name: str, offset_s: float):
-        """The finding naming a device whose clock is off (for the hub's window)."""
-        from ..services.reconcile import Finding
-        from .merge import AHEAD_OF, BEHIND, _span
-
-        return Finding("clock_offset", i18n.text(CLOCK_OFF, name=name, offset=_span(offset_s),
-                                                 direction=i18n.text(AHEAD_OF if offset_s > 0 else BEHIND)),
-                       offset_s=round(offset_s))
 
 
 def _close_connection() -> None:
