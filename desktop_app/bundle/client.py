@@ -53,6 +53,7 @@ MAX_ANSWER = 512 * 1024 * 1024
 LONG_POLL = 20.0
 LOCAL_POLL = 0.1  # how often ``run`` looks for a scan made on this device (one indexed query)
 RETRY = (0.5, 3.0)  # first and longest pause between tries while the hub cannot be reached
+TRANSIENT = ("unreachable", "rate_limited", "busy", "server_error")  # tried again; any other refusal ends ``run``
 
 WRONG_FINGERPRINT = QT_TRANSLATE_NOOP(
     "core", "The device at {url} is not the hub of this pairing code: its certificate does not match the code's "
@@ -556,10 +557,10 @@ def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None
             first = not state["told"]
             state["told"] = True
         failure.set()
-        if error.code != "unreachable":
+        if error.code not in TRANSIENT:
             refused.append(error)
             stop.set()
-        if trouble and (first or error.code != "unreachable"):
+        if trouble and (first or error.code not in TRANSIENT):
             trouble(error)
 
     def poller() -> None:
