@@ -43,6 +43,7 @@ from . import pairing
 from .rows import _record, _store
 
 log = logging.getLogger(__name__)
+WRITE = "IMMEDIATE"  # a writing transaction waits its turn (see hub.WRITE)
 
 LINK_KEY = "bundle.hub.link"
 CURSORS_KEY = "bundle.hub.cursors"
@@ -359,7 +360,7 @@ def complete_join(joined: JoinAnswer) -> Joined:
         raise HubError("other_event", OTHER_EVENT, url=url)
     host, port = _host_port(url)
     link = Link(url, host, port, code.fingerprint, credential, str(answer.get("device", "")))
-    with models.database.atomic():
+    with models.database.atomic(WRITE):
         report = merge_bundle(Bundle(None, payload))
         event_id = report.event_id
         _store(event_id, LINK_KEY, link.as_json())
@@ -493,7 +494,7 @@ class Session:
                    if isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)}
         # The hub's wall time is that of its answer: after a long poll, compare it with now, not with the sending.
         own = _own_offset(now if wait else sent_at, now, answer.get("wall_at"))
-        with self.lock, models.database.atomic():
+        with self.lock, models.database.atomic(WRITE):
             if self.closed:
                 raise _Stopped()
             received = checkin_log.receive(self.event_id, entries, offsets_found=offsets, source="hub")

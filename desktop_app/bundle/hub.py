@@ -54,6 +54,11 @@ from . import pairing, tls
 
 log = logging.getLogger(__name__)
 
+# Transactions that write begin IMMEDIATE (waiting their turn behind another process's write, busy_timeout):
+# through the models' DatabaseProxy, atomic() would begin a deferred one, whose first write fails at once
+# when another process wrote since it read (see db.connection).
+WRITE = "IMMEDIATE"
+
 MAX_JOIN_BODY = 16 * 1024
 MAX_SYNC_BODY = 8 * 1024 * 1024
 MAX_ENTRIES = 5000
@@ -132,7 +137,7 @@ def devices(event_id: int) -> list[DeviceRow]:
 def revoke(event_id: int, device: str) -> bool:
     """Refuse the device from now on; True when it was paired and not revoked yet."""
     H = models.HubDevice
-    with models.database.atomic():
+    with models.database.atomic(WRITE):
         done = H.update(revoked_at=models.utcnow()).where((H.event == event_id) & (H.device == device)
                                                            & H.revoked_at.is_null()).execute()
     if done:
@@ -505,7 +510,7 @@ class Hub:
         from .rows import event_payload
 
         H = models.HubDevice
-        with models.database.atomic():
+        with models.database.atomic(WRITE):
             why = pairing.redeem(self.event_id, token)
             if why:
                 raise Refusal(why)
@@ -519,6 +524,7 @@ class Hub:
                          clock_offset_s=offset, revoked_at=None).where(H.id == row.id).execute()
             if offset is not None:
                 checkin_log.note_offsets(self.event_id, {device: offset})
+        with models.database.atomic("DEFERRED"):  # one snapshot, read without holding the write lock for seconds
             payload = event_payload(self.event_id)
             cursors = checkin_log.cursors(self.event_id)
         return {"device": models.device_id(), "event_uuid": self.event_uuid, "payload": payload,
@@ -575,7 +581,7 @@ class Hub:
         row = self._device(credential, device)
         found = {device: offset} if offset is not None else {}
         added, findings = 0, []
-        with models.database.atomic():
+        with models.database.atomic(WRITE):
             if entries:
                 try:
                     received = checkin_log.receive(self.event_id, entries, offsets_found=found,

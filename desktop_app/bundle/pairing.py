@@ -31,6 +31,7 @@ from db import models
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 
+WRITE = "IMMEDIATE"  # a writing transaction waits its turn (see hub.WRITE)
 PREFIX = "ODHUB1:"
 VERSION = 1
 TOKEN_BYTES = 15
@@ -153,7 +154,7 @@ def issue(event_id: int, host: str, port: int, fingerprint: str, count: int = 1,
     """``count`` new one-time codes for the event, valid for ``TTL`` (only the tokens' SHA-256 is stored)."""
     now = now or models.utcnow()
     out = []
-    with models.database.atomic():
+    with models.database.atomic(WRITE):
         event = models.Event.get_by_id(event_id)
         for _ in range(count):
             token = secrets.token_urlsafe(TOKEN_BYTES)

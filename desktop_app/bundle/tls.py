@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from db import models
 
+WRITE = "IMMEDIATE"  # a writing transaction waits its turn (see hub.WRITE)
+
 IDENTITY_KEY = "bundle.hub.identity"
 COMMON_NAME = "Open Day Desk venue hub"
 
@@ -78,7 +80,7 @@ def hub_identity() -> Identity:
     """This installation's hub identity, made and stored on first use (in the caller's database)."""
     from .. import settings
 
-    with models.database.atomic():
+    with models.database.atomic(WRITE):
         stored = settings.get(IDENTITY_KEY)
         if isinstance(stored, dict) and stored.get("cert") and stored.get("key"):
             return Identity(stored["cert"].encode("ascii"), stored["key"].encode("ascii"))
