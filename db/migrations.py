@@ -56,7 +56,8 @@ def _step_3(db: SqliteDatabase) -> None:
 
 def _step_4(db: SqliteDatabase) -> None:
     """The check-in log (``checkin_entry``), and the venue hub's paired devices and pairing codes. The check-ins
-    made so far become entries of the log (sequence 0, the id they had), an undone one with its undo."""
+    made so far become entries of the log (sequence 0, the id they had), an undone one with its undo. A walk-in
+    registered twice names the person kept (``invitee.merged_into``), so every device follows it."""
     db.execute_sql('CREATE TABLE IF NOT EXISTS "checkin_entry" ("id" INTEGER NOT NULL PRIMARY KEY, '
                    '"uuid" VARCHAR(32) NOT NULL, "event_id" INTEGER NOT NULL, "device" VARCHAR(64) NOT NULL, '
                    '"seq" INTEGER NOT NULL, "hlc" VARCHAR(40) NOT NULL, "wall_at" DATETIME NOT NULL, '
@@ -79,6 +80,7 @@ def _step_4(db: SqliteDatabase) -> None:
                    '"expires_at" DATETIME NOT NULL, "used_at" DATETIME, '
                    'FOREIGN KEY ("event_id") REFERENCES "event" ("id") ON DELETE CASCADE)')
     db.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "pairingcode_token" ON "pairing_code" ("token")')
+    db.execute_sql('ALTER TABLE "invitee" ADD COLUMN "merged_into" VARCHAR(32) NOT NULL DEFAULT \'\'')
     from desktop_app.bundle.log import migrate_check_ins  # the one conversion of a check-in into entries
 
     migrate_check_ins(db)

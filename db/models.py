@@ -180,6 +180,7 @@ class Invitee(EventOwned):
     confirmed_by = CharField(default="")
     group_no = IntegerField(null=True)
     notes = TextField(default="")
+    merged_into = CharField(max_length=32, default="")  # a walk-in registered twice: the uuid of the one kept
 
     class Meta:
         # The roster's counts per category and status (the first check, the roster's bars) read this index

@@ -9,6 +9,7 @@ import random
 from db import models
 
 from . import paths
+from .bundle import log
 from .domain import dates, idcard, phones, roster, workdays
 from .services import audit
 from .services.events import EventInfo, get_event
@@ -200,8 +201,7 @@ def _add_day(event: models.Event, staff: dict, day: dict, scale: list[str]) -> N
     arrived = [p for p in confirmed if rng.random() < day["arrival_share"]]
     for person in arrived:
         scanned = _at(event.date, start, -rng.randint(0, 30))
-        models.CheckIn.create(event=event, invitee=person, scan_id=models.new_uuid(), scanned_at=scanned,
-                              recorded_at=scanned, device=models.device_id())
+        log.append(event.id, log.ENTRY, person.uuid, at=scanned)
     began = _record_programme(event, rng)
     meeting = next((i for i in models.AgendaItem.select().where(models.AgendaItem.event == event.id)
                     if i.kind == "meeting"), None)

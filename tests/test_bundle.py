@@ -552,8 +552,9 @@ SIDE = st.sampled_from(["A", "B"])
 STEP = st.one_of(
     st.sampled_from(sorted(EDITS)).flatmap(lambda key: st.tuples(st.just("edit"), SIDE, st.just(key),
                                                                   st.integers(0, 40), EDITS[key])),
+    # (a check-in is never deleted: it is derived from the check-in log, and undone by an entry of it)
     st.tuples(st.just("delete"), SIDE, st.sampled_from(["invitee", "suggestion", "meeting_note", "photo",
-                                                        "staff", "check_in"]), st.integers(0, 40)),
+                                                        "staff"]), st.integers(0, 40)),
     st.tuples(st.just("add"), SIDE, st.sampled_from(["invitee", "meeting_note", "suggestion"]), st.integers(0, 99)),
     st.tuples(st.just("checkin"), SIDE, st.integers(0, 40)),
     st.tuples(st.just("undo"), SIDE, st.integers(0, 40)),

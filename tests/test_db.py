@@ -232,6 +232,32 @@ def test_v1_fixture_opens_with_its_data(tmp_path):
         close_database(opened)
 
 
+def test_v3_check_ins_become_the_log_and_attendance_is_unchanged(tmp_path):
+    """Schema step 4: the check-ins recorded before the log become its entries (sequence 0, their own ids), an
+    undone one with its undo, and the counts read from them are those of before."""
+    from desktop_app.bundle import log
+    from desktop_app.services import record
+
+    path = tmp_path / "v3.sqlite3"
+    shutil.copy(FIXTURES / "v3.sqlite3", path)
+    before = sqlite3.connect(path)
+    active = before.execute("SELECT COUNT(DISTINCT invitee_id) FROM check_in WHERE undone_at IS NULL").fetchone()[0]
+    undone = before.execute("SELECT scan_id, undo_reason FROM check_in WHERE undone_at IS NOT NULL").fetchall()
+    before.close()
+    opened = open_database(path, auto_backup=False)
+    try:
+        assert 4 in opened.migrated_steps
+        E = models.CheckinEntry
+        assert E.select().where(E.kind == "entry").count() == models.CheckIn.select().count() == 20
+        assert {e.seq for e in E.select()} == {0}
+        assert [(e.target, e.reason) for e in E.select().where(E.kind == "undo")] == undone
+        assert record.build(1).stats()["checked_in"] == active == 19
+        assert log.adopt(models.database) == 0  # nothing left without its entry
+        assert log.cursors(1) == {models.CheckinEntry.get().device: 0}
+    finally:
+        close_database(opened)
+
+
 def test_migration_steps_run_in_order_with_a_backup_first(tmp_path, monkeypatch):
     path = tmp_path / "v1.sqlite3"
     shutil.copy(FIXTURES / "v1.sqlite3", path)
@@ -290,8 +316,8 @@ def test_v1_gains_the_roster_count_index_and_the_counts_read_only_it(tmp_path):
     opened = open_database(path, auto_backup=False)
     try:
         assert 2 in opened.migrated_steps
-        # An index changes no row: bundles still state schema 1, which the release before this one reads.
-        assert 2 in migrations.INDEX_ONLY and migrations.data_version() == 1
+        # An index changes no row: the bundles' schema is the latest step that changed a table, never step 2.
+        assert 2 in migrations.INDEX_ONLY and migrations.data_version() != 2
         indexes = {row[1] for row in opened.db.execute_sql('PRAGMA index_list("invitee")')}
         assert "invitee_event_id_deleted_category_id_status" in indexes
         I = models.Invitee  # noqa: E741

@@ -89,7 +89,7 @@ from db import models
 from ..errors import UserError
 from ..services import audit
 from ..services.live import live_event
-from . import container, merge, rows, validation
+from . import container, log, merge, rows, validation
 from .container import (  # the file: what the window, the CLI and the tests use of it
     DAMAGED,
     FORMAT,
@@ -144,10 +144,10 @@ __all__ = ["BY_TABLE", "CLOCK_KEY", "DAMAGED", "FORMAT", "HASH_PREFIX", "HEADER_
            "MIN_PASSPHRASE", "MISMATCH", "NEWER_VERSION", "NOT_A_BUNDLE", "OLDER_BUNDLE", "ORIGIN_KEY", "READ_FAILED",
            "SAME_NAME", "SUFFIX", "TOO_SHORT", "WRITE_FAILED", "WRONG_PASSPHRASE", "Bundle", "BundleInfo",
            "Conflict", "MergeReport", "_scope", "check_passphrase", "container", "default_file_name",
-           "double_admissions", "event_payload", "export_bundle", "inflate_limit", "merge", "merge_bundle",
+           "double_admissions", "event_payload", "export_bundle", "inflate_limit", "log", "merge", "merge_bundle",
            "preview_merge", "read_bundle", "received", "record_export", "rows", "seal", "unseal", "validation", "write_bundle"]
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 
 def default_file_name(title: str, date: dt.date | None) -> str:
@@ -187,12 +187,12 @@ def record_export(event_id: int, payload: dict, path: Path | str, size: int) -> 
                 [SENT_PREFIX + old["bundle_id"] for old in index[:-KEEP_SENT]])).execute()
         _store(event.id, SENT_INDEX, index[-SENT_IDS:])
         rows = sum(len(r) for r in tables.values())
-        checkins = len(tables.get("check_in", []))
+        checkins = sum(1 for e in payload.get("checkin_log", ()) if e["kind"] in log.ADMITTING)
         photos = len(tables.get("photo", []))
         audit.record("bundle.export", event_id=event.id, target="event", target_uuid=event.uuid,
                      summary=f"bundle {bundle_id[:8]}: {rows} rows ({len(tables.get('invitee', []))} invitees, "
                              f"{checkins} check-ins, {photos} photos), {size} bytes")
-    log.info("bundle %s of event %s exported: %d rows, %d bytes", bundle_id[:8], event_id, rows, size)
+    logger.info("bundle %s of event %s exported: %d rows, %d bytes", bundle_id[:8], event_id, rows, size)
     return BundleInfo(Path(path), size, bundle_id, payload["event_uuid"], rows, checkins, photos)
 
 

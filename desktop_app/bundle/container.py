@@ -131,7 +131,9 @@ class Bundle:
         return self.payload["tables"].get(table, [])
 
     def row_count(self) -> int:
-        return sum(len(rows) for rows in self.payload["tables"].values()) + len(self.payload["settings"])
+        """Rows, settings and check-ins (the log's admitting entries) carried."""
+        admitting = sum(1 for e in self.payload.get("checkin_log", ()) if e.get("kind") != "undo")
+        return sum(len(rows) for rows in self.payload["tables"].values()) + len(self.payload["settings"]) + admitting
 
 
 def check_passphrase(passphrase: str, repeat: str | None = None) -> None:

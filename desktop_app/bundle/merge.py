@@ -22,6 +22,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..services import audit
 from ..services.values import local_time
 from .container import DAMAGED, Bundle
+from .log import correction
 from .rows import (
     BASE_PREFIX,
     BY_TABLE,
@@ -257,8 +258,14 @@ def _plan(bundle: Bundle, choices: dict | None) -> _Plan:
     conflicts: list[Conflict] = []
     added = updated = unchanged = checkins_added = 0
     checkins: dict[str, dict] = {k: _comparable(models.CheckIn, r) for k, r in local.rows.get("check_in", {}).items()}
+    carried = payload.get("checkin_log")  # a bundle of the released version carries check_in rows instead
+    if carried is not None:  # each admitting entry counts once, as a check-in row did
+        checkins_added = _new_admissions(carried)
+        unchanged = sum(1 for e in carried if e["kind"] != "undo") - checkins_added
     for model in SYNCED:
         table = _table(model)
+        if model is models.CheckIn and carried is not None:
+            continue  # derived here from the log
         mine_rows = local.rows.get(table, {})
         base_rows = base["tables"].get(table, {}) if base else {}
         inserts = []
@@ -322,6 +329,18 @@ def _plan(bundle: Bundle, choices: dict | None) -> _Plan:
     report = MergeReport(bundle.event_uuid, event.id if event else None, bundle.title, event is None, added,
                          updated, unchanged, tuple(conflicts), checkins_added, _double(checkins))
     return _Plan(event.id if event else None, report, ops, setting_ops, remote, local.ids)
+
+
+def _new_admissions(entries: list[dict]) -> int:
+    """The admitting entries of ``entries`` not in this database's log."""
+    from .log import ADMITTING
+
+    E = models.CheckinEntry
+    wanted = [e["uuid"] for e in entries if e["kind"] in ADMITTING]
+    held = 0
+    for start in range(0, len(wanted), 500):
+        held += E.select().where(E.uuid.in_(wanted[start:start + 500])).count()
+    return len(wanted) - held
 
 
 UNDO_FIELDS = ("undone_at", "undo_reason")
@@ -389,6 +408,29 @@ def _db_value(f, value, ids: dict[str, dict[str, int]]):
     except (TypeError, ValueError):
         return value  # stored as it came (peewee reads such a value back as the same text)
     return value
+
+
+def insert_rows(model, rows: list[dict]) -> None:
+    """New rows (payload encoding, checked) written here, their foreign keys found by uuid."""
+    ids: dict[str, dict[str, int]] = {}
+    for f in _fields(model):
+        if isinstance(f, ForeignKeyField):
+            rel = f.rel_model
+            wanted = {row[f.name] for row in rows if row.get(f.name)}
+            ids[_table(rel)] = dict(rel.select(rel.uuid, rel.id).where(rel.uuid.in_(wanted)).tuples())
+    values = []
+    for row in rows:
+        out = {}
+        for name, value in row.items():
+            f = model._meta.fields[name]
+            if isinstance(f, ForeignKeyField) and value is not None and value not in ids[_table(f.rel_model)]:
+                if not f.null:
+                    raise UserError(DAMAGED, path="", detail=f"{_table(model)}.{name}")
+                value = None  # (a category removed meanwhile)
+            out[name] = _db_value(f, value, ids)
+        values.append(out)
+    for start in range(0, len(values), INSERT_ROWS):
+        model.insert_many(values[start:start + INSERT_ROWS]).execute()
 
 
 def _apply(plan: _Plan) -> int:
@@ -463,6 +505,7 @@ DAY = dt.timedelta(days=1)
 class _Clock:
     findings: tuple
     own: int | None  # this device's offset to store (0: clear it), None: leave it
+    offset: float | None = None  # the bundle's device's clock minus this one's, when off
 
 
 def _span(seconds: float) -> str:
@@ -472,16 +515,6 @@ def _span(seconds: float) -> str:
     if seconds >= 3600:
         return i18n.text(QT_TRANSLATE_NOOP("core", "{count} hours"), count=round(seconds / 3600))
     return i18n.text(QT_TRANSLATE_NOOP("core", "{count} minutes"), count=max(1, round(seconds / 60)))
-
-
-def _correction(offset_s: float) -> dt.timedelta:
-    """What to take off a device's times whose clock was ``offset_s`` ahead (negative: behind), measured across
-    a bundle's journey (which makes it look smaller). Half a day and more is a wrong date, with the time of day
-    right: whole days, rounded away from zero."""
-    if abs(offset_s) < DAY.total_seconds() / 2:
-        return dt.timedelta(seconds=offset_s)
-    days = -(-abs(offset_s) // DAY.total_seconds())
-    return DAY * days * (1 if offset_s > 0 else -1)
 
 
 def _clock(plan: _Plan, bundle: Bundle) -> _Clock:
@@ -504,17 +537,21 @@ def _clock(plan: _Plan, bundle: Bundle) -> _Clock:
     offset = ahead if ahead > slack else (declared if isinstance(declared, int) and abs(declared) > slack else 0)
     if not offset:
         return _Clock((), None)
-    shift = _correction(offset)
+    shift = correction(offset)
     moved = 0
-    for op in plan.ops:
+    for op in plan.ops:  # the check_in rows of a bundle of the released version
         if op.model is models.CheckIn and op.kind == "insert" and op.row.get("device") == bundle.device_id:
             for name in ("scanned_at", "undone_at"):
                 if op.row.get(name):
                     op.row[name] = (dt.datetime.fromisoformat(op.row[name]) - shift).isoformat()
             moved += 1
+    carried = bundle.payload.get("checkin_log")
+    if carried:  # entries placed by the offset as they are received (``log.placed``)
+        moved += _new_admissions([e for e in carried if e["device"] == bundle.device_id])
     message = i18n.text(CLOCK_OFF, device=bundle.device_id[:8], offset=_span(offset), count=moved,
                         direction=i18n.text(AHEAD_OF if offset > 0 else BEHIND))
-    return _Clock((Finding("clock_offset", message, device=bundle.device_id, offset_s=round(offset)),), None)
+    return _Clock((Finding("clock_offset", message, device=bundle.device_id, offset_s=round(offset)),), None,
+                  offset)
 
 
 def preview_merge(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
@@ -536,6 +573,7 @@ def merge_bundle(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
         event_id = _apply(plan)
         if plan.report.created:
             _store(event_id, ORIGIN_KEY, bundle.device_id)
+        _receive_log(event_id, bundle, clock)
         if clock.own is not None:
             _store(event_id, CLOCK_KEY, clock.own) if clock.own else _drop(event_id, CLOCK_KEY)
         findings = (*clock.findings, *reconcile.reconcile(event_id))
@@ -563,6 +601,24 @@ def merge_bundle(bundle: Bundle, *, choices: dict | None = None) -> MergeReport:
              event_id, r.added, r.updated, r.unchanged, len(r.conflicts), r.checkins_added,
              sorted({f.kind for f in findings}))
     return replace(r, event_id=event_id, findings=findings, duplicate_admissions=doubles)
+
+
+def _receive_log(event_id: int, bundle: Bundle, clock: _Clock) -> None:
+    """The bundle's check-in log appended (the offsets its device measured, and ours of it, noted first); the
+    check_in rows of a bundle of the released version given their entries (``log.adopt``)."""
+    from . import log
+
+    found = {k: v for k, v in bundle.payload.get("clock_offsets", {}).items() if k != bundle.device_id}
+    if clock.offset:
+        found[bundle.device_id] = clock.offset
+    entries = bundle.payload.get("checkin_log")
+    if entries is None:
+        log.note_offsets(event_id, found)
+        log.adopt(models.database, event_id)
+    else:
+        log.receive(event_id, entries, offsets_found=found, source=str(bundle.path or bundle.device_id[:8]),
+                    reconcile=False)
+    log.project_missing(event_id)
 
 
 def double_admissions(event_id: int) -> list[int]:

@@ -34,6 +34,7 @@ ORIGIN_KEY = "bundle.origin"  # on a device that received the event: the device 
 CLOCK_KEY = "bundle.clock_offset_s"  # on such a device: its clock minus the office's, measured at the last merge
 
 SETTINGS_TABLE = "setting"
+CHECK_INS = "check_in"  # derived from the check-in log; a bundle of the released version carries these rows
 SYNCED: tuple[type[models.SyncedModel], ...] = tuple(m for m in models.ALL_MODELS
                                                       if issubclass(m, models.SyncedModel))
 BY_TABLE: dict[str, type[models.SyncedModel]] = {m._meta.table_name: m for m in SYNCED}
@@ -116,17 +117,27 @@ def _event_rows(event_id: int) -> _Snapshot:
         fields = _fields(model)
         by_key, by_uuid, by_id = {}, {}, {}
         for raw in _scope(model, event_id).dicts():
-            row = {}
-            for f in fields:
-                value = raw[f.name]
-                if isinstance(f, ForeignKeyField):
-                    value = None if value is None else _uuid_of(f.rel_model, value, uuids)
-                row[f.name] = _encode(value)
+            row = _encoded(fields, raw, uuids)
             by_key[_key(model, row)] = row
             by_uuid[row["uuid"]] = raw["id"]
             by_id[raw["id"]] = row["uuid"]
         rows[table], ids[table], uuids[table] = by_key, by_uuid, by_id
     return _Snapshot(rows, ids)
+
+
+def encoded_row(model, row_id: int) -> dict:
+    """One row in the payload encoding (a foreign key as the referenced row's uuid)."""
+    return _encoded(_fields(model), model.select().where(model.id == row_id).dicts().get(), {})
+
+
+def _encoded(fields: list, raw: dict, uuids: dict[str, dict[int, str]]) -> dict:
+    row = {}
+    for f in fields:
+        value = raw[f.name]
+        if isinstance(f, ForeignKeyField):
+            value = None if value is None else _uuid_of(f.rel_model, value, uuids)
+        row[f.name] = _encode(value)
+    return row
 
 
 def _uuid_of(model, row_id: int, uuids: dict[str, dict[int, str]]) -> str | None:
@@ -196,6 +207,11 @@ def event_payload(event_id: int) -> dict:
         merged = _record(event.id, MERGED_INDEX) or {}
         sent = _record(event.id, SENT_INDEX) or []
         own_offset = _record(event.id, CLOCK_KEY)
+        from . import log
+
+        entries = log.all_entries(event.id)
+        offsets = log.offsets(event.id)
+    tables = {table: list(rows.values()) for table, rows in snapshot.rows.items() if table != CHECK_INS}
     return {
         "format": FORMAT,
         "app_version": __version__,
@@ -208,8 +224,10 @@ def event_payload(event_id: int) -> dict:
                       if isinstance(entry, dict) and entry.get("bundle_id")},
         "sent_before": [entry["bundle_id"] for entry in sent if isinstance(entry, dict) and entry.get("bundle_id")],
         "clock_offset_s": own_offset,
-        "tables": {table: list(rows.values()) for table, rows in snapshot.rows.items()},
+        "clock_offsets": offsets,
+        "tables": tables,
         "settings": settings,
+        "checkin_log": entries,  # the check-ins travel as the log; ``check_in`` is derived from it
     }
 
 

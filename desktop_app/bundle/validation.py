@@ -79,36 +79,16 @@ def checked(payload, path: str) -> dict:
     if not isinstance(tables, dict):
         raise damaged("tables")
     for table, rows in tables.items():
-        model = BY_TABLE.get(table)
-        if model is None:
-            raise newer(f"table {table}")
-        if not isinstance(rows, list):
-            raise damaged(table)
-        known = {f.name: f for f in _fields(model)}
-        keys: set[str] = set()
-        uuids: set[str] = set()
-        for row in rows:
-            if not isinstance(row, dict):
-                raise damaged(table)
-            unknown = set(row) - set(known)
-            if unknown:
-                raise newer(f"{table}.{sorted(unknown)[0]}")
-            for name, value in row.items():
-                f = known[name]
-                if isinstance(f, BlobField) and isinstance(value, str):
-                    try:
-                        row[name] = value = base64.b64decode(value, validate=True)
-                    except ValueError:
-                        raise damaged(f"{table}.{name}") from None
-                if not _valid(f, value):
-                    raise damaged(f"{table}.{name}")
-            match = MATCH_FIELD.get(table, "uuid")
-            if not row.get("uuid") or not row.get(match) or row[match] in keys or row["uuid"] in uuids:
-                raise damaged(f"{table}.{match}")
-            if "event" in known and table != "event" and row.get("event") != payload["event_uuid"]:
-                raise damaged(f"{table}.event")
-            keys.add(row[match])
-            uuids.add(row["uuid"])
+        _check_table(table, rows, payload["event_uuid"], damaged, newer)
+    log_entries = payload.get("checkin_log")
+    if log_entries is not None:
+        from . import log
+
+        log.checked(log_entries, path)  # (received as they are: ``log.receive`` reads them again)
+    offsets = payload.setdefault("clock_offsets", {})
+    if not isinstance(offsets, dict) or not all(isinstance(k, str) and isinstance(v, int | float)
+                                                and not isinstance(v, bool) for k, v in offsets.items()):
+        raise damaged("clock_offsets")
     events = tables.get("event", [])
     if len(events) != 1 or events[0]["uuid"] != payload["event_uuid"]:
         raise damaged("event")
@@ -119,3 +99,47 @@ def checked(payload, path: str) -> dict:
     return payload
 
 
+def _check_table(table: str, rows, event_uuid: str, damaged, newer) -> None:
+    """Every value of one table's rows against its field; blobs decoded to bytes."""
+    model = BY_TABLE.get(table)
+    if model is None:
+        raise newer(f"table {table}")
+    if not isinstance(rows, list):
+        raise damaged(table)
+    known = {f.name: f for f in _fields(model)}
+    keys: set[str] = set()
+    uuids: set[str] = set()
+    for row in rows:
+        if not isinstance(row, dict):
+            raise damaged(table)
+        unknown = set(row) - set(known)
+        if unknown:
+            raise newer(f"{table}.{sorted(unknown)[0]}")
+        for name, value in row.items():
+            f = known[name]
+            if isinstance(f, BlobField) and isinstance(value, str):
+                try:
+                    row[name] = value = base64.b64decode(value, validate=True)
+                except ValueError:
+                    raise damaged(f"{table}.{name}") from None
+            if not _valid(f, value):
+                raise damaged(f"{table}.{name}")
+        match = MATCH_FIELD.get(table, "uuid")
+        if not row.get("uuid") or not row.get(match) or row[match] in keys or row["uuid"] in uuids:
+            raise damaged(f"{table}.{match}")
+        if "event" in known and table != "event" and row.get("event") != event_uuid:
+            raise damaged(f"{table}.event")
+        keys.add(row[match])
+        uuids.add(row["uuid"])
+
+
+def checked_rows(table: str, rows: list[dict], event_uuid: str, path: str) -> list[dict]:
+    """Rows of one table that came by another way than a whole bundle (a walk-in's row in the check-in log),
+    checked as a bundle's are."""
+    _check_table(table, rows, event_uuid, lambda detail: UserError(DAMAGED, path=path, detail=detail),
+                 lambda detail: UserError(NEWER_VERSION, path=path, detail=detail))
+    try:
+        bundle_checks.check_rows({table: rows})
+    except bundle_checks.RowRefused as exc:
+        raise bundle_checks.refusal(exc, path, DAMAGED) from None
+    return rows

@@ -1,6 +1,7 @@
 """Check-in at the venue: admitting people (each check-in committed before success is shown), undo with a
-reason, walk-ins, live counts, and marking no-shows after the day. A person admitted on two devices (merged
-from two laptops) has two check-ins and is counted once."""
+reason, walk-ins, live counts, and marking no-shows after the day. Every admission and undo is an entry of the
+check-in log (``desktop_app.bundle.log``), from which the check-ins counted here are derived in the same
+transaction. A person admitted on two devices has two check-ins and is counted once."""
 
 from __future__ import annotations
 
@@ -131,13 +132,20 @@ def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk
             p.save()
             outcome = "ok"
         if outcome == "ok":
-            now = models.utcnow()
-            models.CheckIn.create(event=event_id, invitee=p.id, scan_id=models.new_uuid(),
-                                  scanned_at=scanned_at or now, recorded_at=now, device=models.device_id(),
-                                  walk_in=walk_in)
+            from ..bundle import log
+
+            kind = log.WALK_IN if walk_in else (log.ADMIT if admit_anyway else log.ENTRY)
+            log.append(event_id, kind, p.uuid, person=_row(p) if walk_in else None, at=scanned_at)
             audit.record("checkin.admit", event_id=event_id, target="invitee", target_uuid=p.uuid,
                          summary="walk-in" if walk_in else ("admitted anyway" if admit_anyway else ""))
     return Result(outcome, people(event_id, only=p.id)[0])
+
+
+def _row(person: models.Invitee) -> dict:
+    """A walk-in's roster row as the log carries it (a bundle's encoding)."""
+    from ..bundle.rows import encoded_row
+
+    return encoded_row(models.Invitee, person.id)
 
 
 def check_in_code(event_id: int, code: str, index: rules.SearchIndex | None = None) -> Result:
@@ -185,13 +193,14 @@ def recent(event_id: int, limit: int = 200) -> list[CheckinRow]:
 
 def undo(checkin_id: int, reason: str) -> None:
     """Undo one check-in; it is kept, with the time and the reason."""
+    from ..bundle import log
+
     with models.database.atomic():
         c = models.CheckIn.get_or_none(models.CheckIn.id == checkin_id)
         if c is None or c.deleted or c.undone_at is not None:
             raise UserError(GONE)
-        c.undone_at = models.utcnow()
-        c.undo_reason = reason.strip()
-        c.save()
+        person = models.Invitee.select(models.Invitee.uuid).where(models.Invitee.id == c.invitee_id).scalar()
+        log.append(c.event_id, log.UNDO, person or "", target=c.scan_id, reason=reason.strip())
         audit.record("checkin.undo", event_id=c.event_id, target="check_in", target_uuid=c.uuid,
                      summary=reason.strip())
 

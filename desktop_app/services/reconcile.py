@@ -99,15 +99,32 @@ def _merge_walk_ins(event_id: int) -> list[Finding]:
         group.sort(key=lambda p: (p.registered_at or dt.datetime.max, p.uuid))
         keeper, others = group[0], group[1:]
         for other in others:
-            for checkin in models.CheckIn.select().where(models.CheckIn.invitee == other.id):
-                checkin.invitee = keeper.id
-                checkin.save()
             other.deleted = True
+            other.merged_into = keeper.uuid
             other.save()
             audit.record("sync.walk_in_merged", event_id=event_id, target="invitee", target_uuid=other.uuid,
                          summary=keeper.uuid)
         findings.append(Finding("duplicate_walk_in", i18n.text(DUPLICATE_WALK_IN, name=keeper.name), keeper.uuid))
     return findings
+
+
+def _follow_merges(event_id: int) -> None:
+    """The check-ins of a walk-in joined to another person are that person's, on every device: the rows say who
+    was kept (``merged_into``, which travels), the check-ins follow (they are derived here, never sent)."""
+    Inv, C = models.Invitee, models.CheckIn
+    merged = dict(Inv.select(Inv.id, Inv.merged_into).where((Inv.event == event_id) & (Inv.merged_into != ""))
+                  .tuples())
+    if not merged:
+        return
+    by_uuid = dict(Inv.select(Inv.uuid, Inv.id).where(Inv.event == event_id).tuples())
+    for person, into in merged.items():
+        seen = {person}
+        keeper = by_uuid.get(into)
+        while keeper in merged and keeper not in seen:  # joined in turn to another
+            seen.add(keeper)
+            keeper = by_uuid.get(merged[keeper])
+        if keeper is not None and keeper != person:
+            C.update(invitee=keeper).where((C.event == event_id) & (C.invitee == person)).execute()
 
 
 def _active_checkins(event_id: int):
@@ -121,7 +138,7 @@ def _bring_back_admitted(event_id: int) -> list[Finding]:
     findings = []
     deleted = (Inv.select().join(C, on=(C.invitee == Inv.id))
                .where((Inv.event == event_id) & (Inv.deleted == True) & C.alive()  # noqa: E712
-                      & C.undone_at.is_null()).distinct())
+                      & C.undone_at.is_null() & (Inv.merged_into == "")).distinct())
     for person in deleted:
         first = _active_checkins(event_id).where(C.invitee == person.id).order_by(C.scanned_at).first()
         person.deleted = False
@@ -153,4 +170,6 @@ def _double_admissions(event_id: int) -> list[Finding]:
 
 def reconcile(event_id: int) -> list[Finding]:
     """Put right and name what a merge of another device's rows left (in the caller's transaction)."""
-    return _merge_walk_ins(event_id) + _bring_back_admitted(event_id) + _double_admissions(event_id)
+    joined = _merge_walk_ins(event_id)
+    _follow_merges(event_id)
+    return joined + _bring_back_admitted(event_id) + _double_admissions(event_id)
