@@ -349,6 +349,31 @@ def test_unpaired_revoked_and_oversized_requests_are_refused(venue):
     caller.close()
 
 
+def test_a_running_exchange_ends_with_one_line_when_the_device_is_revoked(venue):
+    from desktop_app.bundle import hub as venue_hub
+
+    a = venue.device("door-a")
+    sync = subprocess.Popen([sys.executable, "-m", "desktop_app", "sync", "--db", str(a.db), "--event",
+                             str(a.event), "--json"], env=_env(a.data), cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        code = venue.codes(2)
+        a.scan(code[0])
+        assert json.loads(sync.stdout.readline())["sent"] == 1  # sent as soon as it was committed
+        venue_hub.revoke(venue.event_id, a.device_id)
+        a.scan(code[1])
+        assert sync.wait(30) == 1
+        lines = sync.stderr.read().strip().splitlines()
+        assert len(lines) == 1 and "removed this device" in lines[0], lines
+    finally:
+        if sync.poll() is None:
+            sync.kill()
+            sync.wait()
+        sync.stdout.close()
+        sync.stderr.close()
+    assert venue.stats()["checked_in"] == 1
+
+
 def test_joins_are_rate_limited(venue):
     from desktop_app.bundle import client
     from desktop_app.bundle import hub as venue_hub

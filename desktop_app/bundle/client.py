@@ -494,12 +494,27 @@ class Session:
                    if isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)}
         # The hub's wall time is that of its answer: after a long poll, compare it with now, not with the sending.
         own = _own_offset(now if wait else sent_at, now, answer.get("wall_at"))
-        with self.lock, models.database.atomic(WRITE):
+        new_cursors = _cursors(cursors)
+        with self.lock:
             if self.closed:
                 raise _Stopped()
-            received = checkin_log.receive(self.event_id, entries, offsets_found=offsets, source="hub")
-            _store(self.event_id, CURSORS_KEY, _cursors(cursors))
-            checkin_log.set_own_offset(self.event_id, own if abs(own) > _slack() else None)
+            # Written only when something changed: a device waiting on the hub writes nothing (the scans being
+            # committed beside it by another process do not wait for it).
+            offsets_changed = offsets != {k: v for k, v in checkin_log.offsets(self.event_id).items()
+                                          if k != models.device_id()}
+            old_own = checkin_log.own_offset(self.event_id)
+            new_own = own if abs(own) > _slack() else None
+            own_changed = (old_own is None) != (new_own is None) or (
+                new_own is not None and abs(new_own - old_own) > _slack() / 5)
+            if entries or new_cursors != held or own_changed or (offsets and offsets_changed):
+                with models.database.atomic(WRITE):
+                    received = checkin_log.receive(self.event_id, entries, offsets_found=offsets, source="hub")
+                    if new_cursors != held:
+                        _store(self.event_id, CURSORS_KEY, new_cursors)
+                    if own_changed:
+                        checkin_log.set_own_offset(self.event_id, new_own)
+            else:
+                received = checkin_log.Received(0, 0, ())
         findings = [f for f in answer.get("findings") or [] if isinstance(f, dict) and isinstance(f.get("kind"), str)]
         findings += [f.as_json() for f in received.findings]
         if abs(own) > _slack():
@@ -561,8 +576,8 @@ def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None
         if error.code not in TRANSIENT:
             refused.append(error)
             stop.set()
-        if trouble and (first or error.code not in TRANSIENT):
-            trouble(error)
+        if trouble and first and error.code in TRANSIENT:
+            trouble(error)  # (a refusal that ends ``run`` is raised by it instead)
 
     def poller() -> None:
         pause = RETRY[0]
