@@ -568,3 +568,16 @@ def test_an_announcement_is_read_back_and_foreign_ones_are_ignored():
     assert discovery.parse({b"v": b"2"}, ["192.168.43.7"], 8765) is None
     assert discovery.parse({**props, b"fp": b"short"}, ["192.168.43.7"], 8765) is None
     assert discovery.service_name("e" * 32, "f" * 64).endswith("." + discovery.SERVICE_TYPE)
+
+
+def test_a_long_backlog_is_cut_where_the_cursors_stay_true():
+    """At most about MAX_ENTRIES a request, and never between two entries of one device at sequence 0 (the
+    check-ins from before the log share it: the receiver's cursor of 0 would skip the rest)."""
+    from desktop_app.bundle.hub import _safe_cut
+
+    old = [{"device": "office", "seq": 0, "uuid": str(n)} for n in range(5)]
+    new = [{"device": "laptop", "seq": n, "uuid": f"l{n}"} for n in range(1, 4)]
+    assert _safe_cut(old + new, 100) == (old + new, False)
+    assert _safe_cut(old + new, 2) == (old, True)  # the sequence-0 entries go together
+    assert _safe_cut(old + new, 6) == (old + new[:1], True)
+    assert _safe_cut(new, 2) == (new[:2], True)
