@@ -56,7 +56,7 @@ MAX_TEXT = 2000  # a reason or an operator's name longer than this is not one a 
 DAY = dt.timedelta(days=1)
 
 BAD_ENTRY = QT_TRANSLATE_NOOP(
-    "core", "The check-in log from {source} holds an entry the app cannot accept (entry {number}, field "
+    "core", "The check-in log from {origin} holds an entry the app cannot accept (entry {number}, field "
             "“{field}”): nothing of it was taken. Make the exchange again from the newest version of the app.")
 
 
@@ -273,7 +273,7 @@ def project_missing(event_id: int) -> int:
 
 
 def _bad(source: str, number: int, name: str) -> UserError:
-    return UserError(BAD_ENTRY, source=source, number=number, field=name)
+    return UserError(BAD_ENTRY, origin=source, number=number, field=name)
 
 
 def checked(entries, source: str) -> list[dict]:
