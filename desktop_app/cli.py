@@ -45,7 +45,7 @@ CANNOT_LISTEN = QT_TRANSLATE_NOOP("core", "The hub cannot listen on {address} ({
                                           "--port, or an address of this computer with --bind.")
 SYNC_SUMMARY = QT_TRANSLATE_NOOP("core", "{sent} check-in actions sent to the hub, {received} received")
 JOINED = QT_TRANSLATE_NOOP("core", "Joined the hub: event {event} is on this device.")
-DEFAULT_HUB_PORT = 8765
+DEFAULT_HUB_PORT = 47631  # desktop_app.bundle.hub.DEFAULT_PORT (not imported: the parser is built at every start)
 MERGE_SUMMARY = QT_TRANSLATE_NOOP("core", "{title}: {added} added, {updated} updated, {unchanged} unchanged, "
                                           "{checkins} check-ins added, {conflicts} conflicts (the values here were "
                                           "kept), {duplicates} people admitted on two devices (counted once)")

@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 # when another process wrote since it read (see db.connection).
 WRITE = "IMMEDIATE"
 
+DEFAULT_PORT = 47631  # fixed, so that devices find a restarted hub at the same address (no registered service)
 MAX_JOIN_BODY = 16 * 1024
 MAX_SYNC_BODY = 8 * 1024 * 1024
 MAX_ENTRIES = 5000
