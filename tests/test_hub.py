@@ -233,6 +233,14 @@ def test_a_device_that_cannot_reach_the_hub_keeps_its_entries_queued(venue):
                       "stay queued", "(2 ")
     assert "127.0.0.1" in message
     assert a.stats()["checked_in"] == 2  # the scans are kept here all the same
+    from desktop_app.bundle import client
+    from desktop_app.workspace import open_workspace
+
+    ws = open_workspace(a.db)  # (the hub is off: this process may bind the models to the device's file)
+    try:
+        assert client.queued(a.event) == 2
+    finally:
+        ws.close()
 
 
 def test_a_waiting_exchange_sees_a_scan_made_elsewhere_within_two_seconds(venue):
