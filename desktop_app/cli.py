@@ -39,6 +39,13 @@ NOT_PROCESSED = QT_TRANSLATE_NOOP("core", "{error} The check-ins printed as \"ok
                                           "the codes file were not processed: {lines}. Run the command again "
                                           "with them.")
 SHEET_READ = QT_TRANSLATE_NOOP("core", "Sheet read: {sheet}")
+NO_NETWORK = QT_TRANSLATE_NOOP("core", "This computer has no address on a local network: connect it to the venue's "
+                                       "router or hotspot, or give the address to listen on with --bind.")
+CANNOT_LISTEN = QT_TRANSLATE_NOOP("core", "The hub cannot listen on {address} ({error}). Choose another port with "
+                                          "--port, or an address of this computer with --bind.")
+SYNC_SUMMARY = QT_TRANSLATE_NOOP("core", "{sent} check-in actions sent to the hub, {received} received")
+JOINED = QT_TRANSLATE_NOOP("core", "Joined the hub: event {event} is on this device.")
+DEFAULT_HUB_PORT = 47631  # desktop_app.bundle.hub.DEFAULT_PORT (not imported: the parser is built at every start)
 MERGE_SUMMARY = QT_TRANSLATE_NOOP("core", "{title}: {added} added, {updated} updated, {unchanged} unchanged, "
                                           "{checkins} check-ins added, {conflicts} conflicts (the values here were "
                                           "kept), {duplicates} people admitted on two devices (counted once)")
@@ -251,6 +258,32 @@ def _parser() -> argparse.ArgumentParser:
                          help='print {"event", "added", "updated", "unchanged", "conflicts": [{"table", "uuid", '
                               '"fields"}], "checkins_added", "duplicate_admissions", "findings": [{"kind", '
                               '"message"}]}')
+
+    hub = sub.add_parser("hub", parents=[common],
+                         help="switch on the venue hub for an event: print pairing codes, then serve the devices "
+                              "until interrupted (Ctrl+C)")
+    hub.add_argument("--event", type=int, required=True, metavar="ID")
+    hub.add_argument("--bind", default=None, metavar="ADDR",
+                     help="listen on this address only (default: this computer's address on the local network)")
+    hub.add_argument("--port", type=int, default=DEFAULT_HUB_PORT, metavar="P",
+                     help=f"the port (default {DEFAULT_HUB_PORT}; 0: any free port)")
+    hub.add_argument("--pairing-codes", type=int, default=1, metavar="N",
+                     help='print N one-time codes (valid ten minutes), one JSON line each: {"pairing", "url", '
+                          '"fingerprint", "expires"}')
+    join = sub.add_parser("join", parents=[common],
+                          help="pair this device with a venue hub by its code and receive the event")
+    join.add_argument("code", metavar="CODE", help="the pairing code shown by the hub (ODHUB1:…)")
+    join.add_argument("--name", default="", metavar="NAME", help="this device's name on the hub's list "
+                                                                  "(default: the computer's name)")
+    join.add_argument("--json", action="store_true", help='print {"event", "uuid", "device", "findings"}')
+    sync = sub.add_parser("sync", parents=[common],
+                          help="exchange check-ins with the venue hub; without --once, keep doing so until "
+                               "interrupted")
+    sync.add_argument("--event", type=int, required=True, metavar="ID")
+    sync.add_argument("--once", action="store_true", help="one exchange (as many requests as it takes), then exit")
+    sync.add_argument("--json", action="store_true",
+                      help='print {"sent", "received", "findings": [{"kind", "message"}]} (without --once: one '
+                           'line for each exchange that moved something)')
     return parser
 
 
@@ -682,6 +715,105 @@ def cmd_district(args) -> int:
     return 0
 
 
+def _until_signalled():
+    """A threading.Event set by SIGINT or SIGTERM (the command then ends as asked, exit 0)."""
+    import signal
+    import threading
+
+    stop = threading.Event()
+
+    def handler(_signum, _frame):
+        stop.set()
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+    return stop
+
+
+def cmd_hub(args) -> int:
+    """The hub serves until SIGINT/SIGTERM; the database is held for writing meanwhile (as a window would)."""
+    from .bundle import hub as venue
+
+    bind = args.bind or venue.lan_address()
+    if not bind:
+        raise UserError(NO_NETWORK)
+    if not 0 <= args.port < 65536 or args.pairing_codes < 0:
+        _parser().error("--port is 0 to 65535, --pairing-codes 0 or more")
+    stop = _until_signalled()
+    workspace = _open(args, create=False, write=True)
+    try:
+        hub = venue.Hub(args.event, bind=bind, port=args.port)
+        try:
+            hub.start()
+        except OSError as exc:
+            hub.stop()
+            raise UserError(CANNOT_LISTEN, address=f"{bind}:{args.port}", error=exc.strerror or str(exc)) from None
+        try:
+            for code in hub.issue_codes(args.pairing_codes):
+                print(json.dumps(code.as_json(), ensure_ascii=False), flush=True)
+            log.info("hub serving event %s on %s", args.event, hub.url)
+            stop.wait()
+        finally:
+            hub.stop()
+    finally:
+        workspace.close()
+    return 0
+
+
+def cmd_join(args) -> int:
+    """The code is read before anything is touched; for a new database the hub is asked before the file is made
+    (an unreachable hub leaves nothing behind)."""
+    from .bundle import client, pairing
+    from .workspace import device_id
+
+    code = pairing.decode(args.code)
+    path = Path(getattr(args, "db", None) or paths.default_db_path()).expanduser()
+    answer = None
+    if not path.exists():
+        answer = client.request_join(code, args.name, device_id())
+    workspace = _open(args, create=True, write=True)
+    try:
+        joined = client.complete_join(answer or client.request_join(code, args.name, device_id()))
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps(joined.as_json(), ensure_ascii=False))
+    else:
+        print(i18n.text(JOINED, event=joined.event_id))
+        for finding in joined.findings:
+            print(f"{finding.kind}\t{finding.message}")
+    return 0
+
+
+def cmd_sync(args) -> int:
+    """``--once``: one exchange (exit 1 when the hub cannot be reached, saying how many entries stay queued).
+    Otherwise the exchanges go on until SIGINT/SIGTERM; an unreachable hub is said once on stderr and tried
+    again; a refusal (a revoked device) ends the command with exit 1."""
+    from .bundle import client
+
+    def show(exchange) -> None:
+        if args.json:
+            print(json.dumps(exchange.as_json(), ensure_ascii=False), flush=True)
+        else:
+            print(i18n.text(SYNC_SUMMARY, sent=exchange.sent, received=exchange.received), flush=True)
+            for finding in exchange.findings:
+                print(f"{finding['kind']}\t{finding['message']}", flush=True)
+
+    def trouble(error) -> None:
+        print(f"openday: {error}", file=sys.stderr, flush=True)
+
+    stop = None if args.once else _until_signalled()
+    workspace = _open(args, create=False, write=True)
+    try:
+        if args.once:
+            show(client.sync_once(args.event))
+        else:
+            client.run(args.event, stop, report=show, trouble=trouble)
+    finally:
+        workspace.close()
+    return 0
+
+
 NO_DISPLAY = QT_TRANSLATE_NOOP(
     "core", "No display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): start openday from the "
             "desktop, or set QT_QPA_PLATFORM (e.g. offscreen).")
@@ -707,7 +839,7 @@ def cmd_gui(args) -> int:
 COMMANDS = {"demo": cmd_demo, "events": cmd_events, "check": cmd_check, "export": cmd_export,
             "template": cmd_template, "import-roster": cmd_import_roster, "verify-package": cmd_verify_package,
             "district": cmd_district, "checkin": cmd_checkin, "walk-in": cmd_walk_in, "stats": cmd_stats,
-            "bundle": cmd_bundle, "keys": cmd_keys,
+            "bundle": cmd_bundle, "keys": cmd_keys, "hub": cmd_hub, "join": cmd_join, "sync": cmd_sync,
             None: cmd_gui}
 
 
