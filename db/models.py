@@ -28,7 +28,6 @@ from peewee import (
 from peewee import fn as fn  # SQL functions (COUNT …) for the services' aggregate queries
 
 
-
 class _Proxy(DatabaseProxy):
     """The models' database. peewee's proxy begins ``atomic()`` itself, bypassing the bound database's own
     ``atomic`` (``db.connection.OpenDayDatabase``: IMMEDIATE on a connection that writes), so every transaction

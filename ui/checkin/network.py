@@ -182,8 +182,11 @@ class VenueNetwork(QObject):
         return event_id is not None and (self.hub_event == event_id or self.sync_event == event_id)
 
     def shutdown(self) -> None:
+        """The window closes: the hub stops listening, the link stops (a joined device's queue waits in the file),
+        and nothing is reported any more."""
         self.stop_sync()
         self.stop_hub()
+        self.blockSignals(True)
 
     # -- what the check-in tab says --
 
@@ -359,6 +362,8 @@ class NetworkDialog(QDialog):
     # -- showing --
 
     def refresh(self) -> None:
+        if not self.isVisible():  # (closed: what the network's threads report later is not shown)
+            return
         net = self.network
         on = net.hub is not None and net.hub_event == self.event_id
         other = net.hub is not None and not on
@@ -515,7 +520,12 @@ class NetworkDialog(QDialog):
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt's name
         self.timer.stop()
+        self.network.sig_changed.disconnect(self.refresh)
         super().done(result)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.refresh()
 
 
 def _png(code) -> bytes:

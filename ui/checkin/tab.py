@@ -255,6 +255,9 @@ class CheckinTab(ops.Subscriber, QWidget):
     def network_changed(self) -> None:
         """The hub switched on or off here, or the link to a hub changed: say so, and follow the log meanwhile."""
         network = self.network()
+        if not self.window().isVisible():  # (a closed window: nothing to show, its database may be gone)
+            self.log_timer.stop()
+            return
         text = network.status(self._event_id) if self._event_id is not None else ""
         self.network_state.setText(text)
         self.network_state.setVisible(bool(text))
@@ -335,6 +338,7 @@ class CheckinTab(ops.Subscriber, QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.reload_if_stale()
+        self.network_changed()
         self.search.setFocus()
 
     def _event_date(self) -> dt.date | None:
