@@ -27,7 +27,21 @@ from peewee import (
 )
 from peewee import fn as fn  # SQL functions (COUNT …) for the services' aggregate queries
 
-database = DatabaseProxy()
+
+class _Proxy(DatabaseProxy):
+    """The models' database. peewee's proxy begins ``atomic()`` itself, bypassing the bound database's own
+    ``atomic`` (``db.connection.OpenDayDatabase``: IMMEDIATE on a connection that writes), so every transaction
+    of the services began deferred: one that read first and wrote later then failed at once ("database is
+    locked") when another connection had written meanwhile — the venue hub's thread beside the window's, or
+    another process — instead of waiting its turn. Here it asks the bound database."""
+
+    def atomic(self, *args, **kwargs):
+        if not args and "lock_type" not in kwargs and getattr(self.obj, "immediate", False):
+            kwargs["lock_type"] = "IMMEDIATE"
+        return super().atomic(*args, **kwargs)
+
+
+database = _Proxy()
 
 # Identifies this machine as the last writer of a row; set by ``db.connection.open_database``.
 _device = {"id": ""}

@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self._event_id: int | None = None
         self._interactive_export = True  # tests turn the result box off
         self.worker = Worker(self)
+        from .checkin.network import VenueNetwork
+
+        self.network = VenueNetwork(self)  # the venue hub switched on here, or the link to another's
         self.setWindowTitle(self.tr("Open Day Desk"))
         self.setMinimumSize(QSize(960, 600))
 
@@ -203,12 +206,14 @@ class MainWindow(QMainWindow):
         self.bundle_export_action = self._action(self.tr("Export to the &venue laptop…"), self.export_bundle)
         self.bundle_merge_action = self._action(self.tr("&Import or merge from a file…"), self.merge_bundle)
         self.district_action = self._action(self.tr("Dis&trict summary…"), self.show_district)
+        self.network_action = self._action(self.tr("Venue net&work…"), self.show_network)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():  # Windows has no standard Quit key: Ctrl+Q as elsewhere
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for item in (self.new_action, self.duplicate_action, self.delete_action, self.restore_action, None,
-                     self.bundle_export_action, self.bundle_merge_action, self.district_action, None,
+                     self.bundle_export_action, self.bundle_merge_action, self.network_action,
+                     self.district_action, None,
                      self.open_action, self.new_db_action, self.backup_action, None, self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
@@ -433,6 +438,19 @@ class MainWindow(QMainWindow):
     @property
     def current_event_id(self) -> int | None:
         return self._event_id
+
+    def show_network(self) -> None:
+        """File ▸ 现场网络…: the hub of the event shown, or joining another computer's hub (a laptop that has
+        no event yet receives it so)."""
+        from .checkin.network import NetworkDialog
+
+        NetworkDialog(self.network, self._event_id, self, on_joined=self.show_joined_event).exec()
+
+    def show_joined_event(self, event_id: int) -> None:
+        """This computer joined a venue hub and received its event: listed, and shown on the 签到 tab."""
+        self._reload_switcher(event_id)
+        self.select_event(event_id)
+        self._show_tab_at(self._tab_names.index("checkin"))
 
     def select_event(self, event_id: int) -> None:
         index = self.switcher.findData(event_id)
@@ -719,6 +737,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_geometry()
+        self.network.shutdown()  # the hub stops listening; a joined device's queue waits in the file
         self.plan_tab.close_event()
         if "summary" in self._tabs_built:
             self._tabs_built["summary"].flush()

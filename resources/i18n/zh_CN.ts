@@ -335,6 +335,14 @@
         <translation>标记未到人员(&amp;N)…</translation>
     </message>
     <message>
+        <source>Venue networ&amp;k…</source>
+        <translation>现场网络(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Several laptops at one venue with one check-in log: switch this computer on as the hub, or join another&apos;s</source>
+        <translation>一个现场多台电脑共用一份签到记录：把本机开启为主机，或加入另一台电脑的现场网络</translation>
+    </message>
+    <message>
         <source>Undo the last check-in</source>
         <translation>撤销上一次签到</translation>
     </message>
@@ -1885,6 +1893,10 @@ Save them as a workbook, with their problems, to correct them and import that fi
         <translation>从文件导入/合并(&amp;I)…</translation>
     </message>
     <message>
+        <source>Venue net&amp;work…</source>
+        <translation>现场网络(&amp;W)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2217,6 +2229,165 @@ Nothing was left half-written. Choose another folder or free some space.</source
     <message>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Venue network</source>
+        <translation>现场网络</translation>
+    </message>
+    <message>
+        <source>Several laptops at one venue share one check-in log over the venue&apos;s own network (a router or a phone&apos;s hotspot; no internet needed). One computer is the hub; the others join it with its pairing code. A device that loses the hub keeps checking people in and catches up by itself.</source>
+        <translation>同一现场的多台电脑通过现场自己的网络（路由器或手机热点，无需连接互联网）共用一份签到记录。一台电脑作为主机，其他电脑用主机的配对码加入。与主机断开的电脑可以继续签到，恢复连接后自动补传。</translation>
+    </message>
+    <message>
+        <source>This computer as the hub</source>
+        <translation>本机作为主机</translation>
+    </message>
+    <message>
+        <source>{address} (this computer only, for a trial)</source>
+        <translation>{address}（仅本机，用于试用）</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New code</source>
+        <translation>新配对码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>签到记录</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the device…</source>
+        <translation>撤销该设备(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>Pairing code (one device, once, for ten minutes):</source>
+        <translation>配对码（一台设备、一次有效、10 分钟内使用）：</translation>
+    </message>
+    <message>
+        <source>Join another computer&apos;s hub</source>
+        <translation>加入另一台电脑的现场网络</translation>
+    </message>
+    <message>
+        <source>ODHUB1:… from the hub&apos;s screen</source>
+        <translation>主机屏幕上的 ODHUB1:…</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Stay in step</source>
+        <translation>保持同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>配对码</translation>
+    </message>
+    <message>
+        <source>This device&apos;s name</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <source>Switch &amp;off</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Switch &amp;on</source>
+        <translation>开启(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Joined to {url}. {trouble}</source>
+        <translation>已加入 {url}。{trouble}</translation>
+    </message>
+    <message>
+        <source>Joined to {url}: in step (last exchange {time}).</source>
+        <translation>已加入 {url}：同步中（最近一次交换 {time}）。</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Joined to {url}, not in step now: {count} check-in actions wait here.</source>
+        <translation>已加入 {url}，目前未同步：本机有 {count} 条签到记录待发送。</translation>
+    </message>
+    <message>
+        <source>Not joined to a hub.</source>
+        <translation>未加入现场网络。</translation>
+    </message>
+    <message>
+        <source>Valid for {minutes}:{seconds:02d} more; used once.</source>
+        <translation>还可使用 {minutes}:{seconds:02d}，仅限一次。</translation>
+    </message>
+    <message>
+        <source>Expired: make a new code.</source>
+        <translation>已过期：请生成新配对码。</translation>
+    </message>
+    <message>
+        <source>off by {span} ({direction})</source>
+        <translation>相差{span}（{direction}）</translation>
+    </message>
+    <message>
+        <source>ahead</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>paired</source>
+        <translation>已配对</translation>
+    </message>
+    <message>
+        <source>Revoke the device</source>
+        <translation>撤销设备</translation>
+    </message>
+    <message>
+        <source>Refuse {name} from now on? Its check-ins so far stay counted. To let it in again, pair it with a new code.</source>
+        <translation>从现在起拒绝“{name}”？它此前的签到仍然计入。如需重新接入，请用新配对码再次配对。</translation>
+    </message>
+    <message>
+        <source>Joining the hub and receiving the event…</source>
+        <translation>正在加入现场网络并接收活动数据…</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +3762,21 @@ and read back unchanged.</source>
     </message>
 </context>
 <context>
+    <name>VenueNetwork</name>
+    <message>
+        <source>Venue network: this computer is the hub ({url}), {count} devices paired</source>
+        <translation>现场网络：本机为主机（{url}），已配对 {count} 台设备</translation>
+    </message>
+    <message>
+        <source>Venue network: the hub cannot be reached; {count} check-in actions queued here, sent when it is back</source>
+        <translation>现场网络：无法连接主机；本机有 {count} 条签到记录待发送，恢复连接后自动发送</translation>
+    </message>
+    <message>
+        <source>Venue network: joined to the hub, counts are the whole venue&apos;s</source>
+        <translation>现场网络：已连接主机，统计为全场数据</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify a filing package</source>
@@ -3773,6 +3959,22 @@ Files listed: {files}</source>
     <message>
         <source>Sheet read: {sheet}</source>
         <translation>读取的工作表：{sheet}</translation>
+    </message>
+    <message>
+        <source>This computer has no address on a local network: connect it to the venue&apos;s router or hotspot, or give the address to listen on with --bind.</source>
+        <translation>本机没有局域网地址：请连接现场的路由器或热点，或用 --bind 指定监听地址。</translation>
+    </message>
+    <message>
+        <source>The hub cannot listen on {address} ({error}). Choose another port with --port, or an address of this computer with --bind.</source>
+        <translation>主机无法在 {address} 上监听（{error}）。请用 --port 换一个端口，或用 --bind 指定本机的其他地址。</translation>
+    </message>
+    <message>
+        <source>{sent} check-in actions sent to the hub, {received} received</source>
+        <translation>已向主机发送 {sent} 条签到记录，接收 {received} 条</translation>
+    </message>
+    <message>
+        <source>Joined the hub: event {event} is on this device.</source>
+        <translation>已加入现场网络：活动 {event} 已在本机。</translation>
     </message>
     <message>
         <source>{title}: {added} added, {updated} updated, {unchanged} unchanged, {checkins} check-ins added, {conflicts} conflicts (the values here were kept), {duplicates} people admitted on two devices (counted once)</source>
@@ -5053,6 +5255,106 @@ Files listed: {files}</source>
     <message>
         <source>No trusted key has the fingerprint {fingerprint}.</source>
         <translation>已信任的密钥中没有指纹为 {fingerprint} 的密钥。</translation>
+    </message>
+    <message>
+        <source>The device at {url} is not the hub of this pairing code: its certificate does not match the code&apos;s fingerprint. Nothing was sent to it. Check the address, or ask the coordinator for a new code.</source>
+        <translation>{url} 上的设备不是该配对码的主机：其证书与配对码中的指纹不符。未向其发送任何数据。请核对地址，或向协调人索取新配对码。</translation>
+    </message>
+    <message>
+        <source>The hub at {url} cannot be reached ({error}). Check that this device is on the venue&apos;s network and that the hub is switched on (签到 › 现场网络), then try again.</source>
+        <translation>无法连接 {url} 上的主机（{error}）。请确认本机已接入现场网络、主机已开启（签到 › 现场网络），然后重试。</translation>
+    </message>
+    <message>
+        <source>The hub at {url} cannot be reached ({error}): the entries stay queued on this device ({count} check-in actions) and go to the hub at the next exchange. Check that this device is on the venue&apos;s network and that the hub is switched on.</source>
+        <translation>无法连接 {url} 上的主机（{error}）：签到记录保留在本机待发送（{count} 条），下次交换时发往主机。请确认本机已接入现场网络、主机已开启。</translation>
+    </message>
+    <message>
+        <source>This device has not joined a venue hub for event {event}. Pair it first: &apos;openday join --db PATH CODE&apos;, or 签到 › 现场网络 in the window.</source>
+        <translation>本机尚未为活动 {event} 加入现场网络。请先配对：“openday join --db 路径 配对码”，或在窗口中使用 签到 › 现场网络。</translation>
+    </message>
+    <message>
+        <source>The hub at {url} serves another event than the pairing code names. Ask the coordinator for a new code.</source>
+        <translation>{url} 上的主机服务的活动与配对码所指的不同。请向协调人索取新配对码。</translation>
+    </message>
+    <message>
+        <source>The hub refused: {text}</source>
+        <translation>主机拒绝：{text}</translation>
+    </message>
+    <message>
+        <source>The hub at {url} sent an answer this device cannot read ({detail}). Update Open Day Desk on both devices to the same version.</source>
+        <translation>{url} 上的主机发来的应答本机无法读取（{detail}）。请将两台设备的政府开放日工作台更新到同一版本。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {offset} {direction} the hub&apos;s: its check-ins are placed by the hub&apos;s time. Set the date and time right when you can.</source>
+        <translation>本机时钟比主机{direction}{offset}：本机的签到按主机时间记录。请尽快校正日期和时间。</translation>
+    </message>
+    <message>
+        <source>The hub did not understand the request ({detail}). Update Open Day Desk on this device to the hub&apos;s version.</source>
+        <translation>主机无法理解该请求（{detail}）。请将本机的政府开放日工作台更新到与主机相同的版本。</translation>
+    </message>
+    <message>
+        <source>The request was larger than the hub accepts ({detail}).</source>
+        <translation>请求超出主机接受的大小（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The request did not say its size.</source>
+        <translation>请求未说明其大小。</translation>
+    </message>
+    <message>
+        <source>Too many requests from this device; wait a moment.</source>
+        <translation>本机请求过于频繁，请稍候。</translation>
+    </message>
+    <message>
+        <source>The hub is busy or stopping; try again in a moment.</source>
+        <translation>主机正忙或正在关闭，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The hub has no such service ({detail}).</source>
+        <translation>主机没有该服务（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The hub does not know this pairing code (it may belong to another event or another hub). Ask for a new code.</source>
+        <translation>主机不认识该配对码（可能属于其他活动或其他主机）。请索取新配对码。</translation>
+    </message>
+    <message>
+        <source>This pairing code was used already; each code pairs one device once. Ask for a new code on the hub.</source>
+        <translation>该配对码已被使用；每个配对码只能为一台设备配对一次。请在主机上生成新配对码。</translation>
+    </message>
+    <message>
+        <source>This pairing code has expired (codes are valid for ten minutes). Ask for a new code on the hub.</source>
+        <translation>该配对码已过期（配对码 10 分钟内有效）。请在主机上生成新配对码。</translation>
+    </message>
+    <message>
+        <source>The hub does not know this device: pair it again with a new code from the hub.</source>
+        <translation>主机不认识本设备：请用主机上的新配对码重新配对。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s coordinator removed this device from the venue network. Ask for a new pairing code if it should take part.</source>
+        <translation>主机的协调人已将本设备移出现场网络。如需继续参与，请索取新配对码。</translation>
+    </message>
+    <message>
+        <source>The hub refused the check-ins sent: {detail}</source>
+        <translation>主机拒收发送的签到记录：{detail}</translation>
+    </message>
+    <message>
+        <source>The hub met an unexpected error; its log file says more.</source>
+        <translation>主机发生意外错误，详情见其日志文件。</translation>
+    </message>
+    <message>
+        <source>The clock of device {name} is {offset} {direction} the hub&apos;s; its check-ins are placed by the hub&apos;s time.</source>
+        <translation>设备“{name}”的时钟比主机{direction}{offset}；其签到按主机时间记录。</translation>
+    </message>
+    <message>
+        <source>The check-in log from {origin} holds an entry the app cannot accept (entry {number}, field “{field}”): nothing of it was taken. Make the exchange again from the newest version of the app.</source>
+        <translation>来自 {origin} 的签到记录中有本软件无法接受的条目（第 {number} 条，字段“{field}”）：其中任何内容均未采用。请用最新版本的软件重新交换。</translation>
+    </message>
+    <message>
+        <source>This is not a valid pairing code ({detail}). Type it again from the hub&apos;s screen (签到 › 现场网络), or scan its QR code.</source>
+        <translation>这不是有效的配对码（{detail}）。请按主机屏幕（签到 › 现场网络）重新输入，或扫描其二维码。</translation>
+    </message>
+    <message>
+        <source>The venue network cannot listen on {address}:{port} ({error}). Choose another port, or close the program that uses it.</source>
+        <translation>现场网络无法在 {address}:{port} 上监听（{error}）。请换一个端口，或关闭占用该端口的程序。</translation>
     </message>
 </context>
 </TS>

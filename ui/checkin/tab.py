@@ -162,6 +162,20 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.venue_button.toggled.connect(self.set_venue_mode)
         self.no_show_button = QPushButton(self.tr("Mark &no-shows…"), self)
         self.no_show_button.clicked.connect(self.mark_no_shows)
+        self.network_button = QPushButton(self.tr("Venue networ&k…"), self)
+        self.network_button.setObjectName("checkin_network")
+        self.network_button.setToolTip(self.tr("Several laptops at one venue with one check-in log: switch this "
+                                               "computer on as the hub, or join another's"))
+        self.network_button.clicked.connect(self.show_network)
+        self.network_state = QLabel(self)
+        self.network_state.setObjectName("checkin_network_state")
+        self.network_state.setWordWrap(True)
+        self.network_state.setStyleSheet("color:#1565c0;")
+        self.network_state.hide()
+        self._log_mark = 0  # the newest entry of the log read into the counts
+        self.log_timer = QTimer(self)  # while a venue network is on: the other doors' scans, twice a second
+        self.log_timer.setInterval(500)
+        self.log_timer.timeout.connect(self.follow_log)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last,  # the field's own Ctrl+Z comes first
                   whatsThis=self.tr("Undo the last check-in"))
         QShortcut(QKeySequence("F11"), self, self.venue_button.toggle, whatsThis=self.tr("Venue mode on or off"))
@@ -179,6 +193,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.network_state)
         right_layout.addWidget(self.counts)
         right_layout.addWidget(side, 1)
         splitter = QSplitter(self)
@@ -187,7 +202,8 @@ class CheckinTab(ops.Subscriber, QWidget):
         splitter.addWidget(right)
         splitter.setSizes([800, 500])
         buttons = QHBoxLayout()
-        for b in (self.undo_button, self.undo_selected_button, self.walk_in_button, self.no_show_button):
+        for b in (self.undo_button, self.undo_selected_button, self.walk_in_button, self.no_show_button,
+                  self.network_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.venue_button)
@@ -205,6 +221,81 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._event_id = event_id
         self.setEnabled(event_id is not None)
         self.reload()
+        network = self.network()
+        if event_id is not None and network.linked(event_id):
+            network.start_sync(event_id)  # a device joined to the venue's hub keeps in step by itself
+        self.network_changed()
+
+    # -- the venue network -------------------------------------------------------------------------------------
+
+    def network(self):
+        """The window's venue network (one of the tab's own when the tab stands alone)."""
+        found = getattr(self.window(), "network", None)
+        if found is None:
+            from .network import VenueNetwork
+
+            found = self.__dict__.get("_own_network")
+            if found is None:
+                found = self._own_network = VenueNetwork(self)
+        if not getattr(self, "_network_connected", False):
+            self._network_connected = True
+            found.sig_changed.connect(self.network_changed)
+            found.sig_received.connect(lambda _count: self.follow_log())
+        return found
+
+    def show_network(self) -> None:
+        from .network import NetworkDialog
+
+        window = self.window()
+        dialog = NetworkDialog(self.network(), self._event_id, window if window is not self else self,
+                               on_joined=getattr(window, "show_joined_event", None))
+        dialog.exec()
+        self.search.setFocus()
+
+    def network_changed(self) -> None:
+        """The hub switched on or off here, or the link to a hub changed: say so, and follow the log meanwhile."""
+        network = self.network()
+        if not self.window().isVisible():  # (a closed window: nothing to show, its database may be gone)
+            self.log_timer.stop()
+            return
+        text = network.status(self._event_id) if self._event_id is not None else ""
+        self.network_state.setText(text)
+        self.network_state.setVisible(bool(text))
+        if network.active(self._event_id):
+            if not self.log_timer.isActive():
+                self._log_mark = self._log_top()
+                self.log_timer.start()
+        else:
+            self.log_timer.stop()
+
+    def _log_top(self) -> int:
+        from db import models
+
+        return models.CheckinEntry.select(models.fn.MAX(models.CheckinEntry.id)).scalar() or 0
+
+    def follow_log(self) -> None:
+        """The entries the log gained since it was last read (scans at the other doors): those people's arrival
+        shown and counted, one person at a time (a new walk-in reads the roster again)."""
+        if self._event_id is None or self._index is None:
+            return
+        from db import models
+
+        E, Inv = models.CheckinEntry, models.Invitee
+        rows = list(E.select(E.id, E.invitee).where((E.id > self._log_mark) & (E.event == self._event_id))
+                    .order_by(E.id).limit(201).tuples())
+        if not rows:
+            return
+        self._log_mark = rows[-1][0] if len(rows) <= 200 else self._log_top()
+        uuids = {uuid for _id, uuid in rows}
+        ids = [i for (i,) in Inv.select(Inv.id).where(Inv.uuid.in_(uuids)).tuples()]
+        if len(rows) > 200 or len(ids) > 30 or any(i not in self._people for i in ids):
+            self.reload()  # many at once, or someone new (a walk-in at another door)
+        else:
+            for pid in ids:
+                found = checkin.people(self._event_id, only=pid)  # (none: deleted meanwhile)
+                if found:
+                    self._person_changed(found[0])
+        self.sig_changed.emit()
 
     def reload(self) -> None:
         """The people, the search index (built once here, not per keystroke) and the counts. A large roster is
@@ -247,6 +338,7 @@ class CheckinTab(ops.Subscriber, QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.reload_if_stale()
+        self.network_changed()
         self.search.setFocus()
 
     def _event_date(self) -> dt.date | None:
@@ -306,6 +398,7 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.search.selectAll()  # Enter takes the refused scan again, a new scan replaces it
 
     def _announce(self) -> None:
+        self.network().scanned()  # the devices waiting on this computer's hub hear of it at once
         self.sig_changed.emit()
         ops.bus().announce(self._event_id, {"checkin", "roster"}, self)
 
