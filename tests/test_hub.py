@@ -83,12 +83,19 @@ class Device:
         return (self.data / "device_id").read_text().strip()
 
 
+# The commands speak the database's language, Chinese by default: the fragments as the translation has them.
+ZH = {"cannot be reached": "无法连接", "stay queued": "保留在本机待发送", "(2 ": "（2 条", "used already": "已被使用",
+      "expired": "已过期", "does not know this pairing code": "不认识该配对码",
+      "not a valid pairing code": "不是有效的配对码", "not the hub of this pairing code": "不是该配对码的主机",
+      "Nothing was sent": "未向其发送任何数据", "removed this device": "移出现场网络", "cannot listen": "无法在"}
+
+
 def refused(result: subprocess.CompletedProcess, *fragments: str) -> str:
     assert result.returncode == 1, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     for fragment in fragments:
-        assert fragment in lines[0], lines[0]
+        assert fragment in lines[0] or ZH.get(fragment, fragment) in lines[0], lines[0]
     return lines[0]
 
 
@@ -364,7 +371,7 @@ def test_a_running_exchange_ends_with_one_line_when_the_device_is_revoked(venue)
         a.scan(code[1])
         assert sync.wait(30) == 1
         lines = sync.stderr.read().strip().splitlines()
-        assert len(lines) == 1 and "removed this device" in lines[0], lines
+        assert len(lines) == 1 and ZH["removed this device"] in lines[0], lines
     finally:
         if sync.poll() is None:
             sync.kill()
