@@ -359,7 +359,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{info.title} — {title}" if info else title)
         if info is not None:
             settings.set("last_event_id", info.id)
+        self._keep_in_step(self._event_id)
         self.sig_event_changed.emit(self._event_id)
+
+    def _keep_in_step(self, event_id: int | None) -> None:
+        """An event this computer joined a venue hub for is kept in step with it while shown, whichever tab is
+        open; another event shown ends the link (its queue waits in the file and goes at the next link)."""
+        network = self.network
+        if network.sync_event is not None and network.sync_event != event_id:
+            network.stop_sync()
+        if event_id is not None and network.linked(event_id):
+            network.start_sync(event_id)
 
     def _make_roster_tab(self) -> QWidget:
         from .roster.tab import RosterTab

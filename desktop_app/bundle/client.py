@@ -589,6 +589,7 @@ def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None
     def poller() -> None:
         pause = RETRY[0]
         tries = 0
+        last_code = ""
         while not stop.is_set():
             try:
                 exchange = session.exchange(0 if failure.is_set() else LONG_POLL)
@@ -600,6 +601,9 @@ def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None
             except _Stopped:
                 return
             except HubError as error:
+                if tries == 0 or error.code != last_code:
+                    log.info("exchange with the hub of event %s failed: %s (%s)", event_id, error.code, error)
+                last_code = error.code
                 problem(error)
                 tries += 1
                 if tries % 5 == 0 and session.relocate():

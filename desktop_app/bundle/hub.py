@@ -243,7 +243,18 @@ class _Server(http.server.ThreadingHTTPServer):
         self.hub = hub
         self.active = 0
         self.active_lock = threading.Lock()
+        self.open: set = set()  # the connections being served, closed when the hub stops
         super().__init__(address, handler)
+
+    def close_all(self) -> None:
+        """End every connection still open (a kept one would reach this stopped hub, not its successor)."""
+        with self.active_lock:
+            requests = list(self.open)
+        for request in requests:
+            try:
+                request.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     def process_request(self, request, client_address):
         with self.active_lock:
@@ -251,6 +262,7 @@ class _Server(http.server.ThreadingHTTPServer):
                 self.shutdown_request(request)
                 return
             self.active += 1
+            self.open.add(request)
         super().process_request(request, client_address)
 
     def process_request_thread(self, request, client_address):
@@ -259,6 +271,7 @@ class _Server(http.server.ThreadingHTTPServer):
         finally:
             with self.active_lock:
                 self.active -= 1
+                self.open.discard(request)
 
     def handle_error(self, request, client_address):
         log.debug("hub: connection from %s ended with an error", client_address[0], exc_info=True)
@@ -289,7 +302,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         hub = self.server.hub
         self.body_read = False
         try:
-            if hub.stopping:
+            if hub.stopping:  # and the connection closed: kept, it would answer "busy" after a restart too
+                self.close_connection = True
                 raise Refusal("busy")
             route = {"/join": (hub.handle_join, MAX_JOIN_BODY, hub.join_rates),
                      "/sync": (hub.handle_sync, MAX_SYNC_BODY, hub.rates)}.get(self.path)
@@ -470,6 +484,7 @@ class Hub:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            self._server.close_all()
         try:
             self._db.submit(_close_connection).result(timeout=10)
         except Exception:  # noqa: BLE001 - stopping anyway

@@ -18,7 +18,7 @@ import socket
 import threading
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -263,9 +263,19 @@ class NetworkDialog(QDialog):
         self.qr.setObjectName("network_qr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(220, 220)
-        self.code = QLineEdit(self)
+        self.code = QLabel(self)  # the whole code in view, to be read out or typed (the QR is scanned)
         self.code.setObjectName("network_code")
-        self.code.setReadOnly(True)
+        self.code.setWordWrap(True)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.2)
+        self.code.setFont(mono)
+        self.off_hint = QLabel(self.tr(
+            "Switched on, this computer shows here the pairing code for the other laptops and the devices that "
+            "joined. Choose the address of this computer on the venue's network."), self)
+        self.off_hint.setWordWrap(True)
+        self.off_hint.setStyleSheet("color:#546e7a;")
         self.copy_button = QPushButton(self.tr("&Copy"), self)
         self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code.text()))
         self.new_code_button = QPushButton(self.tr("&New code"), self)
@@ -295,12 +305,12 @@ class NetworkDialog(QDialog):
         where.addRow(self.tr("Listen on"), row)
         code_side = QVBoxLayout()
         code_side.addWidget(QLabel(self.tr("Pairing code (one device, once, for ten minutes):"), self))
+        code_side.addWidget(self.code)
         code_row = QHBoxLayout()
-        code_row.addWidget(self.code, 1)
+        code_row.addWidget(self.expires, 1)
         code_row.addWidget(self.copy_button)
         code_row.addWidget(self.new_code_button)
         code_side.addLayout(code_row)
-        code_side.addWidget(self.expires)
         code_side.addWidget(self.devices, 1)
         revoke_row = QHBoxLayout()
         revoke_row.addStretch(1)
@@ -313,6 +323,7 @@ class NetworkDialog(QDialog):
         self.code_area.setLayout(code_area)
         hub_layout = QVBoxLayout(self.hub_box)
         hub_layout.addLayout(where)
+        hub_layout.addWidget(self.off_hint, 1, Qt.AlignmentFlag.AlignTop)
         hub_layout.addWidget(self.code_area, 1)
 
         # joining
@@ -372,6 +383,7 @@ class NetworkDialog(QDialog):
         self.address.setEnabled(not on)
         self.port.setEnabled(not on)
         self.code_area.setVisible(on)
+        self.off_hint.setVisible(not on)
         if on:
             self._show_code()
             self._show_devices()

@@ -221,9 +221,6 @@ class CheckinTab(ops.Subscriber, QWidget):
         self._event_id = event_id
         self.setEnabled(event_id is not None)
         self.reload()
-        network = self.network()
-        if event_id is not None and network.linked(event_id):
-            network.start_sync(event_id)  # a device joined to the venue's hub keeps in step by itself
         self.network_changed()
 
     # -- the venue network -------------------------------------------------------------------------------------
