@@ -403,8 +403,11 @@ class Hub:
         self.rates = _Rates(*RATE)
         self.join_rates = _Rates(*JOIN_RATE)
         self._db = ThreadPoolExecutor(1, thread_name_prefix="hub-db")
-        self._changed = threading.Condition()
-        self._mark = -1
+        self._changed = threading.Condition()  # the log grew (``_seen`` is its watermark): waiting answers look
+        self._seen = 0
+        self._waiting = 0  # answers waiting: the watcher reads the watermark only while there are some
+        self._poked = False  # a scan here: read the watermark at once
+        self._watcher: threading.Thread | None = None
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._announcement = None
@@ -467,6 +470,8 @@ class Hub:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.2},
                                         name="hub-server", daemon=True)
         self._thread.start()
+        self._watcher = threading.Thread(target=self._watch, name="hub-watch", daemon=True)
+        self._watcher.start()
         log.info("hub of event %s listening on %s:%s", self.event_id, self.bind, self.port)
         if self.announce and not is_loopback(self.address):
             from . import discovery
@@ -504,7 +509,35 @@ class Hub:
     def notify(self) -> None:
         """Something was written to the log here (a scan at the hub's own desk): wake the waiting answers."""
         with self._changed:
+            self._poked = True  # the watcher reads the watermark now (not this thread: the window's must not wait)
             self._changed.notify_all()
+
+    def _saw(self, mark: int) -> None:
+        with self._changed:
+            if mark > self._seen:
+                self._seen = mark
+                self._changed.notify_all()
+
+    def _watch(self) -> None:
+        """While answers wait, read the log's watermark every ``POLL_S``: a scan written by another process
+        (``openday checkin`` on the hub's file) or by the window wakes them. One reading for all of them."""
+        while not self.stopping:
+            with self._changed:
+                while not self._waiting and not self.stopping:
+                    self._changed.wait()
+            if self.stopping:
+                return
+            try:
+                self._saw(self._call(self._watermark))
+            except Refusal:
+                return
+            except Exception:  # noqa: BLE001 - a busy file: read again next time
+                log.debug("hub: the watermark could not be read", exc_info=True)
+            until = time.monotonic() + POLL_S
+            with self._changed:  # (woken by every answer's news too: only a poke or the time ends the pause)
+                while not self._poked and not self.stopping and time.monotonic() < until:
+                    self._changed.wait(until - time.monotonic())
+                self._poked = False
 
     # -- requests --
 
@@ -564,20 +597,27 @@ class Hub:
         now = models.utcnow()
         offset = round((device_wall - now).total_seconds(), 1) if device_wall else None
         added, findings, out, more, mark = self._call(self._exchange, credential, device, cursors, entries, offset)
-        if added:
-            with self._changed:
-                self._changed.notify_all()
+        self._saw(mark)  # (new entries wake the others' waiting answers)
         deadline = time.monotonic() + wait
-        while not out and not self.stopping and time.monotonic() < deadline:
+        if not out and wait:
             with self._changed:
-                self._changed.wait(min(POLL_S, max(deadline - time.monotonic(), 0)))
-            if self.stopping:
-                break
-            latest = self._call(self._watermark)
-            if latest != mark:
-                mark = latest
-                # Its own entries it has (it sent them, perhaps on another connection meanwhile).
-                out, more = self._call(self._missing, device, cursors, True)
+                self._waiting += 1
+                self._changed.notify_all()  # the watcher starts reading
+            try:
+                while not out and not self.stopping and time.monotonic() < deadline:
+                    with self._changed:
+                        if self._seen <= mark:
+                            self._changed.wait(max(deadline - time.monotonic(), 0))
+                        latest = self._seen
+                    if self.stopping:
+                        break
+                    if latest > mark:
+                        mark = latest
+                        # Its own entries it has (it sent them, perhaps on another connection meanwhile).
+                        out, more = self._call(self._missing, device, cursors, True)
+            finally:
+                with self._changed:
+                    self._waiting -= 1
         hub_cursors, offsets = self._call(self._state)
         return {"entries": out, "cursors": hub_cursors, "wall_at": models.utcnow().isoformat(), "offset_s": offset,
                 "offsets": offsets, "findings": findings, "added": added, "more": more}
