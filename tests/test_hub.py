@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -83,20 +84,34 @@ class Device:
         return (self.data / "device_id").read_text().strip()
 
 
-# The commands speak the database's language, Chinese by default: the fragments as the translation has them.
-ZH = {"cannot be reached": "无法连接", "stay queued": "保留在本机待发送", "(2 ": "（2 条", "used already": "已被使用",
-      "expired": "已过期", "does not know this pairing code": "不认识该配对码",
-      "not a valid pairing code": "不是有效的配对码", "not the hub of this pairing code": "不是该配对码的主机",
-      "Nothing was sent": "未向其发送任何数据", "removed this device": "移出现场网络", "cannot listen": "无法在"}
+def says(line: str, source: str, **params) -> None:
+    """``line`` holds the message ``source`` in the interface's language: exactly, with ``params``; else each
+    literal part of it, whatever its fields became."""
+    from desktop_app import i18n
+
+    if params:
+        assert i18n.text(source, **params) in line, (line, i18n.text(source, **params))
+        return
+    for part in re.split(r"\{[a-z_]+\}", i18n.text(source)):
+        assert part.strip() in line, (line, part)
 
 
-def refused(result: subprocess.CompletedProcess, *fragments: str) -> str:
+def refused(result: subprocess.CompletedProcess, *fragments: str, message: str = "", **params) -> str:
+    """A refusal: exit 1, one line on stderr (``message`` in it, see ``says``; and each of ``fragments``)."""
     assert result.returncode == 1, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    if message:
+        says(lines[0], message, **params)
     for fragment in fragments:
-        assert fragment in lines[0] or ZH.get(fragment, fragment) in lines[0], lines[0]
+        assert fragment in lines[0], lines[0]
     return lines[0]
+
+
+def hub_says(code: str) -> str:
+    from desktop_app.bundle.hub import MESSAGES
+
+    return MESSAGES[code][1]
 
 
 @dataclass
@@ -236,10 +251,18 @@ def test_a_device_that_cannot_reach_the_hub_keeps_its_entries_queued(venue):
     codes = venue.codes(2)
     a.scan(*codes)
     venue.hub.stop()
-    message = refused(a.run("sync", "--db", a.db, "--event", a.event, "--once", "--json"), "cannot be reached",
-                      "stay queued", "(2 ")
-    assert "127.0.0.1" in message
+    from desktop_app.bundle import client
+
+    refused(a.run("sync", "--db", a.db, "--event", a.event, "--once", "--json"), message=client.UNREACHABLE,
+            url=venue.hub.url, error="connection refused", count=2)
     assert a.stats()["checked_in"] == 2  # the scans are kept here all the same
+    from desktop_app.workspace import open_workspace
+
+    ws = open_workspace(a.db)  # (the hub is off: this process may bind the models to the device's file)
+    try:
+        assert client.queued(a.event) == 2
+    finally:
+        ws.close()
 
 
 def test_a_waiting_exchange_sees_a_scan_made_elsewhere_within_two_seconds(venue):
@@ -283,16 +306,16 @@ def test_reused_expired_and_foreign_codes_are_refused_and_leave_nothing(venue):
     code = venue.code()
     venue.device("door-a", join=False).join(code)
     b = Device(venue.tmp, "door-b")
-    refused(b.run("join", "--db", b.db, code, "--json"), "used already")
+    refused(b.run("join", "--db", b.db, code, "--json"), message=hub_says("code_used"))
     assert not b.db.exists()  # a refused pairing makes no database
 
     old = pairing.issue(venue.event_id, "127.0.0.1", venue.hub.port, venue.hub.fingerprint,
                         now=dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(minutes=11))[0]
-    refused(b.run("join", "--db", b.db, old.text(), "--json"), "expired")
+    refused(b.run("join", "--db", b.db, old.text(), "--json"), message=hub_says("code_expired"))
     unknown = pairing.Pairing("127.0.0.1", venue.hub.port, venue.event_uuid, venue.hub.fingerprint,
                               old.token[:-2] + ("AA" if old.token[-2:] != "AA" else "BB"))
-    refused(b.run("join", "--db", b.db, unknown.text(), "--json"), "does not know this pairing code")
-    refused(b.run("join", "--db", b.db, "ODHUB1:ABCDE", "--json"), "not a valid pairing code")
+    refused(b.run("join", "--db", b.db, unknown.text(), "--json"), message=hub_says("unknown_code"))
+    refused(b.run("join", "--db", b.db, "ODHUB1:ABCDE", "--json"), message=pairing.BAD_CODE)
     assert not b.db.exists()
 
 
@@ -303,8 +326,10 @@ def test_a_hub_whose_certificate_is_not_the_codes_is_refused_before_anything_is_
     real = venue.hub.issue_codes(1)[0]
     impostor = pairing.Pairing(real.host, real.port, real.event_uuid, "0" * 64, real.token)
     b = Device(venue.tmp, "door-b")
-    refused(b.run("join", "--db", b.db, impostor.text(), "--json"), "not the hub of this pairing code",
-            "Nothing was sent")
+    from desktop_app.bundle import client
+
+    refused(b.run("join", "--db", b.db, impostor.text(), "--json"), message=client.WRONG_FINGERPRINT,
+            url=venue.hub.url)
     assert not b.db.exists()
     P = models.PairingCode
     assert P.get(P.token == pairing.token_hash(real.token)).used_at is None  # the token never reached it
@@ -326,7 +351,7 @@ def test_unpaired_revoked_and_oversized_requests_are_refused(venue):
     a = venue.device("door-a")
     a.scan(venue.codes(1)[0])
     assert venue_hub.revoke(venue.event_id, a.device_id)
-    refused(a.run("sync", "--db", a.db, "--event", a.event, "--once", "--json"), "removed this device")
+    refused(a.run("sync", "--db", a.db, "--event", a.event, "--once", "--json"), message=hub_says("revoked"))
     assert venue.stats()["checked_in"] == 0  # nothing of a revoked device was taken
     a.join(venue.code())  # a new code from the coordinator pairs it again
     assert a.sync()["sent"] == 1
@@ -371,7 +396,8 @@ def test_a_running_exchange_ends_with_one_line_when_the_device_is_revoked(venue)
         a.scan(code[1])
         assert sync.wait(30) == 1
         lines = sync.stderr.read().strip().splitlines()
-        assert len(lines) == 1 and ZH["removed this device"] in lines[0], lines
+        assert len(lines) == 1, lines
+        says(lines[0], hub_says("revoked"))
     finally:
         if sync.poll() is None:
             sync.kill()
@@ -512,7 +538,10 @@ def test_the_hub_command_prints_codes_serves_and_stops_on_sigterm(tmp_path):
         assert hub.wait(15) == 0, hub.stderr.read()
         with pytest.raises(OSError):
             socket.create_connection(("127.0.0.1", port), timeout=2).close()  # no longer listening
-        refused(device.run("sync", "--db", device.db, "--event", device.event, "--once"), "cannot be reached")
+        from desktop_app.bundle import client
+
+        refused(device.run("sync", "--db", device.db, "--event", device.event, "--once"),
+                message=client.UNREACHABLE, url=lines[0]["url"], error="connection refused", count=0)
     finally:
         if hub.poll() is None:
             hub.kill()
@@ -531,14 +560,17 @@ def test_the_hub_command_refusals_are_one_line(tmp_path, demo_db):
                                 env=_env(tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60)
     finally:
         busy.close()
-    refused(result, "cannot listen")
+    from desktop_app import cli
+    from desktop_app.bundle import client
+
+    refused(result, message=cli.CANNOT_LISTEN)
     result = subprocess.run([sys.executable, "-m", "desktop_app", "hub", "--db", str(demo_db), "--event", "9",
                              "--bind", "127.0.0.1", "--port", "0"], env=_env(tmp_path), cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     refused(result, "9")
     result = subprocess.run([sys.executable, "-m", "desktop_app", "sync", "--db", str(demo_db), "--event", "1",
                              "--once"], env=_env(tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=60)
-    refused(result, "openday join")
+    refused(result, "openday join", message=client.NOT_JOINED, event=1)
 
 
 # -- discovery ------------------------------------------------------------------------------------------------------
