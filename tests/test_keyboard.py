@@ -186,6 +186,7 @@ def _dialog_factories(window) -> dict[str, object]:
             "unknown")),
         "GuideWindow": lambda cls: cls(window, paths.guide_file("en")),
         "DistrictDialog": lambda cls: cls(window),
+        "NetworkDialog": lambda cls: cls(window.network, event_id, window),
     }
 
 

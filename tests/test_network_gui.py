@@ -56,25 +56,11 @@ def _today():
 
 
 def _open_dialog(qtbot, win):
-    from ui.checkin.network import NetworkDialog
-
     tab = win.tab("checkin")
     win.tabs.setCurrentWidget(tab)
-    shown = []
-
-    def exec_(self):  # the dialog shown without its own event loop: the test presses on
-        shown.append(self)
-        self.show()
-        return 0
-
-    original = NetworkDialog.exec
-    NetworkDialog.exec = exec_
-    try:
-        qtbot.mouseClick(tab.network_button, Qt.MouseButton.LeftButton)
-    finally:
-        NetworkDialog.exec = original
-    (dialog,) = shown
-    qtbot.addWidget(dialog)
+    qtbot.mouseClick(tab.network_button, Qt.MouseButton.LeftButton)
+    dialog = win._network_dialog
+    assert dialog.isVisible() and not dialog.isModal()  # the entrance scans on beside it
     return tab, dialog
 
 
@@ -100,11 +86,16 @@ def test_the_window_as_hub_pairs_a_device_counts_its_scans_and_revokes_it(qtbot,
     event_there = json.loads(joined.stdout)["event"]
     qtbot.waitUntil(lambda: dialog.devices.rowCount() == 1, timeout=3000)
     assert dialog.devices.item(0, 0).text() == "东门"
+    qtbot.waitUntil(lambda: dialog.code.text() != code, timeout=3000)  # used: the next laptop gets a new one
     (tmp_path / "door3").mkdir()
     again = _cli(tmp_path / "door3", "join", "--db", tmp_path / "door3" / "door3.sqlite3", code, "--json")
     assert again.returncode == 1 and again.stderr.strip()  # the code is used once
 
     people = [p for p in checkin.people(win.current_event_id) if p.status == "confirmed"]
+    tab.search.setFocus()  # the dialog stays open; the hub's own desk scans on
+    qtbot.keyClicks(tab.search, people[5].pass_code)
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.result.text().startswith("✔")
     codes = [p.pass_code for p in people[:3]]
     before = tab._tally.checked_in
     scanned = _cli(device, "checkin", "--db", device / "door2.sqlite3", "--event", event_there, "--codes", "-",
@@ -149,18 +140,10 @@ def test_a_window_joins_a_hub_by_its_code_and_stays_in_step(qapp, qtbot, tmp_pat
         win = MainWindow(ws)
         qtbot.addWidget(win)
         win.show()
-        shown = []
-        from ui.checkin.network import NetworkDialog
-
-        original = NetworkDialog.exec
-        NetworkDialog.exec = lambda self: shown.append(self) or self.show() or 0
-        try:
-            win.network_action.trigger()  # 文件 › 现场网络… (a fresh laptop has no event, so no 签到 tab yet)
-        finally:
-            NetworkDialog.exec = original
-        (dialog,) = shown
-        qtbot.addWidget(dialog)
-        assert not dialog.hub_button.isEnabled()  # no event here to serve
+        qtbot.mouseClick(win.welcome.join_button, Qt.MouseButton.LeftButton)  # a fresh laptop: no event yet
+        dialog = win._network_dialog
+        assert not dialog.hub_box.isVisible()  # no event here to serve: joining only
+        assert dialog.focusWidget() is dialog.join_code  # (the code is what one types first)
         dialog.join_code.setFocus()
         dialog.join_code.insert(code)
         dialog.device_name.clear()

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
             page.sig_demo_event.connect(self.open_demo_event)
             page.sig_held_demo_event.connect(lambda: self.open_demo_event(held=True))
             page.sig_open_bundle.connect(self.merge_bundle)
+            page.sig_join_network.connect(self.show_network)
             page.sig_open_database.connect(self.open_database)
             placeholder = self.pages.widget(0)
             shown = self.pages.currentIndex()
@@ -452,9 +453,9 @@ class MainWindow(QMainWindow):
     def show_network(self) -> None:
         """File ▸ 现场网络…: the hub of the event shown, or joining another computer's hub (a laptop that has
         no event yet receives it so)."""
-        from .checkin.network import NetworkDialog
+        from .checkin.network import show_network
 
-        NetworkDialog(self.network, self._event_id, self, on_joined=self.show_joined_event).exec()
+        show_network(self, self.network, self._event_id, on_joined=self.show_joined_event)
 
     def show_joined_event(self, event_id: int) -> None:
         """This computer joined a venue hub and received its event: listed, and shown on the 签到 tab."""

@@ -18,6 +18,8 @@ class WelcomePage(QWidget):
     """The user asked to open an event brought on a USB stick (a bundle file)."""
     sig_open_database = Signal()
     """The user asked to open another database file."""
+    sig_join_network = Signal()
+    """The user asked to join the venue network of another computer (its hub)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,6 +44,9 @@ class WelcomePage(QWidget):
         self.bundle_button = QPushButton(self.tr("Open an event brought on a USB stick (&bundle file)…"), self)
         self.bundle_button.setFlat(True)
         self.bundle_button.clicked.connect(self.sig_open_bundle)
+        self.join_button = QPushButton(self.tr("Join the venue network of another computer (&pairing code)…"), self)
+        self.join_button.setFlat(True)
+        self.join_button.clicked.connect(self.sig_join_network)
         for button in (self.new_button, self.demo_button, self.held_demo_button):
             button.setMinimumSize(220, 48)
         self.new_button.setDefault(True)
@@ -67,5 +72,6 @@ class WelcomePage(QWidget):
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addWidget(self.bundle_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)

@@ -2250,6 +2250,10 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>{address}（仅本机，用于试用）</translation>
     </message>
     <message>
+        <source>Switched on, this computer shows here the pairing code for the other laptops and the devices that joined. Choose the address of this computer on the venue&apos;s network.</source>
+        <translation>开启后，这里显示供其他电脑加入的配对码和已加入的设备。请选择本机在现场网络中的地址。</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -2330,12 +2334,12 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>已加入 {url}。{trouble}</translation>
     </message>
     <message>
-        <source>Joined to {url}: in step (last exchange {time}).</source>
-        <translation>已加入 {url}：同步中（最近一次交换 {time}）。</translation>
+        <source>Joined to {url}: in step; the last check-ins came or went at {time}.</source>
+        <translation>已加入 {url}：同步中；最近一次收发签到记录在 {time}。</translation>
     </message>
     <message>
-        <source>waiting</source>
-        <translation>等待中</translation>
+        <source>Joined to {url}: in step.</source>
+        <translation>已加入 {url}：同步中。</translation>
     </message>
     <message>
         <source>Joined to {url}, not in step now: {count} check-in actions wait here.</source>
@@ -3894,6 +3898,10 @@ Files listed: {files}</source>
     <message>
         <source>Open an event brought on a USB stick (&amp;bundle file)…</source>
         <translation>打开从 U 盘带来的活动（数据包）(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Join the venue network of another computer (&amp;pairing code)…</source>
+        <translation>加入另一台电脑的现场网络（配对码）(&amp;P)…</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import settings
 from desktop_app.errors import UserError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.services.values import local_time
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 47631  # a fixed port: devices find the hub again at the same address after it is restarted
 LOOPBACK = "127.0.0.1"
+BIND_KEY, PORT_KEY = "network.bind", "network.port"  # the address and port the hub listened on last
 PORT_TAKEN_SOURCE = QT_TRANSLATE_NOOP(
     "core", "The venue network cannot listen on {address}:{port} ({error}). Choose another port, or close the "
             "program that uses it.")
@@ -93,6 +95,8 @@ class VenueNetwork(QObject):
             hub.stop()
             raise UserError(PORT_TAKEN_SOURCE, address=bind, port=port, error=exc.strerror or str(exc)) from None
         self.hub, self.hub_event = hub, event_id
+        settings.set(BIND_KEY, bind)
+        settings.set(PORT_KEY, port)
         self.new_code()
         log.info("venue hub switched on for event %s", event_id)
         self.sig_changed.emit()
@@ -103,6 +107,16 @@ class VenueNetwork(QObject):
         self.code = self.hub.issue_codes(1)[0]
         self.sig_changed.emit()
         return self.code
+
+    def code_used(self) -> bool:
+        """Whether a device paired with the code shown (then the next device needs a new one)."""
+        from db import models
+        from desktop_app.bundle import pairing
+
+        if self.code is None:
+            return False
+        P = models.PairingCode
+        return P.select().where((P.token == pairing.token_hash(self.code.token)) & P.used_at.is_null(False)).exists()
 
     def stop_hub(self) -> None:
         if self.hub is not None:
@@ -252,10 +266,14 @@ class NetworkDialog(QDialog):
             label = address if address != LOOPBACK else self.tr("{address} (this computer only, for a trial)").format(
                 address=address)
             self.address.addItem(label, address)
+        last = self.address.findData(settings.get(BIND_KEY))
+        if last >= 0:
+            self.address.setCurrentIndex(last)
         self.port = QSpinBox(self)
         self.port.setObjectName("network_port")
         self.port.setRange(1024, 65535)
-        self.port.setValue(DEFAULT_PORT)
+        port = settings.get(PORT_KEY)
+        self.port.setValue(port if isinstance(port, int) and 1024 <= port <= 65535 else DEFAULT_PORT)
         self.hub_button = QPushButton(self)
         self.hub_button.setObjectName("network_hub_button")
         self.hub_button.clicked.connect(self.toggle_hub)
@@ -361,14 +379,12 @@ class NetworkDialog(QDialog):
         layout.addWidget(self.hub_box, 1)
         layout.addWidget(self.join_box)
         layout.addWidget(buttons)
-        self.resize(820, 640)
+        self.setMinimumWidth(760)
 
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start()
-        network.sig_changed.connect(self.refresh)
-        self.refresh()
+        self._listening = False
 
     # -- showing --
 
@@ -378,12 +394,18 @@ class NetworkDialog(QDialog):
         net = self.network
         on = net.hub is not None and net.hub_event == self.event_id
         other = net.hub is not None and not on
+        self.hub_box.setVisible(self.event_id is not None)  # (a laptop with no event yet can only join)
+        if on and net.code_used():
+            net.new_code()  # the next laptop pairs with a fresh one
+            return
         self.hub_button.setText(self.tr("Switch &off") if on else self.tr("Switch &on"))
         self.hub_button.setEnabled(self.event_id is not None and not net.linked(self.event_id) and not other)
         self.address.setEnabled(not on)
         self.port.setEnabled(not on)
-        self.code_area.setVisible(on)
-        self.off_hint.setVisible(not on)
+        if self.code_area.isVisibleTo(self) != on:
+            self.code_area.setVisible(on)
+            self.off_hint.setVisible(not on)
+            self.adjustSize()  # (switched off, the dialog holds no empty space)
         if on:
             self._show_code()
             self._show_devices()
@@ -403,8 +425,9 @@ class NetworkDialog(QDialog):
                 text = self.tr("Joined to {url}. {trouble}").format(url=url, trouble=net.trouble)
             elif net.syncing() and net.sync_event == self.event_id:
                 seen = net.last_exchange
-                text = self.tr("Joined to {url}: in step (last exchange {time}).").format(
-                    url=url, time=f"{seen:%H:%M:%S}" if seen else self.tr("waiting"))
+                text = (self.tr("Joined to {url}: in step; the last check-ins came or went at {time}.").format(
+                    url=url, time=f"{seen:%H:%M:%S}") if seen else
+                    self.tr("Joined to {url}: in step.").format(url=url))
             else:
                 text = self.tr("Joined to {url}, not in step now: {count} check-in actions wait here.").format(
                     url=url, count=net.queued(self.event_id))
@@ -532,12 +555,19 @@ class NetworkDialog(QDialog):
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt's name
         self.timer.stop()
-        self.network.sig_changed.disconnect(self.refresh)
+        if self._listening:
+            self.network.sig_changed.disconnect(self.refresh)
+            self._listening = False
         super().done(result)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not self._listening:
+            self.network.sig_changed.connect(self.refresh)
+            self._listening = True
+        self.timer.start()
         self.refresh()
+        (self.join_code if self.event_id is None else self.hub_button).setFocus()
 
 
 def _png(code) -> bytes:
@@ -546,3 +576,18 @@ def _png(code) -> bytes:
     out = io.BytesIO()
     code.save(out, kind="png", scale=5, border=2)
     return out.getvalue()
+
+
+def show_network(window, network: VenueNetwork, event_id: int | None, *, on_joined=None) -> NetworkDialog:
+    """The window's one 现场网络 dialog, shown for ``event_id`` without holding the window: the entrance goes on
+    scanning beside it."""
+    dialog = getattr(window, "_network_dialog", None)
+    if dialog is None or dialog.event_id != event_id:
+        if dialog is not None:
+            dialog.close()
+        dialog = NetworkDialog(network, event_id, window, on_joined=on_joined)
+        window._network_dialog = dialog
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog

@@ -241,13 +241,12 @@ class CheckinTab(ops.Subscriber, QWidget):
         return found
 
     def show_network(self) -> None:
-        from .network import NetworkDialog
+        """签到 › 现场网络…: the dialog stays open beside the entrance (it does not stop the scanner)."""
+        from .network import show_network
 
         window = self.window()
-        dialog = NetworkDialog(self.network(), self._event_id, window if window is not self else self,
-                               on_joined=getattr(window, "show_joined_event", None))
-        dialog.exec()
-        self.search.setFocus()
+        show_network(window if window is not self else self, self.network(), self._event_id,
+                     on_joined=getattr(window, "show_joined_event", None))
 
     def network_changed(self) -> None:
         """The hub switched on or off here, or the link to a hub changed: say so, and follow the log meanwhile."""
@@ -395,7 +394,10 @@ class CheckinTab(ops.Subscriber, QWidget):
         self.search.selectAll()  # Enter takes the refused scan again, a new scan replaces it
 
     def _announce(self) -> None:
-        self.network().scanned()  # the devices waiting on this computer's hub hear of it at once
+        network = self.network()
+        network.scanned()  # the devices waiting on this computer's hub hear of it at once
+        if network.trouble:
+            self.network_changed()  # the number queued here, said while the hub cannot be reached
         self.sig_changed.emit()
         ops.bus().announce(self._event_id, {"checkin", "roster"}, self)
 
