@@ -43,6 +43,12 @@ class _Proxy(DatabaseProxy):
 
 database = _Proxy()
 
+
+def snapshot():
+    """A transaction that only reads: one consistent view of the file (WAL), begun deferred so that it neither
+    takes the write lock nor waits behind the writers (a window's scans, a command's, the venue hub's)."""
+    return database.atomic(lock_type="DEFERRED")
+
 # Identifies this machine as the last writer of a row; set by ``db.connection.open_database``.
 _device = {"id": ""}
 

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         from .checkin.network import VenueNetwork
 
         self.network = VenueNetwork(self)  # the venue hub switched on here, or the link to another's
+        self._network_dialog = None  # its dialog, modeless, made when first asked for
         self.setWindowTitle(self.tr("Open Day Desk"))
         self.setMinimumSize(QSize(960, 600))
 
@@ -749,6 +750,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_geometry()
         self.network.shutdown()  # the hub stops listening; a joined device's queue waits in the file
+        if self._network_dialog is not None:
+            self._network_dialog.close()  # (a modeless dialog would outlive the window it reports on)
         self.plan_tab.close_event()
         if "summary" in self._tabs_built:
             self._tabs_built["summary"].flush()

@@ -54,7 +54,7 @@ def build(event_id: int, *, today: dt.date | None = None, survey: bool = True) -
     replies and the tense are judged by). ``survey=False`` (the rule check, which must start fast) counts the
     forms without reading the answers: ``satisfaction`` is then None."""
     today = today or dt.date.today()
-    with models.database.atomic():
+    with models.snapshot():
         e = live_event(event_id)
         I = models.Invitee  # noqa: E741
         roster = Counter()
@@ -173,7 +173,7 @@ def attendance_snapshot(event_id: int, *, day: DayRecord | None = None):
     from ..documents.attendance import Arrival, AttendanceSnapshot
     from .values import local_time
 
-    with models.database.atomic():
+    with models.snapshot():
         e = live_event(event_id)
         day = day or build(event_id)
         found, _early = counts.arrivals(e.id, e.date)
