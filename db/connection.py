@@ -306,7 +306,7 @@ def _open_read_only(path: Path, device_id: str, existed: bool) -> OpenedDatabase
     if not existed:
         raise _refuse(DatabaseRefused.CANT_OPEN, path, "no such file")
     for attempt in range(READ_ATTEMPTS):
-        shm = "&readonly_shm=1" if _side(path, "-shm").exists() else ""
+        shm = "&readonly_shm=1" if _side(path, "-shm").exists() and integrity.shm_in_use(path) else ""
         db = OpenDayDatabase(f"{path.as_uri()}?mode=ro{shm}", uri=True, pragmas=READ_ONLY_PRAGMAS,
                              check_same_thread=False, immediate=False,
                              timeout=READ_ONLY_PRAGMAS["busy_timeout"] / 1000)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 import time
 from pathlib import Path
@@ -26,6 +27,42 @@ class Look(NamedTuple):
 def side(path: Path, suffix: str) -> Path:
     """The companion file ``suffix`` (-wal, -shm, -journal) of the database ``path``."""
     return path.with_name(path.name + suffix)
+
+
+# Where SQLite's unix VFS keeps the "dead man switch" lock of a -shm: every connection to the file holds it shared
+# for as long as it is open (``UNIX_SHM_DMS`` in os_unix.c: (22 + SQLITE_SHM_NLOCK) * 4 + SQLITE_SHM_NLOCK).
+_SHM_DMS_BYTE = 128
+
+
+def shm_in_use(path: Path) -> bool:
+    """Whether a live connection (of any process, this one included) has the -shm of the database ``path`` open. A -shm that none
+    has is left by a process that was killed: it may describe a -wal that was reset since, and a ``readonly_shm``
+    reader, which may not rebuild it, then retries for ten seconds and fails ("locking protocol") on every
+    attempt, while a plain read-only open rebuilds it from the -wal in a moment. Where the locks cannot be asked
+    (not a unix system), in use."""
+    try:
+        import fcntl
+        import struct
+    except ImportError:
+        return True
+    try:
+        fd = os.open(side(path, "-shm"), os.O_RDONLY)
+    except OSError:
+        return False  # (none: SQLite makes one)
+    try:
+        if sys.platform == "darwin":  # struct flock: start, len, pid, type, whence
+            query = struct.pack("qqihh", _SHM_DMS_BYTE, 1, 0, fcntl.F_WRLCK, os.SEEK_SET)
+            kind = struct.unpack("qqihh", fcntl.fcntl(fd, fcntl.F_GETLK, query))[3]
+        else:  # type, whence, start, len, pid; asked as an open file description's lock (Linux), which every
+            # record lock conflicts with, this process's own connections' too
+            query = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, _SHM_DMS_BYTE, 1, 0)
+            ask = getattr(fcntl, "F_OFD_GETLK", fcntl.F_GETLK)
+            kind = struct.unpack("hhqqi", fcntl.fcntl(fd, ask, query))[0]
+        return kind != fcntl.F_UNLCK
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
 
 
 def _signature(path: Path) -> tuple:
@@ -87,9 +124,10 @@ def _look_once(path: Path) -> Look:
     -shm that it cannot remove again, so a refused file would not be left as it was found. No -wal means no
     other connection has the file open in WAL mode, so there is nothing to lock against. With a -shm beside the
     -wal (a window may have the file open) the -shm is only read: a window whose record locks a stray close()
-    released must never see its -shm truncated and rebuilt under it (see ``db.connection``)."""
+    released must never see its -shm truncated and rebuilt under it (see ``db.connection``). A -shm no live
+    connection holds (``shm_in_use``) is a dead process's: read normally, SQLite rebuilds it."""
     mode = "&immutable=1" if not side(path, "-wal").exists() else (
-        "&readonly_shm=1" if side(path, "-shm").exists() else "")
+        "&readonly_shm=1" if side(path, "-shm").exists() and shm_in_use(path) else "")
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{mode}", uri=True, check_same_thread=False)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()

@@ -406,6 +406,57 @@ def test_a_read_only_open_beside_a_writer_leaves_its_wal_alone(tmp_path):
     assert sqlite3.connect(path).execute("SELECT title FROM event").fetchone()[0].endswith("！？")
 
 
+STALE_SHM = r"""
+import os, sqlite3, sys
+path = sys.argv[1]
+conn = sqlite3.connect(path, isolation_level=None)
+conn.execute("PRAGMA journal_mode=wal")
+conn.execute("UPDATE event SET title = title || '！'")
+before = open(path + "-shm", "rb").read()  # the -shm as it was
+conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+conn.execute("UPDATE event SET title = title || '？'")  # the -wal starts again, with new salts
+open(path + "-shm", "r+b").write(before)  # killed after the new -wal's header, before its first frame
+os.truncate(path + "-wal", 32)
+os._exit(0)
+"""
+
+
+def test_a_shm_left_by_a_killed_writer_is_read_at_once_beside_a_window_and_without(tmp_path):
+    """CI met it once in a hundred kill rounds: a writer killed right after it started the -wal again left a -shm
+    describing the old one. A ``readonly_shm`` reader may not rebuild it: SQLite retried ten seconds and said
+    "locking protocol", and the look before opening tried again twenty times (a reader "hung" for minutes).
+    No live connection holds such a -shm: it is read normally and SQLite rebuilds it from the -wal."""
+    from db import integrity
+    from db.lock import InstanceLock
+
+    path, codes = _held_demo(tmp_path)
+    assert run_cli("checkin", "--db", str(path), "--event", "1", "--codes", "-",
+                   stdin=codes[0] + "\n").returncode == 0
+    holder = subprocess.Popen([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                               "c.execute('SELECT count(*) FROM event').fetchall(); print('open', flush=True); "
+                               "sys.stdin.read()", str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    assert holder.stdout.readline().strip() == "open"
+    assert integrity.shm_in_use(path)  # a live connection of another process holds it
+    holder.communicate("", timeout=30)
+    subprocess.run([sys.executable, "-c", STALE_SHM, str(path)], check=True, timeout=60)
+    assert Path(f"{path}-shm").exists() and os.path.getsize(f"{path}-wal") == 32
+    assert not integrity.shm_in_use(path)
+    lock = InstanceLock(path)
+    lock.acquire()  # as a window holds it: the command reads read-only
+    try:
+        stats = run_cli("stats", "--db", str(path), "--event", "1", "--json", timeout=60)
+    finally:
+        lock.release()
+    assert stats.returncode == 0 and '"checked_in": 1' in stats.stdout, stats.stderr
+    stats = run_cli("stats", "--db", str(path), "--event", "1", "--json", timeout=60)
+    assert stats.returncode == 0 and '"checked_in": 1' in stats.stdout, stats.stderr
+    assert integrity.look(path).check == ("ok",)
+    assert _checked_in(path) == {codes[0]}
+    title = sqlite3.connect(path).execute("SELECT title FROM event").fetchone()[0]
+    assert title.endswith("！")  # the committed change, not the one cut off
+
+
 def test_two_names_of_one_file_share_one_lock(tmp_path):
     from db.errors import DatabaseRefused
     from db.lock import COMMAND, InstanceLock

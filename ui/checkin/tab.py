@@ -227,10 +227,10 @@ class CheckinTab(ops.Subscriber, QWidget):
 
     def network(self):
         """The window's venue network (one of the tab's own when the tab stands alone)."""
-        found = getattr(self.window(), "network", None)
-        if found is None:
-            from .network import VenueNetwork
+        from .network import VenueNetwork
 
+        found = getattr(self.window(), "network", None)  # (standing alone, the window is the tab: its method)
+        if not isinstance(found, VenueNetwork):
             found = self.__dict__.get("_own_network")
             if found is None:
                 found = self._own_network = VenueNetwork(self)
