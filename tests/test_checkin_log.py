@@ -96,6 +96,23 @@ def test_the_exchange_delivers_each_entry_once_when_repeated_or_cut_short(office
             assert models.CheckIn.select().count() == 8
 
 
+def test_a_pass_shown_again_says_whether_it_was_first_shown_at_another_door(office_and_laptop):
+    from desktop_app.services import checkin
+
+    office, laptop, uuid = office_and_laptop
+    first, second = _confirmed_ids(uuid)[:2]
+    with laptop:
+        assert checkin.check_in(event_id(uuid), first).outcome == "ok"
+    with office:
+        assert checkin.check_in(event_id(uuid), second).outcome == "ok"
+    _exchange(laptop, office, uuid)
+    with office:
+        again = checkin.check_in(event_id(uuid), first)
+        assert (again.outcome, again.elsewhere) == ("again", True)  # the laptop's door took it
+        again = checkin.check_in(event_id(uuid), second)
+        assert (again.outcome, again.elsewhere) == ("again", False)
+
+
 def test_an_undo_arriving_before_the_entry_it_undoes_still_undoes_it(office_and_laptop):
     from db import models
     from desktop_app.bundle import log

@@ -177,6 +177,19 @@ def test_a_window_joins_a_hub_by_its_code_and_stays_in_step(qapp, qtbot, tmp_pat
         assert done.returncode == 0, done.stderr
         qtbot.waitUntil(lambda: tab._tally.checked_in == 2, timeout=3000)
         assert "whole venue" in tab.network_state.text() or "全场" in tab.network_state.text()
+        # the hub stops: said at once, with nothing waiting here; back on the same port: said too, with nothing
+        # to move (the link's report of its recovery, not only of entries)
+        hub.send_signal(signal.SIGTERM)
+        hub.wait(timeout=20)
+        qtbot.waitUntil(lambda: "无法连接主机" in tab.network_state.text()
+                        or "cannot be reached" in tab.network_state.text(), timeout=15000)
+        assert not any(ch.isdigit() for ch in tab.network_state.text())  # (no "0 check-ins wait here")
+        hub = subprocess.Popen([sys.executable, "-m", "desktop_app", "hub", "--db", str(office / "office.sqlite3"),
+                                "--event", event, "--bind", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        hub.stdout.readline()
+        qtbot.waitUntil(lambda: "全场" in tab.network_state.text() or "whole venue" in tab.network_state.text(),
+                        timeout=30000)
         win.close()
         ws.close()
     finally:

@@ -557,7 +557,7 @@ def sync_once(event_id: int, wait: float = 0.0) -> Exchange:
 
 def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None:
     """Keep this device in step with the hub until ``stop`` is set: ``report(Exchange)`` after each exchange that
-    moved something; ``trouble(HubError)`` when the hub cannot be reached (once until it can again) or refuses
+    moved something, and after the first one that got through after a trouble; ``trouble(HubError)`` when the hub cannot be reached (once until it can again) or refuses
     (then ``run`` ends: a revoked device, for one)."""
     session = Session(event_id)
     failure = threading.Event()  # the hub could not be reached: the sender stays quiet until the poller got through
@@ -566,12 +566,13 @@ def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None
     state = {"told": False}
 
     def note(exchange: Exchange) -> None:
-        if state["told"]:
+        recovered = state["told"]
+        if recovered:
             state["told"] = False
             log.info("the hub of event %s can be reached again", event_id)
         failure.clear()
-        if report and (exchange.sent or exchange.received or exchange.findings):
-            report(exchange)
+        if report and (recovered or exchange.sent or exchange.received or exchange.findings):
+            report(exchange)  # (recovered with nothing to move: the window stops saying it cannot reach the hub)
 
     def problem(error: HubError) -> None:
         if stop.is_set():

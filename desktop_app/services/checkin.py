@@ -51,6 +51,7 @@ class Result:
     outcome: str  # one of domain.checkin.OUTCOMES
     person: Person | None
     code: str = ""
+    elsewhere: bool = False  # ``again``: the arrival was taken at another device of the venue (another door)
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,10 @@ def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk
                                        & models.Invitee.alive())
         if p is None:
             return Result("unknown", None)
-        already = _active(event_id).where(models.CheckIn.invitee == p.id).exists()
-        outcome = rules.outcome_for(p.status, already)
+        C = models.CheckIn
+        first = (_active(event_id).select(C.device).where(C.invitee == p.id)
+                 .order_by(C.scanned_at, C.id).limit(1).tuples().first())
+        outcome = rules.outcome_for(p.status, first is not None)
         if outcome == "decide" and admit_anyway:
             p.status = rules.ADMITTED_STATUS
             p.save()
@@ -138,7 +141,8 @@ def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk
             log.append(event_id, kind, p.uuid, person=_row(p) if walk_in else None, at=scanned_at)
             audit.record("checkin.admit", event_id=event_id, target="invitee", target_uuid=p.uuid,
                          summary="walk-in" if walk_in else ("admitted anyway" if admit_anyway else ""))
-    return Result(outcome, people(event_id, only=p.id)[0])
+    elsewhere = outcome == "again" and first[0] not in ("", models.device_id())
+    return Result(outcome, people(event_id, only=p.id)[0], elsewhere=elsewhere)
 
 
 def _row(person: models.Invitee) -> dict:
@@ -155,7 +159,7 @@ def check_in_code(event_id: int, code: str, index: rules.SearchIndex | None = No
     if invitee_id is None:
         return Result("unknown", None, code.strip())
     result = check_in(event_id, invitee_id)
-    return Result(result.outcome, result.person, code.strip())
+    return Result(result.outcome, result.person, code.strip(), result.elsewhere)
 
 
 def walk_in(event_id: int, draft: InviteeDraft) -> Result:

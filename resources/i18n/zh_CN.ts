@@ -433,6 +433,10 @@
 {category} · {organisation}</translation>
     </message>
     <message>
+        <source>{name} is already in (since {time}, at another computer)</source>
+        <translation>{name} 已在另一台电脑签到（{time}）</translation>
+    </message>
+    <message>
         <source>{name} is already in (since {time})</source>
         <translation>{name} 已签到（{time}）</translation>
     </message>
@@ -2346,11 +2350,15 @@ Nothing was left half-written. Choose another folder or free some space.</source
         <translation>已加入 {url}，目前未同步：本机有 {count} 条签到记录待发送。</translation>
     </message>
     <message>
+        <source>Joined to {url}, not in step now.</source>
+        <translation>已加入 {url}，目前未同步。</translation>
+    </message>
+    <message>
         <source>Not joined to a hub.</source>
         <translation>未加入现场网络。</translation>
     </message>
     <message>
-        <source>Valid for {minutes}:{seconds:02d} more; used once.</source>
+        <source>Valid for {minutes}:{seconds:02d} more; single use.</source>
         <translation>还可使用 {minutes}:{seconds:02d}，仅限一次。</translation>
     </message>
     <message>
@@ -3770,6 +3778,10 @@ and read back unchanged.</source>
     <message>
         <source>Venue network: this computer is the hub ({url}), {count} devices paired</source>
         <translation>现场网络：本机为主机（{url}），已配对 {count} 台设备</translation>
+    </message>
+    <message>
+        <source>Venue network: the hub cannot be reached; nothing waits here, the other doors&apos; check-ins come when it is back</source>
+        <translation>现场网络：无法连接主机；本机没有待发送的签到记录，恢复连接后自动接收其他入口的签到</translation>
     </message>
     <message>
         <source>Venue network: the hub cannot be reached; {count} check-in actions queued here, sent when it is back</source>

@@ -215,8 +215,12 @@ class VenueNetwork(QObject):
                 url=self.hub.url, count=len(devices))
         if self.sync_event == event_id:
             if self.trouble:
+                count = self.queued(event_id)
+                if not count:
+                    return self.tr("Venue network: the hub cannot be reached; nothing waits here, the other doors' "
+                                   "check-ins come when it is back")
                 return self.tr("Venue network: the hub cannot be reached; {count} check-in actions queued here, "
-                               "sent when it is back").format(count=self.queued(event_id))
+                               "sent when it is back").format(count=count)
             return self.tr("Venue network: joined to the hub, counts are the whole venue's")
         return ""
 
@@ -428,9 +432,11 @@ class NetworkDialog(QDialog):
                 text = (self.tr("Joined to {url}: in step; the last check-ins came or went at {time}.").format(
                     url=url, time=f"{seen:%H:%M:%S}") if seen else
                     self.tr("Joined to {url}: in step.").format(url=url))
-            else:
+            elif count := net.queued(self.event_id):
                 text = self.tr("Joined to {url}, not in step now: {count} check-in actions wait here.").format(
-                    url=url, count=net.queued(self.event_id))
+                    url=url, count=count)
+            else:
+                text = self.tr("Joined to {url}, not in step now.").format(url=url)
             self.link_state.setText(text)
         else:
             self.link_state.setText(self.tr("Not joined to a hub."))
@@ -449,7 +455,7 @@ class NetworkDialog(QDialog):
             self.qr.setPixmap(image)
         left = (code.expires - dt.datetime.now(dt.UTC).replace(tzinfo=None)).total_seconds() if code.expires else 0
         if left > 0:
-            self.expires.setText(self.tr("Valid for {minutes}:{seconds:02d} more; used once.").format(
+            self.expires.setText(self.tr("Valid for {minutes}:{seconds:02d} more; single use.").format(
                 minutes=int(left // 60), seconds=int(left % 60)))
         else:
             self.expires.setText(self.tr("Expired: make a new code."))

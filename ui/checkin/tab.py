@@ -536,8 +536,12 @@ class CheckinTab(ops.Subscriber, QWidget):
                 name=p.name, category=p.category, organisation=p.organisation))
             self.sig_checked_in.emit(result)
         elif result.outcome == "again":
-            self._show_result("again", self.tr("{name} is already in (since {time})").format(
-                name=p.name, time=f"{p.checked_in_at:%H:%M}" if p.checked_in_at else ""))
+            when = f"{p.checked_in_at:%H:%M}" if p.checked_in_at else ""
+            if result.elsewhere:  # (a pass shown at two doors: worth a look at who holds it)
+                text = self.tr("{name} is already in (since {time}, at another computer)")
+            else:
+                text = self.tr("{name} is already in (since {time})")
+            self._show_result("again", text.format(name=p.name, time=when))
         elif result.outcome == "decide":
             self._show_result("decide", self.tr("{name} is {status}: not admitted").format(
                 name=p.name, status=p.status_label))
