@@ -314,6 +314,8 @@ class NetworkDialog(QDialog):
         self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.devices.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.devices.horizontalHeader().setStretchLastSection(True)
+        rows = self.devices.verticalHeader().defaultSectionSize()  # three devices shown without scrolling
+        self.devices.setMinimumHeight(self.devices.horizontalHeader().sizeHint().height() + 3 * rows + 4)
         self.revoke_button = QPushButton(self.tr("&Revoke the device…"), self)
         self.revoke_button.setObjectName("network_revoke")
         self.revoke_button.clicked.connect(self.revoke)
@@ -409,12 +411,12 @@ class NetworkDialog(QDialog):
         if self.code_area.isVisibleTo(self) != on:
             self.code_area.setVisible(on)
             self.off_hint.setVisible(not on)
+            self.join_box.setVisible(not on)  # (a hub joins no other: its room goes to the devices)
             self.adjustSize()  # (switched off, the dialog holds no empty space)
         if on:
             self._show_code()
             self._show_devices()
         linked = net.linked(self.event_id)
-        self.join_box.setEnabled(not on)
         self.join_code.setEnabled(not linked)
         self.join_button.setEnabled(not linked)
         self.sync_button.setEnabled(linked)
