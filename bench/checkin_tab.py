@@ -34,30 +34,12 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from db import models
-    from desktop_app.demo import create_demo_event
-    from desktop_app.domain import idcard
-    from desktop_app.domain import roster as roster_rules
-    from desktop_app.domain.roster import InviteeDraft
-    from desktop_app.services import roster
+    from desktop_app.demo import add_crowd, create_demo_event
     from desktop_app.workspace import open_workspace
 
     ws = open_workspace(tmp / "bench.sqlite3")
     event = create_demo_event(dt.date(2026, 12, 20))
-    seen, drafts = set(), []
-    for i in range(args.people):
-        number = idcard.make("640422", dt.date(1950 + i % 50, 1 + i % 12, 1 + i % 28), 100 + (i // 600) % 899)
-        if number not in seen:
-            seen.add(number)
-            drafts.append(InviteeDraft(name="张" + "伟芳娜秀英敏"[i % 6] + "明超"[i % 2], id_number=number,
-                                       phone=f"13{i:09d}", category="企业及群众代表"))
-    roster.import_drafts(event.id, drafts)
-    taken: set[str] = set()
-    with models.database.atomic():  # everyone confirmed with a pass
-        for person in models.Invitee.select().where(models.Invitee.pass_code == ""):
-            person.pass_code = roster_rules.new_pass_code(taken)
-            taken.add(person.pass_code)
-            person.status = "confirmed"
-            person.save()
+    add_crowd(event.id, args.people)
 
     from PySide6.QtWidgets import QApplication
 

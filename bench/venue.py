@@ -34,36 +34,14 @@ sys.path.insert(0, str(ROOT))
 
 
 def build(path: Path, people: int) -> tuple[int, list[str]]:
-    """The office: an event held today with ``people`` confirmed people holding passes."""
-    from db import models
-    from desktop_app.demo import create_demo_event
-    from desktop_app.domain import idcard
-    from desktop_app.domain import roster as roster_rules
-    from desktop_app.domain.roster import InviteeDraft
-    from desktop_app.services import roster
+    """The office: an event held today with ``people`` confirmed people holding passes (newest first)."""
+    from desktop_app.demo import add_crowd, create_demo_event
     from desktop_app.workspace import open_workspace
 
     ws = open_workspace(path)
     try:
         event = create_demo_event(dt.date.today())
-        seen, drafts = set(), []
-        for i in range(people):
-            number = idcard.make("640422", dt.date(1950 + i % 50, 1 + i % 12, 1 + i % 28), 100 + (i // 600) % 899)
-            if number not in seen:
-                seen.add(number)
-                drafts.append(InviteeDraft(name="张" + "伟芳娜秀英敏"[i % 6] + "明超"[i % 2], id_number=number,
-                                           phone=f"13{i:09d}", category="企业及群众代表"))
-        roster.import_drafts(event.id, drafts)
-        I = models.Invitee  # noqa: E741
-        taken = {c for (c,) in I.select(I.pass_code).where(I.pass_code != "").tuples()}
-        with models.database.atomic():
-            for (person_id,) in I.select(I.id).where((I.event == event.id) & (I.pass_code == "")).tuples():
-                code = roster_rules.new_pass_code(taken)
-                taken.add(code)
-                I.update(pass_code=code, status="confirmed").where(I.id == person_id).execute()
-        codes = [c for (c,) in I.select(I.pass_code).where((I.event == event.id) & (I.status == "confirmed"))
-                 .order_by(I.id.desc()).tuples()]
-        return event.id, codes
+        return event.id, add_crowd(event.id, people)[::-1]
     finally:
         ws.close()
 

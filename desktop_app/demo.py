@@ -273,3 +273,29 @@ def _assigned_mobile(second: str, third: int, rest: int) -> str:
     if isinstance(phones.parse(number), phones.PhoneError):
         number = f"13{third}{rest}"
     return number
+
+
+def add_crowd(event_id: int, count: int) -> list[str]:
+    """``count`` made-up people (valid ID numbers, distinct phones) added to the event's 企业及群众代表, and
+    everyone of the event without a pass confirmed with one: the large venue of the benches and the venue tests.
+    Returns the pass codes of the confirmed people in the roster's order."""
+    from .domain.roster import InviteeDraft
+    from .services import roster as roster_service
+
+    seen, drafts = set(), []
+    for i in range(count):
+        number = idcard.make("640422", dt.date(1950 + i % 50, 1 + i % 12, 1 + i % 28), 100 + (i // 600) % 899)
+        if number not in seen:
+            seen.add(number)
+            drafts.append(InviteeDraft(name="张" + "伟芳娜秀英敏"[i % 6] + "明超"[i % 2], id_number=number,
+                                       phone=f"13{i:09d}", category="企业及群众代表"))
+    roster_service.import_drafts(event_id, drafts)
+    I = models.Invitee  # noqa: E741
+    taken = {c for (c,) in I.select(I.pass_code).where(I.pass_code != "").tuples()}
+    with models.database.atomic():
+        for (person_id,) in I.select(I.id).where((I.event == event_id) & I.alive() & (I.pass_code == "")).tuples():
+            code = roster.new_pass_code(taken)
+            taken.add(code)
+            I.update(pass_code=code, status="confirmed").where(I.id == person_id).execute()
+    confirmed = (I.event == event_id) & I.alive() & (I.status == "confirmed") & (I.pass_code != "")
+    return [c for (c,) in I.select(I.pass_code).where(confirmed).order_by(I.id).tuples()]

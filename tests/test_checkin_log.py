@@ -13,10 +13,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from . import test_sync_property as sync_property
 from .test_bundle import PASS, Side, _transfer, event_id, send, stats, user_data
 from .test_sync_property import DEVICES, WALK_INS, _attendance, _step, _walk_in_people
 
 DAY = dt.date(2026, 12, 20)
+today_event = sync_property.today_event  # the fixture: the demo event held today, in a module's folder
 
 
 def _exchange(src: Side, dst: Side, uuid: str, *, limit: int | None = None, offsets=None):
@@ -239,20 +241,6 @@ MIXED = st.one_of(
     st.tuples(st.just("net"), st.sampled_from(DEVICES), st.sampled_from(DEVICES), st.sampled_from([None, 1, 2]),
               st.booleans()),
 )
-
-
-@pytest.fixture(scope="module")
-def today_event(tmp_path_factory):
-    from desktop_app.demo import create_demo_event
-
-    folder = tmp_path_factory.mktemp("mixed")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("OPENDAY_DATA_DIR", str(folder))
-        side = Side(folder / "office.sqlite3", "O")
-        with side:
-            uuid = create_demo_event(dt.date.today()).uuid
-        side.close()
-    return folder / "office.sqlite3", uuid
 
 
 @settings(max_examples=20, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),  # (no shrinking:

@@ -41,32 +41,13 @@ def _run(data: Path, *args, stdin: str | None = None) -> str:
 
 def _office(path: Path) -> tuple[int, list[str]]:
     """The hub's database: the demo event held today and PEOPLE more confirmed people with passes."""
-    from db import models
-    from desktop_app.demo import create_demo_event
-    from desktop_app.domain import idcard
-    from desktop_app.domain import roster as roster_rules
-    from desktop_app.domain.roster import InviteeDraft
-    from desktop_app.services import roster
+    from desktop_app.demo import add_crowd, create_demo_event
     from desktop_app.workspace import open_workspace
 
     ws = open_workspace(path)
     try:
         event = create_demo_event(dt.date.today())
-        drafts = [InviteeDraft(name="张" + "伟芳娜秀英敏"[i % 6] + "明超"[i % 2],
-                               id_number=idcard.make("640422", dt.date(1950 + i % 50, 1 + i % 12, 1 + i % 28),
-                                                     100 + i // 600),
-                               phone=f"139{i:08d}", category="企业及群众代表") for i in range(PEOPLE)]
-        roster.import_drafts(event.id, drafts)
-        I = models.Invitee  # noqa: E741
-        taken = {c for (c,) in I.select(I.pass_code).where(I.pass_code != "").tuples()}
-        with models.database.atomic():
-            for (person_id,) in I.select(I.id).where((I.event == event.id) & (I.pass_code == "")).tuples():
-                code = roster_rules.new_pass_code(taken)
-                taken.add(code)
-                I.update(pass_code=code, status="confirmed").where(I.id == person_id).execute()
-        codes = [c for (c,) in I.select(I.pass_code).where((I.event == event.id) & (I.status == "confirmed")
-                                                            & I.alive()).order_by(I.id).tuples()]
-        return event.id, codes
+        return event.id, add_crowd(event.id, PEOPLE)
     finally:
         ws.close()
 
