@@ -194,9 +194,12 @@ def operator() -> str:
 
 
 def append(event_id: int, kind: str, invitee_uuid: str, *, target: str = "", reason: str = "",
-           person: dict | None = None, at: dt.datetime | None = None) -> models.CheckinEntry:
+           person: dict | None = None, at: dt.datetime | None = None,
+           invitee_id: int | None = None) -> models.CheckinEntry:
     """A new entry of this device, projected (in the caller's transaction). ``at`` (naive UTC): when it
-    happened, for an action recorded afterwards (the demo's day); otherwise now."""
+    happened, for an action recorded afterwards (the demo's day); otherwise now. ``invitee_id``: the person's row
+    here, when the caller holds it (a scan at this desk: its arrival is written at once, without looking for
+    what a new entry cannot have — an earlier projection, an undo that came first)."""
     E = models.CheckinEntry
     device = models.device_id()
     wall = at or models.utcnow()
@@ -207,8 +210,25 @@ def append(event_id: int, kind: str, invitee_uuid: str, *, target: str = "", rea
                      wall_at=wall, kind=kind, invitee=invitee_uuid, target=target, reason=reason[:MAX_TEXT],
                      operator=operator(), person=json.dumps(person, ensure_ascii=False) if person else "",
                      received_at=models.utcnow())
-    _project(event_id, [entry], {})
+    if invitee_id is not None and kind in ADMITTING:
+        _arrival(event_id, entry, invitee_id, _placed_of(entry, {}))
+    else:
+        _project(event_id, [entry], {})
     return entry
+
+
+def _arrival(event_id: int, e: models.CheckinEntry, invitee_id: int, at: dt.datetime,
+             undone: tuple[str, str] | None = None) -> None:
+    """The check-in of the admitting entry ``e`` of the person ``invitee_id``, placed ``at`` (``undone``: the
+    stamp and reason of an undo that came before it)."""
+    C, Inv = models.CheckIn, models.Invitee
+    C.insert(event=event_id, invitee=invitee_id, scan_id=e.uuid, scanned_at=at, recorded_at=e.received_at,
+             device=e.device, walk_in=e.kind == WALK_IN, undone_at=_stamp_time(undone[0]) if undone else None,
+             undo_reason=undone[1] if undone else "", uuid=e.uuid, updated_at=at, device_id=e.device).execute()
+    if e.kind == ADMIT:  # admitted anyway: confirmed
+        from ..domain.checkin import ADMITTED_STATUS
+
+        Inv.update(status=ADMITTED_STATUS).where((Inv.id == invitee_id) & (Inv.status != ADMITTED_STATUS)).execute()
 
 
 def _placed_of(entry: models.CheckinEntry, known: dict[str, float]) -> dt.datetime:
@@ -231,16 +251,8 @@ def _project(event_id: int, entries: list[models.CheckinEntry], known: dict[str,
         for e in admitting:
             if (e.uuid,) in exists or e.invitee not in ids:
                 continue  # projected already; or the person is not here yet (``project_missing`` after a merge)
-            at = _placed_of(e, known)
-            undone = undos.get(e.uuid)  # (the undo's stamp, its reason): it came first
-            C.insert(event=event_id, invitee=ids[e.invitee], scan_id=e.uuid, scanned_at=at, recorded_at=e.received_at,
-                     device=e.device, walk_in=e.kind == WALK_IN, undone_at=_stamp_time(undone[0]) if undone else None,
-                     undo_reason=undone[1] if undone else "", uuid=e.uuid, updated_at=at, device_id=e.device).execute()
-            if e.kind == ADMIT:  # admitted anyway: confirmed
-                from ..domain.checkin import ADMITTED_STATUS
-
-                Inv.update(status=ADMITTED_STATUS).where((Inv.id == ids[e.invitee])
-                                                         & (Inv.status != ADMITTED_STATUS)).execute()
+            # (undos.get: the undo's stamp and reason, when it came first)
+            _arrival(event_id, e, ids[e.invitee], _placed_of(e, known), undos.get(e.uuid))
     for e in entries:
         if e.kind != UNDO:
             continue

@@ -127,8 +127,9 @@ def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk
         if p is None:
             return Result("unknown", None)
         C = models.CheckIn
-        first = (_active(event_id).select(C.device).where(C.invitee == p.id)
-                 .order_by(C.scanned_at, C.id).limit(1).tuples().first())
+        arrival = (_active(event_id).select(C.device, C.scanned_at, C.walk_in).where(C.invitee == p.id)
+                   .order_by(C.scanned_at, C.id).limit(1))
+        first = arrival.tuples().first()
         outcome = rules.outcome_for(p.status, first is not None)
         if outcome == "decide" and admit_anyway:
             p.status = rules.ADMITTED_STATUS
@@ -138,11 +139,17 @@ def check_in(event_id: int, invitee_id: int, *, admit_anyway: bool = False, walk
             from ..bundle import log
 
             kind = log.WALK_IN if walk_in else (log.ADMIT if admit_anyway else log.ENTRY)
-            log.append(event_id, kind, p.uuid, person=_row(p) if walk_in else None, at=scanned_at)
+            log.append(event_id, kind, p.uuid, person=_row(p) if walk_in else None, at=scanned_at, invitee_id=p.id)
             audit.record("checkin.admit", event_id=event_id, target="invitee", target_uuid=p.uuid,
                          summary="walk-in" if walk_in else ("admitted anyway" if admit_anyway else ""))
+            first = arrival.tuples().first()
+        # (the person as ``people`` shows them, read from the row at hand: this is the scan's path)
+        I = models.InviteeCategory  # noqa: E741
+        category = I.select(I.name).where(I.id == p.category_id).scalar() if p.category_id else ""
+        shown = Person(p.id, p.name, category or "", p.organisation, p.status, p.phone, p.pass_code,
+                       local_time(first[1]) if first else None, bool(first[2]) if first else False)
     elsewhere = outcome == "again" and first[0] not in ("", models.device_id())
-    return Result(outcome, people(event_id, only=p.id)[0], elsewhere=elsewhere)
+    return Result(outcome, shown, elsewhere=elsewhere)
 
 
 def _row(person: models.Invitee) -> dict:
