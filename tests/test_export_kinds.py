@@ -232,3 +232,37 @@ def test_pages_are_counted_in_one_run_with_the_blank_pages_and_each_file_apart(d
     plan, form, form_xlsx = (counted[f.name] for f in files)
     assert plan % 2 == 0 and plan >= 4  # the 版记 at the foot of an even page
     assert form >= 1 and form_xlsx >= 1
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="a shell script stands in for LibreOffice")
+def test_a_conversion_past_its_time_ends_with_everything_it_started(tmp_path, monkeypatch):
+    """LibreOffice's ``soffice`` is a launcher: ended alone, the converter it started went on using a core. A
+    conversion past its time ends whole and the count is left empty (the clerk's help, never a failure)."""
+    import os
+    import time
+
+    from desktop_app.documents import catalogue
+
+    bin_dir, started = tmp_path / "bin", tmp_path / "converter.pid"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {started}\nwait\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    (tmp_path / "方案.docx").write_bytes(b"PK")
+    assert catalogue.count_pages(tmp_path, ["方案.docx"], timeout=1) == {}
+    converter = int(started.read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(converter, 0)
+        except ProcessLookupError:
+            break
+        try:  # (a zombie until its parent, the launcher, is reaped: gone as far as the user is concerned)
+            if open(f"/proc/{converter}/stat").read().split()[2] == "Z":
+                break
+        except OSError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the converter the launcher started is still running")

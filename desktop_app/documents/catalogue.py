@@ -49,6 +49,29 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 """
 
 
+def _convert(command: list[str], timeout: float) -> None:
+    """Run LibreOffice's conversion; past ``timeout`` (or on any failure) end it whole. ``soffice`` is a launcher
+    that starts ``soffice.bin``: ending the launcher alone left the converter running, a core busy for as long as
+    the computer stayed on. It runs as a process group of its own, which is ended as one."""
+    posix = os.name == "posix"
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                            env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"}, start_new_session=posix,
+                            creationflags=0 if posix else subprocess.CREATE_NEW_PROCESS_GROUP)
+    try:
+        proc.wait(timeout=timeout)
+    finally:
+        if posix:
+            import signal
+
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # (after a clean end: any helper it left behind)
+            except (ProcessLookupError, PermissionError):
+                pass
+        elif proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
 def count_pages(folder: Path, names: list[str], *, timeout: float = 180) -> dict[str, int]:
     """Pages of each .docx/.xlsx in ``names`` as LibreOffice lays them out (blank pages it inserts included), or
     {} when LibreOffice is not installed or fails: the count is a help for the clerk, never a reason to fail."""
@@ -67,10 +90,8 @@ def count_pages(folder: Path, names: list[str], *, timeout: float = 180) -> dict
             for n, name in enumerate(office):
                 inputs[name] = given / f"{n}{Path(name).suffix}"
                 shutil.copyfile(folder / name, inputs[name])
-            subprocess.run([soffice, f"-env:UserInstallation={user.parent.as_uri()}", "--headless", "--norestore",
-                            "--convert-to", "pdf", "--outdir", str(out), *map(str, inputs.values())],
-                           capture_output=True, timeout=timeout, check=False,
-                           env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+            _convert([soffice, f"-env:UserInstallation={user.parent.as_uri()}", "--headless", "--norestore",
+                      "--convert-to", "pdf", "--outdir", str(out), *map(str, inputs.values())], timeout)
         except (OSError, subprocess.SubprocessError):
             return {}
         found: dict[str, int] = {}
