@@ -35,11 +35,11 @@ _SHM_DMS_BYTE = 128
 
 
 def shm_in_use(path: Path) -> bool:
-    """Whether a live connection (of any process, this one included) has the -shm of the database ``path`` open. A -shm that none
-    has is left by a process that was killed: it may describe a -wal that was reset since, and a ``readonly_shm``
-    reader, which may not rebuild it, then retries for ten seconds and fails ("locking protocol") on every
-    attempt, while a plain read-only open rebuilds it from the -wal in a moment. Where the locks cannot be asked
-    (not a unix system), in use."""
+    """Whether a live connection (of any process, this one included) has the -shm of the database ``path``
+    open. A -shm that none has is left by a process that was killed: it may describe a -wal that was reset
+    since, and a ``readonly_shm`` reader, which may not rebuild it, then retries for ten seconds and fails
+    ("locking protocol") on every attempt, while a plain read-only open rebuilds it from the -wal in a moment.
+    Where the locks cannot be asked (not a unix system), in use."""
     try:
         import fcntl
         import struct

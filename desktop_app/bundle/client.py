@@ -557,8 +557,8 @@ def sync_once(event_id: int, wait: float = 0.0) -> Exchange:
 
 def run(event_id: int, stop: threading.Event, report=None, trouble=None) -> None:
     """Keep this device in step with the hub until ``stop`` is set: ``report(Exchange)`` after each exchange that
-    moved something, and after the first one that got through after a trouble; ``trouble(HubError)`` when the hub cannot be reached (once until it can again) or refuses
-    (then ``run`` ends: a revoked device, for one)."""
+    moved something, and after the first that got through after a trouble; ``trouble(HubError)`` when the hub
+    cannot be reached (once until it can again) or refuses (then ``run`` ends: a revoked device, for one)."""
     session = Session(event_id)
     failure = threading.Event()  # the hub could not be reached: the sender stays quiet until the poller got through
     refused: list[HubError] = []

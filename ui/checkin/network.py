@@ -589,7 +589,7 @@ def _png(code) -> bytes:
 def show_network(window, network: VenueNetwork, event_id: int | None, *, on_joined=None) -> NetworkDialog:
     """The window's one 现场网络 dialog, shown for ``event_id`` without holding the window: the entrance goes on
     scanning beside it."""
-    dialog = window._network_dialog
+    dialog = getattr(window, "_network_dialog", None)  # (the window, or the check-in tab standing alone)
     if dialog is None or dialog.event_id != event_id:
         if dialog is not None:
             dialog.close()
