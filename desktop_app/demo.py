@@ -297,5 +297,5 @@ def add_crowd(event_id: int, count: int) -> list[str]:
             code = roster.new_pass_code(taken)
             taken.add(code)
             I.update(pass_code=code, status="confirmed").where(I.id == person_id).execute()
-    confirmed = (I.event == event_id) & I.alive() & (I.status == "confirmed") & (I.pass_code != "")
+    confirmed = (I.event == event_id) & I.alive() & I.confirmed() & (I.pass_code != "")
     return [c for (c,) in I.select(I.pass_code).where(confirmed).order_by(I.id).tuples()]
