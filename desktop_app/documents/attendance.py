@@ -15,7 +15,7 @@ from .model import Block, Document, Paragraph, Table, Title
 from .wording import EVENT_NAME, balanced_title
 
 COLUMNS = ("序号", "姓名", "单位", "类别", "联系电话", "签到时间")
-WIDTHS_MM = (11.0, 17.0, 44.0, 38.0, 28.0, 18.0)  # 156 mm; 类别 (9 characters) on one line
+WIDTHS_MM = (11.0, 17.0, 40.0, 38.0, 32.0, 18.0)  # 156 mm; 类别 (9 characters) and a phone (11 digits) on one line
 
 
 @dataclass(frozen=True)
